@@ -1,0 +1,1 @@
+# bench/: benchmarks, run with `make bench`; never part of `make check`.

@@ -1,0 +1,234 @@
+/*
+ * cli.c - command-line parsing; see cli.h.
+ */
+#include "config.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sysname.h"
+#include "xalloc.h"
+
+const char cli_usage[] =
+"Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
+"   or: sctui [OPTION]... -p PID[,PID]...\n"
+"Trace a program's system calls, by process and phase, and write the\n"
+"seccomp profile it needs.\n"
+"\n"
+"  -b, --batch             trace without the UI; print a summary on stderr\n"
+"  -o, --output=FILE       write the Docker-format seccomp profile to FILE\n"
+"  -p, --pid=PID[,PID]...  attach to running processes (all their threads)\n"
+"      --no-seccomp        trace with PTRACE_SYSCALL, not the seccomp fast path\n"
+"      --serve-on=LIST     syscalls that start the serving phase\n"
+"                          (comma-separated; default: epoll_wait, poll, accept...)\n"
+"      --serve-after=SECS  a process is serving SECS seconds after it starts\n"
+"      --stop-signal=SIG   signal that stops the program (default: TERM)\n"
+"      --stats=FILE        write per-syscall and per-process counts as TSV\n"
+"  -q, --quiet             no summary table in batch mode\n"
+"  -h, --help              show this help and exit\n"
+"  -V, --version           show the version and exit\n"
+"\n"
+"Exit status: in batch mode, the command's own (128+N if killed by signal N);\n"
+"127 if the command is not found, 126 if it cannot be run, 2 on bad usage.\n";
+
+int
+cli_signal(const char *s)
+{
+	char *end;
+	long n;
+	int i;
+
+	if (strncasecmp(s, "SIG", 3) == 0)
+		s += 3;
+	n = strtol(s, &end, 10);
+	if (*s != '\0' && *end == '\0')
+		return n > 0 && n < NSIG ? (int)n : -1;
+	for (i = 1; i < NSIG; i++) {
+		const char *abbrev = sigabbrev_np(i);
+
+		if (abbrev != NULL && strcasecmp(abbrev, s) == 0)
+			return i;
+	}
+	return -1;
+}
+
+static int
+parse_pids(struct cli *c, const char *arg, char *err, size_t errlen)
+{
+	char *copy = xstrdup(arg), *tok, *save = NULL, *end;
+	long n;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		n = strtol(tok, &end, 10);
+		if (*tok == '\0' || *end != '\0' || n <= 0 || n > INT_MAX) {
+			snprintf(err, errlen, "-p: '%s' is not a process id "
+			    "(give numbers, e.g. -p 1234,1240)", tok);
+			free(copy);
+			return -EINVAL;
+		}
+		c->pids = xreallocarray(c->pids, c->npids + 1,
+		    sizeof(*c->pids));
+		c->pids[c->npids++] = (pid_t)n;
+	}
+	free(copy);
+	if (c->npids == 0) {
+		snprintf(err, errlen, "-p: no process id given");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+parse_serve_on(struct cli *c, const char *arg, char *err, size_t errlen)
+{
+	char *copy = xstrdup(arg), *tok, *save = NULL;
+	size_t n = 0;
+	uint32_t native = sysname_native();
+
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		if (sysname_lookup(native, tok) == SYSID_NONE) {
+			snprintf(err, errlen, "--serve-on: '%s' is not a system "
+			    "call on %s", tok, sysname_arch_name(native));
+			free(copy);
+			return -EINVAL;
+		}
+		c->serve_on = xreallocarray(c->serve_on, n + 2,
+		    sizeof(*c->serve_on));
+		c->serve_on[n++] = xstrdup(tok);
+		c->serve_on[n] = NULL;
+	}
+	free(copy);
+	if (n == 0) {
+		snprintf(err, errlen, "--serve-on: give at least one syscall "
+		    "name, e.g. --serve-on=epoll_wait,accept4");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+enum {
+	OPT_NO_SECCOMP = 256,
+	OPT_SERVE_ON,
+	OPT_SERVE_AFTER,
+	OPT_STOP_SIGNAL,
+	OPT_STATS,
+};
+
+int
+cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
+{
+	static const struct option longopts[] = {
+		{ "batch",	 no_argument,	    NULL, 'b' },
+		{ "output",	 required_argument, NULL, 'o' },
+		{ "pid",	 required_argument, NULL, 'p' },
+		{ "quiet",	 no_argument,	    NULL, 'q' },
+		{ "help",	 no_argument,	    NULL, 'h' },
+		{ "version",	 no_argument,	    NULL, 'V' },
+		{ "no-seccomp",	 no_argument,	    NULL, OPT_NO_SECCOMP },
+		{ "serve-on",	 required_argument, NULL, OPT_SERVE_ON },
+		{ "serve-after", required_argument, NULL, OPT_SERVE_AFTER },
+		{ "stop-signal", required_argument, NULL, OPT_STOP_SIGNAL },
+		{ "stats",	 required_argument, NULL, OPT_STATS },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *end;
+	int ch;
+
+	memset(c, 0, sizeof(*c));
+	c->stop_signal = SIGTERM;
+	optind = 0;	/* full reset: callers (tests) parse more than once */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:bo:p:qhV", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'b':
+			c->batch = 1;
+			break;
+		case 'o':
+			c->output = optarg;
+			break;
+		case 'p':
+			if (parse_pids(c, optarg, err, errlen) < 0)
+				return -EINVAL;
+			break;
+		case 'q':
+			c->quiet = 1;
+			break;
+		case 'h':
+			c->action = CLI_HELP;
+			return 0;
+		case 'V':
+			c->action = CLI_VERSION;
+			return 0;
+		case OPT_NO_SECCOMP:
+			c->no_seccomp = 1;
+			break;
+		case OPT_SERVE_ON:
+			if (parse_serve_on(c, optarg, err, errlen) < 0)
+				return -EINVAL;
+			break;
+		case OPT_SERVE_AFTER:
+			c->serve_after = strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' ||
+			    !isfinite(c->serve_after) || c->serve_after <= 0) {
+				snprintf(err, errlen, "--serve-after: '%s' is not "
+				    "a positive number of seconds", optarg);
+				return -EINVAL;
+			}
+			break;
+		case OPT_STOP_SIGNAL:
+			if ((c->stop_signal = cli_signal(optarg)) < 0) {
+				snprintf(err, errlen, "--stop-signal: '%s' is not "
+				    "a signal (try TERM, INT, QUIT or 15)", optarg);
+				return -EINVAL;
+			}
+			break;
+		case OPT_STATS:
+			c->stats = optarg;
+			break;
+		case ':':
+			snprintf(err, errlen, "option '%s' needs an argument "
+			    "(see sctui --help)", argv[optind - 1]);
+			return -EINVAL;
+		default:
+			snprintf(err, errlen, "unknown option '%s' (see sctui "
+			    "--help)", argv[optind - 1]);
+			return -EINVAL;
+		}
+	}
+	if (optind < argc)
+		c->argv = &argv[optind];
+	if (c->npids > 0 && c->argv != NULL) {
+		snprintf(err, errlen, "give either -p PID or a command, not "
+		    "both");
+		return -EINVAL;
+	}
+	if (c->npids == 0 && c->argv == NULL) {
+		snprintf(err, errlen, "no command to trace: give one after "
+		    "'--' (sctui -- nginx) or attach with -p PID");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+void
+cli_free(struct cli *c)
+{
+	size_t i;
+
+	free(c->pids);
+	for (i = 0; c->serve_on != NULL && c->serve_on[i] != NULL; i++)
+		free(c->serve_on[i]);
+	free(c->serve_on);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,48 @@
+/*
+ * cli.h - the command line, parsed into a struct cli.
+ *
+ * Pure: no I/O beyond what libseccomp needs to check syscall names.  Called
+ * by main (tui/main.c); unit tested in tests/unit/cli.c.
+ */
+#ifndef SCTUI_CLI_H
+#define SCTUI_CLI_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+enum cli_action {
+	CLI_TRACE,		/* trace a command or pids (UI or batch) */
+	CLI_HELP,
+	CLI_VERSION,
+};
+
+struct cli {
+	enum cli_action	 action;
+	int		 batch;
+	int		 no_seccomp;
+	const char	*output;	/* -o: profile to write */
+	const char	*stats;		/* --stats: TSV for scripts and tests */
+	int		 quiet;		/* -q: no summary table */
+	pid_t		*pids;		/* -p */
+	size_t		 npids;
+	char	       **argv;		/* after --; points into main's argv */
+	char	       **serve_on;	/* NULL-terminated, or NULL: default */
+	double		 serve_after;	/* seconds; 0: off */
+	int		 stop_signal;
+};
+
+/*
+ * Parses argv into c.  Returns 0, or -EINVAL with a one-line message in err
+ * that names the problem and the fix (the caller exits 2).
+ */
+int	cli_parse(int argc, char **argv, struct cli *c, char *err,
+	    size_t errlen);
+void	cli_free(struct cli *c);
+
+/* "TERM", "SIGTERM" or "15" -> 15; -1 if none. */
+int	cli_signal(const char *s);
+
+/* The usage text. */
+extern const char cli_usage[];
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * summary.h - the batch-mode report of a model, as a table or as TSV.
+ *
+ * Called by batch mode (tui/batch.c) once tracing is over.  Pure apart from
+ * writing to the FILE given.
+ */
+#ifndef SCTUI_SUMMARY_H
+#define SCTUI_SUMMARY_H
+
+#include <stdio.h>
+
+struct model;
+
+/*
+ * A table like strace -c, with phases and process counts: one row per
+ * syscall (per arch where more than one arch was seen), busiest first.
+ */
+void	summary_table(const struct model *m, FILE *f);
+
+/*
+ * Machine-readable counts, one record a line, tab-separated, sorted:
+ *   sys   ARCH NAME TOTAL STARTUP SERVING SHUTDOWN PROCS
+ *   proc  PID PPID NAME STATUS THREADS EXECS
+ *   psys  PID ARCH NAME TOTAL STARTUP SERVING SHUTDOWN
+ * STATUS is "exit N", "signal NAME" or "live"; EXECS is the exec'd names
+ * joined by '>' or "-".
+ */
+void	summary_tsv(const struct model *m, FILE *f);
+
+/* "exit 3", "signal SEGV" or "live" for a wait(2) status (-1: live). */
+void	summary_status(int status, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,1 @@
+# tests/profile: see Makefile.am

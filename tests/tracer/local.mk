@@ -1,0 +1,1 @@
+# tests/tracer: see Makefile.am

@@ -1,0 +1,1 @@
+# tests/tui: see Makefile.am

@@ -1,0 +1,5 @@
+# tracer/: the only code that calls ptrace(2) and wait(2).
+noinst_LIBRARIES += libtracer.a
+libtracer_a_SOURCES = \
+	tracer/tcb.c tracer/tcb.h \
+	tracer/tracer.c tracer/tracer.h

@@ -1,0 +1,901 @@
+/*
+ * tracer.c - spawn or attach, then follow every thread with ptrace(2).
+ *
+ * One loop: reap every pending stop with wait4(__WALL|WNOHANG), handle it,
+ * and only when nothing is pending sleep in poll(2) on a SIGCHLD signalfd
+ * and the request eventfd.  Each stop is handled with one
+ * PTRACE_GET_SYSCALL_INFO and one restart; nothing is allocated per stop.
+ *
+ * The stop kinds, as ptrace(2) "Stopped states" describes them under
+ * PTRACE_SEIZE, and what is done with each:
+ *   seccomp stop (PTRACE_EVENT_SECCOMP)   emit SYSCALL; PTRACE_CONT
+ *   syscall stop (SIGTRAP|0x80)           emit SYSCALL on entry; PTRACE_SYSCALL
+ *   fork/vfork/clone event                announce the child; restart
+ *   exec event                            emit EXEC; restart
+ *   PTRACE_EVENT_STOP + stop signal       group-stop: PTRACE_LISTEN
+ *   PTRACE_EVENT_STOP otherwise           initial or interrupt stop: restart
+ *   signal-delivery stop                  emit SIGNAL; restart with the signal
+ */
+#include "config.h"
+#include "tracer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tcb.h"
+#include "xalloc.h"
+
+/*
+ * glibc's <sys/ptrace.h> (2.32 and later) has everything used here,
+ * PTRACE_GET_SYSCALL_INFO included; <linux/ptrace.h> would clash with it.
+ */
+
+#define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | \
+	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | \
+	PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL)
+
+struct tracer {
+	struct tracer_opts	 opts;
+	struct sc_sink		 sink;
+	struct sock_filter	*filter;
+	unsigned short		 filter_len;
+	enum tracer_mode	 mode;
+	char			 mode_note[160];
+	char			 error[512];
+	char			*path;		/* resolved argv[0] */
+	struct tcb_table	 tcbs;
+	pid_t			 root;
+	int			 root_status;
+	int			 sigfd, reqfd;
+	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
+	unsigned		 doing;		/* requests being carried out */
+	struct timespec		 kill_at;	/* STOP's grace deadline */
+	struct tracer_stats	 stats;
+};
+
+static sigset_t orig_mask;
+static int orig_mask_saved;
+
+void
+tracer_block_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	pthread_sigmask(SIG_BLOCK, &set, &orig_mask);
+	orig_mask_saved = 1;
+}
+
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+const char *
+tracer_mode_name(enum tracer_mode mode)
+{
+	return mode == TRACER_SECCOMP ? "seccomp fast path" :
+	    "ptrace (PTRACE_SYSCALL)";
+}
+
+struct tracer *
+tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
+{
+	struct tracer *t = xcalloc(1, sizeof(*t));
+
+	t->opts = *opts;
+	t->sink = *sink;
+	t->sigfd = t->reqfd = -1;
+	t->root_status = -1;
+	t->mode = opts->nattach > 0 ? TRACER_SYSCALL : opts->mode;
+	if (t->opts.stop_signal == 0)
+		t->opts.stop_signal = SIGTERM;
+	if (t->opts.grace_ms == 0)
+		t->opts.grace_ms = 5000;
+	if (opts->filter != NULL && opts->filter_len > 0) {
+		t->filter_len = (unsigned short)opts->filter_len;
+		t->filter = xreallocarray(NULL, opts->filter_len,
+		    sizeof(*t->filter));
+		memcpy(t->filter, opts->filter,
+		    opts->filter_len * sizeof(*t->filter));
+	}
+	return t;
+}
+
+void
+tracer_free(struct tracer *t)
+{
+	if (t == NULL)
+		return;
+	if (t->sigfd >= 0)
+		close(t->sigfd);
+	if (t->reqfd >= 0)
+		close(t->reqfd);
+	tcb_table_free(&t->tcbs);
+	free(t->filter);
+	free(t->path);
+	free(t);
+}
+
+const char *
+tracer_error(const struct tracer *t)
+{
+	return t->error;
+}
+
+enum tracer_mode
+tracer_mode(const struct tracer *t)
+{
+	return t->mode;
+}
+
+const char *
+tracer_mode_note(const struct tracer *t)
+{
+	return t->mode_note;
+}
+
+pid_t
+tracer_root(const struct tracer *t)
+{
+	return t->root;
+}
+
+int
+tracer_root_status(const struct tracer *t)
+{
+	return t->root_status;
+}
+
+void
+tracer_get_stats(const struct tracer *t, struct tracer_stats *s)
+{
+	*s = t->stats;
+	s->tracees = t->tcbs.live;
+}
+
+void
+tracer_request(struct tracer *t, enum tracer_req req)
+{
+	uint64_t one = 1;
+	ssize_t n;
+
+	atomic_fetch_or(&t->requests, 1u << req);
+	if (t->reqfd >= 0)
+		n = write(t->reqfd, &one, sizeof(one));
+	(void)n;	/* a full counter still wakes the loop */
+}
+
+void
+tracer_signal_root(struct tracer *t, int sig)
+{
+	if (t->root > 0 && tcb_get(&t->tcbs, t->root) != NULL)
+		kill(t->root, sig);
+}
+
+/* ---- /proc helpers ------------------------------------------------- */
+
+/* Reads Tgid, PPid and TracerPid of tid; returns 0 or -errno. */
+static int
+proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
+{
+	char path[64], line[256];
+	FILE *f;
+	int found = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	if ((f = fopen(path, "re")) == NULL)
+		return -errno;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (tgid != NULL && sscanf(line, "Tgid: %d", tgid) == 1)
+			found++;
+		else if (ppid != NULL && sscanf(line, "PPid: %d", ppid) == 1)
+			found++;
+		else if (tracer != NULL &&
+		    sscanf(line, "TracerPid: %d", tracer) == 1)
+			found++;
+	}
+	fclose(f);
+	return found ? 0 : -ESRCH;
+}
+
+static void
+proc_comm(pid_t tid, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	buf[0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n <= 0)
+		n = 0;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+}
+
+/* ---- events -------------------------------------------------------- */
+
+static void
+emit(struct tracer *t, struct sc_event *ev)
+{
+	ev->ts = now_ns();
+	t->sink.emit(t->sink.ctx, ev);
+}
+
+static void
+announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
+    uint16_t flags)
+{
+	struct sc_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = (uint16_t)kind;
+	ev.tid = c->tid;
+	ev.tgid = c->tgid;
+	ev.aux = c->ppid;
+	ev.flags = flags;
+	if (c->tid != c->tgid)
+		ev.flags |= SC_EVF_THREAD;
+	if (kind == SC_EV_ATTACH)
+		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+	emit(t, &ev);
+	c->flags |= TCB_ANNOUNCED;
+}
+
+/* ---- restarting ---------------------------------------------------- */
+
+static void
+resume(struct tracer *t, pid_t tid, int sig)
+{
+	int req = t->mode == TRACER_SECCOMP ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	/* ESRCH: killed meanwhile (SIGKILL); its exit is reported later. */
+	ptrace(req, tid, 0L, (long)sig);
+}
+
+static void
+detach(struct tracer *t, struct tcb *c, int sig)
+{
+	ptrace(PTRACE_DETACH, c->tid, 0L, (long)sig);
+	tcb_del(&t->tcbs, c);
+}
+
+/* ---- spawn --------------------------------------------------------- */
+
+/* execvp's lookup, done before fork so errors are ours to report. */
+static int
+resolve_command(const char *cmd, char **out)
+{
+	const char *path, *p, *end;
+	char buf[PATH_MAX];
+	struct stat st;
+	int err = -ENOENT;
+
+	if (strchr(cmd, '/') != NULL) {
+		if (stat(cmd, &st) < 0)
+			return -errno;
+		if (S_ISDIR(st.st_mode) || access(cmd, X_OK) < 0)
+			return -EACCES;
+		*out = xstrdup(cmd);
+		return 0;
+	}
+	if ((path = getenv("PATH")) == NULL || *path == '\0')
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path; ; p = end + 1) {
+		size_t len;
+
+		end = strchr(p, ':');
+		len = end ? (size_t)(end - p) : strlen(p);
+		if (snprintf(buf, sizeof(buf), "%.*s%s%s", (int)len, p,
+		    len ? "/" : "", cmd) < (int)sizeof(buf) &&
+		    stat(buf, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			if (access(buf, X_OK) == 0) {
+				*out = xstrdup(buf);
+				return 0;
+			}
+			err = -EACCES;
+		}
+		if (end == NULL)
+			break;
+	}
+	return err;
+}
+
+/*
+ * Can this kernel run a SECCOMP_RET_TRACE filter?  Tried in a throwaway
+ * child so that a failure costs nothing but the fallback.
+ */
+static int
+probe_seccomp(char *why, size_t len)
+{
+	struct sock_filter insn = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	struct sock_fprog prog = { 1, &insn };
+	int status;
+	pid_t pid;
+
+	if ((pid = fork()) < 0) {
+		snprintf(why, len, "fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+			_exit(1);
+		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
+			_exit(errno == EINVAL ? 2 : 3);
+		_exit(0);
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	snprintf(why, len, "seccomp filters are not available in this kernel "
+	    "or container");
+	return -1;
+}
+
+static void
+ptrace_refused(struct tracer *t, const char *call, pid_t pid, int err)
+{
+	pid_t tracer = 0;
+	char by[64] = "";
+
+	if (proc_status(pid, NULL, NULL, &tracer) == 0 && tracer != 0)
+		snprintf(by, sizeof(by), "; it is already traced by pid %d "
+		    "(strace or gdb?)", (int)tracer);
+	snprintf(t->error, sizeof(t->error), "cannot trace pid %d: "
+	    "ptrace(%s) failed: %s%s%s", (int)pid, call, strerror(err), by,
+	    *by ? "" : "; likely causes: a container without "
+	    "CAP_SYS_PTRACE (run it with --cap-add SYS_PTRACE), Yama "
+	    "(/proc/sys/kernel/yama/ptrace_scope > 0: run as root or lower "
+	    "it), an LSM such as AppArmor, or the process is already traced");
+}
+
+static void
+child_exec(struct tracer *t, int syncfd)
+{
+	struct sock_fprog prog;
+	struct sock_filter all = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+	extern char **environ;
+	char go;
+
+	/* Only async-signal-safe calls from here: the parent may be threaded. */
+	if (orig_mask_saved)
+		sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+	if (t->opts.stdin_fd >= 0)
+		dup2(t->opts.stdin_fd, 0);
+	if (t->opts.stdout_fd >= 0)
+		dup2(t->opts.stdout_fd, 1);
+	if (t->opts.stderr_fd >= 0)
+		dup2(t->opts.stderr_fd, 2);
+	/* Wait until the parent has seized us. */
+	if (read(syncfd, &go, 1) != 1)
+		_exit(125);
+	if (t->mode == TRACER_SECCOMP) {
+		prog.len = t->filter ? t->filter_len : 1;
+		prog.filter = t->filter ? t->filter : &all;
+		/*
+		 * no_new_privs only when we must: as root it would stop setuid
+		 * programs from gaining privileges, changing what is traced.
+		 */
+		if ((geteuid() != 0 &&
+		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
+			_exit(125);	/* probe_seccomp() said it would work */
+	}
+	execve(t->path, t->opts.argv, environ);
+	/* The root's exit status then tells the batch summary why. */
+	_exit(errno == ENOENT ? 127 : 126);
+}
+
+static int
+spawn(struct tracer *t)
+{
+	int syncp[2], rc;
+	struct tcb *c;
+	pid_t pid;
+	const char *base;
+	struct sc_event ev;
+
+	rc = resolve_command(t->opts.argv[0], &t->path);
+	if (rc < 0) {
+		snprintf(t->error, sizeof(t->error), "%s: %s", t->opts.argv[0],
+		    rc == -ENOENT ? "command not found" :
+		    rc == -EACCES ? "permission denied (not executable)" :
+		    strerror(-rc));
+		return rc;
+	}
+	if (t->mode == TRACER_SECCOMP &&
+	    probe_seccomp(t->mode_note, sizeof(t->mode_note)) < 0) {
+		t->mode = TRACER_SYSCALL;
+		strncat(t->mode_note, ": falling back to PTRACE_SYSCALL",
+		    sizeof(t->mode_note) - strlen(t->mode_note) - 1);
+	}
+	if (pipe2(syncp, O_CLOEXEC) < 0) {
+		rc = -errno;
+		snprintf(t->error, sizeof(t->error), "pipe: %s", strerror(errno));
+		return rc;
+	}
+	if ((pid = fork()) < 0) {
+		rc = -errno;
+		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
+		return rc;
+	}
+	if (pid == 0) {
+		close(syncp[1]);
+		child_exec(t, syncp[0]);
+	}
+	close(syncp[0]);
+	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(SEIZE_OPTIONS |
+	    (t->mode == TRACER_SECCOMP ? PTRACE_O_TRACESECCOMP : 0))) < 0) {
+		rc = -errno;
+		ptrace_refused(t, "PTRACE_SEIZE", pid, errno);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		close(syncp[1]);
+		return rc;
+	}
+	/* PTRACE_SYSCALL needs a stop to start from: take one now. */
+	if (t->mode == TRACER_SYSCALL)
+		ptrace(PTRACE_INTERRUPT, pid, 0L, 0L);
+	t->root = pid;
+	c = tcb_add(&t->tcbs, pid, pid);
+	c->flags |= TCB_PRE_EXEC;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_SPAWN;
+	ev.tid = ev.tgid = pid;
+	ev.flags = SC_EVF_ROOT;
+	base = strrchr(t->path, '/');
+	strncpy(ev.u.name, base ? base + 1 : t->path, 15);
+	emit(t, &ev);
+	c->flags |= TCB_ANNOUNCED;
+	/* A failed write means the child is gone; its exit is reported. */
+	rc = (int)write(syncp[1], "g", 1);
+	close(syncp[1]);
+	(void)rc;
+	return 0;
+}
+
+/* ---- attach -------------------------------------------------------- */
+
+static int
+attach_thread(struct tracer *t, pid_t tid, pid_t tgid)
+{
+	struct tcb *c;
+
+	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)SEIZE_OPTIONS) < 0)
+		return -errno;
+	ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
+	c = tcb_add(&t->tcbs, tid, tgid);
+	if (tid == tgid)
+		proc_status(tid, NULL, &c->ppid, NULL);
+	announce(t, c, SC_EV_ATTACH, 0);
+	return 0;
+}
+
+static int
+attach_process(struct tracer *t, pid_t pid)
+{
+	char path[64];
+	struct dirent *d;
+	pid_t tgid, tid;
+	int rc, added;
+	DIR *dir;
+
+	if (pid <= 1) {
+		snprintf(t->error, sizeof(t->error), "refusing to trace pid %d: "
+		    "give the pid of the program to trace", (int)pid);
+		return -EINVAL;
+	}
+	if (proc_status(pid, &tgid, NULL, NULL) < 0) {
+		snprintf(t->error, sizeof(t->error), "pid %d: no such process",
+		    (int)pid);
+		return -ESRCH;
+	}
+	if (tcb_get(&t->tcbs, tgid) == NULL &&
+	    (rc = attach_thread(t, tgid, tgid)) < 0) {
+		ptrace_refused(t, "PTRACE_SEIZE", tgid, -rc);
+		return rc;
+	}
+	/* Threads may start while we seize: list again until none is new. */
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
+	do {
+		added = 0;
+		if ((dir = opendir(path)) == NULL)
+			break;
+		while ((d = readdir(dir)) != NULL) {
+			tid = (pid_t)atoi(d->d_name);
+			if (tid <= 0 || tcb_get(&t->tcbs, tid) != NULL)
+				continue;
+			if (attach_thread(t, tid, tgid) == 0)
+				added++;
+		}
+		closedir(dir);
+	} while (added > 0);
+	return 0;
+}
+
+int
+tracer_start(struct tracer *t)
+{
+	sigset_t set;
+	size_t i;
+	int rc;
+
+	if (t->opts.nattach > 0) {
+		snprintf(t->mode_note, sizeof(t->mode_note),
+		    "attached processes are traced with PTRACE_SYSCALL (a "
+		    "seccomp filter cannot be added to a running program)");
+		for (i = 0; i < t->opts.nattach; i++)
+			if ((rc = attach_process(t, t->opts.attach[i])) < 0)
+				return rc;
+	} else {
+		if (t->opts.argv == NULL || t->opts.argv[0] == NULL) {
+			snprintf(t->error, sizeof(t->error), "no command given");
+			return -EINVAL;
+		}
+		if (t->mode == TRACER_SYSCALL && t->mode_note[0] == '\0')
+			snprintf(t->mode_note, sizeof(t->mode_note),
+			    "as asked (--no-seccomp)");
+		if ((rc = spawn(t)) < 0)
+			return rc;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	t->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	t->reqfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (t->sigfd < 0 || t->reqfd < 0) {
+		snprintf(t->error, sizeof(t->error), "signalfd/eventfd: %s",
+		    strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+/* ---- requests ------------------------------------------------------ */
+
+static void
+kill_all(struct tracer *t, int sig)
+{
+	struct tcb *c;
+
+	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
+		if (c->tid == c->tgid)
+			kill(c->tgid, sig);
+		else if (sig == SIGKILL)
+			syscall(SYS_tgkill, c->tgid, c->tid, SIGKILL);
+}
+
+/* The processes whose parent is not traced: the tops of the trees. */
+static void
+signal_tops(struct tracer *t, int sig)
+{
+	struct tcb *c;
+
+	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
+		if (c->tid == c->tgid &&
+		    (c->ppid == 0 || tcb_get(&t->tcbs, c->ppid) == NULL))
+			kill(c->tgid, sig);
+}
+
+static void
+start_detach(struct tracer *t)
+{
+	struct tcb *c;
+
+	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c)) {
+		c->flags |= TCB_DETACHING;
+		ptrace(PTRACE_INTERRUPT, c->tid, 0L, 0L);
+	}
+}
+
+static void
+take_requests(struct tracer *t)
+{
+	unsigned req = atomic_exchange(&t->requests, 0);
+	uint64_t n;
+
+	if (read(t->reqfd, &n, sizeof(n)) < 0)
+		n = 0;	/* EAGAIN: nothing queued */
+	if (req & 1u << TRACER_REQ_END)
+		req |= 1u << (t->opts.nattach > 0 ? TRACER_REQ_DETACH :
+		    TRACER_REQ_STOP);
+	/* A filter cannot be taken off: a spawned fast-path tree is stopped. */
+	if ((req & 1u << TRACER_REQ_DETACH) && t->opts.nattach == 0 &&
+	    t->mode == TRACER_SECCOMP)
+		req = (req & ~(1u << TRACER_REQ_DETACH)) | 1u << TRACER_REQ_STOP;
+	req &= ~t->doing;
+	if (req & 1u << TRACER_REQ_KILL) {
+		kill_all(t, SIGKILL);
+	} else if (req & 1u << TRACER_REQ_DETACH) {
+		start_detach(t);
+	} else if (req & 1u << TRACER_REQ_STOP) {
+		signal_tops(t, t->opts.stop_signal);
+		clock_gettime(CLOCK_MONOTONIC, &t->kill_at);
+		t->kill_at.tv_sec += t->opts.grace_ms / 1000;
+		t->kill_at.tv_nsec += (long)(t->opts.grace_ms % 1000) * 1000000;
+		if (t->kill_at.tv_nsec >= 1000000000) {
+			t->kill_at.tv_sec++;
+			t->kill_at.tv_nsec -= 1000000000;
+		}
+	}
+	t->doing |= req;
+}
+
+/* Milliseconds poll() may sleep: until STOP's grace runs out, or forever. */
+static int
+poll_timeout(struct tracer *t)
+{
+	struct timespec now;
+	long ms;
+
+	if (!(t->doing & 1u << TRACER_REQ_STOP) ||
+	    (t->doing & 1u << TRACER_REQ_KILL))
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (t->kill_at.tv_sec - now.tv_sec) * 1000 +
+	    (t->kill_at.tv_nsec - now.tv_nsec) / 1000000;
+	if (ms <= 0) {
+		t->doing |= 1u << TRACER_REQ_KILL;
+		kill_all(t, SIGKILL);
+		return -1;
+	}
+	return (int)ms;
+}
+
+/* ---- stops --------------------------------------------------------- */
+
+static void
+on_syscall_stop(struct tracer *t, struct tcb *c)
+{
+	struct __ptrace_syscall_info info;
+	struct sc_event ev;
+	long n;
+
+	n = ptrace(PTRACE_GET_SYSCALL_INFO, c->tid, (long)sizeof(info), &info);
+	if (n <= 0)
+		return;
+	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP)
+		memcpy(ev.u.args, info.seccomp.args, sizeof(ev.u.args));
+	else if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
+		memcpy(ev.u.args, info.entry.args, sizeof(ev.u.args));
+	else
+		return;		/* syscall exit: the entry was counted */
+	ev.nr = (int32_t)(info.op == PTRACE_SYSCALL_INFO_SECCOMP ?
+	    info.seccomp.nr : info.entry.nr);
+	/*
+	 * Before its first exec the root is still our fork running our code
+	 * (only in PTRACE_SYSCALL mode are those calls seen): keep execve only.
+	 */
+	if ((c->flags & TCB_PRE_EXEC) && ev.nr != SYS_execve &&
+	    ev.nr != SYS_execveat)
+		return;
+	ev.kind = SC_EV_SYSCALL;
+	ev.tid = c->tid;
+	ev.tgid = c->tgid;
+	ev.arch = info.arch;
+	ev.aux = 0;
+	ev.flags = 0;
+	t->stats.syscalls++;
+	emit(t, &ev);
+}
+
+static struct tcb *
+new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
+{
+	struct tcb *c, *p = tcb_get(&t->tcbs, parent);
+	pid_t tgid = tid, ppid = 0;
+
+	if (is_thread < 0)	/* unknown: ask /proc */
+		proc_status(tid, &tgid, &ppid, NULL);
+	else if (is_thread)
+		tgid = p ? p->tgid : parent;
+	else
+		ppid = p ? p->tgid : parent;
+	if (tgid == tid && ppid == 0)
+		proc_status(tid, NULL, &ppid, NULL);
+	c = tcb_add(&t->tcbs, tid, tgid);
+	c->ppid = tgid == tid ? ppid : 0;
+	c->flags |= TCB_NEW;
+	announce(t, c, SC_EV_SPAWN, 0);
+	return c;
+}
+
+static void
+on_event(struct tracer *t, struct tcb *c, int event, int sig)
+{
+	unsigned long msg = 0;
+	struct sc_event ev;
+	struct tcb *o;
+	pid_t child;
+
+	switch (event) {
+	case PTRACE_EVENT_SECCOMP:
+		on_syscall_stop(t, c);
+		resume(t, c->tid, 0);
+		return;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		ptrace(PTRACE_GETEVENTMSG, c->tid, 0L, &msg);
+		child = (pid_t)msg;
+		if (child > 0 && tcb_get(&t->tcbs, child) == NULL)
+			new_child(t, child, c->tid,
+			    event == PTRACE_EVENT_CLONE ? -1 : 0);
+		resume(t, c->tid, 0);
+		return;
+	case PTRACE_EVENT_EXEC:
+		ptrace(PTRACE_GETEVENTMSG, c->tid, 0L, &msg);
+		/*
+		 * A non-leader thread exec'd: it now has the leader's tid and
+		 * its old tid is gone without an exit report (ptrace(2),
+		 * "execve(2) under ptrace").
+		 */
+		if ((pid_t)msg != c->tid &&
+		    (o = tcb_get(&t->tcbs, (pid_t)msg)) != NULL)
+			tcb_del(&t->tcbs, o);
+		c->flags &= ~TCB_PRE_EXEC;
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = SC_EV_EXEC;
+		ev.tid = c->tid;
+		ev.tgid = c->tgid;
+		ev.aux = (int32_t)msg;
+		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+		emit(t, &ev);
+		resume(t, c->tid, 0);
+		return;
+	case PTRACE_EVENT_EXIT:
+		resume(t, c->tid, 0);
+		return;
+	case PTRACE_EVENT_STOP:
+		if (!(c->flags & TCB_NEW) && (sig == SIGSTOP ||
+		    sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
+			/* Group-stop: stay stopped, but keep reporting. */
+			c->flags |= TCB_LISTENING;
+			ptrace(PTRACE_LISTEN, c->tid, 0L, 0L);
+			return;
+		}
+		c->flags &= ~(TCB_NEW | TCB_LISTENING);
+		resume(t, c->tid, 0);
+		return;
+	}
+	resume(t, c->tid, 0);
+}
+
+static void
+on_stop(struct tracer *t, struct tcb *c, int status)
+{
+	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
+	struct sc_event ev;
+
+	t->stats.stops++;
+	if (c->flags & TCB_DETACHING) {
+		/* Keep a pending signal, and leave a group-stop stopped. */
+		detach(t, c, event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
+		return;
+	}
+	if (event != 0) {
+		on_event(t, c, event, sig);
+		return;
+	}
+	if (sig == (SIGTRAP | 0x80)) {
+		on_syscall_stop(t, c);
+		resume(t, c->tid, 0);
+		return;
+	}
+	/* Signal-delivery stop: report it and let the signal through. */
+	c->flags &= ~TCB_LISTENING;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_SIGNAL;
+	ev.tid = c->tid;
+	ev.tgid = c->tgid;
+	ev.aux = sig;
+	emit(t, &ev);
+	resume(t, c->tid, sig);
+}
+
+static void
+on_gone(struct tracer *t, struct tcb *c, pid_t tid, int status)
+{
+	struct sc_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_EXIT;
+	ev.tid = tid;
+	ev.tgid = c ? c->tgid : tid;
+	ev.aux = status;
+	emit(t, &ev);
+	if (tid == t->root)
+		t->root_status = status;
+	if (c != NULL)
+		tcb_del(&t->tcbs, c);
+}
+
+static void
+handle(struct tracer *t, pid_t tid, int status)
+{
+	struct tcb *c = tcb_get(&t->tcbs, tid);
+
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		on_gone(t, c, tid, status);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	if (c == NULL) {
+		/*
+		 * A new child whose first stop beat its parent's fork event:
+		 * ptrace(2) allows either order.
+		 */
+		c = new_child(t, tid, 0, -1);
+	}
+	on_stop(t, c, status);
+}
+
+int
+tracer_run(struct tracer *t)
+{
+	struct pollfd pfd[2];
+	struct signalfd_siginfo si;
+	int status, timeout;
+	pid_t tid;
+
+	pfd[0].fd = t->sigfd;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = t->reqfd;
+	pfd[1].events = POLLIN;
+	while (t->tcbs.live > 0) {
+		if (atomic_load_explicit(&t->requests, memory_order_relaxed))
+			take_requests(t);
+		tid = wait4(-1, &status, __WALL | WNOHANG, NULL);
+		if (tid > 0) {
+			handle(t, tid, status);
+			continue;
+		}
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;	/* every tracee detached or gone */
+			return -errno;
+		}
+		timeout = poll_timeout(t);
+		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
+			return -errno;
+		while (read(t->sigfd, &si, sizeof(si)) == sizeof(si))
+			;
+		if (pfd[1].revents & POLLIN)
+			take_requests(t);
+	}
+	return 0;
+}

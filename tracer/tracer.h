@@ -1,0 +1,109 @@
+/*
+ * tracer.h - the ptrace(2) engine: spawn or attach, follow, emit events.
+ *
+ * The only module that calls ptrace(2) or wait(2).  It knows nothing of
+ * names, phases, profiles or the screen: for everything it sees it fills a
+ * struct sc_event (core/event.h) and hands it to the sink given at creation,
+ * on the thread that called tracer_run().  The kernel ties tracees to the
+ * thread that seized them, so tracer_start() and tracer_run() must be
+ * called from the same thread, and that thread must have SIGCHLD blocked
+ * (tracer_block_signals() does it; call it before creating other threads).
+ *
+ * Other threads, and signal handlers, talk to a running tracer through
+ * tracer_request(), which is async-signal-safe.
+ */
+#ifndef SCTUI_TRACER_H
+#define SCTUI_TRACER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "event.h"
+
+enum tracer_mode {
+	TRACER_SECCOMP,		/* SECCOMP_RET_TRACE filter: one stop a call */
+	TRACER_SYSCALL,		/* PTRACE_SYSCALL: two stops a call */
+};
+
+struct tracer_opts {
+	/* Spawn: argv[0] is looked up in PATH.  Or attach: pids. */
+	char *const	*argv;
+	const pid_t	*attach;
+	size_t		 nattach;
+
+	enum tracer_mode mode;		/* wanted; attach forces SYSCALL */
+
+	/*
+	 * A classic BPF filter for the spawned command, from the profile code,
+	 * that returns SECCOMP_RET_ALLOW for what a profile allows and
+	 * SECCOMP_RET_TRACE for the rest; NULL: trace everything.  Copied.
+	 */
+	const void	*filter;	/* struct sock_filter[] */
+	size_t		 filter_len;	/* instructions */
+
+	/* The spawned command's stdio; -1 keeps sctui's own. */
+	int		 stdin_fd, stdout_fd, stderr_fd;
+
+	int		 stop_signal;	/* TRACER_REQ_STOP sends it; 0: TERM */
+	unsigned	 grace_ms;	/* then SIGKILL; 0: 5000 */
+};
+
+enum tracer_req {
+	TRACER_REQ_STOP = 1,	/* stop signal to the command, then KILL */
+	TRACER_REQ_KILL,	/* SIGKILL every tracee */
+	TRACER_REQ_DETACH,	/* detach every tracee (attach mode) */
+	TRACER_REQ_END,		/* detach if attached, else stop */
+};
+
+struct tracer;
+
+/* Blocks SIGCHLD in the calling thread; call before any pthread_create. */
+void		 tracer_block_signals(void);
+
+/* A new tracer; nothing happens until tracer_start(). */
+struct tracer	*tracer_new(const struct tracer_opts *opts,
+		    const struct sc_sink *sink);
+void		 tracer_free(struct tracer *t);
+
+/*
+ * Spawn the command or seize the pids.  Returns 0 or a negative errno;
+ * then tracer_error() says what went wrong in one line (for a spawn, -ENOENT
+ * and -EACCES mean the command was not found or is not executable).
+ */
+int		 tracer_start(struct tracer *t);
+const char	*tracer_error(const struct tracer *t);
+
+/* The mode in force after start, and a line saying why if it fell back. */
+enum tracer_mode tracer_mode(const struct tracer *t);
+const char	*tracer_mode_note(const struct tracer *t);
+const char	*tracer_mode_name(enum tracer_mode mode);
+
+/* The pid of the spawned command (0 when attached). */
+pid_t		 tracer_root(const struct tracer *t);
+
+/*
+ * Trace until no tracee is left (all exited, were killed or detached).
+ * Returns 0, or a negative errno if wait(2) itself failed.
+ */
+int		 tracer_run(struct tracer *t);
+
+/* Ask a running tracer to act.  Async-signal-safe, any thread. */
+void		 tracer_request(struct tracer *t, enum tracer_req req);
+
+/* Send sig to the spawned command's process (not its children). */
+void		 tracer_signal_root(struct tracer *t, int sig);
+
+/* The command's wait(2) status once tracer_run() returned; -1 if none. */
+int		 tracer_root_status(const struct tracer *t);
+
+/* Statistics for the header and the benchmarks. */
+struct tracer_stats {
+	uint64_t	stops;		/* ptrace stops handled */
+	uint64_t	syscalls;	/* SC_EV_SYSCALL emitted */
+	uint32_t	tracees;	/* threads traced now */
+	uint32_t	setuid_skips;	/* execs ptrace could not follow up */
+};
+void		 tracer_get_stats(const struct tracer *t, struct tracer_stats *s);
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * batch.c - batch mode; see batch.h.
+ *
+ * Single-threaded: the tracer's sink is the model itself, so no event ever
+ * waits in a queue.  SIGINT, SIGTERM and SIGHUP end the trace: attached
+ * processes are detached and keep running, a spawned command is sent the
+ * stop signal (then SIGKILL after a grace period); the summary and the
+ * profile of what was seen are written either way.  A second signal kills.
+ */
+#include "config.h"
+#include "batch.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "cli.h"
+#include "minprofile.h"
+#include "model.h"
+#include "summary.h"
+#include "tracer.h"
+
+static struct tracer *volatile the_tracer;
+static volatile sig_atomic_t ends;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	if (the_tracer != NULL)
+		tracer_request(the_tracer, ends++ ? TRACER_REQ_KILL :
+		    TRACER_REQ_END);
+}
+
+static void
+sink_emit(void *ctx, const struct sc_event *ev)
+{
+	model_event(ctx, ev);
+}
+
+static int
+exit_code(int status)
+{
+	if (status < 0)
+		return 0;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 1;
+}
+
+static int
+write_stats(const struct model *m, const char *path)
+{
+	FILE *f = fopen(path, "we");
+
+	if (f == NULL) {
+		fprintf(stderr, "sctui: cannot write %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	summary_tsv(m, f);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "sctui: cannot write %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+batch_main(const struct cli *c)
+{
+	struct model_opts mo = { 0 };
+	struct tracer_opts to = { 0 };
+	struct sc_sink sink;
+	struct sigaction sa;
+	struct model *m;
+	struct tracer *t;
+	char err[512], status[32];
+	int rc, code;
+
+	mo.serve_on = (const char *const *)c->serve_on;
+	mo.serve_after_ns = (uint64_t)(c->serve_after * 1e9);
+	m = model_new(&mo);
+	sink.ctx = m;
+	sink.emit = sink_emit;
+
+	to.argv = c->argv;
+	to.attach = c->pids;
+	to.nattach = c->npids;
+	to.mode = c->no_seccomp ? TRACER_SYSCALL : TRACER_SECCOMP;
+	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
+	to.stop_signal = c->stop_signal;
+
+	tracer_block_signals();
+	t = tracer_new(&to, &sink);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	if ((rc = tracer_start(t)) < 0) {
+		fprintf(stderr, "sctui: %s\n", tracer_error(t));
+		tracer_free(t);
+		model_free(m);
+		if (c->npids == 0 && rc == -ENOENT)
+			return 127;
+		if (c->npids == 0 && rc == -EACCES)
+			return 126;
+		return 1;
+	}
+	the_tracer = t;
+	if (!c->quiet)
+		fprintf(stderr, "sctui: tracing with the %s%s%s\n",
+		    tracer_mode_name(tracer_mode(t)),
+		    *tracer_mode_note(t) ? ": " : "", tracer_mode_note(t));
+	rc = tracer_run(t);
+	the_tracer = NULL;
+	if (rc < 0)
+		fprintf(stderr, "sctui: tracing stopped: %s\n", strerror(-rc));
+
+	code = c->npids > 0 ? 0 : exit_code(tracer_root_status(t));
+	if (!c->quiet) {
+		summary_status(tracer_root_status(t), status, sizeof(status));
+		if (c->npids > 0)
+			fprintf(stderr, "sctui: detached\n");
+		else
+			fprintf(stderr, "sctui: %s: %s\n", c->argv[0], status);
+		summary_table(m, stderr);
+	}
+	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+		code = code ? code : 1;
+	if (c->output != NULL) {
+		if (minprofile_save(m, c->output, err, sizeof(err)) < 0) {
+			fprintf(stderr, "sctui: %s\n", err);
+			code = code ? code : 1;
+		} else if (!c->quiet)
+			fprintf(stderr, "sctui: wrote %s\n", c->output);
+	}
+	tracer_free(t);
+	model_free(m);
+	return code;
+}

@@ -1,0 +1,13 @@
+/*
+ * batch.h - trace without a UI: the tracer feeds the model directly, and a
+ * summary, the TSV counts and the profile are written at the end.
+ */
+#ifndef SCTUI_BATCH_H
+#define SCTUI_BATCH_H
+
+struct cli;
+
+/* Runs batch mode; returns the exit status for sctui. */
+int	batch_main(const struct cli *c);
+
+#endif

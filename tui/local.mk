@@ -1,0 +1,7 @@
+# tui/: the sctui program: the UI, batch mode and main.
+bin_PROGRAMS += sctui
+sctui_SOURCES = \
+	tui/batch.c tui/batch.h \
+	tui/main.c
+sctui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+sctui_LDADD = libtracer.a $(CORE_LIBS) $(NCURSES_LIBS) $(PTHREAD_LIBS)

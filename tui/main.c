@@ -1,0 +1,41 @@
+/*
+ * main.c - sctui's entry point: parse the command line, run one mode.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "batch.h"
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	struct cli c;
+	char err[512];
+	int rc;
+
+	setlocale(LC_ALL, "");
+	if (cli_parse(argc, argv, &c, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sctui: %s\n", err);
+		cli_free(&c);
+		return 2;
+	}
+	switch (c.action) {
+	case CLI_HELP:
+		fputs(cli_usage, stdout);
+		rc = 0;
+		break;
+	case CLI_VERSION:
+		printf("sctui %s\n", PACKAGE_VERSION);
+		rc = 0;
+		break;
+	default:
+		rc = batch_main(&c);
+		break;
+	}
+	cli_free(&c);
+	return rc;
+}
