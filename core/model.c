@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,8 +105,7 @@ proc_get(const struct model *m, int32_t pid)
 static void
 set_name(struct model_proc *p, const char *name)
 {
-	strncpy(p->name, name, sizeof(p->name) - 1);
-	p->name[sizeof(p->name) - 1] = '\0';
+	snprintf(p->name, sizeof(p->name), "%s", name);
 }
 
 static void

@@ -1,12 +1,15 @@
 # tests/: run by `make check` through automake's parallel harness.
 # Each *.test is a shell script; exit 0 pass, 77 skip, 99 hard error.
 TEST_EXTENSIONS = .test
-TEST_LOG_COMPILER = $(SHELL)
+# A hang guard, not a time limit on speed: a stuck test fails, never blocks CI.
+TEST_LOG_COMPILER = timeout -k 10 900 $(SHELL)
+LOG_COMPILER = timeout -k 10 900
 AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
 	SCTUI='$(abs_top_builddir)/sctui'; STRACE='$(STRACE)'; TMUX='$(TMUX)'; \
 	export top_srcdir top_builddir SCTUI STRACE TMUX;
 EXTRA_DIST += tests/lib/init.sh
+HELPER_CFLAGS = $(WARN_CFLAGS) $(PTHREAD_CFLAGS)
 
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/tracer/local.mk

@@ -51,9 +51,13 @@
  * PTRACE_GET_SYSCALL_INFO included; <linux/ptrace.h> would clash with it.
  */
 
+/*
+ * EXITKILL only for what we spawn: a program attached with -p must outlive
+ * sctui, even a sctui killed with SIGKILL (the kernel then detaches it).
+ */
 #define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | \
 	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | \
-	PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL)
+	PTRACE_O_TRACEEXIT)
 
 struct tracer {
 	struct tracer_opts	 opts;
@@ -65,6 +69,8 @@ struct tracer {
 	char			 error[512];
 	char			*path;		/* resolved argv[0] */
 	struct tcb_table	 tcbs;
+	struct idmap		 early;		/* tid -> 1: seen before its
+						   parent's fork event */
 	pid_t			 root;
 	int			 root_status;
 	int			 sigfd, reqfd;
@@ -138,6 +144,7 @@ tracer_free(struct tracer *t)
 	if (t->reqfd >= 0)
 		close(t->reqfd);
 	tcb_table_free(&t->tcbs);
+	idmap_free(&t->early);
 	free(t->filter);
 	free(t->path);
 	free(t);
@@ -457,6 +464,7 @@ spawn(struct tracer *t)
 	}
 	close(syncp[0]);
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(SEIZE_OPTIONS |
+	    PTRACE_O_EXITKILL |
 	    (t->mode == TRACER_SECCOMP ? PTRACE_O_TRACESECCOMP : 0))) < 0) {
 		rc = -errno;
 		ptrace_refused(t, "PTRACE_SEIZE", pid, errno);
@@ -476,7 +484,7 @@ spawn(struct tracer *t)
 	ev.tid = ev.tgid = pid;
 	ev.flags = SC_EVF_ROOT;
 	base = strrchr(t->path, '/');
-	strncpy(ev.u.name, base ? base + 1 : t->path, 15);
+	snprintf(ev.u.name, sizeof(ev.u.name), "%.15s", base ? base + 1 : t->path);
 	emit(t, &ev);
 	c->flags |= TCB_ANNOUNCED;
 	/* A failed write means the child is gone; its exit is reported. */
@@ -716,9 +724,10 @@ new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
 	struct tcb *c, *p = tcb_get(&t->tcbs, parent);
 	pid_t tgid = tid, ppid = 0;
 
-	if (is_thread < 0)	/* unknown: ask /proc */
-		proc_status(tid, &tgid, &ppid, NULL);
-	else if (is_thread)
+	if (is_thread < 0) {	/* unknown: ask /proc */
+		if (proc_status(tid, &tgid, &ppid, NULL) < 0)
+			return NULL;	/* gone already: nothing to follow */
+	} else if (is_thread)
 		tgid = p ? p->tgid : parent;
 	else
 		ppid = p ? p->tgid : parent;
@@ -737,7 +746,7 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 	unsigned long msg = 0;
 	struct sc_event ev;
 	struct tcb *o;
-	pid_t child;
+	pid_t child, tid;
 
 	switch (event) {
 	case PTRACE_EVENT_SECCOMP:
@@ -747,12 +756,19 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
-		ptrace(PTRACE_GETEVENTMSG, c->tid, 0L, &msg);
+		tid = c->tid;	/* new_child() may move the table */
+		ptrace(PTRACE_GETEVENTMSG, tid, 0L, &msg);
 		child = (pid_t)msg;
-		if (child > 0 && tcb_get(&t->tcbs, child) == NULL)
-			new_child(t, child, c->tid,
+		/*
+		 * The child may have been reported first, and may even be gone
+		 * already: then it was announced by handle() and is in early.
+		 */
+		if (child > 0 && idmap_get(&t->early, (uint32_t)child) == 1)
+			idmap_put(&t->early, (uint32_t)child, 0);
+		else if (child > 0 && tcb_get(&t->tcbs, child) == NULL)
+			new_child(t, child, tid,
 			    event == PTRACE_EVENT_CLONE ? -1 : 0);
-		resume(t, c->tid, 0);
+		resume(t, tid, 0);
 		return;
 	case PTRACE_EVENT_EXEC:
 		ptrace(PTRACE_GETEVENTMSG, c->tid, 0L, &msg);
@@ -857,7 +873,11 @@ handle(struct tracer *t, pid_t tid, int status)
 		 * A new child whose first stop beat its parent's fork event:
 		 * ptrace(2) allows either order.
 		 */
-		c = new_child(t, tid, 0, -1);
+		if ((c = new_child(t, tid, 0, -1)) == NULL) {
+			resume(t, tid, 0);
+			return;
+		}
+		idmap_put(&t->early, (uint32_t)tid, 1);
 	}
 	on_stop(t, c, status);
 }

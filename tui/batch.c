@@ -41,6 +41,16 @@ sink_emit(void *ctx, const struct sc_event *ev)
 	model_event(ctx, ev);
 }
 
+/* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */
+static void
+sink_emit_debug(void *ctx, const struct sc_event *ev)
+{
+	fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d aux=%d "
+	    "flags=%#x\n", ev->kind, ev->tid, ev->tgid, ev->arch, ev->nr,
+	    ev->aux, ev->flags);
+	model_event(ctx, ev);
+}
+
 static int
 exit_code(int status)
 {
@@ -88,7 +98,7 @@ batch_main(const struct cli *c)
 	mo.serve_after_ns = (uint64_t)(c->serve_after * 1e9);
 	m = model_new(&mo);
 	sink.ctx = m;
-	sink.emit = sink_emit;
+	sink.emit = getenv("SCTUI_DEBUG_EVENTS") ? sink_emit_debug : sink_emit;
 
 	to.argv = c->argv;
 	to.attach = c->pids;
@@ -106,7 +116,10 @@ batch_main(const struct cli *c)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
+	/* Before start: a signal during the attach must not be lost. */
+	the_tracer = t;
 	if ((rc = tracer_start(t)) < 0) {
+		the_tracer = NULL;
 		fprintf(stderr, "sctui: %s\n", tracer_error(t));
 		tracer_free(t);
 		model_free(m);
@@ -116,7 +129,6 @@ batch_main(const struct cli *c)
 			return 126;
 		return 1;
 	}
-	the_tracer = t;
 	if (!c->quiet)
 		fprintf(stderr, "sctui: tracing with the %s%s%s\n",
 		    tracer_mode_name(tracer_mode(t)),

@@ -1,1 +1,45 @@
-# tests/tracer: see Makefile.am
+# tests/tracer/: real ptrace on the helper programs in tests/helpers/.
+check_PROGRAMS += \
+	tests/helpers/h-daemon \
+	tests/helpers/h-fork-threads \
+	tests/helpers/h-int80 \
+	tests/helpers/h-mt-exec \
+	tests/helpers/h-phases \
+	tests/helpers/h-signals \
+	tests/helpers/h-tree
+tests_helpers_h_fork_threads_LDADD = $(PTHREAD_LIBS)
+tests_helpers_h_mt_exec_LDADD = $(PTHREAD_LIBS)
+# Helpers are what is traced: never built with sanitizers, whose runtime
+# makes calls of its own and whose leak checker ptraces the process.
+tests_helpers_h_daemon_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_daemon_LDFLAGS =
+tests_helpers_h_fork_threads_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_fork_threads_LDFLAGS =
+tests_helpers_h_int80_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_int80_LDFLAGS =
+tests_helpers_h_mt_exec_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_mt_exec_LDFLAGS =
+tests_helpers_h_phases_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_phases_LDFLAGS =
+tests_helpers_h_signals_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_signals_LDFLAGS =
+tests_helpers_h_tree_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_tree_LDFLAGS =
+
+TRACER_TESTS = \
+	tests/tracer/attach.test \
+	tests/tracer/cli-errors.test \
+	tests/tracer/daemon.test \
+	tests/tracer/exec-chain.test \
+	tests/tracer/fork-threads.test \
+	tests/tracer/int80.test \
+	tests/tracer/kill9.test \
+	tests/tracer/mt-exec.test \
+	tests/tracer/phases.test \
+	tests/tracer/profile-out.test \
+	tests/tracer/signals.test \
+	tests/tracer/stop-cont.test \
+	tests/tracer/strace-oracle.test \
+	tests/tracer/tree.test
+TESTS += $(TRACER_TESTS)
+EXTRA_DIST += $(TRACER_TESTS)

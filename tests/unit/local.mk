@@ -1,1 +1,14 @@
-# tests/unit: see Makefile.am
+# tests/unit/: pure tests of core/, linked against libcore.a only.
+UNIT_TESTS = \
+	tests/unit/cli-test \
+	tests/unit/idmap-test \
+	tests/unit/model-test
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+EXTRA_DIST += tests/unit/tap.h
+tests_unit_cli_test_LDADD = $(CORE_LIBS)
+tests_unit_idmap_test_LDADD = $(CORE_LIBS)
+tests_unit_model_test_LDADD = $(CORE_LIBS)
+tests_unit_model_test_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
+# The test builds argv arrays from string literals.
+tests_unit_cli_test_CFLAGS = $(AM_CFLAGS) -Wno-write-strings
