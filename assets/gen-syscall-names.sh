@@ -23,7 +23,8 @@ $CC -O1 -o "$tmp/syscall-names" "$here/syscall-names.c" \
 	awk -F '\t' '
 		$1 != name { if (name != "") print name "\t" arches;
 			     name = $1; arches = $2; next }
-		index("," arches ",", "," $2 ",") == 0 { arches = arches "," $2 }
+		index("," arches ",", "," $2 ",") == 0 {
+			arches = arches "," $2 }
 		END { if (name != "") print name "\t" arches }' > "$tmp/names"
 
 if [ -n "${CHECK:-}" ]; then

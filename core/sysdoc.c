@@ -17,7 +17,7 @@
 #include "xalloc.h"
 
 #ifndef SCTUI_PKGDATADIR
-#error "SCTUI_PKGDATADIR must be defined: core/sysdoc.mk sets it to $(pkgdatadir)"
+#error "SCTUI_PKGDATADIR must be defined (core/sysdoc.mk: $(pkgdatadir))"
 #endif
 
 /* Far above the real table (~60 KiB); anything bigger is not one. */
