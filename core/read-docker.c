@@ -69,8 +69,12 @@ bad(struct rd *r, const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	pmsg_add(r->msg, r->msglen, "%s: %s%s: %s", r->file, r->prefix, path,
-	    text);
+	if (*path == '\0')
+		pmsg_add(r->msg, r->msglen, "%s: %s: %s", r->file,
+		    *r->prefix ? "linux.seccomp" : "(top level)", text);
+	else
+		pmsg_add(r->msg, r->msglen, "%s: %s%s: %s", r->file, r->prefix,
+		    path, text);
 	return -EINVAL;
 }
 
@@ -102,8 +106,7 @@ check_keys(struct rd *r, const char *path, json_t *obj,
 		for (p = keys; *p != NULL; p++)
 			snprintf(list + strlen(list), sizeof(list) - strlen(list),
 			    "%s%s", p == keys ? "" : ", ", *p);
-		return bad(r, *path ? path : "(top level)",
-		    "unknown key '%s' (expected %s)", k, list);
+		return bad(r, path, "unknown key '%s' (expected %s)", k, list);
 	}
 	return 0;
 }
