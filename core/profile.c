@@ -487,10 +487,9 @@ const char *
 profile_suggest(uint32_t arch, const char *name)
 {
 	static char best[64];
-	static const int bases[] = { 0, 4000, 5000, 6000 };
+	int base;
 	char buf[80];
 	size_t d, bestd = SIZE_MAX, len = strlen(name), limit;
-	size_t b;
 	int nr;
 
 	/* libc names of calls the kernel spells with a suffix. */
@@ -504,25 +503,38 @@ profile_suggest(uint32_t arch, const char *name)
 	}
 	limit = len <= 6 ? 1 : 2;
 	best[0] = '\0';
-	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++)
-		for (nr = 0; nr < 1024; nr++) {
-			int num = bases[b] + nr;
-			char *cand;
+	/* MIPS numbers its ABIs from 4000, 5000 and 6000. */
+	switch (arch) {
+	case SCMP_ARCH_MIPS: case SCMP_ARCH_MIPSEL:
+		base = 4000;
+		break;
+	case SCMP_ARCH_MIPS64: case SCMP_ARCH_MIPSEL64:
+		base = 5000;
+		break;
+	case SCMP_ARCH_MIPS64N32: case SCMP_ARCH_MIPSEL64N32:
+		base = 6000;
+		break;
+	default:
+		base = 0;
+	}
+	for (nr = 0; nr < 1024; nr++) {
+		int num = base + nr;
+		char *cand;
 
-			if (arch == SCMP_ARCH_X32)
-				num |= 0x40000000;
-			cand = seccomp_syscall_resolve_num_arch(arch, num);
-			if (cand == NULL)
-				continue;
-			d = edit_distance(name, cand);
-			if (d <= limit && d > 0 && (d < bestd ||
-			    (d == bestd && strcmp(cand, best) < 0)) &&
-			    strlen(cand) < sizeof(best)) {
-				bestd = d;
-				snprintf(best, sizeof(best), "%s", cand);
-			}
-			free(cand);
+		if (arch == SCMP_ARCH_X32)
+			num |= 0x40000000;
+		cand = seccomp_syscall_resolve_num_arch(arch, num);
+		if (cand == NULL)
+			continue;
+		d = edit_distance(name, cand);
+		if (d <= limit && d > 0 && (d < bestd ||
+		    (d == bestd && strcmp(cand, best) < 0)) &&
+		    strlen(cand) < sizeof(best)) {
+			bestd = d;
+			snprintf(best, sizeof(best), "%s", cand);
 		}
+		free(cand);
+	}
 	return best[0] != '\0' ? best : NULL;
 }
 
