@@ -765,7 +765,7 @@ profile_observe_arg(struct profile *p, const char *name, unsigned index,
 	o->values = xreallocarray(o->values, o->nvalues + 1,
 	    sizeof(*o->values));
 	o->values[o->nvalues++] = value;
-	qsort(o->values, o->nvalues, sizeof(*o->values), cmp_u64);
+	psort(o->values, o->nvalues, sizeof(*o->values), cmp_u64);
 }
 
 /* ---- queries ---- */
@@ -954,7 +954,7 @@ profile_from_model(const struct model *m)
 	}
 	if (p->narches == 0)
 		profile_add_arch(p, sysname_native());
-	qsort(names, n, sizeof(*names), pcmp_str);
+	psort(names, n, sizeof(*names), pcmp_str);
 	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
 	e->names = names;
 	e->nnames = n;
