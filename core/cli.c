@@ -14,12 +14,17 @@
 #include <string.h>
 #include <strings.h>
 
+#include "profile.h"
 #include "sysname.h"
 #include "xalloc.h"
 
 const char cli_usage[] =
 "Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
+"   or: sctui --convert IN -o OUT [--format FMT] [--skip-unknown]\n"
+"             [--default-action ACTION] [--errno N]\n"
+"   or: sctui --merge A B... -o OUT [--format FMT]\n"
+"   or: sctui --diff A B       (A may be docker-default)\n"
 "Trace a program's system calls, by process and phase, and write the\n"
 "seccomp profile it needs.\n"
 "\n"
@@ -36,8 +41,20 @@ const char cli_usage[] =
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
 "\n"
+"Profiles (read: Docker JSON, OCI linux.seccomp or config.json, a list of\n"
+"names one a line; written with the calls that can never be denied added):\n"
+"      --convert=IN        write IN in another format to -o OUT\n"
+"      --merge A B...      write the union of the profiles to -o OUT\n"
+"      --diff A B          what A and B allow differently, per arch; with A\n"
+"                          docker-default: what B needs that Docker denies\n"
+"      --format=FMT        docker (default), oci, k8s, systemd, pfc or bpf\n"
+"      --skip-unknown      drop names that are not system calls, say which\n"
+"      --default-action=A  errno, kill (kill-process), kill-thread, trap, log\n"
+"      --errno=N           the errno of the errno default action (default 1)\n"
+"\n"
 "Exit status: in batch mode, the command's own (128+N if killed by signal N);\n"
-"127 if the command is not found, 126 if it cannot be run, 2 on bad usage.\n";
+"127 if the command is not found, 126 if it cannot be run, 2 on bad usage.\n"
+"Profile commands: 0 done, 1 bad input (the error names it), 2 bad usage.\n";
 
 int
 cli_signal(const char *s)
@@ -124,6 +141,123 @@ enum {
 	OPT_STATS,
 };
 
+/*
+ * --convert, --merge, --diff: options and file names in any order (a lone
+ * "-" is standard input); see cli_usage.
+ */
+static int
+parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
+    size_t errlen)
+{
+	const char *cmd = argv[1], *val;
+	char *end;
+	long n;
+	int i;
+
+	c->inputs = xcalloc((size_t)argc, sizeof(*c->inputs));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq = strchr(a, '=');
+		size_t klen = eq && a[0] == '-' ? (size_t)(eq - a) : strlen(a);
+
+#define OPT(s)	(klen == strlen(s) && strncmp(a, (s), klen) == 0)
+		if (a[0] != '-' || strcmp(a, "-") == 0) {
+			c->inputs[c->ninputs++] = argv[i];
+			continue;
+		}
+		if (OPT("--skip-unknown") && eq == NULL) {
+			c->skip_unknown = 1;
+			continue;
+		}
+		if (!OPT("--convert") && !OPT("--merge") && !OPT("--diff") &&
+		    !OPT("-o") && !OPT("--output") && !OPT("--format") &&
+		    !OPT("--default-action") && !OPT("--errno")) {
+			snprintf(err, errlen, "unknown option '%s' with %s "
+			    "(see sctui --help)", a, cmd);
+			return -EINVAL;
+		}
+		if ((OPT("--merge") || OPT("--diff")) && eq == NULL)
+			continue;
+		if (eq != NULL)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else {
+			snprintf(err, errlen, "option '%s' needs an argument "
+			    "(see sctui --help)", a);
+			return -EINVAL;
+		}
+		if (OPT("--convert") || OPT("--merge") || OPT("--diff"))
+			c->inputs[c->ninputs++] = (char *)val;
+		else if (OPT("-o") || OPT("--output"))
+			c->output = val;
+		else if (OPT("--format")) {
+			c->format = profile_format_parse(val);
+			if (c->format <= PROFILE_FMT_AUTO ||
+			    c->format == PROFILE_FMT_LIST) {
+				snprintf(err, errlen, "--format: '%s' is not an "
+				    "output format (give docker, oci, k8s, "
+				    "systemd, pfc or bpf)", val);
+				return -EINVAL;
+			}
+		} else if (OPT("--default-action")) {
+			enum profile_action act;
+
+			if (profile_action_parse(val, &act) < 0 ||
+			    act == PROFILE_ACT_ALLOW ||
+			    act == PROFILE_ACT_TRACE) {
+				snprintf(err, errlen, "--default-action: '%s' is "
+				    "not an action (give errno, kill, "
+				    "kill-process, kill-thread, trap or log)",
+				    val);
+				return -EINVAL;
+			}
+			c->default_action = val;
+		} else {
+			n = strtol(val, &end, 10);
+			if (*val == '\0' || *end != '\0' || n < 0 ||
+			    n > 4095) {
+				snprintf(err, errlen, "--errno: '%s' is not an "
+				    "errno value (give 0 to 4095, e.g. 1 for "
+				    "EPERM)", val);
+				return -EINVAL;
+			}
+			c->errno_ret = (int)n;
+		}
+#undef OPT
+	}
+	if (c->default_action != NULL && c->errno_ret >= 0 &&
+	    strcmp(c->default_action, "errno") != 0) {
+		snprintf(err, errlen, "--errno goes with --default-action "
+		    "errno, not %s", c->default_action);
+		return -EINVAL;
+	}
+	if (c->action == CLI_DIFF) {
+		if (c->ninputs != 2 || c->output != NULL ||
+		    c->format != 0) {
+			snprintf(err, errlen, "--diff takes two profiles and no "
+			    "-o or --format: sctui --diff A B");
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (c->output == NULL) {
+		snprintf(err, errlen, "%s needs -o OUT: the file to write",
+		    cmd);
+		return -EINVAL;
+	}
+	if (c->action == CLI_CONVERT && c->ninputs != 1) {
+		snprintf(err, errlen, "--convert takes one input profile, "
+		    "got %zu", c->ninputs);
+		return -EINVAL;
+	}
+	if (c->action == CLI_MERGE && (c->ninputs < 2 || c->ninputs > 32)) {
+		snprintf(err, errlen, "--merge takes 2 to 32 profiles, got "
+		    "%zu", c->ninputs);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int
 cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 {
@@ -146,6 +280,13 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 
 	memset(c, 0, sizeof(*c));
 	c->stop_signal = SIGTERM;
+	c->errno_ret = -1;
+	if (argc > 1 && (strncmp(argv[1], "--convert", 9) == 0 ||
+	    strcmp(argv[1], "--merge") == 0 || strcmp(argv[1], "--diff") == 0)) {
+		c->action = argv[1][2] == 'c' ? CLI_CONVERT :
+		    argv[1][2] == 'm' ? CLI_MERGE : CLI_DIFF;
+		return parse_profile_cmd(argc, argv, c, err, errlen);
+	}
 	optind = 0;	/* full reset: callers (tests) parse more than once */
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+:bo:p:qhV", longopts,
@@ -230,5 +371,6 @@ cli_free(struct cli *c)
 	for (i = 0; c->serve_on != NULL && c->serve_on[i] != NULL; i++)
 		free(c->serve_on[i]);
 	free(c->serve_on);
+	free(c->inputs);
 	memset(c, 0, sizeof(*c));
 }

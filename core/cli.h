@@ -14,6 +14,9 @@ enum cli_action {
 	CLI_TRACE,		/* trace a command or pids (UI or batch) */
 	CLI_HELP,
 	CLI_VERSION,
+	CLI_CONVERT,		/* --convert IN -o OUT (tui/profilecmd.c) */
+	CLI_MERGE,		/* --merge A B... -o OUT */
+	CLI_DIFF,		/* --diff A B */
 };
 
 struct cli {
@@ -29,6 +32,13 @@ struct cli {
 	char	       **serve_on;	/* NULL-terminated, or NULL: default */
 	double		 serve_after;	/* seconds; 0: off */
 	int		 stop_signal;
+	/* --convert, --merge and --diff */
+	char	       **inputs;	/* points into main's argv */
+	size_t		 ninputs;
+	int		 format;	/* enum profile_format; 0: docker */
+	int		 skip_unknown;
+	const char	*default_action; /* NULL: the input's */
+	int		 errno_ret;	/* --errno; -1: not given */
 };
 
 /*

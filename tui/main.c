@@ -9,6 +9,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "profilecmd.h"
 
 int
 main(int argc, char **argv)
@@ -31,6 +32,11 @@ main(int argc, char **argv)
 	case CLI_VERSION:
 		printf("sctui %s\n", PACKAGE_VERSION);
 		rc = 0;
+		break;
+	case CLI_CONVERT:
+	case CLI_MERGE:
+	case CLI_DIFF:
+		rc = profilecmd_main(&c);
 		break;
 	default:
 		rc = batch_main(&c);

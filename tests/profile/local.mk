@@ -1,1 +1,79 @@
-# tests/profile: see Makefile.am
+# tests/profile: the profile module (core/profile.h) and its commands.
+PROFILE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DSCTUI_TOP_SRCDIR='"$(abs_top_srcdir)"'
+
+check_PROGRAMS += tests/profile/t-profile tests/profile/t-corpus
+tests_profile_t_profile_SOURCES = tests/profile/t-profile.c
+tests_profile_t_profile_CPPFLAGS = $(PROFILE_TEST_CPPFLAGS)
+tests_profile_t_profile_LDADD = $(CORE_LIBS)
+
+# Replays fuzz/corpus/ through every reader (the fuzz targets' bodies).
+tests_profile_t_corpus_SOURCES = tests/profile/t-corpus.c \
+	fuzz/targets.c fuzz/targets.h
+tests_profile_t_corpus_CPPFLAGS = $(PROFILE_TEST_CPPFLAGS) -I$(top_srcdir)/fuzz
+tests_profile_t_corpus_LDADD = $(CORE_LIBS)
+
+TESTS += tests/profile/t-profile tests/profile/t-corpus \
+	tests/profile/convert.test tests/profile/merge.test \
+	tests/profile/diff.test
+
+EXTRA_DIST += $(profile_test_files) tests/profile/convert.test \
+	tests/profile/merge.test tests/profile/diff.test
+profile_test_files = \
+	tests/profile/data/small.json tests/profile/data/config.json \
+	tests/profile/data/a.list tests/profile/data/b.list \
+	tests/profile/data/handmade-nginx-syscalls.txt \
+	tests/profile/golden/docker-default.docker.json \
+	tests/profile/golden/docker-default.oci.json \
+	tests/profile/golden/docker-default.systemd \
+	tests/profile/golden/small.docker.json \
+	tests/profile/golden/small.oci.json \
+	tests/profile/golden/small.k8s.yaml \
+	tests/profile/golden/small.systemd \
+	tests/profile/golden/small.pfc tests/profile/golden/small.bpf \
+	tests/profile/golden/rules.docker.json \
+	tests/profile/golden/model.docker.json \
+	tests/profile/golden/merge.docker.json
+
+# make fuzz [FUZZ_SECONDS=N]: libFuzzer on each reader (clang; not in
+# make check).  Findings land in fuzz/out/.
+FUZZ_CC = clang
+FUZZ_SECONDS = 60
+FUZZ_TARGETS = fuzz/fuzz-read-docker fuzz/fuzz-read-oci fuzz/fuzz-read-list
+FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
+	$(top_srcdir)/core/profile.c $(top_srcdir)/core/profile-diff.c \
+	$(top_srcdir)/core/profile-filter.c $(top_srcdir)/core/read-docker.c \
+	$(top_srcdir)/core/read-list.c $(top_srcdir)/core/write-docker.c \
+	$(top_srcdir)/core/write-systemd.c $(top_srcdir)/core/sysname.c \
+	$(top_srcdir)/core/model.c $(top_srcdir)/core/idmap.c \
+	$(top_srcdir)/core/atomicfile.c $(top_srcdir)/core/xalloc.c
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-I. -I$(top_srcdir)/core -I$(top_srcdir)/fuzz \
+	-DSCTUI_PKGDATADIR='"$(pkgdatadir)"' $(SECCOMP_CFLAGS) $(JANSSON_CFLAGS)
+FUZZ_LIBS = $(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
+
+fuzz/fuzz-read-docker: $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) core/sdgroups.inc
+	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
+	    $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) $(FUZZ_LIBS)
+fuzz/fuzz-read-oci: $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) core/sdgroups.inc
+	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
+	    $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) $(FUZZ_LIBS)
+fuzz/fuzz-read-list: $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) core/sdgroups.inc
+	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
+	    $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) $(FUZZ_LIBS)
+
+fuzz: $(FUZZ_TARGETS)
+	@for t in docker oci list; do \
+	    $(MKDIR_P) fuzz/out/$$t fuzz/work/$$t && \
+	    echo "fuzz: read-$$t for $(FUZZ_SECONDS)s" && \
+	    ./fuzz/fuzz-read-$$t -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=fuzz/out/$$t/ -dict=$(top_srcdir)/fuzz/json.dict \
+		fuzz/work/$$t $(top_srcdir)/fuzz/corpus/$$t || exit 1; \
+	done
+.PHONY: fuzz
+CLEANFILES += $(FUZZ_TARGETS)
+clean-local: clean-fuzz
+clean-fuzz:
+	-rm -rf fuzz/work fuzz/out
+.PHONY: clean-fuzz
+EXTRA_DIST += fuzz/fuzz-read-docker.c fuzz/fuzz-read-oci.c \
+	fuzz/fuzz-read-list.c fuzz/json.dict fuzz/corpus

@@ -1,0 +1,115 @@
+/*
+ * profile-int.h - helpers shared by the files of the profile module
+ * (core/profile*.c, core/read-*.c, core/write-*.c) and nothing else.
+ */
+#ifndef SCTUI_PROFILE_INT_H
+#define SCTUI_PROFILE_INT_H
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "profile.h"
+
+/* A growing, NUL-terminated string. */
+struct pbuf {
+	char	*s;
+	size_t	 len, cap;
+};
+
+void	 pbuf_add(struct pbuf *b, const char *s);
+void	 pbuf_printf(struct pbuf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Appends a line to a message buffer, '\n'-separated, truncating. */
+void	 pmsg_add(char *msg, size_t msglen, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+void	 pstrv_add(char ***v, size_t *n, const char *s);
+int	 pstrv_has(char *const *v, size_t n, const char *s);
+void	 pstrv_free(char **v, size_t n);
+int	 pcmp_str(const void *a, const void *b);
+
+/* qsort(), but an empty (NULL) array is fine. */
+static inline void
+psort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
+/* Docker's spellings. */
+const char	*profile_scmp_action_str(enum profile_action a);
+int		 profile_scmp_action_parse(const char *s,
+		    enum profile_action *a);
+const char	*profile_op_str(enum scmp_compare op);
+int		 profile_op_parse(const char *s, enum scmp_compare *op);
+/* Docker's includes.arches names ("amd64"); libseccomp names accepted. */
+const char	*profile_goarch(uint32_t arch);
+uint32_t	 profile_goarch_parse(const char *s);
+/* "SCMP_ARCH_X86_64" -> token; 0 if unknown. */
+uint32_t	 profile_docker_arch_parse(const char *s);
+
+/* major << 16 | minor of the running kernel. */
+uint32_t	 profile_host_kernel(void);
+int		 profile_kernel_parse(const char *s, uint32_t *v);
+
+/* Is the name a system call on at least one of the arches? */
+int		 profile_name_known(const uint32_t *arches, size_t n,
+		    const char *name);
+/* Is the name a system call on any arch libseccomp knows? */
+int		 profile_name_anywhere(const char *name);
+/* The arches names are checked against: the profile's, else native. */
+size_t		 profile_check_arches(const struct profile *p,
+		    uint32_t *out, size_t max);
+/* "x86_64" or "any of x86_64, x86, x32" */
+void		 profile_arches_text(const uint32_t *arches, size_t n,
+		    char *buf, size_t len);
+
+void		 profile_cond_free(struct profile_cond *c);
+int		 profile_cond_empty(const struct profile_cond *c);
+
+/*
+ * The canonical form: entries grouped by everything but their names
+ * (action, errno, args, comment, includes, excludes; oci: only the first
+ * three), names sorted and unique within a group, groups ordered with the
+ * unconditional ones first.  Empty entries vanish.
+ */
+struct profile_group {
+	json_t		*rule;		/* the entry's JSON without names */
+	char		*key;		/* its compact, sorted text */
+	unsigned	 nconds;
+	char	       **names;
+	size_t		 nnames;
+};
+
+struct profile_group *profile_groups(const struct profile *p, int oci,
+		    size_t *ngroups);
+void		 profile_groups_free(struct profile_group *g, size_t n);
+
+/* The whole profile as Docker JSON (oci: the linux.seccomp object). */
+json_t		*profile_json(const struct profile *p, int oci);
+
+/* Readers: on error return -EINVAL with msg filled. */
+int		 profile_read_json(const char *data, size_t len,
+		    const char *file, enum profile_format f, int skip_unknown,
+		    struct profile **out, char *msg, size_t msglen);
+int		 profile_read_list(const char *data, size_t len,
+		    const char *file, int skip_unknown, struct profile **out,
+		    char *msg, size_t msglen);
+
+/* Writers: *buf malloc'd. */
+int		 profile_write_json(const struct profile *p, int oci,
+		    char **buf, size_t *len);
+int		 profile_write_k8s(const struct profile *p, const char *name,
+		    char **buf, size_t *len, char *err, size_t errlen);
+int		 profile_write_systemd(const struct profile *p, uint32_t native,
+		    char **buf, size_t *len, char *err, size_t errlen);
+int		 profile_write_libseccomp(const struct profile *p,
+		    const struct profile_env *env, int bpf, char **buf,
+		    size_t *len, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,506 @@
+/*
+ * write-docker.c - the JSON writers (Docker, OCI linux.seccomp) and the
+ * Kubernetes Security Profiles Operator SeccompProfile (YAML), all from one
+ * canonical form (profile_groups) so that the same profile always gives
+ * the same bytes.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile-int.h"
+#include "sysname.h"
+#include "xalloc.h"
+
+static int
+cmp_arg(const void *a, const void *b)
+{
+	const struct profile_arg *x = a, *y = b;
+
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	if (x->op != y->op)
+		return x->op < y->op ? -1 : 1;
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	if (x->value_two != y->value_two)
+		return x->value_two < y->value_two ? -1 : 1;
+	return 0;
+}
+
+static json_t *
+str_array(char **v, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	psort(v, n, sizeof(*v), pcmp_str);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(v[i], v[i - 1]) != 0)
+			json_array_append_new(a, json_string(v[i]));
+	return a;
+}
+
+static json_t *
+cond_json(const struct profile_cond *c)
+{
+	json_t *o = json_object();
+	char **v = NULL, buf[32];
+	size_t n = 0, i;
+
+	if (c->ncaps > 0) {
+		for (i = 0; i < c->ncaps; i++)
+			pstrv_add(&v, &n, c->caps[i]);
+		json_object_set_new(o, "caps", str_array(v, n));
+		pstrv_free(v, n);
+		v = NULL;
+		n = 0;
+	}
+	if (c->narches > 0) {
+		for (i = 0; i < c->narches; i++)
+			pstrv_add(&v, &n, profile_goarch(c->arches[i]));
+		json_object_set_new(o, "arches", str_array(v, n));
+		pstrv_free(v, n);
+	}
+	if (c->min_kernel != 0) {
+		snprintf(buf, sizeof(buf), "%u.%u", c->min_kernel >> 16,
+		    c->min_kernel & 0xffff);
+		json_object_set_new(o, "minKernel", json_string(buf));
+	}
+	return o;
+}
+
+/* The entry's JSON without its names. */
+static json_t *
+rule_json(const struct profile_entry *e, int oci, unsigned *nconds)
+{
+	json_t *o = json_object(), *args;
+	struct profile_arg *sorted;
+	size_t i;
+
+	*nconds = 0;
+	json_object_set_new(o, "action",
+	    json_string(profile_scmp_action_str(e->action)));
+	if (e->errno_ret >= 0)
+		json_object_set_new(o, "errnoRet", json_integer(e->errno_ret));
+	if (e->nargs > 0) {
+		sorted = xreallocarray(NULL, e->nargs, sizeof(*sorted));
+		memcpy(sorted, e->args, e->nargs * sizeof(*sorted));
+		psort(sorted, e->nargs, sizeof(*sorted), cmp_arg);
+		args = json_array();
+		for (i = 0; i < e->nargs; i++) {
+			json_t *a = json_object();
+
+			json_object_set_new(a, "index",
+			    json_integer(sorted[i].index));
+			json_object_set_new(a, "value",
+			    json_integer((json_int_t)sorted[i].value));
+			if (sorted[i].value_two != 0)
+				json_object_set_new(a, "valueTwo", json_integer(
+				    (json_int_t)sorted[i].value_two));
+			json_object_set_new(a, "op",
+			    json_string(profile_op_str(sorted[i].op)));
+			json_array_append_new(args, a);
+		}
+		free(sorted);
+		json_object_set_new(o, "args", args);
+		(*nconds)++;
+	}
+	if (oci)
+		return o;
+	if (e->comment != NULL)
+		json_object_set_new(o, "comment", json_string(e->comment));
+	if (!profile_cond_empty(&e->includes)) {
+		json_object_set_new(o, "includes", cond_json(&e->includes));
+		(*nconds)++;
+	}
+	if (!profile_cond_empty(&e->excludes)) {
+		json_object_set_new(o, "excludes", cond_json(&e->excludes));
+		(*nconds)++;
+	}
+	return o;
+}
+
+struct pair {
+	size_t		 group;		/* index into the unsorted keys */
+	const char	*name;
+};
+
+static struct profile_group *sort_groups;
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct profile_group *x = a, *y = b;
+
+	if (x->nconds != y->nconds)
+		return x->nconds < y->nconds ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = cmp_group(&sort_groups[x->group], &sort_groups[y->group]);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+struct profile_group *
+profile_groups(const struct profile *p, int oci, size_t *ngroups)
+{
+	struct profile_group *tmp, *out = NULL;
+	struct pair *pairs = NULL;
+	size_t npairs = 0, i, j, n = 0;
+
+	tmp = xcalloc(p->nentries + 1, sizeof(*tmp));
+	for (i = 0; i < p->nentries; i++) {
+		const struct profile_entry *e = &p->entries[i];
+
+		tmp[i].rule = rule_json(e, oci, &tmp[i].nconds);
+		tmp[i].key = json_dumps(tmp[i].rule,
+		    JSON_COMPACT | JSON_SORT_KEYS);
+		if (tmp[i].key == NULL)
+			fatal("out of memory");
+		pairs = xreallocarray(pairs, npairs + e->nnames + 1,
+		    sizeof(*pairs));
+		for (j = 0; j < e->nnames; j++) {
+			pairs[npairs].group = i;
+			pairs[npairs++].name = e->names[j];
+		}
+	}
+	sort_groups = tmp;
+	psort(pairs, npairs, sizeof(*pairs), cmp_pair);
+	sort_groups = NULL;
+	for (i = 0; i < npairs; i++) {
+		const struct profile_group *g = &tmp[pairs[i].group];
+
+		if (n == 0 || strcmp(out[n - 1].key, g->key) != 0) {
+			out = xreallocarray(out, n + 1, sizeof(*out));
+			memset(&out[n], 0, sizeof(out[n]));
+			out[n].rule = json_incref(g->rule);
+			out[n].key = xstrdup(g->key);
+			out[n].nconds = g->nconds;
+			n++;
+		}
+		if (out[n - 1].nnames == 0 || strcmp(out[n - 1].names[
+		    out[n - 1].nnames - 1], pairs[i].name) != 0)
+			pstrv_add(&out[n - 1].names, &out[n - 1].nnames,
+			    pairs[i].name);
+	}
+	for (i = 0; i < p->nentries; i++) {
+		json_decref(tmp[i].rule);
+		free(tmp[i].key);
+	}
+	free(tmp);
+	free(pairs);
+	*ngroups = n;
+	return out;
+}
+
+void
+profile_groups_free(struct profile_group *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		json_decref(g[i].rule);
+		free(g[i].key);
+		pstrv_free(g[i].names, g[i].nnames);
+	}
+	free(g);
+}
+
+static json_t *
+arch_array(const uint32_t *arches, size_t n)
+{
+	char **v = NULL;
+	size_t nv = 0, i;
+	json_t *a;
+
+	for (i = 0; i < n; i++) {
+		const char *d = sysname_arch_docker(arches[i]);
+
+		if (d != NULL)
+			pstrv_add(&v, &nv, d);
+	}
+	a = str_array(v, nv);
+	pstrv_free(v, nv);
+	return a;
+}
+
+static int
+cmp_archmap(const void *a, const void *b)
+{
+	const struct profile_archmap *x = a, *y = b;
+	const char *dx = sysname_arch_docker(x->arch);
+	const char *dy = sysname_arch_docker(y->arch);
+
+	return strcmp(dx ? dx : "", dy ? dy : "");
+}
+
+json_t *
+profile_json(const struct profile *p, int oci)
+{
+	json_t *root = json_object(), *rules = json_array();
+	struct profile_group *g;
+	size_t n, i;
+
+	json_object_set_new(root, "defaultAction",
+	    json_string(profile_scmp_action_str(p->def_action)));
+	if (p->def_errno >= 0 && (p->def_action == PROFILE_ACT_ERRNO ||
+	    p->def_action == PROFILE_ACT_TRACE))
+		json_object_set_new(root, "defaultErrnoRet",
+		    json_integer(p->def_errno));
+	if (p->narches > 0 || oci)
+		json_object_set_new(root, "architectures",
+		    arch_array(p->arches, p->narches));
+	if (p->narchmap > 0 && !oci) {
+		struct profile_archmap *m;
+		json_t *am = json_array();
+
+		m = xreallocarray(NULL, p->narchmap, sizeof(*m));
+		memcpy(m, p->archmap, p->narchmap * sizeof(*m));
+		psort(m, p->narchmap, sizeof(*m), cmp_archmap);
+		for (i = 0; i < p->narchmap; i++) {
+			json_t *o = json_object();
+
+			json_object_set_new(o, "architecture", json_string(
+			    sysname_arch_docker(m[i].arch)));
+			json_object_set_new(o, "subArchitectures",
+			    arch_array(m[i].subs, m[i].nsubs));
+			json_array_append_new(am, o);
+		}
+		free(m);
+		json_object_set_new(root, "archMap", am);
+	}
+	if (p->nflags > 0) {
+		char **v = NULL;
+		size_t nv = 0;
+
+		for (i = 0; i < p->nflags; i++)
+			pstrv_add(&v, &nv, p->flags[i]);
+		json_object_set_new(root, "flags", str_array(v, nv));
+		pstrv_free(v, nv);
+	}
+	g = profile_groups(p, oci, &n);
+	for (i = 0; i < n; i++) {
+		json_t *o = json_deep_copy(g[i].rule);
+
+		json_object_set_new(o, "names", str_array(g[i].names,
+		    g[i].nnames));
+		json_array_append_new(rules, o);
+	}
+	profile_groups_free(g, n);
+	json_object_set_new(root, "syscalls", rules);
+	return root;
+}
+
+static int
+dump(json_t *j, char **buf, size_t *len)
+{
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_SORT_KEYS);
+	size_t n;
+
+	json_decref(j);
+	if (s == NULL)
+		return -ENOMEM;
+	n = strlen(s);
+	s = xrealloc(s, n + 2);
+	s[n++] = '\n';
+	s[n] = '\0';
+	*buf = s;
+	*len = n;
+	return 0;
+}
+
+int
+profile_write_json(const struct profile *p, int oci, char **buf, size_t *len)
+{
+	return dump(profile_json(p, oci), buf, len);
+}
+
+/* ---- YAML, just enough for the SeccompProfile object ---- */
+
+static int
+plain_scalar(const char *s)
+{
+	const char *c;
+
+	if (*s == '\0' || strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ||
+	    strcmp(s, "null") == 0 || strcmp(s, "yes") == 0 ||
+	    strcmp(s, "no") == 0 || strcmp(s, "on") == 0 ||
+	    strcmp(s, "off") == 0 || strcmp(s, "~") == 0 ||
+	    isdigit((unsigned char)*s) || *s == '-' || *s == '.')
+		return 0;
+	for (c = s; *c != '\0'; c++)
+		if (!isalnum((unsigned char)*c) && *c != '_' && *c != '-' &&
+		    *c != '.' && *c != '/')
+			return 0;
+	return 1;
+}
+
+static void
+yaml_scalar(struct pbuf *b, const json_t *j)
+{
+	const char *s, *c;
+
+	switch (json_typeof(j)) {
+	case JSON_INTEGER:
+		pbuf_printf(b, "%lld", (long long)json_integer_value(j));
+		return;
+	case JSON_TRUE:
+		pbuf_add(b, "true");
+		return;
+	case JSON_FALSE:
+		pbuf_add(b, "false");
+		return;
+	case JSON_STRING:
+		s = json_string_value(j);
+		if (plain_scalar(s)) {
+			pbuf_add(b, s);
+			return;
+		}
+		pbuf_add(b, "\"");
+		for (c = s; *c != '\0'; c++) {
+			if (*c == '"' || *c == '\\')
+				pbuf_printf(b, "\\%c", *c);
+			else if ((unsigned char)*c < 0x20)
+				pbuf_printf(b, "\\x%02x", (unsigned char)*c);
+			else
+				pbuf_printf(b, "%c", *c);
+		}
+		pbuf_add(b, "\"");
+		return;
+	default:
+		pbuf_add(b, "null");
+	}
+}
+
+static void yaml_object(struct pbuf *b, json_t *o, int indent,
+		    const char *first);
+
+static void
+yaml_value(struct pbuf *b, json_t *v, int indent)
+{
+	size_t i;
+	json_t *item;
+	char first[80];
+
+	if (json_is_object(v)) {
+		if (json_object_size(v) == 0) {
+			pbuf_add(b, " {}\n");
+			return;
+		}
+		pbuf_add(b, "\n");
+		yaml_object(b, v, indent + 2, NULL);
+	} else if (json_is_array(v)) {
+		if (json_array_size(v) == 0) {
+			pbuf_add(b, " []\n");
+			return;
+		}
+		pbuf_add(b, "\n");
+		json_array_foreach(v, i, item) {
+			if (json_is_object(item) && json_object_size(item) > 0) {
+				snprintf(first, sizeof(first), "%*s- ", indent,
+				    "");
+				yaml_object(b, item, indent + 2, first);
+			} else {
+				pbuf_printf(b, "%*s- ", indent, "");
+				yaml_scalar(b, item);
+				pbuf_add(b, "\n");
+			}
+		}
+	} else {
+		pbuf_add(b, " ");
+		yaml_scalar(b, v);
+		pbuf_add(b, "\n");
+	}
+}
+
+static void
+yaml_object(struct pbuf *b, json_t *o, int indent, const char *first)
+{
+	const char **keys = NULL, *k;
+	size_t n = 0, i;
+	json_t *v;
+
+	json_object_foreach(o, k, v) {
+		keys = xreallocarray(keys, n + 1, sizeof(*keys));
+		keys[n++] = k;
+	}
+	psort(keys, n, sizeof(*keys), pcmp_str);
+	for (i = 0; i < n; i++) {
+		if (i == 0 && first != NULL)
+			pbuf_add(b, first);
+		else
+			pbuf_printf(b, "%*s", indent, "");
+		pbuf_printf(b, "%s:", keys[i]);
+		yaml_value(b, json_object_get(o, keys[i]), indent);
+	}
+	free(keys);
+}
+
+/* metadata.name must be a DNS-1123 subdomain: [a-z0-9.-], alnum ends. */
+static char *
+k8s_name(const char *name)
+{
+	char *s = xstrdup(name != NULL && *name != '\0' ? name :
+	    "sctui-profile"), *c;
+	size_t n;
+
+	for (c = s; *c != '\0'; c++) {
+		*c = (char)tolower((unsigned char)*c);
+		if (!isalnum((unsigned char)*c) && *c != '-' && *c != '.')
+			*c = '-';
+	}
+	while (*s != '\0' && !isalnum((unsigned char)*s))
+		memmove(s, s + 1, strlen(s));
+	n = strlen(s);
+	while (n > 0 && !isalnum((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	if (n > 253)
+		s[253] = '\0';
+	if (*s == '\0') {
+		free(s);
+		s = xstrdup("sctui-profile");
+	}
+	return s;
+}
+
+int
+profile_write_k8s(const struct profile *p, const char *name, char **buf,
+    size_t *len, char *err, size_t errlen)
+{
+	struct pbuf b = { NULL, 0, 0 };
+	json_t *spec;
+	char *n;
+
+	spec = profile_json(p, 1);
+	/* SeccompProfile v1beta1 has no defaultErrnoRet: EPERM it is. */
+	if (json_object_get(spec, "defaultErrnoRet") != NULL) {
+		if (p->def_errno != 1) {
+			snprintf(err, errlen, "a Kubernetes SeccompProfile "
+			    "cannot give the default action an errno other "
+			    "than EPERM (1); use --errno 1 or another format");
+			json_decref(spec);
+			return -EINVAL;
+		}
+		json_object_del(spec, "defaultErrnoRet");
+	}
+	n = k8s_name(name);
+	pbuf_add(&b, "apiVersion: security-profiles-operator.x-k8s.io/v1beta1\n"
+	    "kind: SeccompProfile\nmetadata:\n");
+	pbuf_printf(&b, "  name: %s\nspec:\n", n);
+	free(n);
+	yaml_object(&b, spec, 2, NULL);
+	json_decref(spec);
+	*buf = b.s;
+	*len = b.len;
+	return 0;
+}

@@ -1,0 +1,15 @@
+/*
+ * fuzz-read-list.c - libFuzzer target: the list reader (see targets.h).
+ * Built and run by `make fuzz`.
+ */
+#include "config.h"
+
+#include "targets.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_read(data, size, PROFILE_FMT_LIST);
+}

@@ -1,0 +1,222 @@
+/*
+ * profilecmd.c - sctui --convert / --merge / --diff: the profile module
+ * (core/profile.h) driven from the command line.
+ */
+#include "config.h"
+#include "profilecmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "profile.h"
+#include "sysname.h"
+
+#define MSGLEN	16384
+
+/* Prints each line of msg as "sctui: LINE". */
+static void
+print_lines(const char *msg)
+{
+	const char *p = msg, *eol;
+
+	while (*p != '\0') {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		fprintf(stderr, "sctui: %.*s\n", (int)(eol - p), p);
+		p = *eol ? eol + 1 : eol;
+	}
+}
+
+static struct profile *
+load(const char *path, int skip_unknown)
+{
+	struct profile_read_opts o = { PROFILE_FMT_AUTO, skip_unknown };
+	struct profile *p;
+	char *msg = calloc(1, MSGLEN);
+	int rc;
+
+	if (msg == NULL)
+		return NULL;
+	rc = profile_load(path, &o, &p, msg, MSGLEN);
+	if (*msg != '\0')
+		print_lines(msg);
+	if (rc > 0)
+		fprintf(stderr, "sctui: %s: skipped %d unknown name%s\n", path,
+		    rc, rc == 1 ? "" : "s");
+	free(msg);
+	return rc < 0 ? NULL : p;
+}
+
+static void
+apply_options(const struct cli *c, struct profile *p)
+{
+	enum profile_action a;
+
+	if (c->default_action != NULL &&
+	    profile_action_parse(c->default_action, &a) == 0) {
+		p->def_action = a;
+		p->def_errno = a == PROFILE_ACT_ERRNO ? 1 : -1;
+	}
+	if (c->errno_ret >= 0) {
+		p->def_action = PROFILE_ACT_ERRNO;
+		p->def_errno = c->errno_ret;
+	}
+	profile_apply_rules(p);
+}
+
+static size_t
+count_names(const struct profile *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->nentries; i++)
+		n += p->entries[i].nnames;
+	return n;
+}
+
+static int
+save(const struct cli *c, const struct profile *p)
+{
+	enum profile_format f = c->format ? (enum profile_format)c->format :
+	    PROFILE_FMT_DOCKER;
+	char err[1024] = "";
+
+	if (profile_save(p, c->output, f, NULL, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sctui: %s\n", err);
+		return 1;
+	}
+	fprintf(stderr, "sctui: wrote %s (%s)\n", c->output,
+	    profile_format_name(f));
+	return 0;
+}
+
+static int
+convert(const struct cli *c)
+{
+	struct profile *p = load(c->inputs[0], c->skip_unknown);
+	int rc;
+
+	if (p == NULL)
+		return 1;
+	apply_options(c, p);
+	rc = save(c, p);
+	profile_free(p);
+	return rc;
+}
+
+static int
+merge(const struct cli *c)
+{
+	struct profile *in[32], *m;
+	size_t i, j, k;
+	int rc = 0;
+
+	for (i = 0; i < c->ninputs; i++)
+		if ((in[i] = load(c->inputs[i], c->skip_unknown)) == NULL) {
+			while (i-- > 0)
+				profile_free(in[i]);
+			return 1;
+		}
+	m = profile_merge((const struct profile *const *)in, c->ninputs);
+	/* Which run each call came from: per input, what only it gave. */
+	for (i = 0; i < c->ninputs; i++) {
+		size_t only = 0;
+
+		for (j = 0; j < in[i]->nentries; j++)
+			for (k = 0; k < in[i]->entries[j].nnames; k++)
+				if (profile_name_sources(m,
+				    in[i]->entries[j].names[k]) ==
+				    (uint32_t)1 << i)
+					only++;
+		fprintf(stderr, "sctui: %s: %zu names, %zu only from it\n",
+		    c->inputs[i], count_names(in[i]), only);
+	}
+	apply_options(c, m);
+	rc = save(c, m);
+	for (i = 0; i < c->ninputs; i++)
+		profile_free(in[i]);
+	profile_free(m);
+	return rc;
+}
+
+static void
+print_names(const char *mark, char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("%s %s\n", mark, v[i]);
+}
+
+static int
+diff(const struct cli *c)
+{
+	const char *a = c->inputs[0], *b = c->inputs[1];
+	struct profile_env env = { 0, NULL, 0 };
+	struct profile *pa, *pb;
+	struct profile_diff d;
+	char path[4096];
+	size_t i;
+	int docker = strcmp(a, "docker-default") == 0;
+
+	if (docker) {
+		snprintf(path, sizeof(path), "%s/docker-default.json",
+		    profile_datadir());
+		a = path;
+		env.caps = profile_docker_caps;
+	}
+	if ((pa = load(a, 0)) == NULL)
+		return 1;
+	if ((pb = load(b, 0)) == NULL) {
+		profile_free(pa);
+		return 1;
+	}
+	profile_diff(pa, pb, &env, &d);
+	if (!docker)
+		printf("--- %s\n+++ %s\n", a, b);
+	for (i = 0; i < d.narches; i++) {
+		const struct profile_diff_arch *x = &d.arches[i];
+
+		if (docker) {
+			if (x->arch != sysname_native())
+				continue;
+			printf("%s against Docker's default profile on %s "
+			    "(Docker's default capabilities)\n", b,
+			    sysname_arch_name(x->arch));
+			printf("needs %zu call%s that Docker's default denies\n",
+			    x->nonly_b, x->nonly_b == 1 ? "" : "s");
+			print_names("+", x->only_b, x->nonly_b);
+			printf("removes %zu of the %zu calls Docker's default "
+			    "allows\n", x->nonly_a, x->na);
+			continue;
+		}
+		printf("%s: %zu allowed in A, %zu in B; %zu only in A, %zu "
+		    "only in B\n", sysname_arch_name(x->arch), x->na, x->nb,
+		    x->nonly_a, x->nonly_b);
+		print_names("-", x->only_a, x->nonly_a);
+		print_names("+", x->only_b, x->nonly_b);
+	}
+	profile_diff_free(&d);
+	profile_free(pa);
+	profile_free(pb);
+	return 0;
+}
+
+int
+profilecmd_main(const struct cli *c)
+{
+	switch (c->action) {
+	case CLI_CONVERT:
+		return convert(c);
+	case CLI_MERGE:
+		return merge(c);
+	case CLI_DIFF:
+		return diff(c);
+	default:
+		return 2;
+	}
+}
