@@ -21,6 +21,7 @@
 const char cli_usage[] =
 "Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
+"   or: sctui --enforce=PROFILE [--] COMMAND [ARG]...\n"
 "   or: sctui --convert IN -o OUT [--format FMT] [--skip-unknown]\n"
 "             [--default-action ACTION] [--errno N]\n"
 "   or: sctui --merge A B... -o OUT [--format FMT]\n"
@@ -37,6 +38,10 @@ const char cli_usage[] =
 "      --serve-after=SECS  a process is serving SECS seconds after it starts\n"
 "      --stop-signal=SIG   signal that stops the program (default: TERM)\n"
 "      --stats=FILE        write per-syscall and per-process counts as TSV\n"
+"      --profile=FILE      start from a profile: what it allows runs at full\n"
+"                          speed, every call it lacks is traced and shown\n"
+"      --enforce=FILE      run the command under the profile, as a container\n"
+"                          runtime would, and say if it was denied\n"
 "  -q, --quiet             no summary table in batch mode\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
@@ -48,6 +53,7 @@ const char cli_usage[] =
 "      --diff A B          what A and B allow differently, per arch; with A\n"
 "                          docker-default: what B needs that Docker denies\n"
 "      --format=FMT        docker (default), oci, k8s, systemd, pfc or bpf\n"
+"                          (for -o too)\n"
 "      --skip-unknown      drop names that are not system calls, say which\n"
 "      --default-action=A  errno, kill (kill-process), kill-thread, trap, log\n"
 "      --errno=N           the errno of the errno default action (default 1)\n"
@@ -139,7 +145,69 @@ enum {
 	OPT_SERVE_AFTER,
 	OPT_STOP_SIGNAL,
 	OPT_STATS,
+	OPT_PROFILE,
+	OPT_ENFORCE,
+	OPT_FORMAT,
+	OPT_DEFAULT_ACTION,
+	OPT_ERRNO,
 };
+
+/* --format: an output format (not a read-only one). */
+static int
+parse_format(struct cli *c, const char *val, char *err, size_t errlen)
+{
+	c->format = profile_format_parse(val);
+	if (c->format <= PROFILE_FMT_AUTO || c->format == PROFILE_FMT_LIST) {
+		snprintf(err, errlen, "--format: '%s' is not an output format "
+		    "(give docker, oci, k8s, systemd, pfc or bpf)", val);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+parse_default_action(struct cli *c, const char *val, char *err,
+    size_t errlen)
+{
+	enum profile_action act;
+
+	if (profile_action_parse(val, &act) < 0 || act == PROFILE_ACT_ALLOW ||
+	    act == PROFILE_ACT_TRACE) {
+		snprintf(err, errlen, "--default-action: '%s' is not an action "
+		    "(give errno, kill, kill-process, kill-thread, trap or log)",
+		    val);
+		return -EINVAL;
+	}
+	c->default_action = val;
+	return 0;
+}
+
+static int
+parse_errno(struct cli *c, const char *val, char *err, size_t errlen)
+{
+	char *end;
+	long n = strtol(val, &end, 10);
+
+	if (*val == '\0' || *end != '\0' || n < 0 || n > 4095) {
+		snprintf(err, errlen, "--errno: '%s' is not an errno value "
+		    "(give 0 to 4095, e.g. 1 for EPERM)", val);
+		return -EINVAL;
+	}
+	c->errno_ret = (int)n;
+	return 0;
+}
+
+static int
+check_errno_action(const struct cli *c, char *err, size_t errlen)
+{
+	if (c->default_action != NULL && c->errno_ret >= 0 &&
+	    strcmp(c->default_action, "errno") != 0) {
+		snprintf(err, errlen, "--errno goes with --default-action "
+		    "errno, not %s", c->default_action);
+		return -EINVAL;
+	}
+	return 0;
+}
 
 /*
  * --convert, --merge, --diff: options and file names in any order (a lone
@@ -150,8 +218,6 @@ parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
     size_t errlen)
 {
 	const char *cmd = argv[1], *val;
-	char *end;
-	long n;
 	int i;
 
 	c->inputs = xcalloc((size_t)argc, sizeof(*c->inputs));
@@ -191,46 +257,17 @@ parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
 		else if (OPT("-o") || OPT("--output"))
 			c->output = val;
 		else if (OPT("--format")) {
-			c->format = profile_format_parse(val);
-			if (c->format <= PROFILE_FMT_AUTO ||
-			    c->format == PROFILE_FMT_LIST) {
-				snprintf(err, errlen, "--format: '%s' is not an "
-				    "output format (give docker, oci, k8s, "
-				    "systemd, pfc or bpf)", val);
+			if (parse_format(c, val, err, errlen) < 0)
 				return -EINVAL;
-			}
 		} else if (OPT("--default-action")) {
-			enum profile_action act;
-
-			if (profile_action_parse(val, &act) < 0 ||
-			    act == PROFILE_ACT_ALLOW ||
-			    act == PROFILE_ACT_TRACE) {
-				snprintf(err, errlen, "--default-action: '%s' is "
-				    "not an action (give errno, kill, "
-				    "kill-process, kill-thread, trap or log)",
-				    val);
+			if (parse_default_action(c, val, err, errlen) < 0)
 				return -EINVAL;
-			}
-			c->default_action = val;
-		} else {
-			n = strtol(val, &end, 10);
-			if (*val == '\0' || *end != '\0' || n < 0 ||
-			    n > 4095) {
-				snprintf(err, errlen, "--errno: '%s' is not an "
-				    "errno value (give 0 to 4095, e.g. 1 for "
-				    "EPERM)", val);
-				return -EINVAL;
-			}
-			c->errno_ret = (int)n;
-		}
+		} else if (parse_errno(c, val, err, errlen) < 0)
+			return -EINVAL;
 #undef OPT
 	}
-	if (c->default_action != NULL && c->errno_ret >= 0 &&
-	    strcmp(c->default_action, "errno") != 0) {
-		snprintf(err, errlen, "--errno goes with --default-action "
-		    "errno, not %s", c->default_action);
+	if (check_errno_action(c, err, errlen) < 0)
 		return -EINVAL;
-	}
 	if (c->action == CLI_DIFF) {
 		if (c->ninputs != 2 || c->output != NULL ||
 		    c->format != 0) {
@@ -273,6 +310,11 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "serve-after", required_argument, NULL, OPT_SERVE_AFTER },
 		{ "stop-signal", required_argument, NULL, OPT_STOP_SIGNAL },
 		{ "stats",	 required_argument, NULL, OPT_STATS },
+		{ "profile",	 required_argument, NULL, OPT_PROFILE },
+		{ "enforce",	 required_argument, NULL, OPT_ENFORCE },
+		{ "format",	 required_argument, NULL, OPT_FORMAT },
+		{ "default-action", required_argument, NULL, OPT_DEFAULT_ACTION },
+		{ "errno",	 required_argument, NULL, OPT_ERRNO },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -337,6 +379,25 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		case OPT_STATS:
 			c->stats = optarg;
 			break;
+		case OPT_PROFILE:
+			c->profile = optarg;
+			break;
+		case OPT_ENFORCE:
+			c->enforce = optarg;
+			c->action = CLI_ENFORCE;
+			break;
+		case OPT_FORMAT:
+			if (parse_format(c, optarg, err, errlen) < 0)
+				return -EINVAL;
+			break;
+		case OPT_DEFAULT_ACTION:
+			if (parse_default_action(c, optarg, err, errlen) < 0)
+				return -EINVAL;
+			break;
+		case OPT_ERRNO:
+			if (parse_errno(c, optarg, err, errlen) < 0)
+				return -EINVAL;
+			break;
 		case ':':
 			snprintf(err, errlen, "option '%s' needs an argument "
 			    "(see sctui --help)", argv[optind - 1]);
@@ -349,6 +410,18 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	}
 	if (optind < argc)
 		c->argv = &argv[optind];
+	if (check_errno_action(c, err, errlen) < 0)
+		return -EINVAL;
+	if (c->action == CLI_ENFORCE && (c->npids > 0 || c->profile != NULL)) {
+		snprintf(err, errlen, "--enforce runs a new command under the "
+		    "profile: give it a command, not -p or --profile");
+		return -EINVAL;
+	}
+	if (c->profile != NULL && c->npids > 0) {
+		snprintf(err, errlen, "--profile needs a command to start "
+		    "under the profile's filter; it cannot be used with -p");
+		return -EINVAL;
+	}
 	if (c->npids > 0 && c->argv != NULL) {
 		snprintf(err, errlen, "give either -p PID or a command, not "
 		    "both");

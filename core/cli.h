@@ -17,6 +17,7 @@ enum cli_action {
 	CLI_CONVERT,		/* --convert IN -o OUT (tui/profilecmd.c) */
 	CLI_MERGE,		/* --merge A B... -o OUT */
 	CLI_DIFF,		/* --diff A B */
+	CLI_ENFORCE,		/* --enforce PROFILE -- COMMAND */
 };
 
 struct cli {
@@ -32,7 +33,9 @@ struct cli {
 	char	       **serve_on;	/* NULL-terminated, or NULL: default */
 	double		 serve_after;	/* seconds; 0: off */
 	int		 stop_signal;
-	/* --convert, --merge and --diff */
+	const char	*profile;	/* --profile: trace from this profile */
+	const char	*enforce;	/* --enforce: run under this profile */
+	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */
 	size_t		 ninputs;
 	int		 format;	/* enum profile_format; 0: docker */

@@ -125,27 +125,20 @@ out:
 }
 
 int
-profile_write_libseccomp(const struct profile *p,
-    const struct profile_env *env, int bpf, char **buf, size_t *len,
+profile_export(scmp_filter_ctx ctx, int bpf, char **buf, size_t *len,
     char *err, size_t errlen)
 {
-	scmp_filter_ctx ctx;
 	char *data = NULL;
 	size_t n = 0, cap = 0;
 	ssize_t got;
 	int fd, rc;
 
-	if ((rc = profile_filter(p, env, PROFILE_ACT_DEFAULT,
-	    PROFILE_ACT_DEFAULT, 0, &ctx, err, errlen)) < 0)
-		return rc;
 	if ((fd = memfd_create("sctui-export", MFD_CLOEXEC)) < 0) {
 		rc = -errno;
 		snprintf(err, errlen, "memfd_create: %s", strerror(-rc));
-		seccomp_release(ctx);
 		return rc;
 	}
 	rc = bpf ? seccomp_export_bpf(ctx, fd) : seccomp_export_pfc(ctx, fd);
-	seccomp_release(ctx);
 	if (rc < 0) {
 		snprintf(err, errlen, "libseccomp cannot export the filter: %s",
 		    strerror(-rc));
@@ -181,4 +174,20 @@ profile_write_libseccomp(const struct profile *p,
 	*buf = data;
 	*len = n;
 	return 0;
+}
+
+int
+profile_write_libseccomp(const struct profile *p,
+    const struct profile_env *env, int bpf, char **buf, size_t *len,
+    char *err, size_t errlen)
+{
+	scmp_filter_ctx ctx;
+	int rc;
+
+	if ((rc = profile_filter(p, env, PROFILE_ACT_DEFAULT,
+	    PROFILE_ACT_DEFAULT, 0, &ctx, err, errlen)) < 0)
+		return rc;
+	rc = profile_export(ctx, bpf, buf, len, err, errlen);
+	seccomp_release(ctx);
+	return rc;
 }

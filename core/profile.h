@@ -351,6 +351,15 @@ int		 profile_filter(const struct profile *p,
 		    uint32_t badarch_action, unsigned flags,
 		    scmp_filter_ctx *ctx, char *err, size_t errlen);
 
+/*
+ * A filter context as raw BPF (bpf 1: struct sock_filter instructions,
+ * ready for seccomp(2)) or PFC text (bpf 0), through libseccomp's export,
+ * in a malloc'd *buf of *len bytes (NUL-terminated).  Returns 0 or -errno
+ * with err filled.
+ */
+int		 profile_export(scmp_filter_ctx ctx, int bpf, char **buf,
+		    size_t *len, char *err, size_t errlen);
+
 /* The SCMP_ACT_* value of an action with errno (or trace msg) value. */
 uint32_t	 profile_scmp_action(enum profile_action a, int errno_ret);
 

@@ -18,9 +18,11 @@
 #include <sys/wait.h>
 
 #include "cli.h"
-#include "minprofile.h"
 #include "model.h"
+#include "profile.h"
+#include "profilecmd.h"
 #include "summary.h"
+#include "sysname.h"
 #include "tracer.h"
 
 static struct tracer *volatile the_tracer;
@@ -82,6 +84,91 @@ write_stats(const struct model *m, const char *path)
 	return 0;
 }
 
+/*
+ * --profile: the tracee's filter allows what the profile allows (and
+ * applies its other rules), and traces the rest.
+ */
+static int
+from_profile(const struct cli *c, struct profile **pp, char **bpf,
+    size_t *len)
+{
+	scmp_filter_ctx ctx;
+	char err[1024];
+	int rc;
+
+	if ((*pp = profilecmd_load(c->profile, 0)) == NULL)
+		return -EINVAL;
+	rc = profile_filter(*pp, NULL, SCMP_ACT_TRACE(0), SCMP_ACT_TRACE(0), 0,
+	    &ctx, err, sizeof(err));
+	if (rc == 0) {
+		rc = profile_export(ctx, 1, bpf, len, err, sizeof(err));
+		seccomp_release(ctx);
+	}
+	if (rc < 0)
+		fprintf(stderr, "sctui: %s: %s\n", c->profile, err);
+	return rc;
+}
+
+/* Every call the model saw under --profile is one the profile lacks. */
+static void
+report_missing(const struct cli *c, const struct model *m)
+{
+	const struct model_proc *p;
+	const struct model_pstat *ps;
+	size_t i, j, n = model_nsys(m);
+	int ph;
+
+	if (n == 0) {
+		fprintf(stderr, "sctui: %s allowed every call the program "
+		    "made\n", c->profile);
+		return;
+	}
+	fprintf(stderr, "sctui: %zu call%s the profile %s lacks:\n", n,
+	    n == 1 ? "" : "s", c->profile);
+	for (i = 0; i < model_nprocs(m); i++) {
+		p = model_proc(m, (uint32_t)i);
+		for (j = 0; j < p->nstats; j++) {
+			ps = &p->stats[j];
+			for (ph = 0; ph < PHASE_N; ph++)
+				if (ps->count[ph] > 0)
+					fprintf(stderr, "sctui:   %s (%s) in pid %d "
+					    "(%s), %s, %llu time%s\n",
+					    sysname_name(model_sys(m, ps->sys)->sysid),
+					    sysname_arch_name(sysname_arch(
+					    model_sys(m, ps->sys)->sysid)),
+					    p->pid, p->name, phase_name(ph),
+					    (unsigned long long)ps->count[ph],
+					    ps->count[ph] == 1 ? "" : "s");
+		}
+	}
+}
+
+/* -o: the traced profile (united with --profile's), atomically. */
+static int
+save_profile(const struct cli *c, const struct model *m,
+    const struct profile *base)
+{
+	struct profile *p = profile_from_model(m), *u;
+	const struct profile *in[2];
+	char err[1024];
+	int rc;
+
+	if (base != NULL) {
+		in[0] = base;
+		in[1] = p;
+		u = profile_merge(in, 2);
+		profile_free(p);
+		p = u;
+	}
+	profilecmd_apply_options(c, p);
+	rc = profile_save(p, c->output, c->format ? c->format :
+	    PROFILE_FMT_DOCKER, NULL, err, sizeof(err));
+	profile_free(p);
+	if (rc < 0)
+		fprintf(stderr, "sctui: %s\n", err);
+	return rc;
+}
+
 int
 batch_main(const struct cli *c)
 {
@@ -91,8 +178,13 @@ batch_main(const struct cli *c)
 	struct sigaction sa;
 	struct model *m;
 	struct tracer *t;
-	char err[512], status[32];
+	struct profile *base = NULL;
+	char status[32], *bpf = NULL;
+	size_t bpflen = 0;
 	int rc, code;
+
+	if (c->profile != NULL && from_profile(c, &base, &bpf, &bpflen) < 0)
+		return 1;
 
 	mo.serve_on = (const char *const *)c->serve_on;
 	mo.serve_after_ns = (uint64_t)(c->serve_after * 1e9);
@@ -106,6 +198,8 @@ batch_main(const struct cli *c)
 	to.mode = c->no_seccomp ? TRACER_SYSCALL : TRACER_SECCOMP;
 	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
 	to.stop_signal = c->stop_signal;
+	to.filter = bpf;
+	to.filter_len = bpflen / 8;	/* struct sock_filter is 8 bytes */
 
 	tracer_block_signals();
 	t = tracer_new(&to, &sink);
@@ -123,6 +217,8 @@ batch_main(const struct cli *c)
 		fprintf(stderr, "sctui: %s\n", tracer_error(t));
 		tracer_free(t);
 		model_free(m);
+		profile_free(base);
+		free(bpf);
 		if (c->npids == 0 && rc == -ENOENT)
 			return 127;
 		if (c->npids == 0 && rc == -EACCES)
@@ -130,8 +226,9 @@ batch_main(const struct cli *c)
 		return 1;
 	}
 	if (!c->quiet)
-		fprintf(stderr, "sctui: tracing with the %s%s%s\n",
+		fprintf(stderr, "sctui: tracing with the %s%s%s%s\n",
 		    tracer_mode_name(tracer_mode(t)),
+		    base != NULL ? " from a profile" : "",
 		    *tracer_mode_note(t) ? ": " : "", tracer_mode_note(t));
 	rc = tracer_run(t);
 	the_tracer = NULL;
@@ -149,13 +246,16 @@ batch_main(const struct cli *c)
 	}
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = code ? code : 1;
+	if (base != NULL)
+		report_missing(c, m);
 	if (c->output != NULL) {
-		if (minprofile_save(m, c->output, err, sizeof(err)) < 0) {
-			fprintf(stderr, "sctui: %s\n", err);
+		if (save_profile(c, m, base) < 0)
 			code = code ? code : 1;
-		} else if (!c->quiet)
+		else if (!c->quiet)
 			fprintf(stderr, "sctui: wrote %s\n", c->output);
 	}
+	profile_free(base);
+	free(bpf);
 	tracer_free(t);
 	model_free(m);
 	return code;

@@ -2,6 +2,7 @@
 bin_PROGRAMS += sctui
 sctui_SOURCES = \
 	tui/batch.c tui/batch.h \
+	tui/enforce.c tui/enforce.h \
 	tui/main.c \
 	tui/profilecmd.c tui/profilecmd.h
 sctui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)

@@ -9,6 +9,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "enforce.h"
 #include "profilecmd.h"
 
 int
@@ -32,6 +33,9 @@ main(int argc, char **argv)
 	case CLI_VERSION:
 		printf("sctui %s\n", PACKAGE_VERSION);
 		rc = 0;
+		break;
+	case CLI_ENFORCE:
+		rc = enforce_main(&c);
 		break;
 	case CLI_CONVERT:
 	case CLI_MERGE:

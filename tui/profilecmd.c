@@ -31,8 +31,8 @@ print_lines(const char *msg)
 	}
 }
 
-static struct profile *
-load(const char *path, int skip_unknown)
+struct profile *
+profilecmd_load(const char *path, int skip_unknown)
 {
 	struct profile_read_opts o = { PROFILE_FMT_AUTO, skip_unknown };
 	struct profile *p;
@@ -51,8 +51,8 @@ load(const char *path, int skip_unknown)
 	return rc < 0 ? NULL : p;
 }
 
-static void
-apply_options(const struct cli *c, struct profile *p)
+void
+profilecmd_apply_options(const struct cli *c, struct profile *p)
 {
 	enum profile_action a;
 
@@ -97,12 +97,12 @@ save(const struct cli *c, const struct profile *p)
 static int
 convert(const struct cli *c)
 {
-	struct profile *p = load(c->inputs[0], c->skip_unknown);
+	struct profile *p = profilecmd_load(c->inputs[0], c->skip_unknown);
 	int rc;
 
 	if (p == NULL)
 		return 1;
-	apply_options(c, p);
+	profilecmd_apply_options(c, p);
 	rc = save(c, p);
 	profile_free(p);
 	return rc;
@@ -116,7 +116,7 @@ merge(const struct cli *c)
 	int rc = 0;
 
 	for (i = 0; i < c->ninputs; i++)
-		if ((in[i] = load(c->inputs[i], c->skip_unknown)) == NULL) {
+		if ((in[i] = profilecmd_load(c->inputs[i], c->skip_unknown)) == NULL) {
 			while (i-- > 0)
 				profile_free(in[i]);
 			return 1;
@@ -135,7 +135,7 @@ merge(const struct cli *c)
 		fprintf(stderr, "sctui: %s: %zu names, %zu only from it\n",
 		    c->inputs[i], count_names(in[i]), only);
 	}
-	apply_options(c, m);
+	profilecmd_apply_options(c, m);
 	rc = save(c, m);
 	for (i = 0; i < c->ninputs; i++)
 		profile_free(in[i]);
@@ -169,9 +169,9 @@ diff(const struct cli *c)
 		a = path;
 		env.caps = profile_docker_caps;
 	}
-	if ((pa = load(a, 0)) == NULL)
+	if ((pa = profilecmd_load(a, 0)) == NULL)
 		return 1;
-	if ((pb = load(b, 0)) == NULL) {
+	if ((pb = profilecmd_load(b, 0)) == NULL) {
 		profile_free(pa);
 		return 1;
 	}

@@ -6,7 +6,8 @@ check_PROGRAMS += \
 	tests/helpers/h-mt-exec \
 	tests/helpers/h-phases \
 	tests/helpers/h-signals \
-	tests/helpers/h-tree
+	tests/helpers/h-tree \
+	tests/helpers/h-uname
 tests_helpers_h_fork_threads_LDADD = $(PTHREAD_LIBS)
 tests_helpers_h_mt_exec_LDADD = $(PTHREAD_LIBS)
 # Helpers are what is traced: never built with sanitizers, whose runtime
@@ -30,6 +31,7 @@ TRACER_TESTS = \
 	tests/tracer/attach.test \
 	tests/tracer/cli-errors.test \
 	tests/tracer/daemon.test \
+	tests/tracer/enforce.test \
 	tests/tracer/exec-chain.test \
 	tests/tracer/fork-threads.test \
 	tests/tracer/int80.test \
@@ -43,3 +45,5 @@ TRACER_TESTS = \
 	tests/tracer/tree.test
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS)
+tests_helpers_h_uname_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_uname_LDFLAGS =

@@ -1,0 +1,110 @@
+/*
+ * enforce.c - run a command under a profile; see enforce.h.
+ *
+ * The filter is loaded in a child right before execvp(), as runc and crun
+ * do: with no_new_privs only when we are not root (root keeps setuid
+ * programs working, as a runtime without no-new-privileges does).  The
+ * parent forwards the usual terminating signals and, when the command
+ * dies of SIGSYS or fails, points at the way to find the missing call.
+ */
+#include "config.h"
+#include "enforce.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "profile.h"
+#include "profilecmd.h"
+#include "summary.h"
+
+static volatile pid_t child;
+
+static void
+forward(int sig)
+{
+	if (child > 0)
+		kill(child, sig);
+}
+
+int
+enforce_main(const struct cli *c)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
+	scmp_filter_ctx ctx;
+	struct profile *p;
+	char err[1024], how[64];
+	int status, rc;
+	size_t i;
+
+	if ((p = profilecmd_load(c->enforce, 0)) == NULL)
+		return 1;
+	profilecmd_apply_options(c, p);
+	rc = profile_filter(p, NULL, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
+	    0, &ctx, err, sizeof(err));
+	profile_free(p);
+	if (rc < 0) {
+		fprintf(stderr, "sctui: %s: %s\n", c->enforce, err);
+		return 1;
+	}
+	seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, geteuid() != 0);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = forward;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+	if ((child = fork()) < 0) {
+		fprintf(stderr, "sctui: fork: %s\n", strerror(errno));
+		seccomp_release(ctx);
+		return 1;
+	}
+	if (child == 0) {
+		sa.sa_handler = SIG_DFL;
+		for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+			sigaction(sigs[i], &sa, NULL);
+		if ((rc = seccomp_load(ctx)) < 0) {
+			fprintf(stderr, "sctui: the kernel refused the filter of "
+			    "%s: %s\n", c->enforce, strerror(-rc));
+			_exit(125);
+		}
+		execvp(c->argv[0], c->argv);
+		rc = errno;
+		/* The profile may deny execve itself: say so plainly. */
+		fprintf(stderr, "sctui: %s: %s%s\n", c->argv[0], strerror(rc),
+		    rc == ENOENT ? " (command not found)" :
+		    rc == EPERM ? " (does the profile allow execve?)" : "");
+		_exit(rc == ENOENT ? 127 : 126);
+	}
+	seccomp_release(ctx);
+	while (waitpid(child, &status, 0) < 0)
+		if (errno != EINTR) {
+			fprintf(stderr, "sctui: waitpid: %s\n", strerror(errno));
+			return 1;
+		}
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS) {
+		fprintf(stderr, "sctui: %s was killed by SIGSYS: %s denies a "
+		    "call it made; find which with: sctui --batch --profile "
+		    "%s -- %s\n", c->argv[0], c->enforce, c->enforce,
+		    c->argv[0]);
+		return 128 + SIGSYS;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) < 125 &&
+	    WEXITSTATUS(status) != 0) {
+		summary_status(status, how, sizeof(how));
+		fprintf(stderr, "sctui: %s: %s under %s; if a denied call "
+		    "caused it, sctui --batch --profile %s -- %s names the "
+		    "calls the profile lacks\n", c->argv[0], how, c->enforce,
+		    c->enforce, c->argv[0]);
+	}
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
