@@ -14,3 +14,4 @@ libcore_a_SOURCES = \
 CORE_LIBS = libcore.a $(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
 include $(srcdir)/core/profile.mk
 include $(srcdir)/core/ring.mk
+include $(srcdir)/core/runtime.mk
