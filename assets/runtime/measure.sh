@@ -11,7 +11,7 @@
 #   -n        dry run: print the sets, write nothing
 # Needs root, jq, util-linux and the runtimes.  Writes docker (= runc, which
 # Docker runs) and podman (= crun, Podman's default runtime on Debian) too
-# when it measured those.  Takes about a minute per runtime on 2 vCPUs.
+# when it measured those.  Takes one to three minutes per runtime on 2 vCPUs.
 #
 # Method.  The runtime's own calls cannot simply be logged: SCMP_ACT_LOG
 # is rate-limited by the kernel, SCMP_ACT_TRACE without a tracer is ENOSYS,
@@ -290,6 +290,6 @@ for rt in "$@"; do
 	write "$rt" "$rt" ""
 	case $rt in
 	runc) write docker runc "Docker runs runc: this is runc's set." ;;
-	crun) write podman crun "Podman runs crun here: this is crun's set." ;;
+	crun) write podman crun "Podman 4 runs crun by default: this is crun's set (podman was not installed)." ;;
 	esac
 done
