@@ -116,7 +116,7 @@ oci_cleanup() {
 }
 
 oci_bundle() {
-	local b=$1 seccomp= nnp=true binds='[]' env='[]' prog name
+	local b=$1 seccomp='' nnp=true binds='[]' env='[]' prog name
 	shift
 	while [ $# -gt 0 ]; do
 		case "$1" in
