@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "profile.h"
+#include "runtime.h"
 #include "sysname.h"
 #include "xalloc.h"
 
@@ -40,6 +41,9 @@ const char cli_usage[] =
 "      --stats=FILE        write per-syscall and per-process counts as TSV\n"
 "      --profile=FILE      start from a profile: what it allows runs at full\n"
 "                          speed, every call it lacks is traced and shown\n"
+"      --runtime=NAME      add the calls runtime NAME makes itself before the\n"
+"                          program starts: docker, podman, runc (default),\n"
+"                          crun, or none\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
 "                          runtime would, and say if it was denied\n"
 "  -q, --quiet             no summary table in batch mode\n"
@@ -150,6 +154,7 @@ enum {
 	OPT_FORMAT,
 	OPT_DEFAULT_ACTION,
 	OPT_ERRNO,
+	OPT_RUNTIME,
 };
 
 /* --format: an output format (not a read-only one). */
@@ -315,6 +320,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
 		{ "default-action", required_argument, NULL, OPT_DEFAULT_ACTION },
 		{ "errno",	 required_argument, NULL, OPT_ERRNO },
+		{ "runtime",	 required_argument, NULL, OPT_RUNTIME },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -397,6 +403,15 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		case OPT_ERRNO:
 			if (parse_errno(c, optarg, err, errlen) < 0)
 				return -EINVAL;
+			break;
+		case OPT_RUNTIME:
+			if (!runtime_known(optarg)) {
+				snprintf(err, errlen, "--runtime: '%s' is not a "
+				    "runtime sctui knows (give docker, podman, "
+				    "runc, crun or none)", optarg);
+				return -EINVAL;
+			}
+			c->runtime = optarg;
 			break;
 		case ':':
 			snprintf(err, errlen, "option '%s' needs an argument "

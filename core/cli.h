@@ -35,6 +35,7 @@ struct cli {
 	int		 stop_signal;
 	const char	*profile;	/* --profile: trace from this profile */
 	const char	*enforce;	/* --enforce: run under this profile */
+	const char	*runtime;	/* --runtime; NULL: MINPROFILE_RUNTIME */
 	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */
 	size_t		 ninputs;

@@ -1,10 +1,14 @@
 /*
- * minprofile.c - the model's profile in one call; see minprofile.h.
+ * minprofile.c - the model's profile, ready to save; see minprofile.h.
  */
 #include "config.h"
 #include "minprofile.h"
 
+#include <errno.h>
+#include <stdio.h>
+
 #include "profile.h"
+#include "runtime.h"
 
 int
 minprofile_is_locked(const char *name)
@@ -12,13 +16,56 @@ minprofile_is_locked(const char *name)
 	return profile_is_locked(name);
 }
 
+struct profile *
+minprofile_build(const struct model *m, const struct profile *base,
+    const char *runtime, char *err, size_t errlen)
+{
+	struct profile *p, *u;
+	const struct profile *in[2];
+	struct runtime_set set;
+	struct profile_entry *e;
+	char comment[96];
+	size_t i;
+
+	if (runtime_baseline(runtime, NULL, &set, err, errlen) < 0)
+		return NULL;
+	p = profile_from_model(m);
+	if (base != NULL) {
+		in[0] = base;
+		in[1] = p;
+		u = profile_merge(in, 2);
+		profile_free(p);
+		p = u;
+	}
+	e = NULL;
+	for (i = 0; i < set.count; i++) {
+		if (profile_allows(p, set.names[i]))
+			continue;
+		if (e == NULL) {
+			e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+			    PROFILE_ORIGIN_RUNTIME);
+			snprintf(comment, sizeof(comment), "made by the "
+			    "container runtime (%s) before the program starts",
+			    runtime);
+			profile_entry_set_comment(e, comment);
+		}
+		profile_entry_add_name(e, set.names[i]);
+	}
+	runtime_set_free(&set);
+	profile_apply_rules(p);
+	return p;
+}
+
 int
 minprofile_save(const struct model *m, const char *path, char *err,
     size_t errlen)
 {
-	struct profile *p = profile_from_model(m);
+	struct profile *p = minprofile_build(m, NULL, MINPROFILE_RUNTIME, err,
+	    errlen);
 	int rc;
 
+	if (p == NULL)
+		return -ENOENT;
 	rc = profile_save(p, path, PROFILE_FMT_DOCKER, NULL, err, errlen);
 	profile_free(p);
 	return rc;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "datadir.h"
 #include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
@@ -714,6 +715,13 @@ profile_entry_add_name(struct profile_entry *e, const char *name)
 }
 
 void
+profile_entry_set_comment(struct profile_entry *e, const char *comment)
+{
+	free(e->comment);
+	e->comment = comment != NULL ? xstrdup(comment) : NULL;
+}
+
+void
 profile_entry_add_arg(struct profile_entry *e, unsigned index,
     enum scmp_compare op, uint64_t value, uint64_t value_two)
 {
@@ -1095,9 +1103,7 @@ profile_merge(const struct profile *const *in, size_t n)
 const char *
 profile_datadir(void)
 {
-	const char *d = getenv("SCTUI_DATADIR");
-
-	return d != NULL && *d != '\0' ? d : SCTUI_PKGDATADIR;
+	return datadir();
 }
 
 /* ---- reading ---- */

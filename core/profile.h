@@ -123,6 +123,9 @@ struct profile	*profile_dup(const struct profile *p);
 struct profile_entry *profile_add_entry(struct profile *p,
 		    enum profile_action action, int errno_ret,
 		    enum profile_origin origin);
+/* Replaces an entry's comment with a copy of comment (NULL: none). */
+void		 profile_entry_set_comment(struct profile_entry *e,
+		    const char *comment);
 /* Appends a copy of name / of an argument condition to an entry. */
 void		 profile_entry_add_name(struct profile_entry *e,
 		    const char *name);

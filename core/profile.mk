@@ -4,7 +4,6 @@ libcore_a_SOURCES += \
 	core/profile-diff.c core/profile-filter.c \
 	core/read-docker.c core/read-list.c \
 	core/write-docker.c core/write-systemd.c
-libcore_a_CPPFLAGS = $(AM_CPPFLAGS) -DSCTUI_PKGDATADIR='"$(pkgdatadir)"'
 
 # systemd's groups, compiled into the systemd writer from the asset.
 core/sdgroups.inc: $(srcdir)/assets/systemd-groups.txt

@@ -14,11 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "xalloc.h"
 
-#ifndef SCTUI_PKGDATADIR
-#error "SCTUI_PKGDATADIR must be defined (core/sysdoc.mk: $(pkgdatadir))"
-#endif
 
 /* Far above the real table (~60 KiB); anything bigger is not one. */
 #define SYSDOC_FILE_MAX		(4 * 1024 * 1024)
@@ -350,9 +348,7 @@ sysdoc_default_path(char *buf, size_t len)
 	const char	*dir;
 	int		 n;
 
-	dir = getenv(SYSDOC_ENV);
-	if (dir == NULL || *dir == '\0')
-		dir = SCTUI_PKGDATADIR;
+	dir = datadir();
 	n = snprintf(buf, len, "%s/%s", dir, SYSDOC_FILE);
 	if (n < 0 || (size_t)n >= len)
 		return -ENAMETOOLONG;

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 
 #include "cli.h"
+#include "minprofile.h"
 #include "model.h"
 #include "profile.h"
 #include "profilecmd.h"
@@ -148,17 +149,15 @@ static int
 save_profile(const struct cli *c, const struct model *m,
     const struct profile *base)
 {
-	struct profile *p = profile_from_model(m), *u;
-	const struct profile *in[2];
+	struct profile *p;
 	char err[1024];
 	int rc;
 
-	if (base != NULL) {
-		in[0] = base;
-		in[1] = p;
-		u = profile_merge(in, 2);
-		profile_free(p);
-		p = u;
+	p = minprofile_build(m, base, c->runtime ? c->runtime :
+	    MINPROFILE_RUNTIME, err, sizeof(err));
+	if (p == NULL) {
+		fprintf(stderr, "sctui: %s\n", err);
+		return -ENOENT;
 	}
 	profilecmd_apply_options(c, p);
 	rc = profile_save(p, c->output, c->format ? c->format :
