@@ -31,6 +31,7 @@ TRACER_TESTS = \
 	tests/tracer/attach.test \
 	tests/tracer/cli-errors.test \
 	tests/tracer/daemon.test \
+	tests/tracer/deny.test \
 	tests/tracer/enforce.test \
 	tests/tracer/exec-chain.test \
 	tests/tracer/fork-threads.test \
