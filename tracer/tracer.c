@@ -256,6 +256,24 @@ proc_comm(pid_t tid, char *buf, size_t len)
 	buf[strcspn(buf, "\n")] = '\0';
 }
 
+/*
+ * Did tid just exec a setuid or setgid program without gaining its
+ * privileges?  The kernel never grants them to a process traced by an
+ * unprivileged tracer (nor under no_new_privs), so the program runs as
+ * the user: what is traced may differ from an untraced run.
+ */
+static int
+setuid_skipped(pid_t tid)
+{
+	char path[64];
+	struct stat st;
+
+	if (geteuid() == 0)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)tid);
+	return stat(path, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID));
+}
+
 /* ---- events -------------------------------------------------------- */
 
 static void
@@ -889,6 +907,10 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		ev.tgid = c->tgid;
 		ev.aux = (int32_t)msg;
 		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+		if (setuid_skipped(c->tid)) {
+			ev.flags |= SC_EVF_SETUID;
+			t->stats.setuid_skips++;
+		}
 		emit(t, &ev);
 		resume(t, c->tid, 0);
 		return;

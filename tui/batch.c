@@ -43,6 +43,11 @@ static void
 sink_emit(void *ctx, const struct sc_event *ev)
 {
 	model_event(ctx, ev);
+	if (ev->kind == SC_EV_EXEC && (ev->flags & SC_EVF_SETUID))
+		fprintf(stderr, "sctui: pid %d exec'd the setuid/setgid program "
+		    "%s, which runs without its privileges when traced by a "
+		    "non-root user: trace as root to see its privileged "
+		    "calls\n", ev->tgid, ev->u.name);
 }
 
 /* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */
@@ -52,7 +57,7 @@ sink_emit_debug(void *ctx, const struct sc_event *ev)
 	fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d aux=%d "
 	    "flags=%#x\n", ev->kind, ev->tid, ev->tgid, ev->arch, ev->nr,
 	    ev->aux, ev->flags);
-	model_event(ctx, ev);
+	sink_emit(ctx, ev);
 }
 
 static int
