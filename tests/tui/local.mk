@@ -1,1 +1,5 @@
-# tests/tui: see Makefile.am
+# tests/tui: the ring's unit test, the TUI helpers and the tmux-driven tests.
+check_PROGRAMS += tests/unit/ring-test
+tests_unit_ring_test_SOURCES = tests/unit/ring-test.c
+tests_unit_ring_test_LDADD = $(CORE_LIBS) $(PTHREAD_LIBS)
+TESTS += tests/unit/ring-test
