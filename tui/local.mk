@@ -2,6 +2,7 @@
 bin_PROGRAMS += sctui
 sctui_SOURCES = \
 	tui/batch.c tui/batch.h \
-	tui/main.c
+	tui/main.c \
+	tui/actions.c tui/draw.c tui/ui.c tui/ui.h tui/ui-int.h tui/view.c
 sctui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 sctui_LDADD = libtracer.a $(CORE_LIBS) $(NCURSES_LIBS) $(PTHREAD_LIBS)

@@ -9,6 +9,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "ui.h"
 
 int
 main(int argc, char **argv)
@@ -33,7 +34,7 @@ main(int argc, char **argv)
 		rc = 0;
 		break;
 	default:
-		rc = batch_main(&c);
+		rc = c.batch ? batch_main(&c) : ui_main(&c);
 		break;
 	}
 	cli_free(&c);

@@ -3,3 +3,6 @@ check_PROGRAMS += tests/unit/ring-test
 tests_unit_ring_test_SOURCES = tests/unit/ring-test.c
 tests_unit_ring_test_LDADD = $(CORE_LIBS) $(PTHREAD_LIBS)
 TESTS += tests/unit/ring-test
+
+check_PROGRAMS += tests/helpers/h-tui-calls
+tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
