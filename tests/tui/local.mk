@@ -6,3 +6,14 @@ TESTS += tests/unit/ring-test
 
 check_PROGRAMS += tests/helpers/h-tui-calls
 tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
+
+TESTS += \
+	tests/tui/tui-calls.test \
+	tests/tui/tui-save.test \
+	tests/tui/tui-terminal.test \
+	tests/tui/tui-tree.test
+EXTRA_DIST += tests/tui/tmux.sh \
+	tests/tui/tui-calls.test \
+	tests/tui/tui-save.test \
+	tests/tui/tui-terminal.test \
+	tests/tui/tui-tree.test
