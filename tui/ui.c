@@ -686,7 +686,6 @@ ui_main(const struct cli *c)
 	if (ui->unsaved > 0)
 		fprintf(stderr, "sctui: %u toggle change%s not saved\n",
 		    ui->unsaved, ui->unsaved == 1 ? " was" : "s were");
-	if (getenv("SCTUI_DEBUG")) summary_table(ui->model, stderr);
 	code = ui->exit_code;
 	pthread_mutex_destroy(&tt.sync.lock);
 	pthread_cond_destroy(&tt.sync.cond);

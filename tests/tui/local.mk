@@ -17,3 +17,7 @@ EXTRA_DIST += tests/tui/tmux.sh \
 	tests/tui/tui-save.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
+# The helper is the traced program, not our code: build it plainly, so that
+# a sanitizer build does not add its own calls to what the tests count.
+tests_helpers_h_tui_calls_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_tui_calls_LDFLAGS =
