@@ -375,7 +375,7 @@ static void
 loop(struct ui *ui)
 {
 	struct pollfd pfd[5];
-	uint64_t last_frame = 0;
+	uint64_t last_frame = 0, last_event = 0;
 	size_t n;
 	int nfd, ring_slot, armed, timeout, ch, keys;
 	char c;
@@ -426,7 +426,19 @@ loop(struct ui *ui)
 		pfd[nfd++].events = POLLIN;
 		ring_slot = -1;
 		armed = 0;
-		if (!ui->tracer_done && timeout > 0) {
+		/*
+		 * While events flow, drain on the frame timer rather than
+		 * being woken for each one: a wake-up per event would cost the
+		 * tracer an eventfd write and this thread a context switch
+		 * (the ring holds seconds of events at any rate seen here).
+		 * Idle, sleep on the ring so the first event wakes us.
+		 */
+		if (n > 0 || ui->now - last_event < FRAME_NS) {
+			if (n > 0)
+				last_event = ui->now;
+			if (timeout > (int)(FRAME_NS / 1000000))
+				timeout = (int)(FRAME_NS / 1000000);
+		} else if (!ui->tracer_done && timeout > 0) {
 			armed = ring_wait_prepare(ui->ring);
 			if (armed) {
 				ring_slot = nfd;

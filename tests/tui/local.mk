@@ -21,3 +21,8 @@ EXTRA_DIST += tests/tui/tmux.sh \
 # a sanitizer build does not add its own calls to what the tests count.
 tests_helpers_h_tui_calls_CFLAGS = $(WARN_CFLAGS)
 tests_helpers_h_tui_calls_LDFLAGS =
+
+check_PROGRAMS += tests/helpers/h-tui-loop
+tests_helpers_h_tui_loop_SOURCES = tests/helpers/h-tui-loop.c
+tests_helpers_h_tui_loop_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_tui_loop_LDFLAGS =
