@@ -19,7 +19,8 @@ struct profile;
 /*
  * The profile to save: what m saw, less what the user toggled off, united
  * with base (the --profile the trace started from; may be NULL), plus the
- * calls container runtime makes itself ("none": nothing), as an entry of
+ * calls container runtime makes itself ("none": nothing) that the user did
+ * not toggle off, as an entry of
  * origin PROFILE_ORIGIN_RUNTIME that says so in its comment; sctui's rules
  * applied.  NULL with err filled when the runtime's set cannot be read.
  */

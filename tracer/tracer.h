@@ -91,8 +91,12 @@ int		 tracer_run(struct tracer *t);
 /* Ask a running tracer to act.  Async-signal-safe, any thread. */
 void		 tracer_request(struct tracer *t, enum tracer_req req);
 
-/* Send sig to the spawned command's process (not its children). */
-void		 tracer_signal_root(struct tracer *t, int sig);
+/*
+ * Send sig to the program: to each traced process whose parent is not
+ * traced (the command, or what it daemonised into once it exited; each
+ * attached process), not to their children.  Async-signal-safe, any thread.
+ */
+void		 tracer_signal(struct tracer *t, int sig);
 
 /*
  * Live what-if: from now on every call nr of arch (AUDIT_ARCH_*, as in the
