@@ -1023,7 +1023,7 @@ int
 tracer_run(struct tracer *t)
 {
 	struct pollfd pfd[2];
-	struct signalfd_siginfo si;
+	struct signalfd_siginfo si[16];
 	int status, timeout;
 	pid_t tid;
 
@@ -1050,8 +1050,11 @@ tracer_run(struct tracer *t)
 		timeout = poll_timeout(t);
 		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
 			return -errno;
-		while (read(t->sigfd, &si, sizeof(si)) == sizeof(si))
-			;
+		/* Drain SIGCHLD; wait4() says what happened.  A full buffer
+		 * means more may be queued. */
+		if (pfd[0].revents & POLLIN)
+			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
+				;
 		if (pfd[1].revents & POLLIN)
 			take_requests(t);
 	}
