@@ -21,6 +21,7 @@ int
 tracesetup_profile(const struct cli *c, struct tracesetup *s)
 {
 	scmp_filter_ctx ctx;
+	struct profile_env env;
 	char err[1024];
 	size_t len = 0;
 	int rc;
@@ -30,7 +31,8 @@ tracesetup_profile(const struct cli *c, struct tracesetup *s)
 		return 0;
 	if ((s->base = profilecmd_load(c->profile, 0)) == NULL)
 		return -EINVAL;
-	rc = profile_filter(s->base, NULL, SCMP_ACT_TRACE(0),
+	cli_env(c, &env);
+	rc = profile_filter(s->base, &env, SCMP_ACT_TRACE(0),
 	    SCMP_ACT_TRACE(0), 0, &ctx, err, sizeof(err));
 	if (rc == 0) {
 		rc = profile_export(ctx, 1, &s->bpf, &len, err, sizeof(err));
@@ -84,16 +86,20 @@ tracesetup_save(const struct cli *c, const struct model *m,
     const struct profile *base, int f, const char *path, char *err,
     size_t errlen)
 {
+	struct profile_write_opts o = { NULL, NULL };
+	struct profile_env env;
 	struct profile *p;
 	int rc;
 
+	cli_env(c, &env);
+	o.env = &env;
 	p = minprofile_build(m, base, c->runtime ? c->runtime :
 	    MINPROFILE_RUNTIME, err, errlen);
 	if (p == NULL)
 		return -ENOENT;
 	profilecmd_apply_options(c, p);
 	rc = profile_save(p, path, f ? (enum profile_format)f :
-	    PROFILE_FMT_DOCKER, NULL, err, errlen);
+	    PROFILE_FMT_DOCKER, &o, err, errlen);
 	profile_free(p);
 	return rc;
 }

@@ -14,10 +14,10 @@ tests_profile_t_corpus_LDADD = $(CORE_LIBS)
 
 TESTS += tests/profile/t-profile tests/profile/t-corpus \
 	tests/profile/convert.test tests/profile/merge.test \
-	tests/profile/diff.test
+	tests/profile/diff.test tests/profile/caps.test
 
 EXTRA_DIST += $(profile_test_files) tests/profile/convert.test \
-	tests/profile/merge.test tests/profile/diff.test
+	tests/profile/merge.test tests/profile/diff.test tests/profile/caps.test
 profile_test_files = \
 	tests/profile/data/small.json tests/profile/data/config.json \
 	tests/profile/data/a.list tests/profile/data/b.list \
