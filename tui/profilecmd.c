@@ -1,6 +1,6 @@
 /*
  * profilecmd.c - sctui --convert / --merge / --diff: the profile module
- * (core/profile.h) driven from the command line.
+ * (lib/profile.h) driven from the command line.
  */
 #include "config.h"
 #include "profilecmd.h"

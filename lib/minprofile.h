@@ -2,7 +2,7 @@
  * minprofile.h - the allow-list profile of a model, in Docker's format,
  * in one call: what batch mode and the UI's save dialog write by default.
  *
- * A thin front to core/profile.h: profile_from_model(), sctui's rules,
+ * A thin front to lib/profile.h: profile_from_model(), sctui's rules,
  * profile_save() in Docker format.
  */
 #ifndef SCTUI_MINPROFILE_H
