@@ -610,7 +610,7 @@ count(struct demo *d, int code)
 /*
  * A round: one connection, three keep-alive requests (a page, its style
  * sheet, a page that does not exist), then one with Connection: close.
- * Returns the number of answers.
+ * Returns the number of answers, or -1 if the port refused the connection.
  */
 static int
 round_trip(struct demo *d)
@@ -622,7 +622,7 @@ round_trip(struct demo *d)
 
 	if ((fd = dial(d->port)) < 0) {
 		count(d, -1);
-		return 0;
+		return -1;
 	}
 	atomic_fetch_add(&d->connections, 1);
 	for (i = 0; i < 4; i++) {
@@ -676,7 +676,7 @@ client(void *arg)
 {
 	struct demo *d = arg;
 	double t0 = now(), end;
-	int fd = -1, fails = 0;
+	int fd = -1, fails = 0, refused = 0, n;
 
 	/* Wait for the port, then for the pid file (written after it). */
 	while (!atomic_load(&d->quit) && now() < t0 + LISTEN_WAIT_MS / 1e3) {
@@ -696,7 +696,9 @@ client(void *arg)
 	atomic_store(&d->serve_end_ms, (long long)(end * 1e3));
 	atomic_store(&d->state, DEMO_SERVING);
 	while (!atomic_load(&d->quit) && now() < end && fails < MAX_FAILS) {
-		fails = round_trip(d) == 4 ? 0 : fails + 1;
+		n = round_trip(d);
+		fails = n == 4 ? 0 : fails + 1;
+		refused = n < 0 ? refused + 1 : 0;
 		cap_log(d);
 		nap(d->opts.pause_ms);
 	}
@@ -704,7 +706,13 @@ client(void *arg)
 		return NULL;
 	atomic_store(&d->state, atomic_load(&d->requests) > 0 ?
 	    DEMO_STOPPING : DEMO_FAILED);
-	ask_stop(d);
+	/*
+	 * A port that refuses every connection was closed: the server is
+	 * already going (Ctrl-C sent it the stop signal, or it died).  Asking
+	 * again would make batch mode kill it in the middle of its shutdown.
+	 */
+	if (refused < MAX_FAILS)
+		ask_stop(d);
 	/* The master removes its pid file as it exits. */
 	end = now() + STOP_WAIT_MS / 1e3;
 	while (!atomic_load(&d->quit) && now() < end &&
