@@ -16,3 +16,6 @@ pkglibexec_PROGRAMS = sctui-demo-server
 sctui_demo_server_SOURCES = assets/demo/demo-server.c
 sctui_demo_server_CFLAGS = $(WARN_CFLAGS)
 sctui_demo_server_LDFLAGS =
+
+# The teacher's walk-through of the demo.
+EXTRA_DIST += doc/classroom.md
