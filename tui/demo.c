@@ -39,7 +39,7 @@
 #endif
 
 #define DEMO_SERVER	"sctui-demo-server"
-#define LOG_CAP		(1L << 20)	/* error log bytes before it is emptied */
+#define LOG_CAP		(1L << 20)	/* error log bytes, then emptied */
 #define LISTEN_WAIT_MS	30000		/* for the port, tracing is slow */
 #define IO_WAIT_MS	3000		/* for one answer */
 #define STOP_WAIT_MS	15000		/* for the pid file to go, after stop */
@@ -134,7 +134,8 @@ find_in_path(const char *name)
 		colon = strchr(p, ':');
 		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
 		if (len > 0 && len + strlen(name) + 2 < sizeof(buf)) {
-			snprintf(buf, sizeof(buf), "%.*s/%s", (int)len, p, name);
+			snprintf(buf, sizeof(buf), "%.*s/%s", (int)len, p,
+			    name);
 			if (access(buf, X_OK) == 0)
 				return xstrdup(buf);
 		}
@@ -210,7 +211,7 @@ nginx_version_text(const char *nginx)
 	close(p[0]);
 	if (pid > 0) {
 		if (waitpid(pid, &status, WNOHANG) == 0) {
-			kill(pid, SIGKILL);	/* our own child, never traced */
+			kill(pid, SIGKILL);	/* our child, not traced */
 			waitpid(pid, &status, 0);
 		}
 	}
@@ -832,9 +833,21 @@ batch_stop(void *arg)
 	pthread_kill(main_thread, SIGINT);
 }
 
+/*
+ * SIGQUIT at sctui: end like Ctrl-C (batch mode handles INT, TERM and HUP),
+ * so the server is stopped and the temporary folder removed.
+ */
+static void
+quit_as_int(int sig)
+{
+	(void)sig;
+	raise(SIGINT);
+}
+
 int
 demo_main(const struct cli *c)
 {
+	struct sigaction sa;
 	struct demo_opts o = { 0 };
 	struct demo_stats st;
 	struct demo *d;
@@ -855,6 +868,10 @@ demo_main(const struct cli *c)
 		    "http://127.0.0.1:%d/; %u s of requests, then SIG%s\n",
 		    demo_server(d), demo_port(d), d->opts.seconds,
 		    sigabbrev_np(demo_stop_signal(d)));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = quit_as_int;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGQUIT, &sa, NULL);
 	bc = *c;
 	bc.argv = (char **)demo_argv(d);
 	bc.stop_signal = demo_stop_signal(d);

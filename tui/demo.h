@@ -28,7 +28,7 @@ struct demo;
 
 struct demo_opts {
 	unsigned	 seconds;	/* of traffic; 0: 3 */
-	unsigned	 pause_ms;	/* between rounds of 4 requests; 0: 10 */
+	unsigned	 pause_ms;	/* between rounds of requests; 0: 10 */
 	/*
 	 * Called once, on the demo's thread, when the traffic is over: the
 	 * owner should send demo_stop_signal() to the server's master (with a
@@ -64,7 +64,9 @@ struct demo_stats {
 /*
  * Prepares the demo (see above).  Returns NULL with a one-line reason in
  * err (no temporary folder, no data files, no server at all).  opts is
- * copied; NULL takes the defaults.
+ * copied; NULL takes the defaults.  It runs `nginx -V` (untraced) and
+ * waits for it: call it before the tracer runs, whose wait4(-1) could
+ * reap that child.
  */
 struct demo	*demo_new(const struct demo_opts *opts, char *err,
 		    size_t errlen);

@@ -152,8 +152,8 @@ answer(struct conn *c, size_t reqlen)
 	if (write_all(c->fd, iov, fd >= 0 ? 1 : 2) < 0)
 		keep = 0;
 	while (fd >= 0 && off < st.st_size)
-		if (sendfile(c->fd, fd, &off, (size_t)(st.st_size - off)) <= 0 &&
-		    errno != EINTR) {
+		if (sendfile(c->fd, fd, &off,
+		    (size_t)(st.st_size - off)) <= 0 && errno != EINTR) {
 			keep = 0;
 			break;
 		}
