@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "demo.h"
+#include "ui.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -844,6 +845,13 @@ quit_as_int(int sig)
 	raise(SIGINT);
 }
 
+void
+demo_set_stop(struct demo *d, void (*stop)(void *arg), void *arg)
+{
+	d->opts.stop = stop;
+	d->opts.arg = arg;
+}
+
 int
 demo_main(const struct cli *c)
 {
@@ -860,6 +868,15 @@ demo_main(const struct cli *c)
 	if ((d = demo_new(&o, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "sctui: demo: %s\n", err);
 		return 1;
+	}
+	if (!c->batch) {
+		/* The UI starts the traffic once the server is traced. */
+		bc = *c;
+		bc.argv = (char **)demo_argv(d);
+		bc.stop_signal = demo_stop_signal(d);
+		rc = ui_main_demo(&bc, d);
+		demo_free(d);
+		return rc;
 	}
 	if (demo_note(d) != NULL)
 		fprintf(stderr, "sctui: demo: %s\n", demo_note(d));

@@ -87,6 +87,10 @@ const char	*demo_dir(const struct demo *d);
  */
 const char	*demo_note(const struct demo *d);
 
+/* Sets the stop callback of demo_opts; before demo_start() only. */
+void		 demo_set_stop(struct demo *d, void (*stop)(void *arg),
+		    void *arg);
+
 /* Starts the traffic thread.  Returns 0 or -errno. */
 int		 demo_start(struct demo *d);
 
