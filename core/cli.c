@@ -45,6 +45,8 @@ const char cli_usage[] =
 "      --runtime=NAME      add the calls runtime NAME makes itself before the\n"
 "                          program starts: docker, podman, runc (default),\n"
 "                          crun, or none\n"
+"      --deny=LIST         what-if: these calls fail with EPERM (or --errno)\n"
+"                          without running, and are left out of -o\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
 "                          runtime would, and say if it was denied\n"
 "  -q, --quiet             no summary table in batch mode\n"
@@ -115,8 +117,10 @@ parse_pids(struct cli *c, const char *arg, char *err, size_t errlen)
 	return 0;
 }
 
+/* A comma-separated list of syscall names, each checked on this arch. */
 static int
-parse_serve_on(struct cli *c, const char *arg, char *err, size_t errlen)
+parse_names(const char *opt, const char *arg, char ***out, char *err,
+    size_t errlen)
 {
 	char *copy = xstrdup(arg), *tok, *save = NULL;
 	size_t n = 0;
@@ -125,20 +129,19 @@ parse_serve_on(struct cli *c, const char *arg, char *err, size_t errlen)
 	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
 	    tok = strtok_r(NULL, ", ", &save)) {
 		if (sysname_lookup(native, tok) == SYSID_NONE) {
-			snprintf(err, errlen, "--serve-on: '%s' is not a system "
-			    "call on %s", tok, sysname_arch_name(native));
+			snprintf(err, errlen, "%s: '%s' is not a system call on "
+			    "%s", opt, tok, sysname_arch_name(native));
 			free(copy);
 			return -EINVAL;
 		}
-		c->serve_on = xreallocarray(c->serve_on, n + 2,
-		    sizeof(*c->serve_on));
-		c->serve_on[n++] = xstrdup(tok);
-		c->serve_on[n] = NULL;
+		*out = xreallocarray(*out, n + 2, sizeof(**out));
+		(*out)[n++] = xstrdup(tok);
+		(*out)[n] = NULL;
 	}
 	free(copy);
 	if (n == 0) {
-		snprintf(err, errlen, "--serve-on: give at least one syscall "
-		    "name, e.g. --serve-on=epoll_wait,accept4");
+		snprintf(err, errlen, "%s: give at least one syscall name, e.g. "
+		    "%s=epoll_wait,accept4", opt, opt);
 		return -EINVAL;
 	}
 	return 0;
@@ -156,6 +159,7 @@ enum {
 	OPT_DEFAULT_ACTION,
 	OPT_ERRNO,
 	OPT_RUNTIME,
+	OPT_DENY,
 };
 
 /* --format: an output format (not a read-only one). */
@@ -330,6 +334,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "default-action", required_argument, NULL, OPT_DEFAULT_ACTION },
 		{ "errno",	 required_argument, NULL, OPT_ERRNO },
 		{ "runtime",	 required_argument, NULL, OPT_RUNTIME },
+		{ "deny",	 required_argument, NULL, OPT_DENY },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -372,7 +377,8 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			c->no_seccomp = 1;
 			break;
 		case OPT_SERVE_ON:
-			if (parse_serve_on(c, optarg, err, errlen) < 0)
+			if (parse_names("--serve-on", optarg, &c->serve_on, err,
+			    errlen) < 0)
 				return -EINVAL;
 			break;
 		case OPT_SERVE_AFTER:
@@ -411,6 +417,11 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			break;
 		case OPT_ERRNO:
 			if (parse_errno(c, optarg, err, errlen) < 0)
+				return -EINVAL;
+			break;
+		case OPT_DENY:
+			if (parse_names("--deny", optarg, &c->deny, err,
+			    errlen) < 0)
 				return -EINVAL;
 			break;
 		case OPT_RUNTIME:
@@ -468,6 +479,9 @@ cli_free(struct cli *c)
 	for (i = 0; c->serve_on != NULL && c->serve_on[i] != NULL; i++)
 		free(c->serve_on[i]);
 	free(c->serve_on);
+	for (i = 0; c->deny != NULL && c->deny[i] != NULL; i++)
+		free(c->deny[i]);
+	free(c->deny);
 	free(c->inputs);
 	memset(c, 0, sizeof(*c));
 }

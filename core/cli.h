@@ -31,6 +31,7 @@ struct cli {
 	size_t		 npids;
 	char	       **argv;		/* after --; points into main's argv */
 	char	       **serve_on;	/* NULL-terminated, or NULL: default */
+	char	       **deny;		/* --deny: NULL-terminated, or NULL */
 	double		 serve_after;	/* seconds; 0: off */
 	int		 stop_signal;
 	const char	*profile;	/* --profile: trace from this profile */

@@ -32,6 +32,7 @@ struct sc_event {
 	uint16_t	flags;
 #define SC_EVF_THREAD	0x0001		/* SPAWN/ATTACH: a thread, not a process */
 #define SC_EVF_ROOT	0x0002		/* SPAWN: the command sctui started */
+#define SC_EVF_SETUID	0x0004		/* EXEC: setuid/setgid not granted */
 	union {
 		uint64_t	args[6];	/* SYSCALL: raw arguments */
 		char		name[48];	/* SPAWN/ATTACH/EXEC: comm, NUL-ended */

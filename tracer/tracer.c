@@ -24,6 +24,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/audit.h>
+#include <stddef.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -39,6 +40,7 @@
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -78,6 +80,9 @@ struct tracer {
 	unsigned		 doing;		/* requests being carried out */
 	struct timespec		 kill_at;	/* STOP's grace deadline */
 	struct tracer_stats	 stats;
+	/* Live what-if: errno per (arch slot, nr); 0 lets the call run. */
+	_Atomic unsigned short	 deny[3][1024];
+	atomic_int		 ndeny;
 };
 
 static sigset_t orig_mask;
@@ -249,6 +254,24 @@ proc_comm(pid_t tid, char *buf, size_t len)
 		n = 0;
 	buf[n] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
+}
+
+/*
+ * Did tid just exec a setuid or setgid program without gaining its
+ * privileges?  The kernel never grants them to a process traced by an
+ * unprivileged tracer (nor under no_new_privs), so the program runs as
+ * the user: what is traced may differ from an untraced run.
+ */
+static int
+setuid_skipped(pid_t tid)
+{
+	char path[64];
+	struct stat st;
+
+	if (geteuid() == 0)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)tid);
+	return stat(path, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID));
 }
 
 /* ---- events -------------------------------------------------------- */
@@ -683,12 +706,94 @@ poll_timeout(struct tracer *t)
 
 /* ---- stops --------------------------------------------------------- */
 
+/* ---- live what-if denials ----------------------------------------- */
+
+#define DENY_NR_MAX	1024
+#define X32_BIT		0x40000000
+
+/* The slot of an arch in the deny table, or -1: none on this machine. */
+static int
+deny_slot(uint32_t arch, int *nr)
+{
+	switch (arch) {
+	case AUDIT_ARCH_X86_64:
+		if (*nr & X32_BIT) {
+			*nr &= ~X32_BIT;
+			return 2;
+		}
+		return 0;
+	case AUDIT_ARCH_I386:
+		return 1;
+	}
+	return -1;
+}
+
+int
+tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
+{
+	int slot = deny_slot(arch, &nr), old;
+
+#if !defined(__x86_64__)
+	slot = -1;	/* rewriting a call's registers: x86_64 only for now */
+#endif
+	if (slot < 0)
+		return -EOPNOTSUPP;
+	if (nr < 0 || nr >= DENY_NR_MAX || err < 0 || err > 4095)
+		return -EINVAL;
+	old = atomic_exchange(&t->deny[slot][nr], (unsigned short)err);
+	if (old == 0 && err != 0)
+		atomic_fetch_add(&t->ndeny, 1);
+	else if (old != 0 && err == 0)
+		atomic_fetch_sub(&t->ndeny, 1);
+	return 0;
+}
+
+/* The errno a call must fail with, or 0 to let it run. */
+static int
+deny_errno(struct tracer *t, uint32_t arch, int nr)
+{
+	int slot;
+
+	if (atomic_load_explicit(&t->ndeny, memory_order_relaxed) == 0)
+		return 0;
+	slot = deny_slot(arch, &nr);
+	if (slot < 0 || nr < 0 || nr >= DENY_NR_MAX)
+		return 0;
+	return atomic_load_explicit(&t->deny[slot][nr], memory_order_relaxed);
+}
+
+/*
+ * Skips the call the tracee is entering.  Setting the number to -1 makes
+ * the kernel skip it (seccomp(2), "SECCOMP_RET_TRACE"; ptrace(2), syscall
+ * stops).  At a seccomp stop the return register can be set at once; at a
+ * PTRACE_SYSCALL entry stop the kernel overwrites it with -ENOSYS, so it is
+ * set again at the exit stop (tcb deny_errno).
+ */
+static void
+skip_call(struct tcb *c, int err, int at_seccomp)
+{
+#if defined(__x86_64__)
+	ptrace(PTRACE_POKEUSER, c->tid,
+	    (long)offsetof(struct user_regs_struct, orig_rax), -1L);
+	if (at_seccomp)
+		ptrace(PTRACE_POKEUSER, c->tid,
+		    (long)offsetof(struct user_regs_struct, rax), (long)-err);
+	else
+		c->deny_errno = err;
+#else
+	(void)c;
+	(void)err;
+	(void)at_seccomp;
+#endif
+}
+
 static void
 on_syscall_stop(struct tracer *t, struct tcb *c)
 {
 	struct __ptrace_syscall_info info;
 	struct sc_event ev;
 	long n;
+	int err;
 
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, c->tid, (long)sizeof(info), &info);
 	if (n <= 0)
@@ -697,8 +802,17 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 		memcpy(ev.u.args, info.seccomp.args, sizeof(ev.u.args));
 	else if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
 		memcpy(ev.u.args, info.entry.args, sizeof(ev.u.args));
-	else
-		return;		/* syscall exit: the entry was counted */
+	else {
+		/* Syscall exit: the entry was counted; finish a denial. */
+#if defined(__x86_64__)
+		if (c->deny_errno != 0)
+			ptrace(PTRACE_POKEUSER, c->tid,
+			    (long)offsetof(struct user_regs_struct, rax),
+			    (long)-c->deny_errno);
+#endif
+		c->deny_errno = 0;
+		return;
+	}
 	ev.nr = (int32_t)(info.op == PTRACE_SYSCALL_INFO_SECCOMP ?
 	    info.seccomp.nr : info.entry.nr);
 	/*
@@ -716,6 +830,12 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	ev.flags = 0;
 	t->stats.syscalls++;
 	emit(t, &ev);
+	if ((err = deny_errno(t, info.arch, ev.nr)) != 0) {
+		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
+		ev.kind = SC_EV_DENIED;
+		ev.aux = err;
+		emit(t, &ev);
+	}
 }
 
 static struct tcb *
@@ -787,6 +907,10 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		ev.tgid = c->tgid;
 		ev.aux = (int32_t)msg;
 		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+		if (setuid_skipped(c->tid)) {
+			ev.flags |= SC_EVF_SETUID;
+			t->stats.setuid_skips++;
+		}
 		emit(t, &ev);
 		resume(t, c->tid, 0);
 		return;

@@ -94,6 +94,16 @@ void		 tracer_request(struct tracer *t, enum tracer_req req);
 /* Send sig to the spawned command's process (not its children). */
 void		 tracer_signal_root(struct tracer *t, int sig);
 
+/*
+ * Live what-if: from now on every call nr of arch (AUDIT_ARCH_*, as in the
+ * events) that any tracee makes fails with errno err without running; err
+ * 0 lets it run again.  Each denial is emitted as SC_EV_DENIED after the
+ * call's SC_EV_SYSCALL.  Thread-safe.  Returns 0, -EINVAL for a number or
+ * errno out of range, -EOPNOTSUPP where sctui cannot rewrite a call (it
+ * edits registers: x86_64 only for now).
+ */
+int		 tracer_deny(struct tracer *t, uint32_t arch, int nr, int err);
+
 /* The command's wait(2) status once tracer_run() returned; -1 if none. */
 int		 tracer_root_status(const struct tracer *t);
 

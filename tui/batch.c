@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <seccomp.h>
 #include <sys/wait.h>
 
 #include "cli.h"
@@ -42,6 +43,11 @@ static void
 sink_emit(void *ctx, const struct sc_event *ev)
 {
 	model_event(ctx, ev);
+	if (ev->kind == SC_EV_EXEC && (ev->flags & SC_EVF_SETUID))
+		fprintf(stderr, "sctui: pid %d exec'd the setuid/setgid program "
+		    "%s, which runs without its privileges when traced by a "
+		    "non-root user: trace as root to see its privileged "
+		    "calls\n", ev->tgid, ev->u.name);
 }
 
 /* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */
@@ -51,7 +57,7 @@ sink_emit_debug(void *ctx, const struct sc_event *ev)
 	fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d aux=%d "
 	    "flags=%#x\n", ev->kind, ev->tid, ev->tgid, ev->arch, ev->nr,
 	    ev->aux, ev->flags);
-	model_event(ctx, ev);
+	sink_emit(ctx, ev);
 }
 
 static int
@@ -144,6 +150,59 @@ report_missing(const struct cli *c, const struct model *m)
 	}
 }
 
+/*
+ * --deny: every native arch's number of each name fails with --errno
+ * (EPERM by default) from the start.  Returns 0 or -errno, message printed.
+ */
+static int
+deny_names(const struct cli *c, struct tracer *t)
+{
+	uint32_t arches[4], arch, id;
+	int i, n, rc, err = c->errno_ret > 0 ? c->errno_ret : EPERM;
+	char *const *name;
+
+	n = sysname_native_arches(arches, 4);
+	for (name = c->deny; name != NULL && *name != NULL; name++)
+		for (i = 0; i < n; i++) {
+			if ((id = sysname_lookup(arches[i], *name)) == SYSID_NONE)
+				continue;
+			/* The kernel reports x32 calls as x86_64 ones. */
+			arch = arches[i] == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 :
+			    arches[i];
+			rc = tracer_deny(t, arch, sysname_nr(id), err);
+			if (rc < 0) {
+				fprintf(stderr, "sctui: --deny %s: %s\n", *name,
+				    rc == -EOPNOTSUPP ? "live denial is not "
+				    "supported on this architecture yet" :
+				    strerror(-rc));
+				return rc;
+			}
+		}
+	return 0;
+}
+
+/* --deny: leave the calls out of the profile, say how often they failed. */
+static void
+report_denied(const struct cli *c, struct model *m)
+{
+	const struct model_sys *s;
+	char *const *name;
+	uint32_t i;
+
+	for (i = 0; i < model_nsys(m); i++) {
+		s = model_sys(m, i);
+		for (name = c->deny; name != NULL && *name != NULL; name++)
+			if (strcmp(*name, sysname_name(s->sysid)) == 0)
+				model_toggle(m, i, TOGGLE_DENY);
+		if (s->denials > 0 && !c->quiet)
+			fprintf(stderr, "sctui: denied %s (%s) %llu time%s\n",
+			    sysname_name(s->sysid),
+			    sysname_arch_name(sysname_arch(s->sysid)),
+			    (unsigned long long)s->denials,
+			    s->denials == 1 ? "" : "s");
+	}
+}
+
 /* -o: the traced profile (united with --profile's), atomically. */
 static int
 save_profile(const struct cli *c, const struct model *m,
@@ -209,6 +268,13 @@ batch_main(const struct cli *c)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
+	if (deny_names(c, t) < 0) {
+		tracer_free(t);
+		model_free(m);
+		profile_free(base);
+		free(bpf);
+		return 1;
+	}
 	/* Before start: a signal during the attach must not be lost. */
 	the_tracer = t;
 	if ((rc = tracer_start(t)) < 0) {
@@ -245,6 +311,8 @@ batch_main(const struct cli *c)
 	}
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = code ? code : 1;
+	if (c->deny != NULL)
+		report_denied(c, m);
 	if (base != NULL)
 		report_missing(c, m);
 	if (c->output != NULL) {

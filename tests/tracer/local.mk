@@ -5,6 +5,7 @@ check_PROGRAMS += \
 	tests/helpers/h-int80 \
 	tests/helpers/h-mt-exec \
 	tests/helpers/h-phases \
+	tests/helpers/h-setuid \
 	tests/helpers/h-signals \
 	tests/helpers/h-tree \
 	tests/helpers/h-uname
@@ -31,6 +32,7 @@ TRACER_TESTS = \
 	tests/tracer/attach.test \
 	tests/tracer/cli-errors.test \
 	tests/tracer/daemon.test \
+	tests/tracer/deny.test \
 	tests/tracer/enforce.test \
 	tests/tracer/exec-chain.test \
 	tests/tracer/fork-threads.test \
@@ -39,6 +41,7 @@ TRACER_TESTS = \
 	tests/tracer/mt-exec.test \
 	tests/tracer/phases.test \
 	tests/tracer/profile-out.test \
+	tests/tracer/setuid.test \
 	tests/tracer/signals.test \
 	tests/tracer/stop-cont.test \
 	tests/tracer/strace-oracle.test \
@@ -47,3 +50,5 @@ TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS)
 tests_helpers_h_uname_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_uname_LDFLAGS =
+tests_helpers_h_setuid_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_setuid_LDFLAGS =
