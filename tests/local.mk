@@ -6,8 +6,8 @@ TEST_LOG_COMPILER = timeout -k 10 900 $(SHELL)
 LOG_COMPILER = timeout -k 10 900
 AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
-	SCTUI='$(abs_top_builddir)/sctui'; STRACE='$(STRACE)'; TMUX='$(TMUX)'; \
-	export top_srcdir top_builddir SCTUI STRACE TMUX;
+	SCTUI='$(abs_top_builddir)/sctui'; STRACE='$(STRACE)'; \
+	TMUX_PROG='$(TMUX)'; export top_srcdir top_builddir SCTUI STRACE TMUX_PROG;
 EXTRA_DIST += tests/lib/init.sh
 HELPER_CFLAGS = $(WARN_CFLAGS) $(PTHREAD_CFLAGS)
 

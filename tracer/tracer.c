@@ -77,6 +77,7 @@ struct tracer {
 	int			 root_status;
 	int			 sigfd, reqfd;
 	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
+	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
 	unsigned		 doing;		/* requests being carried out */
 	struct timespec		 kill_at;	/* STOP's grace deadline */
 	struct tracer_stats	 stats;
@@ -205,10 +206,17 @@ tracer_request(struct tracer *t, enum tracer_req req)
 }
 
 void
-tracer_signal_root(struct tracer *t, int sig)
+tracer_signal(struct tracer *t, int sig)
 {
-	if (t->root > 0 && tcb_get(&t->tcbs, t->root) != NULL)
-		kill(t->root, sig);
+	uint64_t one = 1;
+	ssize_t n;
+
+	if (sig <= 0 || sig >= 64)
+		return;
+	atomic_fetch_or(&t->signals, 1ull << sig);
+	if (t->reqfd >= 0)
+		n = write(t->reqfd, &one, sizeof(one));
+	(void)n;
 }
 
 /* ---- /proc helpers ------------------------------------------------- */
@@ -654,7 +662,12 @@ static void
 take_requests(struct tracer *t)
 {
 	unsigned req = atomic_exchange(&t->requests, 0);
-	uint64_t n;
+	uint64_t n, sigs = atomic_exchange(&t->signals, 0);
+	int sig;
+
+	for (sig = 1; sig < 64; sig++)
+		if (sigs & 1ull << sig)
+			signal_tops(t, sig);
 
 	if (read(t->reqfd, &n, sizeof(n)) < 0)
 		n = 0;	/* EAGAIN: nothing queued */
@@ -1010,7 +1023,7 @@ int
 tracer_run(struct tracer *t)
 {
 	struct pollfd pfd[2];
-	struct signalfd_siginfo si;
+	struct signalfd_siginfo si[16];
 	int status, timeout;
 	pid_t tid;
 
@@ -1019,7 +1032,8 @@ tracer_run(struct tracer *t)
 	pfd[1].fd = t->reqfd;
 	pfd[1].events = POLLIN;
 	while (t->tcbs.live > 0) {
-		if (atomic_load_explicit(&t->requests, memory_order_relaxed))
+		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
+		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
 		tid = wait4(-1, &status, __WALL | WNOHANG, NULL);
 		if (tid > 0) {
@@ -1036,8 +1050,11 @@ tracer_run(struct tracer *t)
 		timeout = poll_timeout(t);
 		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
 			return -errno;
-		while (read(t->sigfd, &si, sizeof(si)) == sizeof(si))
-			;
+		/* Drain SIGCHLD; wait4() says what happened.  A full buffer
+		 * means more may be queued. */
+		if (pfd[0].revents & POLLIN)
+			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
+				;
 		if (pfd[1].revents & POLLIN)
 			take_requests(t);
 	}

@@ -3,7 +3,7 @@
  *
  * The only module that calls ptrace(2) or wait(2).  It knows nothing of
  * names, phases, profiles or the screen: for everything it sees it fills a
- * struct sc_event (core/event.h) and hands it to the sink given at creation,
+ * struct sc_event (lib/event.h) and hands it to the sink given at creation,
  * on the thread that called tracer_run().  The kernel ties tracees to the
  * thread that seized them, so tracer_start() and tracer_run() must be
  * called from the same thread, and that thread must have SIGCHLD blocked
@@ -91,8 +91,12 @@ int		 tracer_run(struct tracer *t);
 /* Ask a running tracer to act.  Async-signal-safe, any thread. */
 void		 tracer_request(struct tracer *t, enum tracer_req req);
 
-/* Send sig to the spawned command's process (not its children). */
-void		 tracer_signal_root(struct tracer *t, int sig);
+/*
+ * Send sig to the program: to each traced process whose parent is not
+ * traced (the command, or what it daemonised into once it exited; each
+ * attached process), not to their children.  Async-signal-safe, any thread.
+ */
+void		 tracer_signal(struct tracer *t, int sig);
 
 /*
  * Live what-if: from now on every call nr of arch (AUDIT_ARCH_*, as in the

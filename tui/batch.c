@@ -26,6 +26,7 @@
 #include "summary.h"
 #include "sysname.h"
 #include "tracer.h"
+#include "tracesetup.h"
 
 static struct tracer *volatile the_tracer;
 static volatile sig_atomic_t ends;
@@ -91,31 +92,6 @@ write_stats(const struct model *m, const char *path)
 	return 0;
 }
 
-/*
- * --profile: the tracee's filter allows what the profile allows (and
- * applies its other rules), and traces the rest.
- */
-static int
-from_profile(const struct cli *c, struct profile **pp, char **bpf,
-    size_t *len)
-{
-	scmp_filter_ctx ctx;
-	char err[1024];
-	int rc;
-
-	if ((*pp = profilecmd_load(c->profile, 0)) == NULL)
-		return -EINVAL;
-	rc = profile_filter(*pp, NULL, SCMP_ACT_TRACE(0), SCMP_ACT_TRACE(0), 0,
-	    &ctx, err, sizeof(err));
-	if (rc == 0) {
-		rc = profile_export(ctx, 1, bpf, len, err, sizeof(err));
-		seccomp_release(ctx);
-	}
-	if (rc < 0)
-		fprintf(stderr, "sctui: %s: %s\n", c->profile, err);
-	return rc;
-}
-
 /* Every call the model saw under --profile is one the profile lacks. */
 static void
 report_missing(const struct cli *c, const struct model *m)
@@ -150,37 +126,6 @@ report_missing(const struct cli *c, const struct model *m)
 	}
 }
 
-/*
- * --deny: every native arch's number of each name fails with --errno
- * (EPERM by default) from the start.  Returns 0 or -errno, message printed.
- */
-static int
-deny_names(const struct cli *c, struct tracer *t)
-{
-	uint32_t arches[4], arch, id;
-	int i, n, rc, err = c->errno_ret > 0 ? c->errno_ret : EPERM;
-	char *const *name;
-
-	n = sysname_native_arches(arches, 4);
-	for (name = c->deny; name != NULL && *name != NULL; name++)
-		for (i = 0; i < n; i++) {
-			if ((id = sysname_lookup(arches[i], *name)) == SYSID_NONE)
-				continue;
-			/* The kernel reports x32 calls as x86_64 ones. */
-			arch = arches[i] == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 :
-			    arches[i];
-			rc = tracer_deny(t, arch, sysname_nr(id), err);
-			if (rc < 0) {
-				fprintf(stderr, "sctui: --deny %s: %s\n", *name,
-				    rc == -EOPNOTSUPP ? "live denial is not "
-				    "supported on this architecture yet" :
-				    strerror(-rc));
-				return rc;
-			}
-		}
-	return 0;
-}
-
 /* --deny: leave the calls out of the profile, say how often they failed. */
 static void
 report_denied(const struct cli *c, struct model *m)
@@ -203,30 +148,6 @@ report_denied(const struct cli *c, struct model *m)
 	}
 }
 
-/* -o: the traced profile (united with --profile's), atomically. */
-static int
-save_profile(const struct cli *c, const struct model *m,
-    const struct profile *base)
-{
-	struct profile *p;
-	char err[1024];
-	int rc;
-
-	p = minprofile_build(m, base, c->runtime ? c->runtime :
-	    MINPROFILE_RUNTIME, err, sizeof(err));
-	if (p == NULL) {
-		fprintf(stderr, "sctui: %s\n", err);
-		return -ENOENT;
-	}
-	profilecmd_apply_options(c, p);
-	rc = profile_save(p, c->output, c->format ? c->format :
-	    PROFILE_FMT_DOCKER, NULL, err, sizeof(err));
-	profile_free(p);
-	if (rc < 0)
-		fprintf(stderr, "sctui: %s\n", err);
-	return rc;
-}
-
 int
 batch_main(const struct cli *c)
 {
@@ -236,13 +157,14 @@ batch_main(const struct cli *c)
 	struct sigaction sa;
 	struct model *m;
 	struct tracer *t;
-	struct profile *base = NULL;
-	char status[32], *bpf = NULL;
-	size_t bpflen = 0;
+	struct tracesetup ts;
+	char status[32], err[1024];
 	int rc, code;
 
-	if (c->profile != NULL && from_profile(c, &base, &bpf, &bpflen) < 0)
+	if (tracesetup_profile(c, &ts) < 0) {
+		tracesetup_free(&ts);
 		return 1;
+	}
 
 	mo.serve_on = (const char *const *)c->serve_on;
 	mo.serve_after_ns = (uint64_t)(c->serve_after * 1e9);
@@ -256,8 +178,8 @@ batch_main(const struct cli *c)
 	to.mode = c->no_seccomp ? TRACER_SYSCALL : TRACER_SECCOMP;
 	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
 	to.stop_signal = c->stop_signal;
-	to.filter = bpf;
-	to.filter_len = bpflen / 8;	/* struct sock_filter is 8 bytes */
+	to.filter = ts.bpf;
+	to.filter_len = ts.bpf_len;
 
 	tracer_block_signals();
 	t = tracer_new(&to, &sink);
@@ -268,11 +190,10 @@ batch_main(const struct cli *c)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
-	if (deny_names(c, t) < 0) {
+	if (tracesetup_deny(c, t) < 0) {
 		tracer_free(t);
 		model_free(m);
-		profile_free(base);
-		free(bpf);
+		tracesetup_free(&ts);
 		return 1;
 	}
 	/* Before start: a signal during the attach must not be lost. */
@@ -282,8 +203,7 @@ batch_main(const struct cli *c)
 		fprintf(stderr, "sctui: %s\n", tracer_error(t));
 		tracer_free(t);
 		model_free(m);
-		profile_free(base);
-		free(bpf);
+		tracesetup_free(&ts);
 		if (c->npids == 0 && rc == -ENOENT)
 			return 127;
 		if (c->npids == 0 && rc == -EACCES)
@@ -293,7 +213,7 @@ batch_main(const struct cli *c)
 	if (!c->quiet)
 		fprintf(stderr, "sctui: tracing with the %s%s%s%s\n",
 		    tracer_mode_name(tracer_mode(t)),
-		    base != NULL ? " from a profile" : "",
+		    ts.base != NULL ? " from a profile" : "",
 		    *tracer_mode_note(t) ? ": " : "", tracer_mode_note(t));
 	rc = tracer_run(t);
 	the_tracer = NULL;
@@ -313,16 +233,17 @@ batch_main(const struct cli *c)
 		code = code ? code : 1;
 	if (c->deny != NULL)
 		report_denied(c, m);
-	if (base != NULL)
+	if (ts.base != NULL)
 		report_missing(c, m);
 	if (c->output != NULL) {
-		if (save_profile(c, m, base) < 0)
+		if (tracesetup_save(c, m, ts.base, c->format, c->output, err,
+		    sizeof(err)) < 0) {
+			fprintf(stderr, "sctui: %s\n", err);
 			code = code ? code : 1;
-		else if (!c->quiet)
+		} else if (!c->quiet)
 			fprintf(stderr, "sctui: wrote %s\n", c->output);
 	}
-	profile_free(base);
-	free(bpf);
+	tracesetup_free(&ts);
 	tracer_free(t);
 	model_free(m);
 	return code;

@@ -40,6 +40,7 @@ enforce_main(const struct cli *c)
 	struct sigaction sa;
 	scmp_filter_ctx ctx;
 	struct profile *p;
+	struct profile_env env;
 	char err[1024], how[64];
 	int status, rc;
 	size_t i;
@@ -47,7 +48,8 @@ enforce_main(const struct cli *c)
 	if ((p = profilecmd_load(c->enforce, 0)) == NULL)
 		return 1;
 	profilecmd_apply_options(c, p);
-	rc = profile_filter(p, NULL, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
+	cli_env(c, &env);
+	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
 	    0, &ctx, err, sizeof(err));
 	profile_free(p);
 	if (rc < 0) {

@@ -2,8 +2,13 @@
 bin_PROGRAMS += sctui
 sctui_SOURCES = \
 	tui/batch.c tui/batch.h \
+	tui/actions.c \
+	tui/draw.c \
 	tui/enforce.c tui/enforce.h \
 	tui/main.c \
-	tui/profilecmd.c tui/profilecmd.h
+	tui/profilecmd.c tui/profilecmd.h \
+	tui/tracesetup.c tui/tracesetup.h \
+	tui/ui.c tui/ui.h tui/ui-int.h \
+	tui/view.c
 sctui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 sctui_LDADD = libtracer.a $(CORE_LIBS) $(NCURSES_LIBS) $(PTHREAD_LIBS)

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "enforce.h"
 #include "profilecmd.h"
+#include "ui.h"
 
 int
 main(int argc, char **argv)
@@ -44,7 +45,7 @@ main(int argc, char **argv)
 		rc = profilecmd_main(&c);
 		break;
 	default:
-		rc = batch_main(&c);
+		rc = c.batch ? batch_main(&c) : ui_main(&c);
 		break;
 	}
 	cli_free(&c);

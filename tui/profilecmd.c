@@ -1,6 +1,6 @@
 /*
  * profilecmd.c - sctui --convert / --merge / --diff: the profile module
- * (core/profile.h) driven from the command line.
+ * (lib/profile.h) driven from the command line.
  */
 #include "config.h"
 #include "profilecmd.h"
@@ -83,9 +83,13 @@ save(const struct cli *c, const struct profile *p)
 {
 	enum profile_format f = c->format ? (enum profile_format)c->format :
 	    PROFILE_FMT_DOCKER;
+	struct profile_write_opts o = { NULL, NULL };
+	struct profile_env env;
 	char err[1024] = "";
 
-	if (profile_save(p, c->output, f, NULL, err, sizeof(err)) < 0) {
+	cli_env(c, &env);
+	o.env = &env;
+	if (profile_save(p, c->output, f, &o, err, sizeof(err)) < 0) {
 		fprintf(stderr, "sctui: %s\n", err);
 		return 1;
 	}

@@ -1,4 +1,4 @@
-# tests/profile: the profile module (core/profile.h) and its commands.
+# tests/profile: the profile module (lib/profile.h) and its commands.
 PROFILE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DSCTUI_TOP_SRCDIR='"$(abs_top_srcdir)"'
 
 check_PROGRAMS += tests/profile/t-profile tests/profile/t-corpus
@@ -14,10 +14,10 @@ tests_profile_t_corpus_LDADD = $(CORE_LIBS)
 
 TESTS += tests/profile/t-profile tests/profile/t-corpus \
 	tests/profile/convert.test tests/profile/merge.test \
-	tests/profile/diff.test
+	tests/profile/diff.test tests/profile/caps.test
 
 EXTRA_DIST += $(profile_test_files) tests/profile/convert.test \
-	tests/profile/merge.test tests/profile/diff.test
+	tests/profile/merge.test tests/profile/diff.test tests/profile/caps.test
 profile_test_files = \
 	tests/profile/data/small.json tests/profile/data/config.json \
 	tests/profile/data/a.list tests/profile/data/b.list \
@@ -40,24 +40,24 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_TARGETS = fuzz/fuzz-read-docker fuzz/fuzz-read-oci fuzz/fuzz-read-list
 FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
-	$(top_srcdir)/core/profile.c $(top_srcdir)/core/profile-diff.c \
-	$(top_srcdir)/core/profile-filter.c $(top_srcdir)/core/read-docker.c \
-	$(top_srcdir)/core/read-list.c $(top_srcdir)/core/write-docker.c \
-	$(top_srcdir)/core/write-systemd.c $(top_srcdir)/core/sysname.c \
-	$(top_srcdir)/core/model.c $(top_srcdir)/core/idmap.c \
-	$(top_srcdir)/core/atomicfile.c $(top_srcdir)/core/xalloc.c
+	$(top_srcdir)/lib/profile.c $(top_srcdir)/lib/profile-diff.c \
+	$(top_srcdir)/lib/profile-filter.c $(top_srcdir)/lib/read-docker.c \
+	$(top_srcdir)/lib/read-list.c $(top_srcdir)/lib/write-docker.c \
+	$(top_srcdir)/lib/write-systemd.c $(top_srcdir)/lib/sysname.c \
+	$(top_srcdir)/lib/model.c $(top_srcdir)/lib/idmap.c \
+	$(top_srcdir)/lib/atomicfile.c $(top_srcdir)/lib/xalloc.c
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
-	-I. -I$(top_srcdir)/core -I$(top_srcdir)/fuzz \
+	-I. -I$(top_srcdir)/lib -I$(top_srcdir)/fuzz \
 	-DSCTUI_PKGDATADIR='"$(pkgdatadir)"' $(SECCOMP_CFLAGS) $(JANSSON_CFLAGS)
 FUZZ_LIBS = $(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
 
-fuzz/fuzz-read-docker: $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) core/sdgroups.inc
+fuzz/fuzz-read-docker: $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) lib/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) $(FUZZ_LIBS)
-fuzz/fuzz-read-oci: $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) core/sdgroups.inc
+fuzz/fuzz-read-oci: $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) lib/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) $(FUZZ_LIBS)
-fuzz/fuzz-read-list: $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) core/sdgroups.inc
+fuzz/fuzz-read-list: $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) lib/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) $(FUZZ_LIBS)
 

@@ -1,1 +1,28 @@
-# tests/tui: see Makefile.am
+# tests/tui: the ring's unit test, the TUI helpers and the tmux-driven tests.
+check_PROGRAMS += tests/unit/ring-test
+tests_unit_ring_test_SOURCES = tests/unit/ring-test.c
+tests_unit_ring_test_LDADD = $(CORE_LIBS) $(PTHREAD_LIBS)
+TESTS += tests/unit/ring-test
+
+check_PROGRAMS += tests/helpers/h-tui-calls
+tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
+
+TESTS += \
+	tests/tui/tui-calls.test \
+	tests/tui/tui-save.test \
+	tests/tui/tui-terminal.test \
+	tests/tui/tui-tree.test
+EXTRA_DIST += tests/tui/tmux.sh \
+	tests/tui/tui-calls.test \
+	tests/tui/tui-save.test \
+	tests/tui/tui-terminal.test \
+	tests/tui/tui-tree.test
+# The helper is the traced program, not our code: build it plainly, so that
+# a sanitizer build does not add its own calls to what the tests count.
+tests_helpers_h_tui_calls_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_tui_calls_LDFLAGS =
+
+check_PROGRAMS += tests/helpers/h-tui-loop
+tests_helpers_h_tui_loop_SOURCES = tests/helpers/h-tui-loop.c
+tests_helpers_h_tui_loop_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_tui_loop_LDFLAGS =

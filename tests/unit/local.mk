@@ -1,4 +1,4 @@
-# tests/unit/: pure tests of core/, linked against libcore.a only.
+# tests/unit/: pure tests of lib/, linked against libcore.a only.
 UNIT_TESTS = \
 	tests/unit/cli-test \
 	tests/unit/idmap-test \

@@ -37,6 +37,7 @@ struct cli {
 	const char	*profile;	/* --profile: trace from this profile */
 	const char	*enforce;	/* --enforce: run under this profile */
 	const char	*runtime;	/* --runtime; NULL: MINPROFILE_RUNTIME */
+	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */
 	size_t		 ninputs;
@@ -53,6 +54,14 @@ struct cli {
 int	cli_parse(int argc, char **argv, struct cli *c, char *err,
 	    size_t errlen);
 void	cli_free(struct cli *c);
+
+struct profile_env;
+
+/*
+ * The machine a loaded profile is resolved for (includes/excludes): this
+ * arch and kernel, with the --caps capabilities (every one by default).
+ */
+void	cli_env(const struct cli *c, struct profile_env *env);
 
 /* "TERM", "SIGTERM" or "15" -> 15; -1 if none. */
 int	cli_signal(const char *s);

@@ -5,7 +5,7 @@
  * a read-only table keyed by system call name.  Each entry has a one-line
  * description, a risk category, a risk level and a note on why the call may
  * be dangerous in a container.  Called by the TUI's details pane and by the
- * batch summary, with names from core/sysname.  Once loaded the table is
+ * batch summary, with names from lib/sysname.  Once loaded the table is
  * never changed, so any thread may look names up in it.
  *
  * The file: '#' starts a comment line, blank lines are skipped, and every

@@ -6,9 +6,28 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "model.h"
 #include "profile.h"
 #include "runtime.h"
+#include "sysname.h"
+
+/* Did the user toggle a call of this name off (on any arch)? */
+static int
+user_denied(const struct model *m, const char *name)
+{
+	const struct model_sys *s;
+	uint32_t i;
+
+	for (i = 0; i < model_nsys(m); i++) {
+		s = model_sys(m, i);
+		if (s->toggle == TOGGLE_DENY &&
+		    strcmp(sysname_name(s->sysid), name) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 int
 minprofile_is_locked(const char *name)
@@ -39,7 +58,9 @@ minprofile_build(const struct model *m, const struct profile *base,
 	}
 	e = NULL;
 	for (i = 0; i < set.count; i++) {
-		if (profile_allows(p, set.names[i]))
+		/* The user's own "deny" wins over the runtime's needs. */
+		if (profile_allows(p, set.names[i]) ||
+		    user_denied(m, set.names[i]))
 			continue;
 		if (e == NULL) {
 			e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,

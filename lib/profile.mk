@@ -1,18 +1,18 @@
-# core: the seccomp profile module (core/profile.h); see Makefile.am.
+# lib: the seccomp profile module (lib/profile.h); see Makefile.am.
 libcore_a_SOURCES += \
-	core/profile.c core/profile.h core/profile-int.h \
-	core/profile-diff.c core/profile-filter.c \
-	core/read-docker.c core/read-list.c \
-	core/write-docker.c core/write-systemd.c
+	lib/profile.c lib/profile.h lib/profile-int.h \
+	lib/profile-diff.c lib/profile-filter.c \
+	lib/read-docker.c lib/read-list.c \
+	lib/write-docker.c lib/write-systemd.c
 
 # systemd's groups, compiled into the systemd writer from the asset.
-core/sdgroups.inc: $(srcdir)/assets/systemd-groups.txt
-	$(AM_V_GEN)$(MKDIR_P) core && \
+lib/sdgroups.inc: $(srcdir)/assets/systemd-groups.txt
+	$(AM_V_GEN)$(MKDIR_P) lib && \
 	sed -e '/^#/d' -e 's/\\/\\\\/g' -e 's/"/\\"/g' \
 	    -e 's/^/"/' -e 's/$$/\\n"/' $(srcdir)/assets/systemd-groups.txt >$@.tmp && \
 	mv $@.tmp $@
-core/libcore_a-write-systemd.$(OBJEXT): core/sdgroups.inc
-CLEANFILES += core/sdgroups.inc
+lib/libcore_a-write-systemd.$(OBJEXT): lib/sdgroups.inc
+CLEANFILES += lib/sdgroups.inc
 
 # Data files: Docker's default profile (for --diff docker-default) and
 # systemd's groups; found under $(pkgdatadir) or $SCTUI_DATADIR.

@@ -1,7 +1,7 @@
-# core/runtime.mk: the container runtimes' own system calls (core/runtime.c)
+# lib/runtime.mk: the container runtimes' own system calls (lib/runtime.c)
 # and their measured sets (assets/runtime/), installed in $(pkgdatadir).
-# Included from core/local.mk.
-libcore_a_SOURCES += core/runtime.c core/runtime.h
+# Included from lib/local.mk.
+libcore_a_SOURCES += lib/runtime.c lib/runtime.h
 
 runtimedir = $(pkgdatadir)/runtime
 dist_runtime_DATA = \

@@ -1,7 +1,7 @@
 /*
  * model.h - what has been seen: processes, their syscalls, counts by phase.
  *
- * The model is fed struct sc_event records (core/event.h) by one thread, the
+ * The model is fed struct sc_event records (lib/event.h) by one thread, the
  * consumer (the UI loop or, in batch mode, the tracer's sink), and queried by
  * the views and the profile code from that same thread.  It is pure: no
  * clock, no I/O; time comes from the events.  Records are never freed while
@@ -51,7 +51,7 @@ enum model_toggle {
 
 /* One system call (arch, nr) over every process. */
 struct model_sys {
-	uint32_t	sysid;		/* core/sysname.h */
+	uint32_t	sysid;		/* lib/sysname.h */
 	uint32_t	nprocs;		/* processes that made it */
 	uint64_t	count[PHASE_N];
 	uint64_t	total;

@@ -19,7 +19,7 @@
  * return 0 or -errno and fill a caller's err buffer with a message that
  * names the file, the place in it and the cause.  The struct fields are
  * public for reading; change a profile only through the functions below.
- * Not thread-safe (core/sysname.h is not).
+ * Not thread-safe (lib/sysname.h is not).
  */
 #ifndef SCTUI_PROFILE_H
 #define SCTUI_PROFILE_H
@@ -285,7 +285,7 @@ int		 profile_write(const struct profile *p, enum profile_format f,
 		    size_t *len, char *err, size_t errlen);
 
 /*
- * profile_write() to path atomically (core/atomicfile.h): on failure the
+ * profile_write() to path atomically (lib/atomicfile.h): on failure the
  * old file is untouched.  Returns 0 or -errno with err filled.
  */
 int		 profile_save(const struct profile *p, const char *path,

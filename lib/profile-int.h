@@ -1,6 +1,6 @@
 /*
  * profile-int.h - helpers shared by the files of the profile module
- * (core/profile*.c, core/read-*.c, core/write-*.c) and nothing else.
+ * (lib/profile*.c, lib/read-*.c, lib/write-*.c) and nothing else.
  */
 #ifndef SCTUI_PROFILE_INT_H
 #define SCTUI_PROFILE_INT_H

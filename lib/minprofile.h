@@ -2,7 +2,7 @@
  * minprofile.h - the allow-list profile of a model, in Docker's format,
  * in one call: what batch mode and the UI's save dialog write by default.
  *
- * A thin front to core/profile.h: profile_from_model(), sctui's rules,
+ * A thin front to lib/profile.h: profile_from_model(), sctui's rules,
  * profile_save() in Docker format.
  */
 #ifndef SCTUI_MINPROFILE_H
@@ -19,7 +19,8 @@ struct profile;
 /*
  * The profile to save: what m saw, less what the user toggled off, united
  * with base (the --profile the trace started from; may be NULL), plus the
- * calls container runtime makes itself ("none": nothing), as an entry of
+ * calls container runtime makes itself ("none": nothing) that the user did
+ * not toggle off, as an entry of
  * origin PROFILE_ORIGIN_RUNTIME that says so in its comment; sctui's rules
  * applied.  NULL with err filled when the runtime's set cannot be read.
  */

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -45,6 +46,9 @@ const char cli_usage[] =
 "      --runtime=NAME      add the calls runtime NAME makes itself before the\n"
 "                          program starts: docker, podman, runc (default),\n"
 "                          crun, or none\n"
+"      --caps=LIST         the capabilities a loaded profile's includes and\n"
+"                          excludes are resolved for (default: all; \"docker\"\n"
+"                          is Docker's default set; \"none\")\n"
 "      --deny=LIST         what-if: these calls fail with EPERM (or --errno)\n"
 "                          without running, and are left out of -o\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
@@ -160,7 +164,59 @@ enum {
 	OPT_ERRNO,
 	OPT_RUNTIME,
 	OPT_DENY,
+	OPT_CAPS,
 };
+
+/*
+ * --caps: capabilities (CAP_SYS_ADMIN or sys_admin), "docker" for Docker's
+ * default set, or "none".
+ */
+static int
+parse_caps(struct cli *c, const char *arg, char *err, size_t errlen)
+{
+	char *copy = xstrdup(arg), *tok, *save = NULL, name[64], *q;
+	size_t n = 0, i;
+
+	c->caps = xcalloc(1, sizeof(*c->caps));
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		if (strcmp(tok, "none") == 0)
+			continue;
+		if (strcmp(tok, "docker") == 0) {
+			for (i = 0; profile_docker_caps[i] != NULL; i++) {
+				c->caps = xreallocarray(c->caps, n + 2,
+				    sizeof(*c->caps));
+				c->caps[n++] = xstrdup(profile_docker_caps[i]);
+			}
+			c->caps[n] = NULL;
+			continue;
+		}
+		snprintf(name, sizeof(name), "%s%s",
+		    strncasecmp(tok, "CAP_", 4) == 0 ? "" : "CAP_", tok);
+		for (q = name; *q != '\0'; q++) {
+			if (!isalnum((unsigned char)*q) && *q != '_') {
+				snprintf(err, errlen, "--caps: '%s' is not a "
+				    "capability (give e.g. CAP_NET_ADMIN, "
+				    "net_admin, docker or none)", tok);
+				free(copy);
+				return -EINVAL;
+			}
+			*q = (char)toupper((unsigned char)*q);
+		}
+		c->caps = xreallocarray(c->caps, n + 2, sizeof(*c->caps));
+		c->caps[n++] = xstrdup(name);
+		c->caps[n] = NULL;
+	}
+	free(copy);
+	return 0;
+}
+
+void
+cli_env(const struct cli *c, struct profile_env *env)
+{
+	memset(env, 0, sizeof(*env));
+	env->caps = (const char *const *)c->caps;
+}
 
 /* --format: an output format (not a read-only one). */
 static int
@@ -254,7 +310,8 @@ parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
 		}
 		if (!OPT("--convert") && !OPT("--merge") && !OPT("--diff") &&
 		    !OPT("-o") && !OPT("--output") && !OPT("--format") &&
-		    !OPT("--default-action") && !OPT("--errno")) {
+		    !OPT("--default-action") && !OPT("--errno") &&
+		    !OPT("--caps")) {
 			snprintf(err, errlen, "unknown option '%s' with %s",
 			    a, cmd);
 			return -EINVAL;
@@ -274,7 +331,10 @@ parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
 			c->inputs[c->ninputs++] = (char *)val;
 		else if (OPT("-o") || OPT("--output"))
 			c->output = val;
-		else if (OPT("--format")) {
+		else if (OPT("--caps")) {
+			if (parse_caps(c, val, err, errlen) < 0)
+				return -EINVAL;
+		} else if (OPT("--format")) {
 			if (parse_format(c, val, err, errlen) < 0)
 				return -EINVAL;
 		} else if (OPT("--default-action")) {
@@ -335,6 +395,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "errno",	 required_argument, NULL, OPT_ERRNO },
 		{ "runtime",	 required_argument, NULL, OPT_RUNTIME },
 		{ "deny",	 required_argument, NULL, OPT_DENY },
+		{ "caps",	 required_argument, NULL, OPT_CAPS },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -424,6 +485,10 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			    errlen) < 0)
 				return -EINVAL;
 			break;
+		case OPT_CAPS:
+			if (parse_caps(c, optarg, err, errlen) < 0)
+				return -EINVAL;
+			break;
 		case OPT_RUNTIME:
 			if (!runtime_known(optarg)) {
 				snprintf(err, errlen, "--runtime: '%s' is not a "
@@ -482,6 +547,9 @@ cli_free(struct cli *c)
 	for (i = 0; c->deny != NULL && c->deny[i] != NULL; i++)
 		free(c->deny[i]);
 	free(c->deny);
+	for (i = 0; c->caps != NULL && c->caps[i] != NULL; i++)
+		free(c->caps[i]);
+	free(c->caps);
 	free(c->inputs);
 	memset(c, 0, sizeof(*c));
 }

@@ -1,1 +1,0 @@
-# core: see Makefile.am

@@ -1,0 +1,58 @@
+# tests/tui/tmux.sh - sourced by the tests/tui/*.test scripts after
+# tests/lib/init.sh: drive the real sctui in a private tmux server.
+#
+#   tui_shell            start a 100x30 tmux session running sh in $T
+#   tui_type TEXT        type TEXT (literally) and press Enter
+#   tui_keys KEY...      send tmux key names (Space, F2, C-c, Escape...)
+#   tui_wait TEXT        poll the screen until it shows TEXT (fixed string)
+#   tui_wait_re RE       the same with an extended regular expression
+#   tui_wait_gone TEXT   poll until TEXT is no longer shown
+#   tui_screen           print the screen
+# Every wait is bounded (TUI_WAIT seconds); on failure the screen is shown.
+
+# The harness exports TMUX_PROG, the path configure found; tmux itself
+# reads $TMUX to detect nesting, so it must not be set here.
+TMUX_PROG=${TMUX_PROG:-}
+unset TMUX
+[ -n "$TMUX_PROG" ] || TMUX_PROG=$(command -v tmux 2>/dev/null)
+[ -n "$TMUX_PROG" ] && [ -x "$TMUX_PROG" ] || skip "tmux is not installed"
+TUI_SOCK=sctui$$
+TUI_WAIT=${TUI_WAIT:-30}
+
+tm() { "$TMUX_PROG" -L "$TUI_SOCK" -f /dev/null "$@"; }
+
+tui_screen() { tm capture-pane -p 2>/dev/null; }
+
+_tui_has() { tui_screen | grep -qF -- "$1"; }
+_tui_has_re() { tui_screen | grep -qE -- "$1"; }
+_tui_hasnt() { ! tui_screen | grep -qF -- "$1"; }
+
+_tui_fail() {
+	echo "--- screen ---" >&2
+	tui_screen >&2
+	echo "--------------" >&2
+	fail "$@"
+}
+
+tui_wait() { wait_for "$TUI_WAIT" _tui_has "$1" ||
+	_tui_fail "the screen never showed '$1'"; }
+tui_wait_re() { wait_for "$TUI_WAIT" _tui_has_re "$1" ||
+	_tui_fail "the screen never matched /$1/"; }
+tui_wait_gone() { wait_for "$TUI_WAIT" _tui_hasnt "$1" ||
+	_tui_fail "the screen still shows '$1'"; }
+
+tui_keys() { tm send-keys "$@"; }
+tui_type() { tm send-keys -l "$1"; tm send-keys Enter; }
+
+tui_shell() {
+	tm new-session -d -x 100 -y 30 \
+	    "cd '$T' && exec env LC_ALL=C.UTF-8 PS1='$ ' sh" ||
+	    fail "cannot start tmux"
+	cleanup_add "'$TMUX_PROG' -L '$TUI_SOCK' kill-server"
+	tui_wait '$'
+}
+
+# sctui in the shell, with its exit status shown when it ends.
+tui_sctui() {
+	tui_type "'$SCTUI' $*; echo sctui-exit=\$?"
+}

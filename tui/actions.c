@@ -1,0 +1,829 @@
+/*
+ * actions.c - what the keys do.  One table (like tig's request table)
+ * drives both the key dispatch and the help screen, and the function-key
+ * bar at the bottom is drawn from the same entries.
+ */
+#include "config.h"
+#include "ui-int.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "minprofile.h"
+#include "profile.h"
+#include "sysname.h"
+#include "tracer.h"
+
+#define CTRL(c)	((c) & 0x1f)
+#define KEY_ESC	27
+
+const struct ui_format ui_formats[] = {
+	{ "docker", "Docker, Podman, runc, crun (JSON)", ".seccomp.json",
+	  PROFILE_FMT_DOCKER },
+	{ "oci", "an OCI bundle's config.json linux.seccomp", ".oci.json",
+	  PROFILE_FMT_OCI },
+	{ "k8s", "Kubernetes Security Profiles Operator (YAML)", ".yaml",
+	  PROFILE_FMT_K8S },
+	{ "systemd", "systemd SystemCallFilter= lines", ".systemd.conf",
+	  PROFILE_FMT_SYSTEMD },
+	{ "pfc", "libseccomp's filter as text (PFC)", ".pfc",
+	  PROFILE_FMT_PFC },
+	{ "bpf", "the raw BPF program libseccomp makes", ".bpf",
+	  PROFILE_FMT_BPF },
+};
+const size_t ui_nformats = sizeof(ui_formats) / sizeof(ui_formats[0]);
+
+struct action {
+	const char	*name;		/* key bar label */
+	int		 fkey;		/* 1..10, 0 if none */
+	int		 keys[4];	/* 0-terminated */
+	const char	*help;
+	void		(*run)(struct ui *ui);
+};
+
+static void
+dirty_views(struct ui *ui)
+{
+	ui->rebuild = 1;
+	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM | DIRTY_HEADER;
+}
+
+/* ---- movement ----------------------------------------------------- */
+
+static struct ui_list *
+focused_list(struct ui *ui)
+{
+	return ui->focus == PANE_TREE ? &ui->tree :
+	    ui->focus == PANE_SYS ? &ui->sys : NULL;
+}
+
+static void
+move_by(struct ui *ui, long delta)
+{
+	struct ui_list *l = focused_list(ui);
+
+	if (l == NULL) {
+		/* The bottom pane scrolls back from its end. */
+		if (delta < 0)
+			ui->bottom_scroll += (size_t)-delta;
+		else
+			ui->bottom_scroll = ui->bottom_scroll > (size_t)delta ?
+			    ui->bottom_scroll - (size_t)delta : 0;
+		ui->dirty |= DIRTY_BOTTOM;
+		return;
+	}
+	list_move(l, delta);
+	view_sync_ids(ui);
+	ui->dirty |= (l == &ui->tree ? DIRTY_TREE : DIRTY_SYS) |
+	    DIRTY_BOTTOM;
+}
+
+static long
+page(struct ui *ui)
+{
+	struct ui_list *l = focused_list(ui);
+	int h = l != NULL ? l->height : ui->w_bottom ? getmaxy(ui->w_bottom) -
+	    1 : 10;
+
+	return h > 1 ? h - 1 : 1;
+}
+
+static void act_up(struct ui *ui) { move_by(ui, -1); }
+static void act_down(struct ui *ui) { move_by(ui, 1); }
+static void act_pgup(struct ui *ui) { move_by(ui, -page(ui)); }
+static void act_pgdn(struct ui *ui) { move_by(ui, page(ui)); }
+
+static void
+act_home(struct ui *ui)
+{
+	if (focused_list(ui) == NULL)
+		ui->bottom_scroll = (size_t)-1 / 2;
+	else
+		move_by(ui, -(long)(SIZE_MAX / 4));
+	ui->dirty |= DIRTY_BOTTOM;
+}
+
+static void
+act_end(struct ui *ui)
+{
+	if (focused_list(ui) == NULL)
+		ui->bottom_scroll = 0;
+	else
+		move_by(ui, (long)(SIZE_MAX / 4));
+	ui->dirty |= DIRTY_BOTTOM;
+}
+
+static void
+act_tab(struct ui *ui)
+{
+	ui->focus = (enum ui_pane)((ui->focus + 1) % PANE_N);
+	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+}
+
+static void
+act_backtab(struct ui *ui)
+{
+	ui->focus = (enum ui_pane)((ui->focus + PANE_N - 1) % PANE_N);
+	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+}
+
+static void
+act_enter(struct ui *ui)
+{
+	if (ui->focus == PANE_TREE) {
+		ui->focus = PANE_SYS;
+		ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+	}
+}
+
+/* ---- toggles ------------------------------------------------------ */
+
+/* Why a locked call cannot be denied, or NULL if it can. */
+static const char *
+locked_why(const char *name)
+{
+	static const struct {
+		const char *name, *why;
+	} why[] = {
+		{ "exit", "a thread could never end" },
+		{ "exit_group", "the program could never exit" },
+		{ "rt_sigreturn", "every signal handler would crash on return" },
+		{ "restart_syscall", "sleeps interrupted by a signal would "
+		  "fail at random" },
+	};
+	size_t i;
+
+	if (!minprofile_is_locked(name))
+		return NULL;
+	for (i = 0; i < sizeof(why) / sizeof(why[0]); i++)
+		if (strcmp(why[i].name, name) == 0)
+			return why[i].why;
+	return "denying it breaks programs in ways that look like other bugs";
+}
+
+static void
+set_toggle(struct ui *ui, uint32_t sys, enum model_toggle t)
+{
+	if (model_sys(ui->model, sys)->toggle == t)
+		return;
+	model_toggle(ui->model, sys, t);
+	ui->unsaved++;
+}
+
+static void
+act_toggle(struct ui *ui)
+{
+	const struct ui_srow *r;
+	const struct model_sys *s;
+	const char *name, *why;
+
+	if (ui->focus != PANE_SYS || ui->sys.cur >= ui->sys.n) {
+		ui_message(ui, 1, "Space toggles a syscall: move to the "
+		    "syscall pane first (Tab)");
+		return;
+	}
+	r = &ui->srows[ui->sys.cur];
+	if (r->sys == SROW_HEADER) {
+		ui_message(ui, 1, "this is a section header: a/d allow/deny "
+		    "every shown syscall");
+		return;
+	}
+	s = model_sys(ui->model, r->sys);
+	name = sysname_name(s->sysid);
+	if ((why = locked_why(name)) != NULL) {
+		ui_message(ui, 1, "%s is locked on: denying it means %s", name,
+		    why);
+		return;
+	}
+	set_toggle(ui, r->sys, s->toggle == TOGGLE_ALLOW ? TOGGLE_DENY :
+	    TOGGLE_ALLOW);
+	ui_message(ui, 0, "%s is now %s (not saved yet: F2 saves)", name,
+	    s->toggle == TOGGLE_ALLOW ? "allowed" : "denied");
+	dirty_views(ui);
+}
+
+static void
+toggle_shown(struct ui *ui, enum model_toggle t)
+{
+	size_t i, n = 0, locked = 0;
+	const struct model_sys *s;
+
+	for (i = 0; i < ui->sys.n; i++) {
+		if (ui->srows[i].sys == SROW_HEADER)
+			continue;
+		s = model_sys(ui->model, ui->srows[i].sys);
+		if (t == TOGGLE_DENY && minprofile_is_locked(
+		    sysname_name(s->sysid))) {
+			locked++;
+			continue;
+		}
+		if (s->toggle != t) {
+			set_toggle(ui, ui->srows[i].sys, t);
+			n++;
+		}
+	}
+	ui_message(ui, 0, "%s %zu shown syscall%s%s", t == TOGGLE_ALLOW ?
+	    "allowed" : "denied", n, n == 1 ? "" : "s", locked ?
+	    " (the locked ones stay allowed)" : "");
+	dirty_views(ui);
+}
+
+static void act_allow_all(struct ui *ui) { toggle_shown(ui, TOGGLE_ALLOW); }
+static void act_deny_all(struct ui *ui) { toggle_shown(ui, TOGGLE_DENY); }
+
+/* ---- views -------------------------------------------------------- */
+
+static void
+act_group(struct ui *ui)
+{
+	static const char *const names[GROUP_N] = { "flat by frequency",
+		"by phase", "by process" };
+
+	ui->group = (enum ui_group)((ui->group + 1) % GROUP_N);
+	ui_message(ui, 0, "grouping %s", names[ui->group]);
+	dirty_views(ui);
+}
+
+static void
+act_sort(struct ui *ui)
+{
+	static const char *const names[SORT_N] = { "count", "name",
+		"first seen" };
+
+	ui->sort = (enum ui_sort)((ui->sort + 1) % SORT_N);
+	ui_message(ui, 0, "sorted by %s", names[ui->sort]);
+	dirty_views(ui);
+}
+
+static void
+act_search(struct ui *ui)
+{
+	ui->mode = MODE_SEARCH;
+	ui->dirty |= DIRTY_STATUS;
+}
+
+static void
+act_escape(struct ui *ui)
+{
+	if (ui->search_len > 0) {
+		ui->search_len = 0;
+		ui->search[0] = '\0';
+		ui_message(ui, 0, "search cleared");
+		dirty_views(ui);
+	}
+}
+
+static void
+act_bottom(struct ui *ui)
+{
+	ui->bottom = (enum ui_bottom)((ui->bottom + 1) % BOTTOM_N);
+	ui->bottom_scroll = 0;
+	ui->dirty |= DIRTY_BOTTOM;
+}
+
+static void
+act_pause(struct ui *ui)
+{
+	ui->log_paused = !ui->log_paused;
+	if (ui->log_paused && ui->bottom != BOTTOM_LOG)
+		ui->bottom = BOTTOM_LOG;
+	ui_message(ui, 0, "event log %s", ui->log_paused ? "paused (p "
+	    "resumes)" : "resumed");
+	ui->dirty |= DIRTY_BOTTOM;
+}
+
+static void
+act_help(struct ui *ui)
+{
+	ui->mode = MODE_HELP;
+	ui->help_top = 0;
+	ui->dirty |= DIRTY_POPUP;
+}
+
+/* ---- saving ------------------------------------------------------- */
+
+static void
+act_save(struct ui *ui)
+{
+	if (ui->save_len == 0) {
+		snprintf(ui->save_path, sizeof(ui->save_path), "%s%s",
+		    ui->cmdname, ui_formats[ui->save_format].suffix);
+		ui->save_len = strlen(ui->save_path);
+	}
+	ui->mode = MODE_SAVE;
+	ui->dirty |= DIRTY_POPUP;
+}
+
+static void quit_running(struct ui *ui);
+
+static void
+save_now(struct ui *ui)
+{
+	const struct ui_format *f = &ui_formats[ui->save_format];
+	char err[512], cwd[512], full[1600];
+	size_t i, denied = 0;
+
+	ui->mode = MODE_NORMAL;
+	ui->dirty |= DIRTY_ALL;
+	if (ui->save_len == 0) {
+		ui_message(ui, 1, "not saved: give a file name");
+		return;
+	}
+	if (tracesetup_save(ui->cli, ui->model, ui->setup.base, f->format,
+	    ui->save_path, err, sizeof(err)) < 0) {
+		ui_message(ui, 1, "%s", err);
+		ui->quit_after_save = 0;
+		return;
+	}
+	for (i = 0; i < model_nsys(ui->model); i++)
+		denied += model_sys(ui->model, (uint32_t)i)->toggle ==
+		    TOGGLE_DENY;
+	if (ui->save_path[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL)
+		snprintf(full, sizeof(full), "%s/%s", cwd, ui->save_path);
+	else
+		snprintf(full, sizeof(full), "%s", ui->save_path);
+	ui_message(ui, 0, "saved %s profile to %s (%zu of %zu seen syscalls "
+	    "denied)", f->name, full, denied, model_nsys(ui->model));
+	ui->unsaved = 0;
+	ui->saved_once = 1;
+	if (ui->quit_after_save) {
+		ui->quit_after_save = 0;
+		quit_running(ui);
+	}
+}
+
+/* Swaps the default suffix when the format changes and the name was ours. */
+static void
+save_format(struct ui *ui, size_t to)
+{
+	const char *old = ui_formats[ui->save_format].suffix;
+	size_t ol = strlen(old);
+
+	if (ui->save_len >= ol &&
+	    strcmp(ui->save_path + ui->save_len - ol, old) == 0) {
+		ui->save_path[ui->save_len - ol] = '\0';
+		strncat(ui->save_path, ui_formats[to].suffix,
+		    sizeof(ui->save_path) - strlen(ui->save_path) - 1);
+		ui->save_len = strlen(ui->save_path);
+	}
+	ui->save_format = to;
+}
+
+static void
+key_save(struct ui *ui, int key)
+{
+	switch (key) {
+	case KEY_ESC:
+		ui->mode = MODE_NORMAL;
+		ui->quit_after_save = 0;
+		ui->dirty |= DIRTY_ALL;
+		ui_message(ui, 0, "not saved");
+		return;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		save_now(ui);
+		return;
+	case KEY_UP:
+		save_format(ui, (ui->save_format + ui_nformats - 1) %
+		    ui_nformats);
+		break;
+	case KEY_DOWN:
+	case '\t':
+		save_format(ui, (ui->save_format + 1) % ui_nformats);
+		break;
+	case KEY_BACKSPACE:
+	case 127:
+	case CTRL('h'):
+		if (ui->save_len > 0)
+			ui->save_path[--ui->save_len] = '\0';
+		break;
+	case CTRL('u'):
+		ui->save_len = 0;
+		ui->save_path[0] = '\0';
+		break;
+	default:
+		if (key >= 0x20 && key < 0x100 && key != 0x7f &&
+		    ui->save_len + 1 < sizeof(ui->save_path)) {
+			ui->save_path[ui->save_len++] = (char)key;
+			ui->save_path[ui->save_len] = '\0';
+		}
+		break;
+	}
+	ui->dirty |= DIRTY_POPUP;
+}
+
+/* ---- the program -------------------------------------------------- */
+
+static void
+act_serving(struct ui *ui)
+{
+	size_t i, n = 0;
+	const struct model_proc *p;
+
+	for (i = 0; i < model_nprocs(ui->model); i++) {
+		p = model_proc(ui->model, (uint32_t)i);
+		n += p->state == PROC_LIVE && p->phase == PHASE_STARTUP;
+	}
+	model_mark_serving(ui->model, ui->now);
+	ui_message(ui, 0, "marked %zu process%s serving: their calls count "
+	    "as serving from now", n, n == 1 ? "" : "es");
+	dirty_views(ui);
+}
+
+static void
+need_running(struct ui *ui, enum tracer_req req, const char *what)
+{
+	if (!ui_running(ui)) {
+		ui_message(ui, 1, "the program is no longer running");
+		return;
+	}
+	ui_end(ui, req);
+	ui_message(ui, 0, "%s", what);
+}
+
+static void
+stop_done(struct ui *ui, int key)
+{
+	(void)key;
+	need_running(ui, TRACER_REQ_STOP, "stopping the program (stop "
+	    "signal, then SIGKILL after 5 s)");
+}
+
+static void
+act_stop(struct ui *ui)
+{
+	if (!ui_running(ui)) {
+		ui_message(ui, 1, "the program is no longer running");
+		return;
+	}
+	ui_ask(ui, "y", stop_done, "Stop the program? It gets its stop "
+	    "signal, then SIGKILL after 5 s.   [y] stop   [Esc] cancel");
+}
+
+static void
+kill_done(struct ui *ui, int key)
+{
+	(void)key;
+	need_running(ui, TRACER_REQ_KILL, "killing every traced process");
+}
+
+static void
+act_kill(struct ui *ui)
+{
+	if (!ui_running(ui)) {
+		ui_message(ui, 1, "the program is no longer running");
+		return;
+	}
+	ui_ask(ui, "y", kill_done, "Kill every traced process with SIGKILL?"
+	    "   [y] kill   [Esc] cancel");
+}
+
+static void
+signal_done(struct ui *ui, int key)
+{
+	int sig = key == 'h' ? SIGHUP : key == '1' ? SIGUSR1 : SIGUSR2;
+
+	if (!ui_running(ui)) {
+		ui_message(ui, 1, "the program is no longer running");
+		return;
+	}
+	/* The tracer thread sends it: only it knows the live processes. */
+	tracer_signal(ui->tracer, sig);
+	ui_message(ui, 0, "sent SIG%s to the program", sigabbrev_np(sig));
+}
+
+static void
+act_signal(struct ui *ui)
+{
+	ui_ask(ui, "h12", signal_done, "Send the program (its top processes) "
+	    "a signal to run its reload paths:   [h] SIGHUP   [1] SIGUSR1   "
+	    "[2] SIGUSR2   [Esc] cancel");
+}
+
+/* ---- quitting ----------------------------------------------------- */
+
+static void
+quit_how(struct ui *ui, int key)
+{
+	ui_end(ui, key == 'k' ? TRACER_REQ_KILL : key == 'd' ?
+	    TRACER_REQ_DETACH : TRACER_REQ_STOP);
+	ui->quitting = 1;
+	ui_message(ui, 0, "%s the program, then quitting...", key == 'k' ?
+	    "killing" : key == 'd' ? "detaching from" : "stopping");
+}
+
+static void
+quit_running(struct ui *ui)
+{
+	if (!ui_running(ui)) {
+		ui->quit_now = 1;
+		return;
+	}
+	if (ui->attached)
+		ui_ask(ui, "dk", quit_how, "The program is still running.   "
+		    "[d] detach (it runs on)   [k] kill it   [Esc] cancel");
+	else
+		ui_ask(ui, "sk", quit_how, "The program is still running and "
+		    "cannot run on without sctui.   [s] stop it (stop signal, "
+		    "SIGKILL after 5 s)   [k] kill it   [Esc] cancel");
+}
+
+static void
+unsaved_done(struct ui *ui, int key)
+{
+	if (key == 's') {
+		ui->quit_after_save = 1;
+		act_save(ui);
+		return;
+	}
+	quit_running(ui);
+}
+
+static void
+act_quit(struct ui *ui)
+{
+	if (ui->quitting) {
+		ui_message(ui, 0, "already quitting; Ctrl-C kills the program "
+		    "now");
+		return;
+	}
+	if (ui->unsaved > 0)
+		ui_ask(ui, "ys", unsaved_done, "%u toggle change%s not saved. "
+		    "Quit anyway?   [y] quit   [s] save first   [Esc] cancel",
+		    ui->unsaved, ui->unsaved == 1 ? " is" : "s are");
+	else
+		quit_running(ui);
+}
+
+static void
+act_interrupt(struct ui *ui)
+{
+	/* Ctrl-C in raw mode: like SIGINT, leave now (a second one kills). */
+	ui->ends++;
+	if (!ui_running(ui)) {
+		ui->quit_now = 1;
+		return;
+	}
+	ui_end(ui, ui->ends > 1 ? TRACER_REQ_KILL : TRACER_REQ_END);
+	ui->quitting = 1;
+	ui_message(ui, 0, "quitting: %s the program...", ui->ends > 1 ?
+	    "killing" : ui->attached ? "detaching from" : "stopping");
+}
+
+/* ---- the table ---------------------------------------------------- */
+
+static const struct action actions[] = {
+	{ "Help",   1, { '?', 'h' }, "this help", act_help },
+	{ "Save",   2, { 's' }, "save the profile (choose file and format)",
+	  act_save },
+	{ "Search", 3, { '/' }, "search syscalls by name, as you type",
+	  act_search },
+	{ "Group",  4, { 'g' }, "group syscalls: flat, by phase, by process",
+	  act_group },
+	{ "Sort",   5, { 'o' }, "sort by count, name, first seen", act_sort },
+	{ "Serving", 6, { 'm' }, "mark every live process as serving now",
+	  act_serving },
+	{ "Stop",   7, { 't' }, "stop the program (stop signal, then KILL)",
+	  act_stop },
+	{ "Signal", 8, { 'S' }, "send the program SIGHUP, SIGUSR1 or SIGUSR2",
+	  act_signal },
+	{ "Kill",   9, { 'K' }, "kill every traced process", act_kill },
+	{ "Quit",  10, { 'q' }, "quit (asks about unsaved toggles and the "
+	  "running program)", act_quit },
+	{ NULL, 0, { CTRL('c') }, "quit now, stopping or detaching from the "
+	  "program (twice: kill)", act_interrupt },
+	{ NULL, 0, { ' ' }, "allow/deny the syscall under the cursor",
+	  act_toggle },
+	{ NULL, 0, { 'a' }, "allow every shown syscall", act_allow_all },
+	{ NULL, 0, { 'd' }, "deny every shown syscall (locked ones stay)",
+	  act_deny_all },
+	{ NULL, 0, { '\t' }, "next pane: processes, syscalls, bottom",
+	  act_tab },
+	{ NULL, 0, { KEY_BTAB }, "previous pane", act_backtab },
+	{ NULL, 0, { '\n', '\r', KEY_ENTER }, "on a process: show its "
+	  "syscalls", act_enter },
+	{ NULL, 0, { KEY_UP, 'k' }, "up", act_up },
+	{ NULL, 0, { KEY_DOWN, 'j' }, "down", act_down },
+	{ NULL, 0, { KEY_PPAGE, CTRL('b') }, "page up", act_pgup },
+	{ NULL, 0, { KEY_NPAGE, CTRL('f') }, "page down", act_pgdn },
+	{ NULL, 0, { KEY_HOME }, "first row (bottom pane: oldest line)",
+	  act_home },
+	{ NULL, 0, { KEY_END, 'G' }, "last row (bottom pane: follow)",
+	  act_end },
+	{ NULL, 0, { 'v' }, "bottom pane: details, output, event log",
+	  act_bottom },
+	{ NULL, 0, { 'p' }, "pause/resume the event log", act_pause },
+	{ NULL, 0, { KEY_ESC }, "clear the search", act_escape },
+};
+static const size_t nactions = sizeof(actions) / sizeof(actions[0]);
+
+static void
+keyname_of(int k, char *buf, size_t len)
+{
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		snprintf(buf, len, "F%d", k - KEY_F(0));
+	else if (k == ' ')
+		snprintf(buf, len, "Space");
+	else if (k == '\t')
+		snprintf(buf, len, "Tab");
+	else if (k == '\n')
+		snprintf(buf, len, "Enter");
+	else if (k == KEY_ESC)
+		snprintf(buf, len, "Esc");
+	else if (k > 0 && k < 0x20)
+		snprintf(buf, len, "^%c", k + '@');
+	else if (k >= 0x20 && k < 0x7f)
+		snprintf(buf, len, "%c", k);
+	else if (k == KEY_UP)
+		snprintf(buf, len, "Up");
+	else if (k == KEY_DOWN)
+		snprintf(buf, len, "Down");
+	else if (k == KEY_PPAGE)
+		snprintf(buf, len, "PgUp");
+	else if (k == KEY_NPAGE)
+		snprintf(buf, len, "PgDn");
+	else if (k == KEY_HOME)
+		snprintf(buf, len, "Home");
+	else if (k == KEY_END)
+		snprintf(buf, len, "End");
+	else if (k == KEY_BTAB)
+		snprintf(buf, len, "S-Tab");
+	else
+		buf[0] = '\0';
+}
+
+int
+actions_help_lines(void)
+{
+	return (int)nactions;
+}
+
+void
+actions_help_line(int i, char *keys, size_t klen, const char **desc)
+{
+	const struct action *a = &actions[i];
+	char k[16];
+	size_t j, o = 0;
+
+	keys[0] = '\0';
+	if (a->fkey) {
+		keyname_of(KEY_F(a->fkey), k, sizeof(k));
+		o += (size_t)snprintf(keys + o, klen - o, "%s", k);
+	}
+	for (j = 0; j < 4 && a->keys[j] != 0 && o < klen; j++) {
+		keyname_of(a->keys[j], k, sizeof(k));
+		if (k[0] == '\0')
+			continue;
+		o += (size_t)snprintf(keys + o, klen - o, "%s%s", o ? " " : "",
+		    k);
+	}
+	*desc = a->help;
+}
+
+int
+actions_fkey_bar(struct ui *ui, WINDOW *w)
+{
+	int x = 0, width = getmaxx(w), lw;
+	size_t i;
+	char k[8];
+
+	for (i = 0; i < nactions && x < width; i++) {
+		if (actions[i].fkey == 0)
+			continue;
+		snprintf(k, sizeof(k), "F%d", actions[i].fkey);
+		wattrset(w, ui->attrs[UA_KEY]);
+		mvwaddnstr(w, 0, x, k, width - x);
+		x += (int)strlen(k);
+		if (x >= width)
+			break;
+		lw = (int)strlen(actions[i].name) + 1;
+		if (lw > width - x)
+			lw = width - x;
+		wattrset(w, ui->attrs[UA_KEYLABEL]);
+		mvwprintw(w, 0, x, "%-*.*s", lw, lw, actions[i].name);
+		x += lw;
+	}
+	wattrset(w, ui->attrs[UA_KEYLABEL]);
+	for (; x < width; x++)
+		mvwaddch(w, 0, x, ' ');
+	wattrset(w, A_NORMAL);
+	return x;
+}
+
+static void
+key_search(struct ui *ui, int key)
+{
+	switch (key) {
+	case KEY_ESC:
+		ui->search_len = 0;
+		ui->search[0] = '\0';
+		/* FALLTHROUGH */
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		ui->mode = MODE_NORMAL;
+		break;
+	case KEY_BACKSPACE:
+	case 127:
+	case CTRL('h'):
+		if (ui->search_len > 0)
+			ui->search[--ui->search_len] = '\0';
+		break;
+	case KEY_UP:
+	case KEY_DOWN:
+		ui->mode = MODE_NORMAL;
+		actions_key(ui, key);
+		return;
+	default:
+		if (key >= 0x20 && key < 0x7f &&
+		    ui->search_len + 1 < sizeof(ui->search)) {
+			ui->search[ui->search_len++] = (char)key;
+			ui->search[ui->search_len] = '\0';
+		}
+		break;
+	}
+	ui->status[0] = '\0';
+	ui->dirty |= DIRTY_STATUS;
+	dirty_views(ui);
+}
+
+static void
+key_ask(struct ui *ui, int key)
+{
+	void (*done)(struct ui *, int) = ui->ask.done;
+
+	if (key == KEY_ESC || key == 'n' || key == CTRL('c')) {
+		ui->mode = MODE_NORMAL;
+		ui->quit_after_save = 0;
+		ui->dirty |= DIRTY_ALL;
+		ui_message(ui, 0, "cancelled");
+		if (key == CTRL('c'))
+			act_interrupt(ui);
+		return;
+	}
+	if (key <= 0 || key > 0xff || strchr(ui->ask.keys, key) == NULL)
+		return;
+	ui->mode = MODE_NORMAL;
+	ui->dirty |= DIRTY_ALL;
+	done(ui, key);
+}
+
+static void
+key_help(struct ui *ui, int key)
+{
+	if (key == KEY_UP || key == 'k') {
+		if (ui->help_top > 0)
+			ui->help_top--;
+	} else if (key == KEY_DOWN || key == 'j')
+		ui->help_top++;
+	else {
+		ui->mode = MODE_NORMAL;
+		ui->dirty |= DIRTY_ALL;
+		return;
+	}
+	ui->dirty |= DIRTY_POPUP;
+}
+
+void
+actions_key(struct ui *ui, int key)
+{
+	size_t i, j;
+
+	switch (ui->mode) {
+	case MODE_SEARCH:
+		key_search(ui, key);
+		return;
+	case MODE_SAVE:
+		key_save(ui, key);
+		return;
+	case MODE_ASK:
+		key_ask(ui, key);
+		return;
+	case MODE_HELP:
+		key_help(ui, key);
+		return;
+	default:
+		break;
+	}
+	if (ui->status[0] != '\0' && key != KEY_RESIZE) {
+		ui->status[0] = '\0';
+		ui->dirty |= DIRTY_STATUS;
+	}
+	for (i = 0; i < nactions; i++) {
+		if (actions[i].fkey && key == KEY_F(actions[i].fkey)) {
+			actions[i].run(ui);
+			return;
+		}
+		for (j = 0; j < 4 && actions[i].keys[j] != 0; j++)
+			if (actions[i].keys[j] == key) {
+				actions[i].run(ui);
+				return;
+			}
+	}
+}

@@ -1,0 +1,105 @@
+/*
+ * tracesetup.c - shared set-up of a trace; see tracesetup.h.
+ */
+#include "config.h"
+#include "tracesetup.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "minprofile.h"
+#include "profile.h"
+#include "profilecmd.h"
+#include "sysname.h"
+#include "tracer.h"
+
+int
+tracesetup_profile(const struct cli *c, struct tracesetup *s)
+{
+	scmp_filter_ctx ctx;
+	struct profile_env env;
+	char err[1024];
+	size_t len = 0;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if (c->profile == NULL)
+		return 0;
+	if ((s->base = profilecmd_load(c->profile, 0)) == NULL)
+		return -EINVAL;
+	cli_env(c, &env);
+	rc = profile_filter(s->base, &env, SCMP_ACT_TRACE(0),
+	    SCMP_ACT_TRACE(0), 0, &ctx, err, sizeof(err));
+	if (rc == 0) {
+		rc = profile_export(ctx, 1, &s->bpf, &len, err, sizeof(err));
+		seccomp_release(ctx);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "sctui: %s: %s\n", c->profile, err);
+		return rc;
+	}
+	s->bpf_len = len / 8;	/* struct sock_filter is 8 bytes */
+	return 0;
+}
+
+void
+tracesetup_free(struct tracesetup *s)
+{
+	profile_free(s->base);
+	free(s->bpf);
+	memset(s, 0, sizeof(*s));
+}
+
+int
+tracesetup_deny(const struct cli *c, struct tracer *t)
+{
+	uint32_t arches[4], arch, id;
+	int i, n, rc, err = c->errno_ret > 0 ? c->errno_ret : EPERM;
+	char *const *name;
+
+	n = sysname_native_arches(arches, 4);
+	for (name = c->deny; name != NULL && *name != NULL; name++)
+		for (i = 0; i < n; i++) {
+			if ((id = sysname_lookup(arches[i], *name)) == SYSID_NONE)
+				continue;
+			/* The kernel reports x32 calls as x86_64 ones. */
+			arch = arches[i] == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 :
+			    arches[i];
+			rc = tracer_deny(t, arch, sysname_nr(id), err);
+			if (rc < 0) {
+				fprintf(stderr, "sctui: --deny %s: %s\n", *name,
+				    rc == -EOPNOTSUPP ? "live denial is not "
+				    "supported on this architecture yet" :
+				    strerror(-rc));
+				return rc;
+			}
+		}
+	return 0;
+}
+
+int
+tracesetup_save(const struct cli *c, const struct model *m,
+    const struct profile *base, int f, const char *path, char *err,
+    size_t errlen)
+{
+	struct profile_write_opts o = { NULL, NULL };
+	struct profile_env env;
+	struct profile *p;
+	int rc;
+
+	cli_env(c, &env);
+	o.env = &env;
+	p = minprofile_build(m, base, c->runtime ? c->runtime :
+	    MINPROFILE_RUNTIME, err, errlen);
+	if (p == NULL)
+		return -ENOENT;
+	profilecmd_apply_options(c, p);
+	rc = profile_save(p, path, f ? (enum profile_format)f :
+	    PROFILE_FMT_DOCKER, &o, err, errlen);
+	profile_free(p);
+	return rc;
+}

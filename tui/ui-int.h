@@ -1,0 +1,262 @@
+/*
+ * ui-int.h - the UI's state, shared by the files of tui/ (ui.c runs the
+ * loop, view.c builds the rows, draw.c paints, actions.c handles keys).
+ * Everything here belongs to the UI thread.
+ */
+#ifndef SCTUI_UI_INT_H
+#define SCTUI_UI_INT_H
+
+#include <curses.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "tracesetup.h"
+
+struct cli;
+struct ring;
+struct tracer;
+
+enum ui_pane {
+	PANE_TREE,
+	PANE_SYS,
+	PANE_BOTTOM,
+	PANE_N
+};
+
+enum ui_bottom {
+	BOTTOM_DETAILS,
+	BOTTOM_OUTPUT,
+	BOTTOM_LOG,
+	BOTTOM_N
+};
+
+enum ui_group {
+	GROUP_FLAT,
+	GROUP_PHASE,
+	GROUP_PROC,
+	GROUP_N
+};
+
+enum ui_sort {
+	SORT_COUNT,
+	SORT_NAME,
+	SORT_FIRST,
+	SORT_N
+};
+
+enum ui_mode {
+	MODE_NORMAL,
+	MODE_SEARCH,		/* typing after '/' */
+	MODE_SAVE,		/* the save dialog */
+	MODE_ASK,		/* a one-key question */
+	MODE_HELP,		/* the help screen */
+};
+
+/* Colour/attribute roles; draw.c maps them to pairs or mono attributes. */
+enum ui_attr {
+	UA_NORMAL,
+	UA_HEADER,
+	UA_TITLE,
+	UA_TITLE_FOCUS,
+	UA_KEY,
+	UA_KEYLABEL,
+	UA_SECTION,
+	UA_DENIED,
+	UA_LOCKED,
+	UA_NEW,
+	UA_BAR,
+	UA_STDERR,
+	UA_STATUS_ERR,
+	UA_DIALOG,
+	UA_N
+};
+
+/* A row of the syscall pane. */
+struct ui_srow {
+	uint64_t	id;		/* stable: section << 32 | sys */
+	uint32_t	sys;		/* model index; UINT32_MAX: header */
+	uint32_t	section;	/* phase or process id; 0 when flat */
+	uint64_t	count;		/* shown count (of the phase if grouped) */
+	uint64_t	pc[PHASE_N];	/* per phase, in the filter's scope */
+	uint64_t	first;
+	uint32_t	nsys;		/* header: entries below it */
+};
+#define SROW_HEADER	UINT32_MAX
+
+/* A row of the process tree; proc == UINT32_MAX is "all processes". */
+struct ui_trow {
+	uint32_t	proc;
+	uint16_t	depth;
+	char		prefix[64];	/* tree connectors, already drawn */
+};
+#define TROW_ALL	UINT32_MAX
+
+/* Cursor and scroll of one list, the cursor kept by stable id. */
+struct ui_list {
+	size_t		cur, top;
+	uint64_t	cur_id;
+	int		follow;		/* the user moved: follow cur_id */
+	size_t		n;		/* rows */
+	int		height;		/* visible rows at last draw */
+};
+
+/* A line of the program's output. */
+struct ui_line {
+	char		*text;
+	int		 err;		/* from stderr */
+};
+
+#define UI_OUT_LINES	2000
+#define UI_LOG_LEN	512
+
+/* One syscall in the live log. */
+struct ui_logent {
+	uint64_t	ts;
+	int32_t		tid, tgid;
+	uint32_t	sysid;
+	uint8_t		phase;
+	uint64_t	args[6];
+};
+
+struct ui;
+
+/* A one-key question: keys it accepts, then done(ui, key). */
+struct ui_ask {
+	char		 text[512];
+	const char	*keys;		/* accepted keys; Esc always cancels */
+	void		(*done)(struct ui *ui, int key);
+};
+
+/* A profile format in the save dialog. */
+struct ui_format {
+	const char	*name;
+	const char	*desc;
+	const char	*suffix;	/* default file name ending */
+	int		 format;	/* enum profile_format */
+};
+extern const struct ui_format ui_formats[];
+extern const size_t ui_nformats;
+
+struct ui {
+	const struct cli	*cli;
+	struct tracesetup	 setup;	/* --profile's base and filter */
+	struct model		*model;
+	struct tracer		*tracer;
+	struct ring		*ring;
+	pthread_t		 thread;
+	int			 tracer_done;	/* thread joined */
+	int			 attached;	/* -p */
+	char			 command[256];	/* for the header */
+	char			 cmdname[64];	/* for the default file name */
+	const char		*mode_name;
+	int			 root_status;	/* once done */
+
+	uint64_t		 start;		/* CLOCK_MONOTONIC ns */
+	uint64_t		 now;
+	uint64_t		 rate_t, rate_calls;	/* last rate sample */
+	double			 rate;		/* events per second */
+	uint64_t		 events;	/* events drained */
+
+	/* Screen. */
+	int			 rows, cols;
+	int			 too_small;
+	int			 utf8;
+	int			 color;
+	attr_t			 attrs[UA_N];
+	WINDOW			*w_header, *w_tree, *w_sys, *w_bottom;
+	WINDOW			*w_status, *w_keys, *w_popup;
+	unsigned		 dirty;
+#define DIRTY_HEADER	0x01
+#define DIRTY_TREE	0x02
+#define DIRTY_SYS	0x04
+#define DIRTY_BOTTOM	0x08
+#define DIRTY_STATUS	0x10
+#define DIRTY_POPUP	0x20
+#define DIRTY_LAYOUT	0x40
+#define DIRTY_ALL	0x7f
+	int			 rebuild;	/* views need rebuilding */
+
+	/* Views. */
+	enum ui_pane		 focus;
+	enum ui_bottom		 bottom;
+	enum ui_group		 group;
+	enum ui_sort		 sort;
+	enum ui_mode		 mode;
+	struct ui_list		 tree, sys;
+	struct ui_trow		*trows;
+	size_t			 ctrows;
+	struct ui_srow		*srows;
+	size_t			 csrows;
+	uint32_t		 sel_proc;	/* TROW_ALL or a process id */
+	char			 search[64];
+	size_t			 search_len;
+	size_t			 bottom_scroll;	/* lines up from the end */
+
+	/* Output pane. */
+	struct ui_line		 out[UI_OUT_LINES];
+	size_t			 out_head, out_n;
+	char			 partial[2][1024];
+	size_t			 partial_len[2];
+	int			 out_fd[2];	/* read ends; -1 once closed */
+
+	/* Event log. */
+	struct ui_logent	 log[UI_LOG_LEN];
+	size_t			 log_head, log_n;
+	int			 log_paused;
+
+	/* Status line. */
+	char			 status[512];
+	int			 status_err;
+
+	/* Dialogs. */
+	struct ui_ask		 ask;
+	char			 save_path[1024];
+	size_t			 save_len;
+	size_t			 save_format;
+	size_t			 help_top;
+
+	/* Toggles changed since the last save. */
+	unsigned		 unsaved;
+	int			 saved_once;
+	int			 quit_after_save;
+
+	/* Ending. */
+	int			 quitting;	/* leave once the tracer is done */
+	int			 quit_now;	/* leave now */
+	int			 ends;		/* terminating signals/keys seen */
+	int			 exit_code;
+};
+
+/* ui.c */
+void	ui_message(struct ui *ui, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int	ui_running(const struct ui *ui);
+void	ui_end(struct ui *ui, int how);		/* enum tracer_req */
+void	ui_ask(struct ui *ui, const char *keys,
+	    void (*done)(struct ui *, int), const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* view.c */
+void	view_rebuild(struct ui *ui);
+const char *view_sys_name(const struct ui *ui, uint32_t sys, char *buf,
+	    size_t len);
+void	view_escape(const char *in, char *out, size_t len);
+void	list_move(struct ui_list *l, long delta);
+void	list_home(struct ui_list *l, int end);
+void	view_sync_ids(struct ui *ui);
+
+/* draw.c */
+void	draw_init(struct ui *ui);
+void	draw_layout(struct ui *ui);
+void	draw_frame(struct ui *ui);
+void	draw_restore(void);
+
+/* actions.c */
+void	actions_key(struct ui *ui, int key);
+int	actions_help_lines(void);
+void	actions_help_line(int i, char *keys, size_t klen, const char **desc);
+int	actions_fkey_bar(struct ui *ui, WINDOW *w);
+
+#endif

@@ -1,0 +1,719 @@
+/*
+ * ui.c - the interactive mode: threads, the event loop, the terminal.
+ *
+ * The tracer runs on a thread of its own (tracer_start() and tracer_run()
+ * both on it, as ptrace requires); its sink pushes every event into the SPSC
+ * ring, blocking when the ring is full.  This thread alone owns the model:
+ * each turn of the loop it polls the terminal, the ring's eventfd, the
+ * program's output pipes and a self-pipe for signals; drains at most
+ * RING_BATCH events into the model; handles the keys that came in (so a
+ * flood of events never starves the keyboard); and redraws, at most
+ * FRAME_NS apart and only what is dirty.
+ *
+ * The terminal is restored on every way out: quitting, Ctrl-C, SIGTERM,
+ * SIGHUP and SIGINT (through the loop), fatal() (through fatal_hook), and
+ * crashes and failed assertions (SIGABRT, SIGSEGV, SIGBUS handlers).
+ */
+#include "config.h"
+#include "ui.h"
+#include "ui-int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "tracesetup.h"
+#include "ring.h"
+#include "summary.h"
+#include "sysname.h"
+#include "tracer.h"
+#include "xalloc.h"
+
+#define RING_CAPACITY	65536
+#define RING_BATCH	4096		/* events per turn, then keys */
+#define FRAME_NS	50000000ull	/* at most 20 frames a second */
+#define TICK_NS		1000000000ull	/* header clock and rate */
+
+static int sig_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t sig_last;
+static volatile sig_atomic_t curses_on;
+
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* ---- the terminal on every exit path ------------------------------ */
+
+static void
+restore_terminal(void)
+{
+	if (curses_on) {
+		curses_on = 0;
+		draw_restore();
+	}
+}
+
+static void
+on_fatal(void)
+{
+	restore_terminal();
+}
+
+static void
+on_crash(int sig)
+{
+	/* Not async-signal-safe, but the process is dying anyway. */
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+on_end_signal(int sig)
+{
+	int saved = errno;
+	char c = (char)sig;
+	ssize_t n;
+
+	sig_last = sig;
+	n = write(sig_pipe[1], &c, 1);
+	(void)n;
+	errno = saved;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sa.sa_handler = on_end_signal;
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* ---- the tracer thread -------------------------------------------- */
+
+struct start_sync {
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cond;
+	int		 done, rc;
+};
+
+struct tracer_thread {
+	struct ui		*ui;
+	struct start_sync	 sync;
+};
+
+static void
+sink_emit(void *ctx, const struct sc_event *ev)
+{
+	/* -EPIPE: the UI has gone and reads no more; nothing to keep. */
+	(void)ring_push(ctx, ev);
+}
+
+static void *
+tracer_main(void *arg)
+{
+	struct tracer_thread *tt = arg;
+	struct ui *ui = tt->ui;
+	int rc;
+
+	rc = tracer_start(ui->tracer);
+	pthread_mutex_lock(&tt->sync.lock);
+	tt->sync.rc = rc;
+	tt->sync.done = 1;
+	pthread_cond_signal(&tt->sync.cond);
+	pthread_mutex_unlock(&tt->sync.lock);
+	if (rc == 0)
+		(void)tracer_run(ui->tracer);
+	ring_finish(ui->ring);
+	return NULL;
+}
+
+/* ---- state shared with the other files ---------------------------- */
+
+void
+ui_message(struct ui *ui, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof(ui->status), fmt, ap);
+	va_end(ap);
+	ui->status_err = err;
+	ui->dirty |= DIRTY_STATUS;
+}
+
+int
+ui_running(const struct ui *ui)
+{
+	return !ui->tracer_done;
+}
+
+void
+ui_end(struct ui *ui, int how)
+{
+	if (!ui_running(ui))
+		return;
+	if (how == TRACER_REQ_STOP ||
+	    (how == TRACER_REQ_END && !ui->attached))
+		model_mark_shutdown(ui->model, now_ns());
+	tracer_request(ui->tracer, (enum tracer_req)how);
+	ui->dirty |= DIRTY_HEADER | DIRTY_TREE | DIRTY_SYS;
+	ui->rebuild = 1;
+}
+
+void
+ui_ask(struct ui *ui, const char *keys, void (*done)(struct ui *, int),
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->ask.text, sizeof(ui->ask.text), fmt, ap);
+	va_end(ap);
+	ui->ask.keys = keys;
+	ui->ask.done = done;
+	ui->mode = MODE_ASK;
+	ui->dirty |= DIRTY_POPUP;
+}
+
+/* ---- the program's output ----------------------------------------- */
+
+static void
+out_line(struct ui *ui, int err, const char *text, size_t len)
+{
+	struct ui_line *l;
+
+	if (ui->out_n == UI_OUT_LINES) {
+		l = &ui->out[ui->out_head];
+		free(l->text);
+		ui->out_head = (ui->out_head + 1) % UI_OUT_LINES;
+		ui->out_n--;
+	}
+	l = &ui->out[(ui->out_head + ui->out_n) % UI_OUT_LINES];
+	l->text = xmalloc(len + 1);
+	memcpy(l->text, text, len);
+	l->text[len] = '\0';
+	l->err = err;
+	ui->out_n++;
+	if (ui->bottom_scroll && ui->bottom == BOTTOM_OUTPUT)
+		ui->bottom_scroll++;	/* keep the view where it is */
+}
+
+static void
+out_read(struct ui *ui, int which)
+{
+	char buf[4096];
+	ssize_t n, i;
+	char *part = ui->partial[which];
+	size_t *plen = &ui->partial_len[which];
+
+	n = read(ui->out_fd[which], buf, sizeof(buf));
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n <= 0) {
+		if (*plen > 0)
+			out_line(ui, which, part, *plen);
+		*plen = 0;
+		close(ui->out_fd[which]);
+		ui->out_fd[which] = -1;
+		ui->dirty |= DIRTY_BOTTOM;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (buf[i] == '\n' || *plen == sizeof(ui->partial[0])) {
+			out_line(ui, which, part, *plen);
+			*plen = 0;
+			if (buf[i] == '\n')
+				continue;
+		}
+		part[(*plen)++] = buf[i];
+	}
+	if (ui->bottom == BOTTOM_OUTPUT)
+		ui->dirty |= DIRTY_BOTTOM;
+}
+
+/* ---- draining ------------------------------------------------------ */
+
+static void
+log_event(struct ui *ui, const struct sc_event *ev)
+{
+	struct ui_logent *e;
+	const struct model_proc *p;
+
+	if (ui->log_n == UI_LOG_LEN) {
+		ui->log_head = (ui->log_head + 1) % UI_LOG_LEN;
+		ui->log_n--;
+	}
+	e = &ui->log[(ui->log_head + ui->log_n++) % UI_LOG_LEN];
+	e->ts = ev->ts;
+	e->tid = ev->tid;
+	e->tgid = ev->tgid;
+	e->sysid = sysname_id(ev->arch, ev->nr);
+	p = model_proc_by_pid(ui->model, ev->tgid);
+	e->phase = p != NULL ? p->phase : PHASE_STARTUP;
+	memcpy(e->args, ev->u.args, sizeof(e->args));
+}
+
+/* Moves up to RING_BATCH events into the model; returns how many. */
+static size_t
+drain(struct ui *ui)
+{
+	static struct sc_event buf[512];
+	size_t total = 0, n, i;
+	size_t nsys = model_nsys(ui->model), nprocs = model_nprocs(ui->model);
+
+	while (total < RING_BATCH &&
+	    (n = ring_pop(ui->ring, buf, sizeof(buf) / sizeof(buf[0]))) > 0) {
+		for (i = 0; i < n; i++) {
+			model_event(ui->model, &buf[i]);
+			if (buf[i].kind == SC_EV_SYSCALL && !ui->log_paused &&
+			    (buf[i].ts - ui->start) > 0)
+				log_event(ui, &buf[i]);
+			if (buf[i].kind != SC_EV_SYSCALL)
+				ui->dirty |= DIRTY_TREE;
+		}
+		total += n;
+	}
+	if (total > 0) {
+		ui->events += total;
+		ui->rebuild = 1;
+		ui->dirty |= DIRTY_HEADER | DIRTY_SYS | DIRTY_BOTTOM;
+		if (model_nprocs(ui->model) != nprocs)
+			ui->dirty |= DIRTY_TREE;
+		/* Counts in the tree's phases change with calls too. */
+		if (model_nsys(ui->model) != nsys || ui->sel_proc != TROW_ALL)
+			ui->dirty |= DIRTY_TREE;
+	}
+	return total;
+}
+
+static void
+tracer_finished(struct ui *ui)
+{
+	char st[32];
+
+	pthread_join(ui->thread, NULL);
+	ui->tracer_done = 1;
+	ui->root_status = tracer_root_status(ui->tracer);
+	ui->rebuild = 1;
+	ui->dirty |= DIRTY_HEADER | DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+	if (ui->quitting)
+		return;
+	if (ui->attached)
+		ui_message(ui, 0, "every traced process is gone or detached; "
+		    "review, save (F2), quit (F10)");
+	else {
+		summary_status(ui->root_status, st, sizeof(st));
+		ui_message(ui, 0, "the program ended (%s); review, save (F2), "
+		    "quit (F10)", st);
+	}
+}
+
+/* A terminating signal: leave now, ending the program; twice: kill it. */
+static void
+on_signal_now(struct ui *ui, int sig)
+{
+	ui->ends++;
+	if (ui->exit_code == 0)
+		ui->exit_code = 128 + sig;
+	if (!ui_running(ui)) {
+		ui->quit_now = 1;
+		return;
+	}
+	ui_end(ui, ui->ends > 1 ? TRACER_REQ_KILL : TRACER_REQ_END);
+	ui->quitting = 1;
+	ui_message(ui, 0, "SIG%s: quitting...", sigabbrev_np(sig));
+}
+
+static void
+tick(struct ui *ui)
+{
+	struct model_totals t;
+	uint64_t dt = ui->now - ui->rate_t;
+
+	model_totals(ui->model, &t);
+	if (dt >= TICK_NS) {
+		ui->rate = (double)(t.calls - ui->rate_calls) * 1e9 /
+		    (double)dt;
+		ui->rate_t = ui->now;
+		ui->rate_calls = t.calls;
+		model_tick(ui->model, ui->now);
+		/* The elapsed clock, and "new" marks that age. */
+		ui->dirty |= DIRTY_HEADER | DIRTY_SYS;
+	}
+}
+
+static void
+loop(struct ui *ui)
+{
+	struct pollfd pfd[5];
+	uint64_t last_frame = 0, last_event = 0;
+	size_t n;
+	int nfd, ring_slot, armed, timeout, ch, keys;
+	char c;
+
+	for (;;) {
+		ui->now = now_ns();
+		n = ui->tracer_done ? 0 : drain(ui);
+		if (!ui->tracer_done && n == 0 && ring_finished(ui->ring))
+			tracer_finished(ui);
+		/* Keys between drains: a flood never starves the keyboard. */
+		keys = 0;
+		while ((ch = getch()) != ERR) {
+			keys++;
+			if (ch == KEY_RESIZE) {
+				ui->dirty |= DIRTY_ALL;
+				continue;
+			}
+			actions_key(ui, ch);
+			if (ui->quit_now)
+				break;
+		}
+		if (sig_last != 0) {
+			while (read(sig_pipe[0], &c, 1) == 1)
+				on_signal_now(ui, (unsigned char)c);
+			sig_last = 0;
+		}
+		if (ui->quit_now || (ui->quitting && ui->tracer_done))
+			break;
+		ui->now = now_ns();
+		tick(ui);
+		if (ui->dirty && (keys || ui->now - last_frame >= FRAME_NS)) {
+			draw_frame(ui);
+			last_frame = ui->now;
+		}
+
+		/* Sleep until input, events, output, a signal or a timer. */
+		timeout = (int)(TICK_NS / 1000000);
+		if (ui->dirty)
+			timeout = (int)((FRAME_NS - (ui->now - last_frame >
+			    FRAME_NS ? FRAME_NS : ui->now - last_frame)) /
+			    1000000) + 1;
+		if (n == RING_BATCH)
+			timeout = 0;	/* more waiting: just look at keys */
+		nfd = 0;
+		pfd[nfd].fd = STDIN_FILENO;
+		pfd[nfd++].events = POLLIN;
+		pfd[nfd].fd = sig_pipe[0];
+		pfd[nfd++].events = POLLIN;
+		ring_slot = -1;
+		armed = 0;
+		/*
+		 * While events flow, drain on the frame timer rather than
+		 * being woken for each one: a wake-up per event would cost the
+		 * tracer an eventfd write and this thread a context switch
+		 * (the ring holds seconds of events at any rate seen here).
+		 * Idle, sleep on the ring so the first event wakes us.
+		 */
+		if (n > 0 || ui->now - last_event < FRAME_NS) {
+			if (n > 0)
+				last_event = ui->now;
+			if (timeout > (int)(FRAME_NS / 1000000))
+				timeout = (int)(FRAME_NS / 1000000);
+		} else if (!ui->tracer_done && timeout > 0) {
+			armed = ring_wait_prepare(ui->ring);
+			if (armed) {
+				ring_slot = nfd;
+				pfd[nfd].fd = ring_fd(ui->ring);
+				pfd[nfd++].events = POLLIN;
+			} else
+				timeout = 0;
+		}
+		if (ui->out_fd[0] >= 0) {
+			pfd[nfd].fd = ui->out_fd[0];
+			pfd[nfd++].events = POLLIN;
+		}
+		if (ui->out_fd[1] >= 0) {
+			pfd[nfd].fd = ui->out_fd[1];
+			pfd[nfd++].events = POLLIN;
+		}
+		if (poll(pfd, (nfds_t)nfd, timeout) < 0 && errno != EINTR)
+			fatal("poll: %s", strerror(errno));
+		if (armed)
+			ring_wait_done(ui->ring);
+		(void)ring_slot;
+		if (ui->out_fd[0] >= 0)
+			out_read(ui, 0);
+		if (ui->out_fd[1] >= 0)
+			out_read(ui, 1);
+	}
+}
+
+/* ---- setup --------------------------------------------------------- */
+
+static void
+describe_command(struct ui *ui, const struct cli *c)
+{
+	size_t i, o = 0;
+	char esc[256];
+	char comm[64] = "", path[64];
+	FILE *f;
+
+	if (c->npids > 0) {
+		snprintf(path, sizeof(path), "/proc/%d/comm", (int)c->pids[0]);
+		if ((f = fopen(path, "re")) != NULL) {
+			if (fgets(comm, sizeof(comm), f) != NULL)
+				comm[strcspn(comm, "\n")] = '\0';
+			fclose(f);
+		}
+		o = (size_t)snprintf(ui->command, sizeof(ui->command),
+		    "attached to");
+		for (i = 0; i < c->npids && o < sizeof(ui->command); i++)
+			o += (size_t)snprintf(ui->command + o,
+			    sizeof(ui->command) - o, " %d", (int)c->pids[i]);
+		if (comm[0] != '\0' && o < sizeof(ui->command)) {
+			view_escape(comm, esc, sizeof(esc));
+			snprintf(ui->command + o, sizeof(ui->command) - o,
+			    " (%.200s)", esc);
+		}
+		snprintf(ui->cmdname, sizeof(ui->cmdname), "%s",
+		    comm[0] ? comm : "attached");
+	} else {
+		for (i = 0; c->argv[i] != NULL && o < sizeof(ui->command);
+		    i++) {
+			view_escape(c->argv[i], esc, sizeof(esc));
+			o += (size_t)snprintf(ui->command + o,
+			    sizeof(ui->command) - o, "%s%s", i ? " " : "",
+			    esc);
+		}
+		snprintf(path, sizeof(path), "%s", c->argv[0]);
+		snprintf(ui->cmdname, sizeof(ui->cmdname), "%s",
+		    basename(path));
+	}
+	/* The default file name must be a plain name in the cwd. */
+	for (i = 0; ui->cmdname[i] != '\0'; i++)
+		if (ui->cmdname[i] == '/' || (unsigned char)ui->cmdname[i] <
+		    0x20 || ui->cmdname[i] == 0x7f)
+			ui->cmdname[i] = '_';
+	if (ui->cmdname[0] == '\0' || ui->cmdname[0] == '.')
+		snprintf(ui->cmdname, sizeof(ui->cmdname), "profile");
+}
+
+static int
+start_code(const struct cli *c, int rc)
+{
+	if (c->npids == 0 && rc == -ENOENT)
+		return 127;
+	if (c->npids == 0 && rc == -EACCES)
+		return 126;
+	return 1;
+}
+
+static void
+ui_free(struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->out_n; i++)
+		free(ui->out[(ui->out_head + i) % UI_OUT_LINES].text);
+	for (i = 0; i < 2; i++)
+		if (ui->out_fd[i] >= 0)
+			close(ui->out_fd[i]);
+	free(ui->trows);
+	free(ui->srows);
+	tracer_free(ui->tracer);
+	ring_free(ui->ring);
+	model_free(ui->model);
+	tracesetup_free(&ui->setup);
+	free(ui);
+}
+
+int
+ui_main(const struct cli *c)
+{
+	struct model_opts mo = { 0 };
+	struct tracer_opts to = { 0 };
+	struct tracer_thread tt;
+	struct sc_sink sink;
+	struct ui *ui;
+	sigset_t block, old;
+	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, devnull, rc, code;
+	char st[32];
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "sctui: the UI needs a terminal on stdin and "
+		    "stdout; use --batch to trace without one\n");
+		return 2;
+	}
+	ui = xcalloc(1, sizeof(*ui));
+	ui->cli = c;
+	ui->attached = c->npids > 0;
+	ui->sel_proc = TROW_ALL;
+	ui->focus = PANE_SYS;
+	ui->out_fd[0] = ui->out_fd[1] = -1;
+	ui->root_status = -1;
+	describe_command(ui, c);
+
+	mo.serve_on = (const char *const *)c->serve_on;
+	mo.serve_after_ns = (uint64_t)(c->serve_after * 1e9);
+	ui->model = model_new(&mo);
+	if ((ui->ring = ring_new(RING_CAPACITY)) == NULL) {
+		fprintf(stderr, "sctui: eventfd: %s\n", strerror(errno));
+		ui_free(ui);
+		return 1;
+	}
+	sink.ctx = ui->ring;
+	sink.emit = sink_emit;
+
+	/* The program's stdin is /dev/null; its output goes to a pane. */
+	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
+	if (!ui->attached) {
+		if ((devnull = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0 ||
+		    pipe2(outp, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
+			fprintf(stderr, "sctui: cannot set up the program's "
+			    "stdio: %s\n", strerror(errno));
+			ui_free(ui);
+			return 1;
+		}
+		to.stdin_fd = devnull;
+		to.stdout_fd = outp[1];
+		to.stderr_fd = errp[1];
+		ui->out_fd[0] = outp[0];
+		ui->out_fd[1] = errp[0];
+		fcntl(outp[0], F_SETFL, O_NONBLOCK);
+		fcntl(errp[0], F_SETFL, O_NONBLOCK);
+	}
+	to.argv = c->argv;
+	to.attach = c->pids;
+	to.nattach = c->npids;
+	to.mode = c->no_seccomp ? TRACER_SYSCALL : TRACER_SECCOMP;
+	to.stop_signal = c->stop_signal;
+	if (tracesetup_profile(c, &ui->setup) < 0) {
+		ui_free(ui);
+		return 1;
+	}
+	to.filter = ui->setup.bpf;
+	to.filter_len = ui->setup.bpf_len;
+	ui->tracer = tracer_new(&to, &sink);
+	if (tracesetup_deny(c, ui->tracer) < 0) {
+		ui_free(ui);
+		return 1;
+	}
+
+	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		fprintf(stderr, "sctui: pipe: %s\n", strerror(errno));
+		ui_free(ui);
+		return 1;
+	}
+	install_signals();
+	/*
+	 * SIGCHLD for the tracer; the terminating signals and SIGWINCH for
+	 * this thread only, so that they interrupt its poll(2).
+	 */
+	tracer_block_signals();
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGWINCH);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	memset(&tt, 0, sizeof(tt));
+	tt.ui = ui;
+	pthread_mutex_init(&tt.sync.lock, NULL);
+	pthread_cond_init(&tt.sync.cond, NULL);
+	ui->start = now_ns();
+	if ((rc = pthread_create(&ui->thread, NULL, tracer_main, &tt)) != 0)
+		fatal("pthread_create: %s", strerror(rc));
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_mutex_lock(&tt.sync.lock);
+	while (!tt.sync.done)
+		pthread_cond_wait(&tt.sync.cond, &tt.sync.lock);
+	rc = tt.sync.rc;
+	pthread_mutex_unlock(&tt.sync.lock);
+	if (!ui->attached) {
+		close(to.stdin_fd);
+		close(outp[1]);
+		close(errp[1]);
+	}
+	if (rc < 0) {
+		pthread_join(ui->thread, NULL);
+		fprintf(stderr, "sctui: %s\n", tracer_error(ui->tracer));
+		code = start_code(c, rc);
+		ui_free(ui);
+		return code;
+	}
+	ui->mode_name = ui->setup.base != NULL ? "seccomp fast path from a "
+	    "profile" : tracer_mode_name(tracer_mode(ui->tracer));
+	if (*tracer_mode_note(ui->tracer))
+		ui_message(ui, 0, "%s", tracer_mode_note(ui->tracer));
+
+	fatal_hook = on_fatal;
+	if (initscr() == NULL) {
+		tracer_request(ui->tracer, TRACER_REQ_END);
+		ring_close(ui->ring);
+		pthread_join(ui->thread, NULL);
+		fprintf(stderr, "sctui: cannot start the terminal UI (TERM="
+		    "%s?); use --batch\n", getenv("TERM") ?
+		    getenv("TERM") : "");
+		ui_free(ui);
+		return 1;
+	}
+	curses_on = 1;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	draw_init(ui);
+	ui->dirty = DIRTY_ALL;
+	ui->rebuild = 1;
+	ui->rate_t = ui->start;
+
+	loop(ui);
+
+	restore_terminal();
+	fatal_hook = NULL;
+	if (ui_running(ui)) {
+		/* quit_now while running cannot happen; be safe anyway. */
+		tracer_request(ui->tracer, TRACER_REQ_KILL);
+		ring_close(ui->ring);
+		pthread_join(ui->thread, NULL);
+		ui->tracer_done = 1;
+		ui->root_status = tracer_root_status(ui->tracer);
+	}
+	if (ui->attached)
+		fprintf(stderr, "sctui: detached from %s\n", ui->command);
+	else {
+		summary_status(ui->root_status, st, sizeof(st));
+		fprintf(stderr, "sctui: %s: %s\n", ui->command, st);
+	}
+	if (ui->unsaved > 0)
+		fprintf(stderr, "sctui: %u toggle change%s not saved\n",
+		    ui->unsaved, ui->unsaved == 1 ? " was" : "s were");
+	code = ui->exit_code;
+	pthread_mutex_destroy(&tt.sync.lock);
+	pthread_cond_destroy(&tt.sync.cond);
+	ui_free(ui);
+	return code;
+}

@@ -1,0 +1,20 @@
+/*
+ * ui.h - the interactive ncurses UI, sctui's default mode.
+ *
+ * Called by main (tui/main.c) when --batch is not given.  The tracer runs on
+ * a thread of its own and hands events over through the SPSC ring
+ * (lib/ring.h); the UI thread alone owns the model and the screen.
+ */
+#ifndef SCTUI_UI_H
+#define SCTUI_UI_H
+
+struct cli;
+
+/*
+ * Runs the UI until the user quits (or a terminating signal arrives);
+ * returns sctui's exit status: 0, 1 on a failure that was reported, 126/127
+ * when the command cannot be run, 128+N after signal N.
+ */
+int	ui_main(const struct cli *c);
+
+#endif

@@ -1,0 +1,400 @@
+/*
+ * view.c - the rows of the process tree and the syscall pane, rebuilt from
+ * the model on every frame that needs them.  Cursors are kept by stable id
+ * (process id, section << 32 | syscall index), so rows may come and go and
+ * move around under the cursor without it jumping.
+ */
+#include "config.h"
+#include "ui-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "idmap.h"
+#include "sysname.h"
+#include "xalloc.h"
+
+void
+view_escape(const char *in, char *out, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)in;
+	size_t o = 0;
+
+	for (; *p != '\0' && o + 5 < len; p++) {
+		if (*p >= 0x20 && *p < 0x7f) {
+			out[o++] = (char)*p;
+			continue;
+		}
+		out[o++] = '\\';
+		if (*p == '\n' || *p == '\t') {
+			out[o++] = *p == '\n' ? 'n' : 't';
+			continue;
+		}
+		out[o++] = 'x';
+		out[o++] = hex[*p >> 4];
+		out[o++] = hex[*p & 15];
+	}
+	out[o] = '\0';
+}
+
+/* The name of a syscall, with its arch when it is not the native one. */
+const char *
+view_sys_name(const struct ui *ui, uint32_t sys, char *buf, size_t len)
+{
+	const struct model_sys *s = model_sys(ui->model, sys);
+	uint32_t arch = sysname_arch(s->sysid);
+
+	if (arch == sysname_native())
+		snprintf(buf, len, "%s", sysname_name(s->sysid));
+	else
+		snprintf(buf, len, "%s/%s", sysname_name(s->sysid),
+		    sysname_arch_name(arch));
+	return buf;
+}
+
+void
+list_move(struct ui_list *l, long delta)
+{
+	long c = (long)l->cur + delta;
+
+	if (c >= (long)l->n)
+		c = (long)l->n - 1;
+	if (c < 0)
+		c = 0;
+	l->cur = (size_t)c;
+	l->follow = 1;
+}
+
+void
+list_home(struct ui_list *l, int end)
+{
+	l->cur = end && l->n > 0 ? l->n - 1 : 0;
+	l->follow = 1;
+}
+
+/* After a rebuild that lost the cursor's row: stay at the same index. */
+static void
+list_clamp(struct ui_list *l)
+{
+	if (l->cur >= l->n)
+		l->cur = l->n > 0 ? l->n - 1 : 0;
+}
+
+/* ---- the process tree -------------------------------------------- */
+
+struct kids {
+	uint32_t	*first;		/* per proc: first child + 1 */
+	uint32_t	*next;		/* per proc: next sibling + 1 */
+};
+
+static void
+tree_push(struct ui *ui, size_t *n, uint32_t proc, int depth,
+    const char *prefix)
+{
+	struct ui_trow *r;
+
+	if (*n == ui->ctrows) {
+		ui->ctrows = ui->ctrows ? ui->ctrows * 2 : 64;
+		ui->trows = xreallocarray(ui->trows, ui->ctrows,
+		    sizeof(*ui->trows));
+	}
+	r = &ui->trows[(*n)++];
+	r->proc = proc;
+	r->depth = (uint16_t)depth;
+	snprintf(r->prefix, sizeof(r->prefix), "%s", prefix);
+}
+
+static void
+tree_walk(struct ui *ui, const struct kids *k, size_t *n, uint32_t proc,
+    int depth, char *lead, size_t leadlen)
+{
+	const char *tee = ui->utf8 ? "\u251c\u2500" : "|-";
+	const char *elbow = ui->utf8 ? "\u2514\u2500" : "`-";
+	const char *bar = ui->utf8 ? "\u2502 " : "| ";
+	char prefix[64];
+	uint32_t c;
+	size_t l = strlen(lead);
+	int last;
+
+	for (c = k->first[proc]; c != 0; c = k->next[c - 1]) {
+		last = k->next[c - 1] == 0;
+		snprintf(prefix, sizeof(prefix), "%s%s", lead,
+		    last ? elbow : tee);
+		tree_push(ui, n, c - 1, depth, prefix);
+		if (k->first[c - 1] != 0 && l + 8 < leadlen) {
+			snprintf(lead + l, leadlen - l, "%s", last ? "  " : bar);
+			tree_walk(ui, k, n, c - 1, depth + 1, lead, leadlen);
+			lead[l] = '\0';
+		}
+	}
+}
+
+static void
+tree_rebuild(struct ui *ui)
+{
+	size_t np = model_nprocs(ui->model), n = 0, i;
+	struct kids k;
+	uint32_t *last;
+	const struct model_proc *p;
+	char lead[64] = "";
+
+	k.first = xcalloc(np + 1, sizeof(uint32_t));
+	k.next = xcalloc(np + 1, sizeof(uint32_t));
+	last = xcalloc(np + 1, sizeof(uint32_t));
+	tree_push(ui, &n, TROW_ALL, 0, "");
+	/* Children in id (birth) order; roots are those without a parent. */
+	for (i = 0; i < np; i++) {
+		p = model_proc(ui->model, (uint32_t)i);
+		if (p->parent == IDMAP_NONE || p->parent >= np)
+			continue;
+		if (last[p->parent] == 0)
+			k.first[p->parent] = (uint32_t)i + 1;
+		else
+			k.next[last[p->parent] - 1] = (uint32_t)i + 1;
+		last[p->parent] = (uint32_t)i + 1;
+	}
+	for (i = 0; i < np; i++) {
+		p = model_proc(ui->model, (uint32_t)i);
+		if (p->parent != IDMAP_NONE && p->parent < np)
+			continue;
+		tree_push(ui, &n, (uint32_t)i, 0, "");
+		if (k.first[i] != 0) {
+			lead[0] = '\0';
+			tree_walk(ui, &k, &n, (uint32_t)i, 1, lead,
+			    sizeof(lead));
+		}
+	}
+	free(k.first);
+	free(k.next);
+	free(last);
+	ui->tree.n = n;
+	/* The cursor follows its process; "all" is id 0, process p is p+1. */
+	for (i = 0; ui->tree.follow && i < n; i++) {
+		uint64_t id = ui->trows[i].proc == TROW_ALL ? 0 :
+		    (uint64_t)ui->trows[i].proc + 1;
+
+		if (id == ui->tree.cur_id) {
+			ui->tree.cur = i;
+			break;
+		}
+	}
+	list_clamp(&ui->tree);
+}
+
+/* ---- the syscall pane -------------------------------------------- */
+
+static const struct ui *sort_ui;
+
+static int
+cmp_rows(const void *a, const void *b)
+{
+	const struct ui_srow *x = a, *y = b;
+	const struct model *m = sort_ui->model;
+	const char *nx = sysname_name(model_sys(m, x->sys)->sysid);
+	const char *ny = sysname_name(model_sys(m, y->sys)->sysid);
+	int c;
+
+	switch (sort_ui->sort) {
+	case SORT_COUNT:
+		if (x->count != y->count)
+			return x->count > y->count ? -1 : 1;
+		break;
+	case SORT_FIRST:
+		if (x->first != y->first)
+			return x->first < y->first ? -1 : 1;
+		break;
+	default:
+		break;
+	}
+	if ((c = strcmp(nx, ny)) != 0)
+		return c;
+	return x->sys < y->sys ? -1 : x->sys > y->sys;
+}
+
+static struct ui_srow *
+srow_add(struct ui *ui, size_t *n)
+{
+	struct ui_srow *r;
+
+	if (*n == ui->csrows) {
+		ui->csrows = ui->csrows ? ui->csrows * 2 : 256;
+		ui->srows = xreallocarray(ui->srows, ui->csrows,
+		    sizeof(*ui->srows));
+	}
+	r = &ui->srows[(*n)++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+static int
+matches(const struct ui *ui, uint32_t sys)
+{
+	if (ui->search_len == 0)
+		return 1;
+	return strcasestr(sysname_name(model_sys(ui->model, sys)->sysid),
+	    ui->search) != NULL;
+}
+
+/*
+ * The entries in scope: every syscall, or those of one process, with the
+ * counts of that scope.  Returns how many were put in *out (caller frees).
+ */
+static size_t
+scope_entries(const struct ui *ui, uint32_t proc, struct ui_srow **out)
+{
+	const struct model *m = ui->model;
+	const struct model_proc *p;
+	const struct model_sys *s;
+	struct ui_srow *v;
+	size_t n = 0, i;
+	int ph;
+
+	if (proc == TROW_ALL) {
+		v = xcalloc(model_nsys(m) + 1, sizeof(*v));
+		for (i = 0; i < model_nsys(m); i++) {
+			if (!matches(ui, (uint32_t)i))
+				continue;
+			s = model_sys(m, (uint32_t)i);
+			v[n].sys = (uint32_t)i;
+			for (ph = 0; ph < PHASE_N; ph++)
+				v[n].pc[ph] = s->count[ph];
+			v[n].count = s->total;
+			v[n].first = s->first;
+			n++;
+		}
+	} else {
+		p = model_proc(m, proc);
+		v = xcalloc(p->nstats + 1, sizeof(*v));
+		for (i = 0; i < p->nstats; i++) {
+			if (!matches(ui, p->stats[i].sys))
+				continue;
+			v[n].sys = p->stats[i].sys;
+			for (ph = 0; ph < PHASE_N; ph++) {
+				v[n].pc[ph] = p->stats[i].count[ph];
+				v[n].count += p->stats[i].count[ph];
+			}
+			v[n].first = p->stats[i].first;
+			n++;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* Appends a section: a header row, then the entries sorted. */
+static void
+add_section(struct ui *ui, size_t *n, uint32_t section, struct ui_srow *v,
+    size_t nv, int phase)
+{
+	struct ui_srow *h = NULL, *r;
+	size_t i, hi = 0, start;
+
+	if (section != UINT32_MAX) {
+		h = srow_add(ui, n);
+		hi = *n - 1;
+		h->sys = SROW_HEADER;
+		h->section = section;
+		h->id = (uint64_t)(section + 1) << 32 | SROW_HEADER;
+	}
+	start = *n;
+	for (i = 0; i < nv; i++) {
+		if (phase >= 0 && v[i].pc[phase] == 0)
+			continue;
+		r = srow_add(ui, n);
+		*r = v[i];
+		if (phase >= 0)
+			r->count = v[i].pc[phase];
+		r->section = section == UINT32_MAX ? 0 : section;
+		r->id = (uint64_t)(section == UINT32_MAX ? 0 : section + 1)
+		    << 32 | r->sys;
+		if (h != NULL) {
+			ui->srows[hi].nsys++;
+			ui->srows[hi].count += r->count;
+		}
+	}
+	sort_ui = ui;
+	qsort(&ui->srows[start], *n - start, sizeof(*ui->srows), cmp_rows);
+}
+
+static void
+sys_rebuild(struct ui *ui)
+{
+	struct ui_srow *v;
+	size_t n = 0, nv, i, np;
+	int ph;
+
+	switch (ui->group) {
+	case GROUP_FLAT:
+		nv = scope_entries(ui, ui->sel_proc, &v);
+		add_section(ui, &n, UINT32_MAX, v, nv, -1);
+		free(v);
+		break;
+	case GROUP_PHASE:
+		nv = scope_entries(ui, ui->sel_proc, &v);
+		for (ph = 0; ph < PHASE_N; ph++)
+			add_section(ui, &n, (uint32_t)ph, v, nv, ph);
+		free(v);
+		break;
+	case GROUP_PROC:
+		np = model_nprocs(ui->model);
+		for (i = 0; i < np; i++) {
+			if (ui->sel_proc != TROW_ALL && ui->sel_proc != i)
+				continue;
+			nv = scope_entries(ui, (uint32_t)i, &v);
+			if (nv > 0 || ui->sel_proc == i)
+				add_section(ui, &n, (uint32_t)i, v, nv, -1);
+			free(v);
+		}
+		break;
+	default:
+		break;
+	}
+	ui->sys.n = n;
+	/* Until the user moves, the cursor stays on the top row. */
+	for (i = 0; ui->sys.follow && i < n; i++)
+		if (ui->srows[i].id == ui->sys.cur_id) {
+			ui->sys.cur = i;
+			break;
+		}
+	if (ui->sys.follow && i == n && ui->group != GROUP_FLAT) {
+		/* The same syscall in another section, if the id is gone. */
+		for (i = 0; i < n; i++)
+			if (ui->srows[i].sys == (uint32_t)ui->sys.cur_id &&
+			    ui->srows[i].sys != SROW_HEADER) {
+				ui->sys.cur = i;
+				break;
+			}
+	}
+	list_clamp(&ui->sys);
+}
+
+/* Records the ids under the cursors, after a move. */
+void
+view_sync_ids(struct ui *ui)
+{
+	if (ui->tree.cur < ui->tree.n) {
+		uint32_t p = ui->trows[ui->tree.cur].proc;
+
+		ui->tree.cur_id = p == TROW_ALL ? 0 : (uint64_t)p + 1;
+		if (ui->sel_proc != p) {
+			ui->sel_proc = p;
+			ui->rebuild = 1;
+			ui->dirty |= DIRTY_SYS | DIRTY_BOTTOM;
+		}
+	}
+	if (ui->sys.cur < ui->sys.n)
+		ui->sys.cur_id = ui->srows[ui->sys.cur].id;
+}
+
+void
+view_rebuild(struct ui *ui)
+{
+	tree_rebuild(ui);
+	view_sync_ids(ui);
+	sys_rebuild(ui);
+	view_sync_ids(ui);
+	ui->rebuild = 0;
+}
