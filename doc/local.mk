@@ -2,7 +2,12 @@
 #
 # sctui.1 is made from sctui.1.in: the version and the data folder are
 # filled in, and the UI_KEYS marker line is replaced by doc/ui-keys.man (the
-# interactive UI's keys; see that file).  pkgdatadir is only known at make
+# interactive UI and its keys).  ui-keys.man is written by hand from the
+# action table in tui/actions.c, and tests/docs/ui-keys.test checks that it
+# follows the table.  Plan: generate it here at build time instead, from a
+# hidden option of the freshly built sctui that prints the same table as man
+# markup (the table already drives the keys, the help screen and the key
+# bar), keeping the hand-written file as the fallback when cross-compiling.  pkgdatadir is only known at make
 # time (it holds ${prefix}), hence sed here and not AC_CONFIG_FILES.
 man1_MANS = doc/sctui.1
 EXTRA_DIST += doc/sctui.1.in doc/ui-keys.man doc/how-it-works.md
