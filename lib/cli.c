@@ -24,6 +24,7 @@ const char cli_usage[] =
 "Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
 "   or: sctui --enforce=PROFILE [--] COMMAND [ARG]...\n"
+"   or: sctui --demo [--batch] [-o OUT] [--stats FILE]\n"
 "   or: sctui --convert IN -o OUT [--format FMT] [--skip-unknown]\n"
 "             [--default-action ACTION] [--errno N]\n"
 "   or: sctui --merge A B... -o OUT [--format FMT]\n"
@@ -53,6 +54,9 @@ const char cli_usage[] =
 "                          without running, and are left out of -o\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
 "                          runtime would, and say if it was denied\n"
+"      --demo              the classroom demo: nginx (or a bundled server)\n"
+"                          on 127.0.0.1 traced through start-up, a few\n"
+"                          seconds of requests sent by sctui, and SIGQUIT\n"
 "  -q, --quiet             no summary table in batch mode\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
@@ -165,6 +169,7 @@ enum {
 	OPT_RUNTIME,
 	OPT_DENY,
 	OPT_CAPS,
+	OPT_DEMO,
 };
 
 /*
@@ -396,6 +401,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "runtime",	 required_argument, NULL, OPT_RUNTIME },
 		{ "deny",	 required_argument, NULL, OPT_DENY },
 		{ "caps",	 required_argument, NULL, OPT_CAPS },
+		{ "demo",	 no_argument,	    NULL, OPT_DEMO },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -498,6 +504,9 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			}
 			c->runtime = optarg;
 			break;
+		case OPT_DEMO:
+			c->demo = 1;
+			break;
 		case ':':
 			snprintf(err, errlen, "option '%s' needs an argument",
 			    argv[optind - 1]);
@@ -512,6 +521,16 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		c->argv = &argv[optind];
 	if (check_errno_action(c, err, errlen) < 0)
 		return -EINVAL;
+	if (c->demo) {
+		if (c->action == CLI_ENFORCE || c->npids > 0 ||
+		    c->argv != NULL) {
+			snprintf(err, errlen, "--demo starts its own web "
+			    "server: give it no command, -p or --enforce");
+			return -EINVAL;
+		}
+		c->action = CLI_DEMO;
+		return 0;
+	}
 	if (c->action == CLI_ENFORCE && (c->npids > 0 || c->profile != NULL)) {
 		snprintf(err, errlen, "--enforce runs a new command under the "
 		    "profile: give it a command, not -p or --profile");

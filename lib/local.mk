@@ -7,6 +7,7 @@ libcore_a_CPPFLAGS = $(AM_CPPFLAGS) -DSCTUI_PKGDATADIR='"$(pkgdatadir)"' \
 libcore_a_SOURCES = \
 	lib/atomicfile.c lib/atomicfile.h \
 	lib/cli.c lib/cli.h \
+	lib/cmdpath.c lib/cmdpath.h \
 	lib/datadir.c lib/datadir.h \
 	lib/event.h \
 	lib/idmap.c lib/idmap.h \

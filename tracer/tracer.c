@@ -45,6 +45,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmdpath.h"
 #include "tcb.h"
 #include "xalloc.h"
 
@@ -331,45 +332,6 @@ detach(struct tracer *t, struct tcb *c, int sig)
 
 /* ---- spawn --------------------------------------------------------- */
 
-/* execvp's lookup, done before fork so errors are ours to report. */
-static int
-resolve_command(const char *cmd, char **out)
-{
-	const char *path, *p, *end;
-	char buf[PATH_MAX];
-	struct stat st;
-	int err = -ENOENT;
-
-	if (strchr(cmd, '/') != NULL) {
-		if (stat(cmd, &st) < 0)
-			return -errno;
-		if (S_ISDIR(st.st_mode) || access(cmd, X_OK) < 0)
-			return -EACCES;
-		*out = xstrdup(cmd);
-		return 0;
-	}
-	if ((path = getenv("PATH")) == NULL || *path == '\0')
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path; ; p = end + 1) {
-		size_t len;
-
-		end = strchr(p, ':');
-		len = end ? (size_t)(end - p) : strlen(p);
-		if (snprintf(buf, sizeof(buf), "%.*s%s%s", (int)len, p,
-		    len ? "/" : "", cmd) < (int)sizeof(buf) &&
-		    stat(buf, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			if (access(buf, X_OK) == 0) {
-				*out = xstrdup(buf);
-				return 0;
-			}
-			err = -EACCES;
-		}
-		if (end == NULL)
-			break;
-	}
-	return err;
-}
-
 /*
  * Can this kernel run a SECCOMP_RET_TRACE filter?  Tried in a throwaway
  * child so that a failure costs nothing but the fallback.
@@ -465,7 +427,7 @@ spawn(struct tracer *t)
 	const char *base;
 	struct sc_event ev;
 
-	rc = resolve_command(t->opts.argv[0], &t->path);
+	rc = cmdpath_resolve(t->opts.argv[0], &t->path);
 	if (rc < 0) {
 		snprintf(t->error, sizeof(t->error), "%s: %s", t->opts.argv[0],
 		    rc == -ENOENT ? "command not found" :

@@ -19,6 +19,7 @@
 
 #include "minprofile.h"
 #include "ring.h"
+#include "demo.h"
 #include "summary.h"
 #include "sysname.h"
 #include "tracer.h"
@@ -170,7 +171,7 @@ draw_header(struct ui *ui)
 {
 	WINDOW *w = ui->w_header;
 	struct model_totals t;
-	char line[512], state[96], el[32], st[32];
+	char line[512], state[96], el[32], st[32], st2[256];
 	attr_t a = ui->attrs[UA_HEADER];
 
 	model_totals(ui->model, &t);
@@ -185,7 +186,11 @@ draw_header(struct ui *ui)
 		summary_status(ui->root_status, st, sizeof(st));
 		snprintf(state, sizeof(state), "exited (%s)", st);
 	}
-	snprintf(line, sizeof(line), " sctui  %s", ui->command);
+	if (ui->demo != NULL) {
+		demo_status(ui->demo, st2, sizeof(st2));
+		snprintf(line, sizeof(line), " sctui  %s", st2);
+	} else
+		snprintf(line, sizeof(line), " sctui  %s", ui->command);
 	put(w, 0, 0, ui->cols - 50, a | A_BOLD, line);
 	snprintf(line, sizeof(line), "[%s]  %s ", ui->mode_name, state);
 	put(w, 0, ui->cols - (int)strlen(line) > ui->cols - 50 ?

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmdpath.h"
 #include "profile.h"
 #include "profilecmd.h"
 #include "summary.h"
@@ -41,12 +42,21 @@ enforce_main(const struct cli *c)
 	scmp_filter_ctx ctx;
 	struct profile *p;
 	struct profile_env env;
-	char err[1024], how[64];
+	char err[1024], how[64], *path = NULL;
 	int status, rc;
 	size_t i;
 
-	if ((p = profilecmd_load(c->enforce, 0)) == NULL)
+	/* Found before the filter is loaded: its child may not even print. */
+	if ((rc = cmdpath_resolve(c->argv[0], &path)) < 0) {
+		fprintf(stderr, "sctui: %s: %s\n", c->argv[0], rc == -ENOENT ?
+		    "command not found" : "permission denied (not "
+		    "executable)");
+		return rc == -ENOENT ? 127 : 126;
+	}
+	if ((p = profilecmd_load(c->enforce, 0)) == NULL) {
+		free(path);
 		return 1;
+	}
 	profilecmd_apply_options(c, p);
 	cli_env(c, &env);
 	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
@@ -54,6 +64,7 @@ enforce_main(const struct cli *c)
 	profile_free(p);
 	if (rc < 0) {
 		fprintf(stderr, "sctui: %s: %s\n", c->enforce, err);
+		free(path);
 		return 1;
 	}
 	seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, geteuid() != 0);
@@ -66,6 +77,7 @@ enforce_main(const struct cli *c)
 	if ((child = fork()) < 0) {
 		fprintf(stderr, "sctui: fork: %s\n", strerror(errno));
 		seccomp_release(ctx);
+		free(path);
 		return 1;
 	}
 	if (child == 0) {
@@ -77,7 +89,7 @@ enforce_main(const struct cli *c)
 			    "%s: %s\n", c->enforce, strerror(-rc));
 			_exit(125);
 		}
-		execvp(c->argv[0], c->argv);
+		execv(path, c->argv);
 		rc = errno;
 		/* The profile may deny execve itself: say so plainly. */
 		fprintf(stderr, "sctui: %s: %s%s\n", c->argv[0], strerror(rc),
@@ -86,6 +98,7 @@ enforce_main(const struct cli *c)
 		_exit(rc == ENOENT ? 127 : 126);
 	}
 	seccomp_release(ctx);
+	free(path);
 	while (waitpid(child, &status, 0) < 0)
 		if (errno != EINTR) {
 			fprintf(stderr, "sctui: waitpid: %s\n", strerror(errno));

@@ -12,3 +12,9 @@ sctui_SOURCES = \
 	tui/view.c
 sctui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 sctui_LDADD = libtracer.a $(CORE_LIBS) $(NCURSES_LIBS) $(PTHREAD_LIBS)
+
+# The classroom demo (sctui --demo): its engine, its data (an nginx.conf
+# template and a small site) and the server it falls back to without nginx.
+sctui_SOURCES += tui/demo.c tui/demo.h
+sctui_CPPFLAGS = $(AM_CPPFLAGS) -DSCTUI_PKGLIBEXECDIR='"$(pkglibexecdir)"'
+include $(srcdir)/assets/demo/demo.mk

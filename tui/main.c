@@ -9,6 +9,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "demo.h"
 #include "enforce.h"
 #include "profilecmd.h"
 #include "ui.h"
@@ -38,6 +39,9 @@ main(int argc, char **argv)
 		break;
 	case CLI_ENFORCE:
 		rc = enforce_main(&c);
+		break;
+	case CLI_DEMO:
+		rc = demo_main(&c);
 		break;
 	case CLI_CONVERT:
 	case CLI_MERGE:

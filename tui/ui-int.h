@@ -142,6 +142,7 @@ extern const size_t ui_nformats;
 struct ui {
 	const struct cli	*cli;
 	struct tracesetup	 setup;	/* --profile's base and filter */
+	struct demo		*demo;	/* --demo: the traffic; or NULL */
 	struct model		*model;
 	struct tracer		*tracer;
 	struct ring		*ring;

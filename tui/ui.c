@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "demo.h"
 #include "tracesetup.h"
 #include "ring.h"
 #include "summary.h"
@@ -547,6 +548,26 @@ ui_free(struct ui *ui)
 	free(ui);
 }
 
+static struct demo *the_demo;
+
+/* The demo's traffic is over: stop the server gracefully. */
+static void
+demo_done(void *arg)
+{
+	tracer_request(arg, TRACER_REQ_STOP);
+}
+
+int
+ui_main_demo(const struct cli *c, struct demo *d)
+{
+	int rc;
+
+	the_demo = d;
+	rc = ui_main(c);
+	the_demo = NULL;
+	return rc;
+}
+
 int
 ui_main(const struct cli *c)
 {
@@ -663,6 +684,15 @@ ui_main(const struct cli *c)
 	}
 	ui->mode_name = ui->setup.base != NULL ? "seccomp fast path from a "
 	    "profile" : tracer_mode_name(tracer_mode(ui->tracer));
+	if (the_demo != NULL) {
+		ui->demo = the_demo;
+		demo_set_stop(ui->demo, demo_done, ui->tracer);
+		if ((rc = demo_start(ui->demo)) < 0)
+			ui_message(ui, 1, "demo: cannot start its client: %s",
+			    strerror(-rc));
+		else if (demo_note(ui->demo) != NULL)
+			ui_message(ui, 0, "demo: %s", demo_note(ui->demo));
+	}
 	if (*tracer_mode_note(ui->tracer))
 		ui_message(ui, 0, "%s", tracer_mode_note(ui->tracer));
 

@@ -17,4 +17,14 @@ struct cli;
  */
 int	ui_main(const struct cli *c);
 
+struct demo;
+
+/*
+ * ui_main() for the classroom demo: c->argv is the demo's server; once it
+ * runs under the tracer the demo's traffic starts, its progress shows in
+ * the header, and when it is over the tracer stops the server with
+ * c->stop_signal.  d stays the caller's.
+ */
+int	ui_main_demo(const struct cli *c, struct demo *d);
+
 #endif

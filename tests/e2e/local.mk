@@ -39,3 +39,16 @@ TESTS += \
 
 EXTRA_DIST += tests/lib/oci.sh tests/e2e/oci-runc.test tests/e2e/oci-crun.test \
 	tests/e2e/oci-deny.test
+
+# nginx with the classroom demo's bundled configuration (assets/demo/):
+# traced against strace, enforced, under runc, denied accept4; and
+# sctui --demo itself, with nginx and with its fallback server.
+TESTS += \
+	tests/e2e/nginx-trace.test \
+	tests/e2e/nginx-enforce.test \
+	tests/e2e/nginx-oci.test \
+	tests/e2e/nginx-deny.test \
+	tests/e2e/nginx-demo.test
+EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
+	tests/e2e/nginx-enforce.test tests/e2e/nginx-oci.test \
+	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test

@@ -9,11 +9,13 @@ tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
 
 TESTS += \
 	tests/tui/tui-calls.test \
+	tests/tui/tui-demo.test \
 	tests/tui/tui-save.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
 EXTRA_DIST += tests/tui/tmux.sh \
 	tests/tui/tui-calls.test \
+	tests/tui/tui-demo.test \
 	tests/tui/tui-save.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test

@@ -1,0 +1,918 @@
+/*
+ * demo.c - the classroom demo engine; see demo.h.
+ *
+ * One thread of sctui plays the web client.  It only ever connects to
+ * 127.0.0.1, blocks every signal (so SIGCHLD stays with the tracer's
+ * signalfd and Ctrl-C with the main thread), and bounds every wait.  The
+ * counters it keeps are atomics, read by demo_poll() from any thread.
+ */
+#include "config.h"
+#include "demo.h"
+#include "ui.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "datadir.h"
+#include "xalloc.h"
+
+#ifndef SCTUI_PKGLIBEXECDIR
+#error "SCTUI_PKGLIBEXECDIR must be defined (tui/local.mk: $(pkglibexecdir))"
+#endif
+
+#define DEMO_SERVER	"sctui-demo-server"
+#define LOG_CAP		(1L << 20)	/* error log bytes, then emptied */
+#define LISTEN_WAIT_MS	30000		/* for the port, tracing is slow */
+#define IO_WAIT_MS	3000		/* for one answer */
+#define STOP_WAIT_MS	15000		/* for the pid file to go, after stop */
+#define MAX_FAILS	20		/* in a row: the server is gone */
+
+extern char **environ;
+
+struct demo {
+	struct demo_opts opts;
+	char		 dir[PATH_MAX];	/* "" once removed */
+	char		 site[PATH_MAX];
+	char		 pidfile[PATH_MAX + 16];
+	char		 errlog[PATH_MAX + 16];
+	char		 server[64];
+	char		*note;
+	char		*argv[10];
+	int		 nginx;
+	int		 port;
+
+	pthread_t	 thread;
+	int		 started;
+	struct timespec	 t0;
+	atomic_int	 quit;
+	atomic_int	 state;
+	atomic_llong	 serve_end_ms;	/* CLOCK_MONOTONIC */
+	atomic_uint	 requests, ok, notfound, other, failed, connections;
+	atomic_uint	 log_resets;
+};
+
+/* The folder atexit() must remove if demo_free() was never reached. */
+static char exit_dir[PATH_MAX];
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+nap(unsigned ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* ---- the temporary folder -------------------------------------------- */
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+/* Removes dir and everything in it, never following a symlink out. */
+static void
+rm_tree(char *dir)
+{
+	if (*dir == '\0')
+		return;
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+	*dir = '\0';
+}
+
+static void
+demo_atexit(void)
+{
+	rm_tree(exit_dir);
+}
+
+/* ---- finding the server ---------------------------------------------- */
+
+/* The first executable NAME in PATH, malloc'd, or NULL. */
+static char *
+find_in_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *colon;
+	char buf[PATH_MAX];
+	size_t len;
+
+	for (p = path != NULL ? path : ""; *p != '\0'; p = colon + 1) {
+		colon = strchr(p, ':');
+		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		if (len > 0 && len + strlen(name) + 2 < sizeof(buf)) {
+			snprintf(buf, sizeof(buf), "%.*s/%s", (int)len, p,
+			    name);
+			if (access(buf, X_OK) == 0)
+				return xstrdup(buf);
+		}
+		if (colon == NULL)
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * The fallback server: next to the running sctui (the build tree), else
+ * where `make install` puts it.
+ */
+static int
+find_demo_server(char *buf, size_t len)
+{
+	char self[PATH_MAX], *slash;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(buf, len, "%s/%s", self, DEMO_SERVER);
+			if (access(buf, X_OK) == 0)
+				return 0;
+		}
+	}
+	snprintf(buf, len, "%s/%s", SCTUI_PKGLIBEXECDIR, DEMO_SERVER);
+	return access(buf, X_OK) == 0 ? 0 : -ENOENT;
+}
+
+/*
+ * `nginx -V` (untraced, with a bound): its version, and its configure
+ * arguments, which say which modules (so which temp paths) it has.
+ * Returns the output, malloc'd, or NULL.
+ */
+static char *
+nginx_version_text(const char *nginx)
+{
+	posix_spawn_file_actions_t fa;
+	char *argv[] = { (char *)nginx, (char *)"-V", NULL };
+	char *out = xmalloc(16384);
+	size_t len = 0;
+	struct pollfd pfd;
+	double deadline = now() + 5;
+	ssize_t n;
+	pid_t pid;
+	int p[2], status;
+
+	if (pipe2(p, O_CLOEXEC) < 0) {
+		free(out);
+		return NULL;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 2);
+	if (posix_spawn(&pid, nginx, &fa, NULL, argv, environ) != 0)
+		pid = -1;
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	pfd.fd = p[0];
+	pfd.events = POLLIN;
+	while (pid > 0 && len < 16383 && now() < deadline) {
+		if (poll(&pfd, 1, 100) <= 0)
+			continue;
+		if ((n = read(p[0], out + len, 16383 - len)) <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(p[0]);
+	if (pid > 0) {
+		if (waitpid(pid, &status, WNOHANG) == 0) {
+			kill(pid, SIGKILL);	/* our child, not traced */
+			waitpid(pid, &status, 0);
+		}
+	}
+	out[len] = '\0';
+	if (pid <= 0 || len == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* ---- the configuration ----------------------------------------------- */
+
+/* nginx -V's configure arguments lack "--without-http_NAME_module". */
+static int
+has_module(const char *v, const char *name)
+{
+	char opt[64];
+
+	snprintf(opt, sizeof(opt), "--without-http_%s_module", name);
+	return v == NULL || strstr(v, opt) == NULL;
+}
+
+/* Writes the *_temp_path lines for @TEMPS@, indented like it. */
+static void
+put_temps(FILE *f, const char *indent, size_t ilen, const char *dir,
+    const char *v)
+{
+	static const struct {
+		const char *module, *directive, *sub;
+	} t[] = {
+		{ NULL,		"client_body_temp_path",	"body" },
+		{ "proxy",	"proxy_temp_path",		"proxy" },
+		{ "fastcgi",	"fastcgi_temp_path",		"fastcgi" },
+		{ "uwsgi",	"uwsgi_temp_path",		"uwsgi" },
+		{ "scgi",	"scgi_temp_path",		"scgi" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (t[i].module == NULL || has_module(v, t[i].module))
+			fprintf(f, "%.*s%s %s/%s;\n", (int)ilen, indent,
+			    t[i].directive, dir, t[i].sub);
+}
+
+/*
+ * assets/demo/nginx.conf with its @NAME@s replaced, comment lines dropped,
+ * written to d->dir/nginx.conf.
+ */
+static int
+write_config(struct demo *d, const char *vtext, char *err, size_t errlen)
+{
+	char tmpl[PATH_MAX], out[PATH_MAX + 16], line[1024], *at, *end;
+	const char *val;
+	size_t ilen;
+	FILE *in, *f;
+	int rc = 0;
+
+	snprintf(tmpl, sizeof(tmpl), "%s/demo/nginx.conf", datadir());
+	snprintf(out, sizeof(out), "%s/nginx.conf", d->dir);
+	if ((in = fopen(tmpl, "re")) == NULL) {
+		snprintf(err, errlen, "cannot read %s: %s (set %s to the "
+		    "folder that holds demo/)", tmpl, strerror(errno),
+		    DATADIR_ENV);
+		return -ENOENT;
+	}
+	if ((f = fopen(out, "wxe")) == NULL) {
+		snprintf(err, errlen, "cannot write %s: %s", out,
+		    strerror(errno));
+		fclose(in);
+		return -EIO;
+	}
+	while (fgets(line, sizeof(line), in) != NULL) {
+		ilen = strspn(line, " \t");
+		if (line[ilen] == '#')
+			continue;
+		if (strstr(line, "@TEMPS@") != NULL) {
+			put_temps(f, line, ilen, d->dir, vtext);
+			continue;
+		}
+		for (at = line; (end = strchr(at, '@')) != NULL; ) {
+			fwrite(at, 1, (size_t)(end - at), f);
+			val = NULL;
+			if (strncmp(end, "@DIR@", 5) == 0)
+				val = d->dir;
+			else if (strncmp(end, "@SITE@", 6) == 0)
+				val = d->site;
+			else if (strncmp(end, "@USER@", 6) == 0)
+				/*
+				 * As root, nginx would switch its workers to
+				 * "nobody"; the demo keeps them as the
+				 * invoking user, root, and touches no
+				 * account nor system path.
+				 */
+				val = geteuid() == 0 ? "user root;" : "";
+			if (val != NULL) {
+				fputs(val, f);
+				at = strchr(end + 1, '@') + 1;
+			} else if (strncmp(end, "@PORT@", 6) == 0) {
+				fprintf(f, "%d", d->port);
+				at = end + 6;
+			} else {
+				fputc('@', f);
+				at = end + 1;
+			}
+		}
+		fputs(at, f);
+	}
+	if (ferror(in) || fclose(f) != 0)
+		rc = -EIO;
+	fclose(in);
+	if (rc < 0)
+		snprintf(err, errlen, "cannot write %s", out);
+	return rc;
+}
+
+/* A port on 127.0.0.1 that nothing listens on now. */
+static int
+pick_port(void)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+	int fd, port = -1;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -errno;
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&sa, &len) == 0)
+		port = ntohs(sa.sin_port);
+	else
+		port = -errno;
+	close(fd);
+	return port;
+}
+
+/* nginx >= 1.19.5 takes -e, the start-up error log. */
+static int
+nginx_has_e(const char *vtext)
+{
+	const char *v = vtext ? strstr(vtext, "nginx/") : NULL;
+	int a = 0, b = 0, c = 0;
+
+	if (v == NULL || sscanf(v, "nginx/%d.%d.%d", &a, &b, &c) < 2)
+		return 0;
+	return a > 1 || (a == 1 && (b > 19 || (b == 19 && c >= 5)));
+}
+
+static int
+setup_nginx(struct demo *d, const char *nginx, char *err, size_t errlen)
+{
+	char *vtext = nginx_version_text(nginx), *v;
+	int i = 0, rc;
+
+	v = vtext ? strstr(vtext, "nginx/") : NULL;
+	snprintf(d->server, sizeof(d->server), "nginx %.*s",
+	    v ? (int)strcspn(v + 6, " \n") : 0, v ? v + 6 : "");
+	if (v == NULL)
+		snprintf(d->server, sizeof(d->server), "nginx");
+	snprintf(d->pidfile, sizeof(d->pidfile), "%s/nginx.pid", d->dir);
+	snprintf(d->errlog, sizeof(d->errlog), "%s/error.log", d->dir);
+	rc = write_config(d, vtext, err, errlen);
+	d->argv[i++] = xstrdup(nginx);
+	if (nginx_has_e(vtext)) {
+		d->argv[i++] = xstrdup("-e");
+		d->argv[i++] = xstrdup(d->errlog);
+	}
+	d->argv[i++] = xstrdup("-p");
+	d->argv[i++] = xstrdup(d->dir);
+	d->argv[i++] = xstrdup("-c");
+	d->argv[i] = xmalloc(strlen(d->dir) + 16);
+	sprintf(d->argv[i++], "%s/nginx.conf", d->dir);
+	d->argv[i] = NULL;
+	d->nginx = 1;
+	free(vtext);
+	return rc;
+}
+
+static int
+setup_fallback(struct demo *d, char *err, size_t errlen)
+{
+	char path[PATH_MAX + 32], port[16];
+	int i = 0;
+
+	if (find_demo_server(path, sizeof(path)) < 0) {
+		snprintf(err, errlen, "nginx is not in PATH and %s is not "
+		    "installed either (make install, or apt-get install "
+		    "nginx-light)", DEMO_SERVER);
+		return -ENOENT;
+	}
+	snprintf(d->server, sizeof(d->server), "%s", DEMO_SERVER);
+	snprintf(d->pidfile, sizeof(d->pidfile), "%s/server.pid", d->dir);
+	snprintf(port, sizeof(port), "%d", d->port);
+	d->argv[i++] = xstrdup(path);
+	d->argv[i++] = xstrdup(port);
+	d->argv[i++] = xstrdup(d->site);
+	d->argv[i++] = xstrdup(d->pidfile);
+	d->argv[i] = NULL;
+	return 0;
+}
+
+struct demo *
+demo_new(const struct demo_opts *opts, char *err, size_t errlen)
+{
+	static const struct demo_opts defaults = { 0 };
+	struct demo *d = xcalloc(1, sizeof(*d));
+	const char *tmp = getenv("TMPDIR");
+	char *nginx;
+	struct stat st;
+	int rc;
+
+	d->opts = opts != NULL ? *opts : defaults;
+	if (d->opts.seconds == 0)
+		d->opts.seconds = 3;
+	if (d->opts.pause_ms == 0)
+		d->opts.pause_ms = 10;
+	snprintf(d->site, sizeof(d->site), "%s/demo/site", datadir());
+	if (stat(d->site, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "no demo site at %s (set %s to the "
+		    "folder that holds demo/)", d->site, DATADIR_ENV);
+		free(d);
+		return NULL;
+	}
+	snprintf(d->dir, sizeof(d->dir), "%s/sctui-demo.XXXXXX",
+	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
+	if (mkdtemp(d->dir) == NULL) {
+		snprintf(err, errlen, "cannot make %s: %s (set TMPDIR to a "
+		    "writable folder)", d->dir, strerror(errno));
+		free(d);
+		return NULL;
+	}
+	if (exit_dir[0] == '\0') {
+		static int registered;
+
+		memcpy(exit_dir, d->dir, sizeof(exit_dir));
+		if (!registered++)
+			atexit(demo_atexit);
+	}
+	if ((d->port = pick_port()) < 0) {
+		snprintf(err, errlen, "no free port on 127.0.0.1: %s",
+		    strerror(-d->port));
+		demo_free(d);
+		return NULL;
+	}
+	if ((nginx = find_in_path("nginx")) != NULL) {
+		rc = setup_nginx(d, nginx, err, errlen);
+		free(nginx);
+	} else {
+		d->note = xstrdup(access("/usr/sbin/nginx", X_OK) == 0 ?
+		    "nginx is not in PATH (it is in /usr/sbin: add that to "
+		    "PATH to use it); using the bundled " DEMO_SERVER :
+		    "nginx is not installed (apt-get install nginx-light); "
+		    "using the bundled " DEMO_SERVER);
+		rc = setup_fallback(d, err, errlen);
+	}
+	if (rc < 0) {
+		demo_free(d);
+		return NULL;
+	}
+	atomic_init(&d->state, DEMO_STARTING);
+	return d;
+}
+
+char *const *
+demo_argv(const struct demo *d)
+{
+	return d->argv;
+}
+
+int
+demo_stop_signal(const struct demo *d)
+{
+	(void)d;
+	return SIGQUIT;
+}
+
+const char *
+demo_server(const struct demo *d)
+{
+	return d->server;
+}
+
+int
+demo_port(const struct demo *d)
+{
+	return d->port;
+}
+
+const char *
+demo_dir(const struct demo *d)
+{
+	return d->dir;
+}
+
+const char *
+demo_note(const struct demo *d)
+{
+	return d->note;
+}
+
+/* ---- the client ------------------------------------------------------ */
+
+/* A connection to 127.0.0.1:port, or -1. */
+static int
+dial(int port)
+{
+	struct sockaddr_in sa;
+	struct timeval tv = { IO_WAIT_MS / 1000, 0 };
+	int fd;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Empties the server's error log once it is over LOG_CAP. */
+static void
+cap_log(struct demo *d)
+{
+	struct stat st;
+
+	if (d->errlog[0] != '\0' && stat(d->errlog, &st) == 0 &&
+	    st.st_size > LOG_CAP && truncate(d->errlog, 0) == 0)
+		atomic_fetch_add(&d->log_resets, 1);
+}
+
+/*
+ * One request on fd; reads the answer (to EOF when close is set).
+ * Returns its status code, or -1.
+ */
+static int
+request(int fd, const char *path, int close_it)
+{
+	char buf[8192], *hend, *cl;
+	size_t len = 0, need;
+	ssize_t n;
+	int code, w;
+
+	w = snprintf(buf, sizeof(buf), "GET %s HTTP/1.1\r\nHost: "
+	    "127.0.0.1\r\nUser-Agent: sctui-demo\r\nAccept: */*\r\n%s\r\n",
+	    path, close_it ? "Connection: close\r\n" : "");
+	if (send(fd, buf, (size_t)w, MSG_NOSIGNAL) != w)
+		return -1;
+	for (;;) {
+		if (len >= sizeof(buf) - 1)
+			return -1;
+		if ((n = recv(fd, buf + len, sizeof(buf) - 1 - len, 0)) <= 0)
+			return -1;
+		len += (size_t)n;
+		buf[len] = '\0';
+		if ((hend = strstr(buf, "\r\n\r\n")) != NULL)
+			break;
+	}
+	if (sscanf(buf, "HTTP/1.%*d %d", &code) != 1)
+		return -1;
+	*hend = '\0';
+	cl = strcasestr(buf, "\r\nContent-Length:");
+	need = cl != NULL ? strtoul(cl + 17, NULL, 10) : 0;
+	len -= (size_t)(hend + 4 - buf);
+	while (len < need) {
+		n = recv(fd, buf, sizeof(buf) < need - len ?
+		    sizeof(buf) : need - len, 0);
+		if (n <= 0)
+			return -1;
+		len += (size_t)n;
+	}
+	if (close_it)	/* the server closes after the answer */
+		while ((n = recv(fd, buf, sizeof(buf), 0)) > 0)
+			;
+	return code;
+}
+
+static void
+count(struct demo *d, int code)
+{
+	if (code < 0) {
+		atomic_fetch_add(&d->failed, 1);
+		return;
+	}
+	atomic_fetch_add(&d->requests, 1);
+	atomic_fetch_add(code == 200 ? &d->ok : code == 404 ? &d->notfound :
+	    &d->other, 1);
+}
+
+/*
+ * A round: one connection, three keep-alive requests (a page, its style
+ * sheet, a page that does not exist), then one with Connection: close.
+ * Returns the number of answers, or -1 if the port refused the connection.
+ */
+static int
+round_trip(struct demo *d)
+{
+	static const char *const paths[] = {
+		"/", "/style.css", "/no-such-page.html", "/about.html",
+	};
+	int fd, i, code, n = 0;
+
+	if ((fd = dial(d->port)) < 0) {
+		count(d, -1);
+		return -1;
+	}
+	atomic_fetch_add(&d->connections, 1);
+	for (i = 0; i < 4; i++) {
+		code = request(fd, paths[i], i == 3);
+		count(d, code);
+		if (code < 0)
+			break;
+		n++;
+	}
+	close(fd);
+	return n;
+}
+
+/* The stop, when the owner gave no callback: SIGQUIT to our own child. */
+static void
+signal_master(struct demo *d)
+{
+	char path[64], line[256];
+	FILE *f;
+	int pid = 0, ppid = 0;
+
+	if ((f = fopen(d->pidfile, "re")) != NULL) {
+		if (fscanf(f, "%d", &pid) != 1)
+			pid = 0;
+		fclose(f);
+	}
+	if (pid <= 1)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "PPid: %d", &ppid) == 1)
+			break;
+	fclose(f);
+	if (ppid == (int)getpid())
+		kill(pid, demo_stop_signal(d));
+}
+
+static void
+ask_stop(struct demo *d)
+{
+	if (d->opts.stop != NULL)
+		d->opts.stop(d->opts.arg);
+	else
+		signal_master(d);
+}
+
+static void *
+client(void *arg)
+{
+	struct demo *d = arg;
+	double t0 = now(), end;
+	int fd = -1, fails = 0, refused = 0, n;
+
+	/* Wait for the port, then for the pid file (written after it). */
+	while (!atomic_load(&d->quit) && now() < t0 + LISTEN_WAIT_MS / 1e3) {
+		cap_log(d);
+		if ((fd = dial(d->port)) >= 0)
+			break;
+		nap(20);
+	}
+	if (fd < 0) {
+		atomic_store(&d->state, DEMO_FAILED);
+		if (!atomic_load(&d->quit))
+			ask_stop(d);
+		return NULL;
+	}
+	close(fd);
+	end = now() + d->opts.seconds;
+	atomic_store(&d->serve_end_ms, (long long)(end * 1e3));
+	atomic_store(&d->state, DEMO_SERVING);
+	while (!atomic_load(&d->quit) && now() < end && fails < MAX_FAILS) {
+		n = round_trip(d);
+		fails = n == 4 ? 0 : fails + 1;
+		refused = n < 0 ? refused + 1 : 0;
+		cap_log(d);
+		nap(d->opts.pause_ms);
+	}
+	if (atomic_load(&d->quit))
+		return NULL;
+	atomic_store(&d->state, atomic_load(&d->requests) > 0 ?
+	    DEMO_STOPPING : DEMO_FAILED);
+	/*
+	 * A port that refuses every connection was closed: the server is
+	 * already going (Ctrl-C sent it the stop signal, or it died).  Asking
+	 * again would make batch mode kill it in the middle of its shutdown.
+	 */
+	if (refused < MAX_FAILS)
+		ask_stop(d);
+	/* The master removes its pid file as it exits. */
+	end = now() + STOP_WAIT_MS / 1e3;
+	while (!atomic_load(&d->quit) && now() < end &&
+	    access(d->pidfile, F_OK) == 0) {
+		cap_log(d);
+		nap(20);
+	}
+	if (access(d->pidfile, F_OK) != 0 &&
+	    atomic_load(&d->state) == DEMO_STOPPING)
+		atomic_store(&d->state, DEMO_DONE);
+	return NULL;
+}
+
+int
+demo_start(struct demo *d)
+{
+	sigset_t all, old;
+	int rc;
+
+	if (d->started)
+		return -EALREADY;
+	clock_gettime(CLOCK_MONOTONIC, &d->t0);
+	/* The thread inherits a full mask: no signal is ever its. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&d->thread, NULL, client, d);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		return -rc;
+	d->started = 1;
+	return 0;
+}
+
+void
+demo_poll(struct demo *d, struct demo_stats *st)
+{
+	double t = now();
+
+	memset(st, 0, sizeof(*st));
+	st->state = (enum demo_state)atomic_load(&d->state);
+	st->requests = atomic_load(&d->requests);
+	st->ok = atomic_load(&d->ok);
+	st->notfound = atomic_load(&d->notfound);
+	st->other = atomic_load(&d->other);
+	st->failed = atomic_load(&d->failed);
+	st->connections = atomic_load(&d->connections);
+	st->log_resets = atomic_load(&d->log_resets);
+	if (d->started) {
+		st->elapsed = t - ((double)d->t0.tv_sec +
+		    (double)d->t0.tv_nsec / 1e9);
+		if (st->state == DEMO_SERVING)
+			st->left = (double)atomic_load(&d->serve_end_ms) /
+			    1e3 - t;
+		if (st->left < 0)
+			st->left = 0;
+	}
+}
+
+void
+demo_status(struct demo *d, char *buf, size_t len)
+{
+	static const char *const names[] = {
+		"starting", "serving", "stopping (SIGQUIT sent)", "done",
+		"failed: no answer",
+	};
+	struct demo_stats st;
+
+	char left[32] = "";
+
+	demo_poll(d, &st);
+	if (st.state == DEMO_SERVING)
+		snprintf(left, sizeof(left), ", %.1f s left", st.left);
+	snprintf(buf, len, "demo: %s on 127.0.0.1:%d, %s: %u requests "
+	    "(%u ok, %u not found, %u failed)%s", d->server, d->port,
+	    names[st.state], st.requests, st.ok, st.notfound, st.failed, left);
+}
+
+void
+demo_stop(struct demo *d)
+{
+	if (!d->started)
+		return;
+	atomic_store(&d->quit, 1);
+	pthread_join(d->thread, NULL);
+	d->started = 0;
+}
+
+void
+demo_free(struct demo *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	demo_stop(d);
+	if (strcmp(exit_dir, d->dir) == 0)
+		exit_dir[0] = '\0';
+	rm_tree(d->dir);
+	for (i = 0; d->argv[i] != NULL; i++)
+		free(d->argv[i]);
+	free(d->note);
+	free(d);
+}
+
+/* ---- batch mode ------------------------------------------------------ */
+
+static pthread_t main_thread;
+
+/*
+ * The traffic is over: batch mode ends a trace on SIGINT by sending the
+ * stop signal (SIGQUIT here) to the command, then SIGKILL after a grace.
+ */
+static void
+batch_stop(void *arg)
+{
+	(void)arg;
+	pthread_kill(main_thread, SIGINT);
+}
+
+/*
+ * SIGQUIT at sctui: end like Ctrl-C (batch mode handles INT, TERM and HUP),
+ * so the server is stopped and the temporary folder removed.
+ */
+static void
+quit_as_int(int sig)
+{
+	(void)sig;
+	raise(SIGINT);
+}
+
+void
+demo_set_stop(struct demo *d, void (*stop)(void *arg), void *arg)
+{
+	d->opts.stop = stop;
+	d->opts.arg = arg;
+}
+
+int
+demo_main(const struct cli *c)
+{
+	struct sigaction sa;
+	struct demo_opts o = { 0 };
+	struct demo_stats st;
+	struct demo *d;
+	struct cli bc;
+	char err[1024];
+	int rc;
+
+	main_thread = pthread_self();
+	o.stop = batch_stop;
+	if ((d = demo_new(&o, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "sctui: demo: %s\n", err);
+		return 1;
+	}
+	if (!c->batch) {
+		/* The UI starts the traffic once the server is traced. */
+		bc = *c;
+		bc.argv = (char **)demo_argv(d);
+		bc.stop_signal = demo_stop_signal(d);
+		rc = ui_main_demo(&bc, d);
+		demo_free(d);
+		return rc;
+	}
+	if (demo_note(d) != NULL)
+		fprintf(stderr, "sctui: demo: %s\n", demo_note(d));
+	if (!c->quiet)
+		fprintf(stderr, "sctui: demo: %s, a master and 2 workers, on "
+		    "http://127.0.0.1:%d/; %u s of requests, then SIG%s\n",
+		    demo_server(d), demo_port(d), d->opts.seconds,
+		    sigabbrev_np(demo_stop_signal(d)));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = quit_as_int;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGQUIT, &sa, NULL);
+	bc = *c;
+	bc.argv = (char **)demo_argv(d);
+	bc.stop_signal = demo_stop_signal(d);
+	if ((rc = demo_start(d)) < 0) {
+		fprintf(stderr, "sctui: demo: cannot start its client: %s\n",
+		    strerror(-rc));
+		demo_free(d);
+		return 1;
+	}
+	rc = batch_main(&bc);
+	demo_stop(d);
+	demo_poll(d, &st);
+	if (!c->quiet || st.requests == 0)
+		fprintf(stderr, "sctui: demo: %u requests on %u connections: "
+		    "%u ok (200), %u not found (404), %u other, %u failed%s\n",
+		    st.requests, st.connections, st.ok, st.notfound, st.other,
+		    st.failed, st.log_resets ? "; the error log went over "
+		    "1 MiB and was emptied" : "");
+	if (st.requests == 0) {
+		fprintf(stderr, "sctui: demo: %s never answered on "
+		    "127.0.0.1:%d\n", demo_server(d), demo_port(d));
+		if (rc == 0)
+			rc = 1;
+	}
+	demo_free(d);
+	return rc;
+}
