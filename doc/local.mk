@@ -17,6 +17,7 @@ doc/sctui.1: $(srcdir)/doc/sctui.1.in $(srcdir)/doc/ui-keys.man Makefile
 	$(AM_V_GEN)$(MKDIR_P) doc && \
 	sed -e 's|@''VERSION@|$(VERSION)|g' \
 	    -e 's|@''PKGDATADIR@|$(pkgdatadir)|g' \
+	    -e 's|@''PKGLIBEXECDIR@|$(pkglibexecdir)|g' \
 	    -e '/^@''UI_KEYS@$$/{' -e 'r $(srcdir)/doc/ui-keys.man' -e 'd' -e '}' \
 	    $(srcdir)/doc/sctui.1.in >$@.tmp && \
 	mv $@.tmp $@
