@@ -33,7 +33,8 @@ const char cli_usage[] =
 "seccomp profile it needs.\n"
 "\n"
 "  -b, --batch             trace without the UI; print a summary on stderr\n"
-"  -o, --output=FILE       write the Docker-format seccomp profile to FILE\n"
+"  -o, --output=FILE       write the profile to FILE (Docker format unless\n"
+"                          --format says otherwise)\n"
 "  -p, --pid=PID[,PID]...  attach to running processes (all their threads)\n"
 "      --no-seccomp        trace with PTRACE_SYSCALL, not the seccomp fast path\n"
 "      --serve-on=LIST     syscalls that start the serving phase\n"
@@ -300,6 +301,14 @@ parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
 			c->inputs[c->ninputs++] = argv[i];
 			continue;
 		}
+		if ((OPT("--help") || OPT("-h")) && eq == NULL) {
+			c->action = CLI_HELP;
+			return 0;
+		}
+		if ((OPT("--version") || OPT("-V")) && eq == NULL) {
+			c->action = CLI_VERSION;
+			return 0;
+		}
 		if (OPT("--skip-unknown") && eq == NULL) {
 			c->skip_unknown = 1;
 			continue;
@@ -308,8 +317,8 @@ parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
 		    !OPT("-o") && !OPT("--output") && !OPT("--format") &&
 		    !OPT("--default-action") && !OPT("--errno") &&
 		    !OPT("--caps")) {
-			snprintf(err, errlen, "unknown option '%s' with %s "
-			    "(see sctui --help)", a, cmd);
+			snprintf(err, errlen, "unknown option '%s' with %s",
+			    a, cmd);
 			return -EINVAL;
 		}
 		if ((OPT("--merge") || OPT("--diff")) && eq == NULL)
@@ -319,8 +328,8 @@ parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,
 		else if (i + 1 < argc)
 			val = argv[++i];
 		else {
-			snprintf(err, errlen, "option '%s' needs an argument "
-			    "(see sctui --help)", a);
+			snprintf(err, errlen, "option '%s' needs an argument",
+			    a);
 			return -EINVAL;
 		}
 		if (OPT("--convert") || OPT("--merge") || OPT("--diff"))
@@ -499,12 +508,12 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			c->demo = 1;
 			break;
 		case ':':
-			snprintf(err, errlen, "option '%s' needs an argument "
-			    "(see sctui --help)", argv[optind - 1]);
+			snprintf(err, errlen, "option '%s' needs an argument",
+			    argv[optind - 1]);
 			return -EINVAL;
 		default:
-			snprintf(err, errlen, "unknown option '%s' (see sctui "
-			    "--help)", argv[optind - 1]);
+			snprintf(err, errlen, "unknown option '%s'",
+			    argv[optind - 1]);
 			return -EINVAL;
 		}
 	}

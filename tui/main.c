@@ -23,7 +23,8 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	if (cli_parse(argc, argv, &c, err, sizeof(err)) < 0) {
-		fprintf(stderr, "sctui: %s\n", err);
+		fprintf(stderr, "sctui: %s\nTry 'sctui --help' for more "
+		    "information.\n", err);
 		cli_free(&c);
 		return 2;
 	}
