@@ -33,14 +33,45 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * "-", a terminal, a pipe or a device: there is no file to replace, so the
+ * data is written straight to it (renaming over /dev/stdout would put a
+ * regular file in its place).
+ */
+static int
+write_through(const char *path, const void *data, size_t len)
+{
+	int fd, rc;
+
+	if (strcmp(path, "-") == 0)
+		return write_all(STDOUT_FILENO, data, len);
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) < 0)
+		return -errno;
+	rc = write_all(fd, data, len);
+	if (close(fd) < 0 && rc == 0)
+		rc = -errno;
+	return rc;
+}
+
 int
 atomicfile_write(const char *path, const void *data, size_t len)
 {
+	char *real = NULL;
 	char *tmp, *dircopy;
 	struct stat st;
 	int fd, dfd, rc;
 	size_t n = strlen(path) + 16;
 
+	if (strcmp(path, "-") == 0 ||
+	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
+		return write_through(path, data, len);
+	/* A symlink to a file: replace the file, keep the link. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)) != NULL) {
+		rc = atomicfile_write(real, data, len);
+		free(real);
+		return rc;
+	}
 	tmp = xmalloc(n);
 	snprintf(tmp, n, "%s.XXXXXX", path);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {

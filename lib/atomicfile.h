@@ -4,7 +4,9 @@
  * Every writer of profiles and sessions saves through here: the data goes
  * to a temporary file in the same folder, is fsync'd, then renamed over the
  * target, and the folder is fsync'd.  On any failure the target is left as it
- * was and the temporary file is removed.
+ * was and the temporary file is removed.  A symlink to a file keeps the
+ * link and replaces the file; "-" is standard output, and a terminal, a
+ * pipe or a device is written straight through (nothing to replace).
  */
 #ifndef SCTUI_ATOMICFILE_H
 #define SCTUI_ATOMICFILE_H

@@ -477,6 +477,7 @@ describe_command(struct ui *ui, const struct cli *c)
 	size_t i, o = 0;
 	char esc[256];
 	char comm[64] = "", path[64];
+	const char *base;
 	FILE *f;
 
 	if (c->npids > 0) {
@@ -506,9 +507,10 @@ describe_command(struct ui *ui, const struct cli *c)
 			    sizeof(ui->command) - o, "%s%s", i ? " " : "",
 			    esc);
 		}
-		snprintf(path, sizeof(path), "%s", c->argv[0]);
+		/* The last component of argv[0], however long the path. */
+		base = strrchr(c->argv[0], '/');
 		snprintf(ui->cmdname, sizeof(ui->cmdname), "%s",
-		    basename(path));
+		    base != NULL && base[1] != '\0' ? base + 1 : c->argv[0]);
 	}
 	/* The default file name must be a plain name in the cwd. */
 	for (i = 0; ui->cmdname[i] != '\0'; i++)
