@@ -8,7 +8,8 @@ bench_b_fork_SOURCES = bench/b-fork.c
 bench_b_threads_SOURCES = bench/b-threads.c
 bench_b_threads_LDADD = $(PTHREAD_LIBS)
 CLEANFILES += $(BENCH_PROGS)
-EXTRA_DIST += bench/run.sh bench/nginx.conf bench/experiments/x-tracer.c \
+EXTRA_DIST += bench/run.sh bench/nginx.conf bench/experiments/README \
+	bench/experiments/x-tracer.c \
 	bench/experiments/run.sh
 
 # BENCH_RUNS=N (default 3) and the other BENCH_* variables in bench/run.sh

@@ -19,6 +19,8 @@
 #   SCTUI=PATH              the sctui binary (default: ./sctui)
 #
 # Writes RESULTS/latest.txt (the table) and RESULTS/raw-*.tsv (every run).
+# `run.sh --table RAW.tsv` prints the table of an earlier (or partial) run
+# again without measuring anything.
 # There are no pass/fail limits here: this measures, it does not judge.
 set -u
 
@@ -162,8 +164,15 @@ make_profile() {	# WORKLOAD
 
 # ---- one measurement --------------------------------------------------
 
-RAW=$BENCH_RESULTS/raw-$(date -u +%Y%m%dT%H%M%SZ).tsv
-printf 'workload\ttracer\trun\twall_ns\thwm_kb\tmaxrss_kb\tstatus\treq_s\tprocs\n' >"$RAW"
+TABLE_ONLY=
+if [ "${1:-}" = --table ]; then
+	TABLE_ONLY=$2
+	RAW=$2
+	[ -r "$RAW" ] || die "cannot read $RAW"
+else
+	RAW=$BENCH_RESULTS/raw-$(date -u +%Y%m%dT%H%M%SZ).tsv
+	printf 'workload\ttracer\trun\twall_ns\thwm_kb\tmaxrss_kb\tstatus\treq_s\tprocs\n' >"$RAW"
+fi
 
 record() {	# WORKLOAD TRACER RUN RESULTFILE REQ_S PROCS
 	local wall hwm maxrss status
@@ -273,6 +282,11 @@ measure() {	# WORKLOAD TRACER RUN
 
 # ---- main -------------------------------------------------------------
 
+if [ -n "$TABLE_ONLY" ]; then
+	WORKLOADS=$(awk -F '\t' 'NR > 1 && !s[$1]++ { printf " %s", $1 }' "$RAW")
+	TRACERS=$(awk -F '\t' 'NR > 1 && !s[$2]++ { printf " %s", $2 }' "$RAW")
+	BENCH_RUNS=$(awk -F '\t' 'NR > 1 && $3 > m { m = $3 } END { print m }' "$RAW")
+else
 WORKLOADS=""
 for w in $BENCH_WORKLOADS; do
 	why=$(workload_missing "$w")
@@ -310,11 +324,12 @@ for run in $(seq 1 "$BENCH_RUNS"); do
 		done
 	done
 done
+fi
 
 # ---- the table --------------------------------------------------------
 
 {
-	echo "sctui benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "sctui benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')${TABLE_ONLY:+ (table of $TABLE_ONLY)}"
 	echo "host: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), kernel $(uname -r), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "sctui: $("$SCTUI" --version 2>/dev/null) at $SCTUI; strace: $(strace -V 2>/dev/null | head -n 1)"
 	echo "runs: $BENCH_RUNS (medians shown); loop/threads: $BENCH_CALLS getppid calls ($BENCH_THREADS threads); fork: $BENCH_FORKS children x $BENCH_FORK_CALLS calls; tree: $BENCH_TREE_N x /bin/true; nginx: wrk -t2 -c50 ${BENCH_NGINX_SECS}s, 600-byte file"
@@ -406,5 +421,7 @@ done
 	echo "vs strace: this tracer's added cost / strace -f -qq's (for nginx: req/s / strace's req/s)."
 	echo "peak RSS: the tracer's own VmHWM at exit (untraced: the command's).  procs seen: proc lines in --stats / processes started."
 	cat "$T/skipped" 2>/dev/null
-} | tee "$BENCH_RESULTS/latest.txt"
-note "table saved to $BENCH_RESULTS/latest.txt"
+} | if [ -n "$TABLE_ONLY" ]; then cat; else
+	tee "$BENCH_RESULTS/latest.txt"
+	note "table saved to $BENCH_RESULTS/latest.txt"
+fi
