@@ -2,7 +2,7 @@
  * b-run.c - the benchmark driver's stopwatch and helpers.
  *
  * Usage:
- *   b-run time [-r] [-o FILE] -- COMMAND [ARG]...
+ *   b-run time [-r] [-t SECS] [-o FILE] -- COMMAND [ARG]...
  *	Run COMMAND, wait for it, and print one line
  *	    wall_ns=N hwm_kb=N maxrss_kb=N status=N
  *	to FILE (appended) or stdout.  wall_ns is CLOCK_MONOTONIC from just
@@ -13,8 +13,10 @@
  *	b-run seizes COMMAND with PTRACE_O_TRACEEXIT alone, so it stops only
  *	when it exits (and for signals, which are passed on); its children
  *	are not traced.  That works on a tracer too.  hwm_kb is -1 without -r
- *	or if the seize failed.  Exits with COMMAND's status (128+N if
- *	killed by signal N).
+ *	or if the seize failed.  With -t, COMMAND gets SIGTERM after SECS
+ *	seconds and SIGKILL 10 s later, and status is then 124 (as for
+ *	timeout(1)).  Exits with COMMAND's status (128+N if killed by
+ *	signal N).
  *   b-run port
  *	Print a TCP port on 127.0.0.1 that was free a moment ago.
  */
@@ -33,6 +35,15 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+static volatile sig_atomic_t alarms;
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
 
 static long
 read_hwm(pid_t pid)
@@ -80,12 +91,17 @@ cmd_time(int argc, char **argv)
 	const char *out = NULL;
 	long hwm = -1, kb;
 	int opt, rss = 0, seized = 0, syncp[2], status, sig, event, code;
+	unsigned limit = 0, seen = 0;
+	struct sigaction sa;
 	char go = 'g';
 	pid_t pid, w;
 	FILE *f;
 
-	while ((opt = getopt(argc, argv, "+ro:")) != -1) {
+	while ((opt = getopt(argc, argv, "+rt:o:")) != -1) {
 		switch (opt) {
+		case 't':
+			limit = (unsigned)atoi(optarg);
+			break;
 		case 'r':
 			rss = 1;
 			break;
@@ -97,9 +113,14 @@ cmd_time(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: b-run time [-r] [-o FILE] -- CMD...\n");
+		fprintf(stderr, "usage: b-run time [-r] [-t SECS] [-o FILE] "
+		    "-- CMD...\n");
 		return 2;
 	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;	/* no SA_RESTART: wait4 sees EINTR */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
 	if (pipe2(syncp, O_CLOEXEC) < 0) {
 		perror("b-run: pipe");
 		return 1;
@@ -128,10 +149,20 @@ cmd_time(int argc, char **argv)
 	if (write(syncp[1], &go, 1) != 1)
 		perror("b-run: write");
 	close(syncp[1]);
+	alarm(limit);
 	for (;;) {
 		w = wait4(pid, &status, __WALL, &ru);
-		if (w < 0 && errno == EINTR)
+		if (w < 0 && errno == EINTR) {
+			if (alarms > seen) {
+				seen = alarms;
+				fprintf(stderr, "b-run: %s ran over %u s: %s\n",
+				    argv[optind], limit,
+				    seen == 1 ? "SIGTERM" : "SIGKILL");
+				kill(pid, seen == 1 ? SIGTERM : SIGKILL);
+				alarm(10);
+			}
 			continue;
+		}
 		if (w < 0) {
 			perror("b-run: wait4");
 			return 1;
@@ -159,6 +190,8 @@ cmd_time(int argc, char **argv)
 	(void)seized;
 	code = WIFEXITED(status) ? WEXITSTATUS(status) :
 	    128 + WTERMSIG(status);
+	if (seen > 0)
+		code = 124;
 	f = out ? fopen(out, "ae") : stdout;
 	if (f == NULL) {
 		perror(out);
@@ -181,7 +214,8 @@ main(int argc, char **argv)
 		return cmd_port();
 	if (argc >= 2 && strcmp(argv[1], "time") == 0)
 		return cmd_time(argc - 1, argv + 1);
-	fprintf(stderr, "usage: b-run time [-r] [-o FILE] -- COMMAND...\n"
+	fprintf(stderr, "usage: b-run time [-r] [-t SECS] [-o FILE] -- "
+	    "COMMAND...\n"
 	    "       b-run port\n");
 	return 2;
 }

@@ -15,6 +15,9 @@
 #   BENCH_THREADS=8         threads
 #   BENCH_TREE_N=10000      processes (/bin/true) in the tree
 #   BENCH_NGINX_SECS=10     wrk duration (2 threads, 50 connections)
+#   BENCH_TIMEOUT=3600      seconds one measurement may take; then the
+#                           tracer gets SIGTERM (SIGKILL 10 s later) and the
+#                           run counts as failed (status 124)
 #   BENCH_RESULTS=DIR       where latest.txt and the raw TSV go
 #   SCTUI=PATH              the sctui binary (default: ./sctui)
 #
@@ -37,6 +40,7 @@ set -u
 : "${BENCH_TREE_N:=10000}"
 : "${BENCH_NGINX_SECS:=10}"
 : "${BENCH_RESULTS:=$BENCH_BUILDDIR/bench/results}"
+: "${BENCH_TIMEOUT:=3600}"
 
 B=$BENCH_BUILDDIR/bench
 RUN=$B/b-run
@@ -184,7 +188,11 @@ record() {	# WORKLOAD TRACER RUN RESULTFILE REQ_S PROCS
 	read -r wall hwm maxrss status <<<"$(tail -n 1 "$4" | sed 's/[a-z_]*=//g')"
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$wall" \
 	    "$hwm" "$maxrss" "$status" "$5" "$6" >>"$RAW"
-	[ "$status" = 0 ] || note "$1 under $2, run $3: exit status $status"
+	case $status in
+	0) ;;
+	124) note "$1 under $2, run $3: timed out after $BENCH_TIMEOUT s" ;;
+	*) note "$1 under $2, run $3: exit status $status" ;;
+	esac
 }
 
 # Run "$@" in a tmux pane of its own; return when it is gone.  For the UI,
@@ -254,20 +262,20 @@ measure() {	# WORKLOAD TRACER RUN
 	if [ "$w" = nginx ]; then
 		if [ "$tr" = sctui-ui ]; then
 			rps=$(nginx_run "$T/inner" in_tmux "$T/inner" 600 \
-			    "$RUN" time -r -o "$res" -- "${pre[@]}")
+			    "$RUN" time -r -t "$BENCH_TIMEOUT" -o "$res" -- "${pre[@]}")
 		else
-			rps=$(nginx_run "$T/inner" "$RUN" time -r -o "$res" -- \
+			rps=$(nginx_run "$T/inner" "$RUN" time -r -t "$BENCH_TIMEOUT" -o "$res" -- \
 			    "${pre[@]}")
 		fi
 	elif [ "$tr" = sctui-ui ]; then
 		# Wall time from inside (the command's own), RSS from outside.
-		in_tmux "$T/inner" 7200 "$RUN" time -r -o "$res" -- \
+		in_tmux "$T/inner" 7200 "$RUN" time -r -t "$BENCH_TIMEOUT" -o "$res" -- \
 		    "${pre[@]}" "$RUN" time -o "$T/inner" -- "${cmd[@]}"
 		if [ -s "$res" ] && [ -s "$T/inner" ]; then
 			sed -i "s/wall_ns=[0-9]*/$(grep -o 'wall_ns=[0-9]*' "$T/inner")/" "$res"
 		fi
 	else
-		"$RUN" time -r -o "$res" -- "${pre[@]}" "${cmd[@]}" \
+		"$RUN" time -r -t "$BENCH_TIMEOUT" -o "$res" -- "${pre[@]}" "${cmd[@]}" \
 		    </dev/null >/dev/null 2>"$T/err" ||
 		    note "$w under $tr: $(tail -n 2 "$T/err")"
 	fi
@@ -357,6 +365,7 @@ fi
 	{
 		k = $1 SUBSEP $2
 		if ($7 != "0") bad[k]++
+		if ($7 == "124") tmo[k]++
 		if ($4 != "-" && $7 == "0") vals[k "w"] = vals[k "w"] " " $4
 		if ($5 != "-" && $5 >= 0) vals[k "r"] = vals[k "r"] " " $5
 		if ($8 != "-" && $8 != "") vals[k "q"] = vals[k "q"] " " $8
@@ -403,7 +412,7 @@ fi
 				}
 				f_rss = rss != "" ? sprintf("%.1f MB", rss / 1024) : "-"
 				nt_ = ""
-				if (bad[k]) nt_ = nt_ sprintf("%d of %d runs failed; ", bad[k], runs[k])
+				if (bad[k]) nt_ = nt_ sprintf("%d of %d runs failed%s; ", bad[k], runs[k], tmo[k] ? " (" tmo[k] " timed out)" : "")
 				if (procs[k] != "") nt_ = nt_ "procs seen " procs[k]
 				printf "%-8s %-16s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
 				    w, tr, f_wall, f_x, f_add, f_vs, f_q, f_qx, f_qvs, f_rss, nt_
