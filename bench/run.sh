@@ -291,9 +291,9 @@ measure() {	# WORKLOAD TRACER RUN
 # ---- main -------------------------------------------------------------
 
 if [ -n "$TABLE_ONLY" ]; then
-	WORKLOADS=$(awk -F '\t' 'NR > 1 && !s[$1]++ { printf " %s", $1 }' "$RAW")
-	TRACERS=$(awk -F '\t' 'NR > 1 && !s[$2]++ { printf " %s", $2 }' "$RAW")
-	BENCH_RUNS=$(awk -F '\t' 'NR > 1 && $3 > m { m = $3 } END { print m }' "$RAW")
+	WORKLOADS=$(awk -F '\t' 'NR > 1 && !/^#/ && !s[$1]++ { printf " %s", $1 }' "$RAW")
+	TRACERS=$(awk -F '\t' 'NR > 1 && !/^#/ && !s[$2]++ { printf " %s", $2 }' "$RAW")
+	BENCH_RUNS=$(awk -F '\t' 'NR > 1 && !/^#/ && $3 > m { m = $3 } END { print m }' "$RAW")
 else
 WORKLOADS=""
 for w in $BENCH_WORKLOADS; do
@@ -322,6 +322,9 @@ case " $TRACERS " in *" sctui-profile "*)
 	done ;;
 esac
 
+for w in $WORKLOADS; do
+	workload_units "$w" | sed "s/^/#units	$w	/; s/ /	/" >>"$RAW"
+done
 note "runs: $BENCH_RUNS; workloads:$WORKLOADS; tracers:$TRACERS"
 note "sctui: $SCTUI; raw results: $RAW"
 for run in $(seq 1 "$BENCH_RUNS"); do
@@ -340,11 +343,18 @@ fi
 	echo "sctui benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')${TABLE_ONLY:+ (table of $TABLE_ONLY)}"
 	echo "host: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), kernel $(uname -r), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "sctui: $("$SCTUI" --version 2>/dev/null) at $SCTUI; strace: $(strace -V 2>/dev/null | head -n 1)"
+	[ -n "$TABLE_ONLY" ] && grep -q '^#units' "$RAW" &&
+	    echo "runs: $BENCH_RUNS (medians shown); sizes (work per row): $(awk -F '\t' '/^#units/ && $3 > 0 { printf "%s%s %s %ss", n++ ? ", " : "", $2, $3, $4 }' "$RAW")" ||
 	echo "runs: $BENCH_RUNS (medians shown); loop/threads: $BENCH_CALLS getppid calls ($BENCH_THREADS threads); fork: $BENCH_FORKS children x $BENCH_FORK_CALLS calls; tree: $BENCH_TREE_N x /bin/true; nginx: wrk -t2 -c50 ${BENCH_NGINX_SECS}s, 600-byte file"
 	echo
-	for w in $WORKLOADS; do
-		workload_units "$w" | sed "s/^/units $w /"
-	done | cat - "$RAW" | awk -F '\t' -v na="$NA" -v tracers="$TRACERS" \
+	{
+		# The sizes the raw file was measured with; else the current ones.
+		for w in $WORKLOADS; do
+			grep -q "^#units	$w	" "$RAW" ||
+			    workload_units "$w" | sed "s/^/#units	$w	/; s/ /	/"
+		done
+		grep '^#units	' "$RAW"
+	} | sed 's/	/ /g' | cat - "$RAW" | awk -F '\t' -v na="$NA" -v tracers="$TRACERS" \
 	    -v missing="$(cat "$T/tracers-missing" 2>/dev/null)" '
 	function median(key,   n, i, j, a, t) {
 		n = split(vals[key], a, " ")
@@ -356,11 +366,13 @@ fi
 			}
 		return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
 	}
-	/^units / {
+	/^#units / {
 		split($0, u, " ")
-		units[u[2]] = u[3]; unit[u[2]] = u[4]; order[++nw] = u[2]
+		if (!(u[2] in units)) order[++nw] = u[2]
+		units[u[2]] = u[3]; unit[u[2]] = u[4]
 		next
 	}
+	/^#/ { next }
 	$1 == "workload" { next }
 	{
 		k = $1 SUBSEP $2
