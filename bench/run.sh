@@ -294,6 +294,11 @@ if [ -n "$TABLE_ONLY" ]; then
 	WORKLOADS=$(awk -F '\t' 'NR > 1 && !/^#/ && !s[$1]++ { printf " %s", $1 }' "$RAW")
 	TRACERS=$(awk -F '\t' 'NR > 1 && !/^#/ && !s[$2]++ { printf " %s", $2 }' "$RAW")
 	BENCH_RUNS=$(awk -F '\t' 'NR > 1 && !/^#/ && $3 > m { m = $3 } END { print m }' "$RAW")
+	for tr in sctui-profile sctui-ui; do
+		case " $TRACERS " in *" $tr "*) continue ;; esac
+		why=$(tracer_missing "$tr")
+		[ -n "$why" ] && printf '%s\t%s\n' "$tr" "$why" >>"$T/tracers-missing"
+	done
 else
 WORKLOADS=""
 for w in $BENCH_WORKLOADS; do
