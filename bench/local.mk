@@ -1,1 +1,31 @@
 # bench/: benchmarks, run with `make bench`; never part of `make check`.
+# The programs are EXTRA_PROGRAMS: built only when `make bench` asks.
+BENCH_PROGS = bench/b-run bench/b-loop bench/b-fork bench/b-threads
+EXTRA_PROGRAMS = $(BENCH_PROGS)
+bench_b_run_SOURCES = bench/b-run.c
+bench_b_loop_SOURCES = bench/b-loop.c
+bench_b_fork_SOURCES = bench/b-fork.c
+bench_b_threads_SOURCES = bench/b-threads.c
+bench_b_threads_LDADD = $(PTHREAD_LIBS)
+CLEANFILES += $(BENCH_PROGS)
+EXTRA_DIST += bench/run.sh bench/nginx.conf bench/experiments/README \
+	bench/experiments/x-tracer.c \
+	bench/experiments/run.sh
+
+# BENCH_RUNS=N (default 3) and the other BENCH_* variables in bench/run.sh
+# pass through the environment.
+bench: sctui $(BENCH_PROGS)
+	BENCH_SRCDIR='$(abs_top_srcdir)' BENCH_BUILDDIR='$(abs_top_builddir)' \
+	SCTUI='$(abs_top_builddir)/sctui' bash '$(srcdir)/bench/run.sh'
+
+# The wake-up experiments of doc/performance.md; not part of sctui.
+bench/experiments/x-tracer: $(srcdir)/bench/experiments/x-tracer.c
+	@$(MKDIR_P) bench/experiments
+	$(AM_V_CC)$(CC) $(CFLAGS) -O2 -Wall -Wextra -o $@ $(srcdir)/bench/experiments/x-tracer.c
+CLEANFILES += bench/experiments/x-tracer
+
+bench-experiments: bench/experiments/x-tracer $(BENCH_PROGS)
+	BENCH_SRCDIR='$(abs_top_srcdir)' BENCH_BUILDDIR='$(abs_top_builddir)' \
+	SCTUI='$(abs_top_builddir)/sctui' bash '$(srcdir)/bench/experiments/run.sh'
+
+.PHONY: bench bench-experiments
