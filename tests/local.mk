@@ -16,3 +16,4 @@ include $(srcdir)/tests/tracer/local.mk
 include $(srcdir)/tests/profile/local.mk
 include $(srcdir)/tests/tui/local.mk
 include $(srcdir)/tests/e2e/local.mk
+include $(srcdir)/tests/fault/local.mk

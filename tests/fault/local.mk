@@ -1,0 +1,12 @@
+# tests/fault/: faults, signals, bad input (see doc/threat-model.md).
+check_PROGRAMS += tests/helpers/h-fault
+tests_helpers_h_fault_LDADD = $(PTHREAD_LIBS)
+# What is traced is never built with sanitizers (see tests/tracer/local.mk).
+tests_helpers_h_fault_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_fault_LDFLAGS =
+
+FAULT_TESTS = \
+	tests/fault/faults.test \
+	tests/fault/fork-storm.test
+TESTS += $(FAULT_TESTS)
+EXTRA_DIST += $(FAULT_TESTS)
