@@ -19,3 +19,9 @@ one_line() {	# FILE PATTERN WHAT
 	[ "$(wc -l < "$1")" = 1 ] || fail "$3: not one line: $(cat "$1")"
 	grep -q -- "$2" "$1" || fail "$3: lacks '$2': $(cat "$1")"
 }
+# No raw control byte (tab and newline aside) and valid UTF-8 in FILE.
+clean_text() {
+	[ "$(tr -d '\t\n' < "$1" | LC_ALL=C tr -d '\040-\176\200-\377' | wc -c)" = 0 ] ||
+	    return 1
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
+}

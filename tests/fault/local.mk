@@ -7,11 +7,18 @@ tests_helpers_h_fault_LDFLAGS =
 
 FAULT_TESTS = \
 	tests/fault/already-traced.test \
+	tests/fault/bad-profiles.test \
+	tests/fault/bad-profiles-fix.test \
 	tests/fault/faults.test \
 	tests/fault/fork-storm.test \
+	tests/fault/names-escape.test \
 	tests/fault/ignore-signals.test \
 	tests/fault/sctui-kill9.test \
 	tests/fault/sctui-signals.test \
 	tests/fault/stopped-quit.test
 TESTS += $(FAULT_TESTS)
-EXTRA_DIST += $(FAULT_TESTS) tests/fault/lib.sh
+EXTRA_DIST += $(FAULT_TESTS) tests/fault/lib.sh tests/fault/proposed/all.diff
+# Bugs these tests found; tests/fault/proposed/all.diff fixes them (core/,
+# tui/).  Once it is applied they pass: then drop this line (an XPASS
+# fails make check as a reminder).
+XFAIL_TESTS = tests/fault/bad-profiles-fix.test tests/fault/names-escape.test
