@@ -9,6 +9,7 @@ FAULT_TESTS = \
 	tests/fault/already-traced.test \
 	tests/fault/bad-profiles.test \
 	tests/fault/bad-profiles-fix.test \
+	tests/fault/cli-bad.test \
 	tests/fault/faults.test \
 	tests/fault/fork-storm.test \
 	tests/fault/names-escape.test \
