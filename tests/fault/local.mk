@@ -24,7 +24,8 @@ FAULT_XFAIL = \
 XFAIL_TESTS = $(FAULT_XFAIL)
 TESTS += $(FAULT_TESTS) $(FAULT_XFAIL)
 EXTRA_DIST += $(FAULT_TESTS) $(FAULT_XFAIL) tests/fault/lib.sh \
-	tests/fault/proposed/all.diff tests/fault/proposed/tracer-valgrind.diff
+	tests/fault/proposed/all.diff tests/fault/proposed/tracer-valgrind.diff \
+	doc/threat-model.md
 
 # The command-line fuzz target: its seeds (and any crash reproducer kept
 # there) replayed by make check, without clang.
