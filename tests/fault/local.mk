@@ -63,10 +63,15 @@ CLEANFILES += fuzz/fuzz-cli
 # tests/fault/vg/; any memcheck error or definite leak fails.
 VALGRIND = valgrind
 VALGRIND_FLAGS = --quiet --error-exitcode=99 --leak-check=full \
-	--errors-for-leak-kinds=definite --show-leak-kinds=definite
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	--child-silent-after-fork=yes
 VG_TESTS = $(TRACER_TESTS) $(FAULT_TESTS) \
 	tests/profile/convert.test tests/profile/merge.test \
 	tests/profile/diff.test
+# t-profile loads filters and libseccomp probes the kernel's actions with
+# seccomp(2), which valgrind 3.19 does not know: 5 of its checks fail under
+# it.  Only its memcheck result counts.
+VG_NOSTATUS = tests/profile/t-profile
 VG_BINS = tests/profile/t-profile tests/profile/t-corpus \
 	tests/fault/t-cli-corpus tests/unit/cli-test tests/unit/model-test \
 	tests/unit/idmap-test
@@ -98,6 +103,7 @@ endif
 		--log-file=tests/fault/vg/`basename $$p`.log ./$$p \
 		>tests/fault/vg/`basename $$p`.out 2>&1; \
 	    rc=$$?; \
+	    case " $(VG_NOSTATUS) " in *" $$p "*) [ $$rc = 99 ] || rc=0 ;; esac; \
 	    if [ $$rc = 0 ]; then echo "PASS: $$p"; \
 	    else echo "FAIL: $$p (status $$rc, tests/fault/vg/`basename $$p`.log)"; fail=1; fi; \
 	done; \
