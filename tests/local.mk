@@ -17,3 +17,4 @@ include $(srcdir)/tests/profile/local.mk
 include $(srcdir)/tests/tui/local.mk
 include $(srcdir)/tests/e2e/local.mk
 include $(srcdir)/tests/docs/local.mk
+include $(srcdir)/tests/fault/local.mk

@@ -45,10 +45,12 @@ FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
 	$(top_srcdir)/lib/read-list.c $(top_srcdir)/lib/write-docker.c \
 	$(top_srcdir)/lib/write-systemd.c $(top_srcdir)/lib/sysname.c \
 	$(top_srcdir)/lib/model.c $(top_srcdir)/lib/idmap.c \
-	$(top_srcdir)/lib/atomicfile.c $(top_srcdir)/lib/xalloc.c
+	$(top_srcdir)/lib/atomicfile.c $(top_srcdir)/lib/xalloc.c \
+	$(top_srcdir)/lib/datadir.c
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-I. -I$(top_srcdir)/lib -I$(top_srcdir)/fuzz \
-	-DSCTUI_PKGDATADIR='"$(pkgdatadir)"' $(SECCOMP_CFLAGS) $(JANSSON_CFLAGS)
+	-DSCTUI_PKGDATADIR='"$(pkgdatadir)"' \
+	-DSCTUI_SRCDATADIR='"$(abs_top_srcdir)/assets"' $(SECCOMP_CFLAGS) $(JANSSON_CFLAGS)
 FUZZ_LIBS = $(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
 
 fuzz/fuzz-read-docker: $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) lib/sdgroups.inc
