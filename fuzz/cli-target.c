@@ -53,6 +53,10 @@ check(char **argv, int argc, const struct cli *c, int rc, const char *err)
 	case CLI_HELP:
 	case CLI_VERSION:
 		return;
+	case CLI_DEMO:
+		if (c->argv != NULL || c->npids > 0)
+			broken("--demo with a command or -p", err);
+		return;
 	case CLI_TRACE:
 	case CLI_ENFORCE:
 		if ((c->npids > 0) == (c->argv != NULL))

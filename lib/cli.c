@@ -125,6 +125,18 @@ parse_pids(struct cli *c, const char *arg, char *err, size_t errlen)
 	return 0;
 }
 
+/* Frees a NULL-terminated list of strings and sets it to NULL. */
+static void
+strv_free(char ***v)
+{
+	size_t i;
+
+	for (i = 0; *v != NULL && (*v)[i] != NULL; i++)
+		free((*v)[i]);
+	free(*v);
+	*v = NULL;
+}
+
 /* A comma-separated list of syscall names, each checked on this arch. */
 static int
 parse_names(const char *opt, const char *arg, char ***out, char *err,
@@ -133,6 +145,9 @@ parse_names(const char *opt, const char *arg, char ***out, char *err,
 	char *copy = xstrdup(arg), *tok, *save = NULL;
 	size_t n = 0;
 	uint32_t native = sysname_native();
+
+	/* Given again: the last list wins (fuzz/corpus/cli/leak-*). */
+	strv_free(out);
 
 	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
 	    tok = strtok_r(NULL, ", ", &save)) {
@@ -182,6 +197,7 @@ parse_caps(struct cli *c, const char *arg, char *err, size_t errlen)
 	char *copy = xstrdup(arg), *tok, *save = NULL, name[64], *q;
 	size_t n = 0, i;
 
+	strv_free(&c->caps);	/* given again: the last list wins */
 	c->caps = xcalloc(1, sizeof(*c->caps));
 	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
 	    tok = strtok_r(NULL, ", ", &save)) {
@@ -557,18 +573,10 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 void
 cli_free(struct cli *c)
 {
-	size_t i;
-
 	free(c->pids);
-	for (i = 0; c->serve_on != NULL && c->serve_on[i] != NULL; i++)
-		free(c->serve_on[i]);
-	free(c->serve_on);
-	for (i = 0; c->deny != NULL && c->deny[i] != NULL; i++)
-		free(c->deny[i]);
-	free(c->deny);
-	for (i = 0; c->caps != NULL && c->caps[i] != NULL; i++)
-		free(c->caps[i]);
-	free(c->caps);
+	strv_free(&c->serve_on);
+	strv_free(&c->deny);
+	strv_free(&c->caps);
 	free(c->inputs);
 	memset(c, 0, sizeof(*c));
 }

@@ -23,6 +23,12 @@ void	 pbuf_add(struct pbuf *b, const char *s);
 void	 pbuf_printf(struct pbuf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/*
+ * Unknown names listed (each with a suggestion) before the readers only
+ * count the rest: a file of junk names costs no more than this many.
+ */
+#define PROFILE_MAX_UNKNOWN	20
+
 /* Appends a line to a message buffer, '\n'-separated, truncating. */
 void	 pmsg_add(char *msg, size_t msglen, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

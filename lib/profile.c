@@ -22,6 +22,7 @@
 #include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
+#include "textesc.h"
 #include "xalloc.h"
 
 #define ENOSYS_VALUE	38	/* what Docker's default gives clone3 */
@@ -72,6 +73,7 @@ pmsg_add(char *msg, size_t msglen, const char *fmt, ...)
 {
 	size_t used;
 	va_list ap;
+	char *s;
 
 	if (msg == NULL || msglen == 0)
 		return;
@@ -83,8 +85,12 @@ pmsg_add(char *msg, size_t msglen, const char *fmt, ...)
 	if (used + 1 >= msglen)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg + used, msglen - used, fmt, ap);
+	if (vasprintf(&s, fmt, ap) < 0)
+		fatal("out of memory");
 	va_end(ap);
+	/* One line, and no byte of the input reaches the terminal raw. */
+	textesc(s, msg + used, msglen - used);
+	free(s);
 }
 
 void
@@ -1121,9 +1127,16 @@ profile_read(const char *data, size_t len, const char *file,
 		msg[0] = '\0';
 	if (opts != NULL)
 		o = *opts;
+	for (i = 0; i < len && isspace((unsigned char)data[i]); i++)
+		;
+	/* A truncated save or a wrong path, never a profile: say so. */
+	if (i == len) {
+		pmsg_add(msg, msglen, "%s: the file is empty: not a profile "
+		    "(give a Docker or OCI JSON profile, or a list of names)",
+		    file);
+		return -EINVAL;
+	}
 	if (o.format == PROFILE_FMT_AUTO) {
-		for (i = 0; i < len && isspace((unsigned char)data[i]); i++)
-			;
 		o.format = i < len && data[i] == '{' ? PROFILE_FMT_DOCKER :
 		    PROFILE_FMT_LIST;
 		if (i < len && strncmp(data + i, "apiVersion:", 11) == 0) {
@@ -1170,7 +1183,10 @@ profile_load(const char *path, const struct profile_read_opts *opts,
 	}
 	for (;;) {
 		if (len == cap) {
+			/* One byte over the limit tells us it is too large. */
 			cap = cap ? cap * 2 : 65536;
+			if (cap > PROFILE_MAX_BYTES + 1)
+				cap = PROFILE_MAX_BYTES + 1;
 			data = xrealloc(data, cap);
 		}
 		n = read(fd, data + len, cap - len);
@@ -1179,10 +1195,19 @@ profile_load(const char *path, const struct profile_read_opts *opts,
 		if (n <= 0)
 			break;
 		len += (size_t)n;
+		if (len > PROFILE_MAX_BYTES)
+			break;
 	}
 	rc = n < 0 ? -errno : 0;
 	if (fd != STDIN_FILENO)
 		close(fd);
+	if (rc == 0 && len > PROFILE_MAX_BYTES) {
+		pmsg_add(msg, msglen, "%s: too large: more than %d MiB is "
+		    "not a seccomp profile (Docker's default is 20 KiB)", path,
+		    PROFILE_MAX_BYTES >> 20);
+		free(data);
+		return -EFBIG;
+	}
 	if (rc < 0) {
 		pmsg_add(msg, msglen, "cannot read %s: %s", path,
 		    strerror(-rc));

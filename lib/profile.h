@@ -228,7 +228,8 @@ struct profile_read_opts {
  * *out NULL and msg holding the errors: malformed JSON as
  * "FILE:LINE:COL: jansson's text", a wrong value as
  * "FILE: syscalls[3].action: ...", an unknown name in a list as
- * "FILE:LINE: ...".  Nothing is half-applied.
+ * "FILE:LINE: ...", an empty or blank input as "FILE: the file is
+ * empty...".  Nothing is half-applied.
  */
 int		 profile_read(const char *data, size_t len, const char *file,
 		    const struct profile_read_opts *opts,
@@ -236,8 +237,10 @@ int		 profile_read(const char *data, size_t len, const char *file,
 
 /*
  * profile_read() on the contents of path; "-" is standard input.
- * -errno (ENOENT...) when the file cannot be read, msg saying so.
+ * -errno (ENOENT...) when the file cannot be read, msg saying so; -EFBIG
+ * for more than PROFILE_MAX_BYTES (/dev/zero must not eat the memory).
  */
+#define PROFILE_MAX_BYTES	(16 << 20)
 int		 profile_load(const char *path,
 		    const struct profile_read_opts *opts,
 		    struct profile **out, char *msg, size_t msglen);

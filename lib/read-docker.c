@@ -324,6 +324,17 @@ add_name(struct rd *r, const char *path, const char *name,
 		profile_entry_add_name(e, name);
 		return 0;
 	}
+	/*
+	 * A suggestion costs milliseconds and a line is read by a human: a
+	 * file of junk names gets the first PROFILE_MAX_UNKNOWN of each.
+	 */
+	if (r->nbad + r->nskipped >= PROFILE_MAX_UNKNOWN) {
+		if (r->skip_unknown)
+			r->nskipped++;
+		else
+			r->nbad++;
+		return 0;
+	}
 	if ((s = profile_suggest(r->arches[0], name)) != NULL)
 		snprintf(sugg, sizeof(sugg), " (did you mean '%s'?)", s);
 	if (r->skip_unknown) {
@@ -479,6 +490,78 @@ read_archmap(struct rd *r, json_t *j, struct profile *p)
 	return 0;
 }
 
+struct named {
+	const char	*name;
+	size_t		 entry;
+};
+
+static int
+by_name_entry(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/*
+ * Two entries without conditions that give one name different actions:
+ * which one wins depends on the runtime, so refuse.  Entries with args,
+ * includes or excludes may overlap (Docker's default does): not checked.
+ */
+static const char *
+action_text(const struct profile_entry *e, char *buf, size_t len)
+{
+	if (e->action == PROFILE_ACT_ERRNO && e->errno_ret >= 0)
+		snprintf(buf, len, "%s(%d)", profile_scmp_action_str(e->action),
+		    e->errno_ret);
+	else
+		snprintf(buf, len, "%s", profile_scmp_action_str(e->action));
+	return buf;
+}
+
+static int
+check_conflicts(struct rd *r, const struct profile *p)
+{
+	const struct profile_entry *e, *f;
+	struct named *v = NULL;
+	size_t i, j, n = 0;
+	char path[64], a1[48], a2[48];
+	int rc = 0;
+
+	for (i = 0; i < p->nentries; i++) {
+		e = &p->entries[i];
+		if (e->nargs > 0 || !profile_cond_empty(&e->includes) ||
+		    !profile_cond_empty(&e->excludes))
+			continue;
+		v = xreallocarray(v, n + e->nnames, sizeof(*v));
+		for (j = 0; j < e->nnames; j++) {
+			v[n].name = e->names[j];
+			v[n++].entry = i;
+		}
+	}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), by_name_entry);
+	for (i = 1; i < n && rc == 0; i++) {
+		if (strcmp(v[i - 1].name, v[i].name) != 0)
+			continue;
+		e = &p->entries[v[i - 1].entry];
+		f = &p->entries[v[i].entry];
+		if (e->action == f->action && (e->action != PROFILE_ACT_ERRNO ||
+		    e->errno_ret == f->errno_ret))
+			continue;
+		snprintf(path, sizeof(path), "syscalls[%zu]", v[i].entry);
+		rc = bad(r, path, "'%s' is %s here but %s in syscalls[%zu]: "
+		    "give each name one action", v[i].name,
+		    action_text(f, a1, sizeof(a1)),
+		    action_text(e, a2, sizeof(a2)), v[i - 1].entry);
+	}
+	free(v);
+	return rc;
+}
+
 static int
 read_top(struct rd *r, json_t *obj, struct profile *p)
 {
@@ -551,7 +634,7 @@ read_top(struct rd *r, json_t *obj, struct profile *p)
 	json_array_foreach(v, i, a)
 		if (read_entry(r, i, a, p) < 0)
 			return -EINVAL;
-	return 0;
+	return check_conflicts(r, p);
 }
 
 int
@@ -597,6 +680,9 @@ profile_read_json(const char *data, size_t len, const char *file,
 	p = profile_new();
 	rc = read_top(&r, obj, p);
 	json_decref(root);
+	if (r.nbad + r.nskipped > PROFILE_MAX_UNKNOWN)
+		pmsg_add(msg, msglen, "%s: %d more unknown names not listed",
+		    file, r.nbad + r.nskipped - PROFILE_MAX_UNKNOWN);
 	if (rc == 0 && r.nbad > 0)
 		rc = -EINVAL;
 	if (rc < 0) {

@@ -68,6 +68,14 @@ profile_read_list(const char *data, size_t len, const char *file,
 			profile_entry_add_name(e, name);
 			continue;
 		}
+		/* The first PROFILE_MAX_UNKNOWN only (see read-docker.c). */
+		if (nbad + nskipped >= PROFILE_MAX_UNKNOWN) {
+			if (skip_unknown)
+				nskipped++;
+			else
+				nbad++;
+			continue;
+		}
 		if ((s = profile_suggest(arch, name)) != NULL)
 			snprintf(sugg, sizeof(sugg), " (did you mean '%s'?)", s);
 		if (skip_unknown) {
@@ -81,6 +89,9 @@ profile_read_list(const char *data, size_t len, const char *file,
 			    "on %s%s", file, line, name, archname, sugg);
 		}
 	}
+	if (nbad + nskipped > PROFILE_MAX_UNKNOWN)
+		pmsg_add(msg, msglen, "%s: %zu more unknown names not listed",
+		    file, nbad + nskipped - PROFILE_MAX_UNKNOWN);
 	if (rc == 0 && nbad > 0)
 		rc = -EINVAL;
 	if (rc < 0) {

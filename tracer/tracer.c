@@ -770,6 +770,11 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	long n;
 	int err;
 
+	/*
+	 * Zeroed so that memcheck, which does not know this request, sees
+	 * the kernel's answer as initialised (make valgrind); 88 bytes.
+	 */
+	memset(&info, 0, sizeof(info));
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, c->tid, (long)sizeof(info), &info);
 	if (n <= 0)
 		return;

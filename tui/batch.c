@@ -25,6 +25,7 @@
 #include "profilecmd.h"
 #include "summary.h"
 #include "sysname.h"
+#include "textesc.h"
 #include "tracer.h"
 #include "tracesetup.h"
 
@@ -99,6 +100,7 @@ report_missing(const struct cli *c, const struct model *m)
 	const struct model_proc *p;
 	const struct model_pstat *ps;
 	size_t i, j, n = model_nsys(m);
+	char name[128];
 	int ph;
 
 	if (n == 0) {
@@ -119,7 +121,8 @@ report_missing(const struct cli *c, const struct model *m)
 					    sysname_name(model_sys(m, ps->sys)->sysid),
 					    sysname_arch_name(sysname_arch(
 					    model_sys(m, ps->sys)->sysid)),
-					    p->pid, p->name, phase_name(ph),
+					    p->pid, textesc(p->name, name,
+					    sizeof(name)), phase_name(ph),
 					    (unsigned long long)ps->count[ph],
 					    ps->count[ph] == 1 ? "" : "s");
 		}
@@ -158,7 +161,7 @@ batch_main(const struct cli *c)
 	struct model *m;
 	struct tracer *t;
 	struct tracesetup ts;
-	char status[32], err[1024];
+	char status[32], err[1024], cmd[256];
 	int rc, code;
 
 	if (tracesetup_profile(c, &ts) < 0) {
@@ -226,7 +229,8 @@ batch_main(const struct cli *c)
 		if (c->npids > 0)
 			fprintf(stderr, "sctui: detached\n");
 		else
-			fprintf(stderr, "sctui: %s: %s\n", c->argv[0], status);
+			fprintf(stderr, "sctui: %s: %s\n", textesc(c->argv[0],
+			    cmd, sizeof(cmd)), status);
 		summary_table(m, stderr);
 	}
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)

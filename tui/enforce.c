@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,7 +44,7 @@ enforce_main(const struct cli *c)
 	struct profile *p;
 	struct profile_env env;
 	char err[1024], how[64], *path = NULL;
-	int status, rc;
+	int status, rc, *exec_errno;
 	size_t i;
 
 	/* Found before the filter is loaded: its child may not even print. */
@@ -68,6 +69,20 @@ enforce_main(const struct cli *c)
 		return 1;
 	}
 	seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, geteuid() != 0);
+	/*
+	 * Under the filter the child may not even write(2) (a profile that
+	 * denies write or execve): it reports a failed exec in memory we
+	 * share, and we say what happened.
+	 */
+	exec_errno = mmap(NULL, sizeof(*exec_errno), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (exec_errno == MAP_FAILED) {
+		fprintf(stderr, "sctui: mmap: %s\n", strerror(errno));
+		seccomp_release(ctx);
+		free(path);
+		return 1;
+	}
+	*exec_errno = 0;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = forward;
@@ -77,6 +92,7 @@ enforce_main(const struct cli *c)
 	if ((child = fork()) < 0) {
 		fprintf(stderr, "sctui: fork: %s\n", strerror(errno));
 		seccomp_release(ctx);
+		munmap(exec_errno, sizeof(*exec_errno));
 		free(path);
 		return 1;
 	}
@@ -91,10 +107,7 @@ enforce_main(const struct cli *c)
 		}
 		execv(path, c->argv);
 		rc = errno;
-		/* The profile may deny execve itself: say so plainly. */
-		fprintf(stderr, "sctui: %s: %s%s\n", c->argv[0], strerror(rc),
-		    rc == ENOENT ? " (command not found)" :
-		    rc == EPERM ? " (does the profile allow execve?)" : "");
+		*exec_errno = rc;
 		_exit(rc == ENOENT ? 127 : 126);
 	}
 	seccomp_release(ctx);
@@ -102,8 +115,19 @@ enforce_main(const struct cli *c)
 	while (waitpid(child, &status, 0) < 0)
 		if (errno != EINTR) {
 			fprintf(stderr, "sctui: waitpid: %s\n", strerror(errno));
+			munmap(exec_errno, sizeof(*exec_errno));
 			return 1;
 		}
+	rc = *exec_errno;
+	munmap(exec_errno, sizeof(*exec_errno));
+	if (rc != 0) {
+		/* The profile may deny execve itself: say so plainly. */
+		fprintf(stderr, "sctui: %s: %s%s\n", c->argv[0], strerror(rc),
+		    rc == ENOENT ? " (command not found)" :
+		    rc == EPERM || rc == EACCES ? " (does the profile allow "
+		    "execve?)" : "");
+		return rc == ENOENT ? 127 : 126;
+	}
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS) {
 		fprintf(stderr, "sctui: %s was killed by SIGSYS: %s denies a "
 		    "call it made; find which with: sctui --batch --profile "

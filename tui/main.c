@@ -6,25 +6,32 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "batch.h"
 #include "cli.h"
 #include "demo.h"
 #include "enforce.h"
 #include "profilecmd.h"
+#include "textesc.h"
 #include "ui.h"
 
 int
 main(int argc, char **argv)
 {
 	struct cli c;
-	char err[512];
+	char err[512], line[2048];
 	int rc;
 
 	setlocale(LC_ALL, "");
 	if (cli_parse(argc, argv, &c, err, sizeof(err)) < 0) {
-		fprintf(stderr, "sctui: %s\nTry 'sctui --help' for more "
-		    "information.\n", err);
+		/*
+		 * One clean line (it quotes what was given), pointing at
+		 * --help as GNU tools do.
+		 */
+		fprintf(stderr, "sctui: %s%s\n", textesc(err, line,
+		    sizeof(line)), strstr(err, "--help") ? "" :
+		    " (see sctui --help)");
 		cli_free(&c);
 		return 2;
 	}

@@ -7,25 +7,18 @@ tests_helpers_h_fault_LDFLAGS =
 
 FAULT_TESTS = \
 	tests/fault/already-traced.test \
+	tests/fault/bad-profiles-fix.test \
 	tests/fault/bad-profiles.test \
 	tests/fault/cli-bad.test \
 	tests/fault/faults.test \
 	tests/fault/fork-storm.test \
 	tests/fault/ignore-signals.test \
+	tests/fault/names-escape.test \
 	tests/fault/sctui-kill9.test \
 	tests/fault/sctui-signals.test \
 	tests/fault/stopped-quit.test
-# Bugs these tests found; tests/fault/proposed/all.diff fixes them (lib/,
-# tui/).  Once it is applied they pass: then move them up to FAULT_TESTS
-# and drop XFAIL_TESTS (an XPASS fails make check as a reminder).
-FAULT_XFAIL = \
-	tests/fault/bad-profiles-fix.test \
-	tests/fault/names-escape.test
-XFAIL_TESTS = $(FAULT_XFAIL)
-TESTS += $(FAULT_TESTS) $(FAULT_XFAIL)
-EXTRA_DIST += $(FAULT_TESTS) $(FAULT_XFAIL) tests/fault/lib.sh \
-	tests/fault/proposed/all.diff tests/fault/proposed/tracer-valgrind.diff \
-	doc/threat-model.md
+TESTS += $(FAULT_TESTS)
+EXTRA_DIST += $(FAULT_TESTS) tests/fault/lib.sh doc/threat-model.md
 
 # The command-line fuzz target: its seeds (and any crash reproducer kept
 # there) replayed by make check, without clang.
