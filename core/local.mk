@@ -20,3 +20,4 @@ include $(srcdir)/core/profile.mk
 include $(srcdir)/core/ring.mk
 include $(srcdir)/core/sysdoc.mk
 include $(srcdir)/core/runtime.mk
+include $(srcdir)/core/session.mk

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,63 @@ act_toggle(struct ui *ui)
 	    TOGGLE_ALLOW);
 	ui_message(ui, 0, "%s is now %s (not saved yet: F2 saves)", name,
 	    s->toggle == TOGGLE_ALLOW ? "allowed" : "denied");
+	dirty_views(ui);
+}
+
+/*
+ * x: the what-if of DESIGN.md "Verification".  The tracer fails the call
+ * under the cursor from now on (--errno, EPERM by default) without running
+ * it, and x again lets it run; the program's reaction shows at once.
+ */
+static void
+act_live_deny(struct ui *ui)
+{
+	const struct ui_srow *r;
+	const struct model_sys *s;
+	const char *name, *why, *en;
+	int on, rc;
+
+	if (ui->focus != PANE_SYS || ui->sys.cur >= ui->sys.n) {
+		ui_message(ui, 1, "x denies a syscall live: move to the "
+		    "syscall pane first (Tab)");
+		return;
+	}
+	r = &ui->srows[ui->sys.cur];
+	if (r->sys == SROW_HEADER) {
+		ui_message(ui, 1, "this is a section header: x denies the "
+		    "syscall under the cursor live");
+		return;
+	}
+	s = model_sys(ui->model, r->sys);
+	name = sysname_name(s->sysid);
+	on = !ui_live_denied(ui, s->sysid);
+	if (on && (why = locked_why(name)) != NULL) {
+		ui_message(ui, 1, "%s is locked on: denying it means %s", name,
+		    why);
+		return;
+	}
+	if (ui->tracer == NULL || !ui_running(ui)) {
+		ui_message(ui, 1, "%s: nothing is traced now, so nothing can "
+		    "be denied live", ui->tracer == NULL ? "a session" :
+		    "the program has ended");
+		return;
+	}
+	if ((rc = ui_live_set(ui, s->sysid, on)) < 0) {
+		ui_message(ui, 1, "cannot deny %s live: %s", name,
+		    rc == -EOPNOTSUPP ? "sctui rewrites calls on x86_64 only "
+		    "for now" : strerror(-rc));
+		return;
+	}
+	en = strerrorname_np(ui->live_errno);
+	if (on)
+		ui_message(ui, 0, "%s is now denied live: every call fails "
+		    "with %s without running (x again lets it run)%s", name,
+		    en != NULL ? en : "an error", ui->setup.base != NULL ?
+		    "; calls your --profile allows are not stopped" : "");
+	else
+		ui_message(ui, 0, "%s runs again (%" PRIu64 " call%s denied "
+		    "live)", name, s->denials, s->denials == 1 ? " was" :
+		    "s were");
 	dirty_views(ui);
 }
 
@@ -600,6 +658,8 @@ static const struct action actions[] = {
 	  "program (twice: kill)", act_interrupt },
 	{ NULL, 0, { ' ' }, "allow/deny the syscall under the cursor",
 	  act_toggle },
+	{ NULL, 0, { 'x' }, "deny the syscall under the cursor live (what "
+	  "if: it fails from now on); x again lets it run", act_live_deny },
 	{ NULL, 0, { 'a' }, "allow every shown syscall", act_allow_all },
 	{ NULL, 0, { 'd' }, "deny every shown syscall (locked ones stay)",
 	  act_deny_all },

@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <poll.h>
+#include <seccomp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "tracesetup.h"
 #include "ring.h"
 #include "summary.h"
@@ -175,6 +177,77 @@ int
 ui_running(const struct ui *ui)
 {
 	return !ui->tracer_done;
+}
+
+int
+ui_live_denied(const struct ui *ui, uint32_t sysid)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nlive; i++)
+		if (ui->live_ids[i] == sysid)
+			return 1;
+	return 0;
+}
+
+/*
+ * Makes the tracer fail sysid from now on (on) or let it run again, and
+ * remembers which calls are denied live for the views.  Returns 0 or the
+ * tracer's -errno (-EOPNOTSUPP off x86_64); -ESRCH with nothing traced.
+ */
+int
+ui_live_set(struct ui *ui, uint32_t sysid, int on)
+{
+	uint32_t arch = sysname_arch(sysid);
+	size_t i;
+	int rc;
+
+	if (ui->tracer == NULL)
+		return -ESRCH;
+	/* The kernel reports x32 calls as x86_64 ones. */
+	if (arch == SCMP_ARCH_X32)
+		arch = SCMP_ARCH_X86_64;
+	rc = tracer_deny(ui->tracer, arch, sysname_nr(sysid), on ?
+	    ui->live_errno : 0);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < ui->nlive && ui->live_ids[i] != sysid; i++)
+		;
+	if (on && i == ui->nlive) {
+		if (ui->nlive == ui->caplive) {
+			ui->caplive = ui->caplive ? ui->caplive * 2 : 16;
+			ui->live_ids = xreallocarray(ui->live_ids,
+			    ui->caplive, sizeof(*ui->live_ids));
+		}
+		ui->live_ids[ui->nlive++] = sysid;
+	} else if (!on && i < ui->nlive)
+		ui->live_ids[i] = ui->live_ids[--ui->nlive];
+	ui->dirty |= DIRTY_HEADER | DIRTY_SYS | DIRTY_BOTTOM;
+	return 0;
+}
+
+/* Remembers what --deny denied, for the views. */
+static void
+live_from_cli(struct ui *ui, const struct cli *c)
+{
+	uint32_t arches[4], id;
+	char *const *name;
+	int i, n;
+
+	n = sysname_native_arches(arches, 4);
+	for (name = c->deny; name != NULL && *name != NULL; name++)
+		for (i = 0; i < n; i++) {
+			if ((id = sysname_lookup(arches[i], *name)) ==
+			    SYSID_NONE || ui_live_denied(ui, id))
+				continue;
+			if (ui->nlive == ui->caplive) {
+				ui->caplive = ui->caplive ? ui->caplive * 2 :
+				    16;
+				ui->live_ids = xreallocarray(ui->live_ids,
+				    ui->caplive, sizeof(*ui->live_ids));
+			}
+			ui->live_ids[ui->nlive++] = id;
+		}
 }
 
 void
@@ -491,7 +564,7 @@ describe_command(struct ui *ui, const struct cli *c)
 			o += (size_t)snprintf(ui->command + o,
 			    sizeof(ui->command) - o, " %d", (int)c->pids[i]);
 		if (comm[0] != '\0' && o < sizeof(ui->command)) {
-			view_escape(comm, esc, sizeof(esc));
+			escape_name(comm, esc, sizeof(esc));
 			snprintf(ui->command + o, sizeof(ui->command) - o,
 			    " (%.200s)", esc);
 		}
@@ -500,7 +573,7 @@ describe_command(struct ui *ui, const struct cli *c)
 	} else {
 		for (i = 0; c->argv[i] != NULL && o < sizeof(ui->command);
 		    i++) {
-			view_escape(c->argv[i], esc, sizeof(esc));
+			escape_name(c->argv[i], esc, sizeof(esc));
 			o += (size_t)snprintf(ui->command + o,
 			    sizeof(ui->command) - o, "%s%s", i ? " " : "",
 			    esc);
@@ -540,6 +613,7 @@ ui_free(struct ui *ui)
 			close(ui->out_fd[i]);
 	free(ui->trows);
 	free(ui->srows);
+	free(ui->live_ids);
 	tracer_free(ui->tracer);
 	ring_free(ui->ring);
 	model_free(ui->model);
@@ -618,6 +692,8 @@ ui_main(const struct cli *c)
 		ui_free(ui);
 		return 1;
 	}
+	live_from_cli(ui, c);
+	ui->live_errno = c->errno_ret > 0 ? c->errno_ret : EPERM;
 
 	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
 		fprintf(stderr, "sctui: pipe: %s\n", strerror(errno));
