@@ -23,6 +23,7 @@ const char cli_usage[] =
 "Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
 "   or: sctui --enforce=PROFILE [--] COMMAND [ARG]...\n"
+"   or: sctui --open=SESSION [-b] [-o FILE] [--stats FILE]\n"
 "   or: sctui --convert IN -o OUT [--format FMT] [--skip-unknown]\n"
 "             [--default-action ACTION] [--errno N]\n"
 "   or: sctui --merge A B... -o OUT [--format FMT]\n"
@@ -48,6 +49,9 @@ const char cli_usage[] =
 "                          without running, and are left out of -o\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
 "                          runtime would, and say if it was denied\n"
+"      --open=FILE         explore a session saved with w (or a profile's\n"
+"                          calls) without tracing: no ptrace needed; with\n"
+"                          -b, print its summary (and -o writes the profile)\n"
 "  -q, --quiet             no summary table in batch mode\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
@@ -159,6 +163,7 @@ enum {
 	OPT_ERRNO,
 	OPT_RUNTIME,
 	OPT_DENY,
+	OPT_OPEN,
 };
 
 /* --format: an output format (not a read-only one). */
@@ -326,6 +331,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "errno",	 required_argument, NULL, OPT_ERRNO },
 		{ "runtime",	 required_argument, NULL, OPT_RUNTIME },
 		{ "deny",	 required_argument, NULL, OPT_DENY },
+		{ "open",	 required_argument, NULL, OPT_OPEN },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -410,6 +416,10 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			if (parse_errno(c, optarg, err, errlen) < 0)
 				return -EINVAL;
 			break;
+		case OPT_OPEN:
+			c->open = optarg;
+			c->action = CLI_OPEN;
+			break;
 		case OPT_DENY:
 			if (parse_names("--deny", optarg, &c->deny, err,
 			    errlen) < 0)
@@ -438,6 +448,16 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		c->argv = &argv[optind];
 	if (check_errno_action(c, err, errlen) < 0)
 		return -EINVAL;
+	if (c->action == CLI_OPEN) {
+		if (c->argv != NULL || c->npids > 0 || c->profile != NULL ||
+		    c->enforce != NULL || c->deny != NULL) {
+			snprintf(err, errlen, "--open explores a saved session "
+			    "without tracing: it takes no command, -p, "
+			    "--profile, --enforce or --deny");
+			return -EINVAL;
+		}
+		return 0;
+	}
 	if (c->action == CLI_ENFORCE && (c->npids > 0 || c->profile != NULL)) {
 		snprintf(err, errlen, "--enforce runs a new command under the "
 		    "profile: give it a command, not -p or --profile");

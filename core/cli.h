@@ -18,6 +18,7 @@ enum cli_action {
 	CLI_MERGE,		/* --merge A B... -o OUT */
 	CLI_DIFF,		/* --diff A B */
 	CLI_ENFORCE,		/* --enforce PROFILE -- COMMAND */
+	CLI_OPEN,		/* --open SESSION: explore, trace nothing */
 };
 
 struct cli {
@@ -36,6 +37,7 @@ struct cli {
 	int		 stop_signal;
 	const char	*profile;	/* --profile: trace from this profile */
 	const char	*enforce;	/* --enforce: run under this profile */
+	const char	*open;		/* --open: a session or a profile */
 	const char	*runtime;	/* --runtime; NULL: MINPROFILE_RUNTIME */
 	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */

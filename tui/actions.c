@@ -415,6 +415,24 @@ save_now(struct ui *ui)
 	}
 }
 
+/* w: the whole exploration to <command>.sctui-session.json. */
+static void
+act_save_session(struct ui *ui)
+{
+	char path[512], err[1024], cwd[512];
+
+	snprintf(path, sizeof(path), "%s%s", ui->cmdname, SESSION_SUFFIX);
+	if (ui_save_session(ui, path, err, sizeof(err)) < 0) {
+		ui_message(ui, 1, "%s", err);
+		return;
+	}
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		cwd[0] = '\0';
+	ui_message(ui, 0, "saved the session to %s%s%s%s (sctui --open "
+	    "reopens it)", cwd, cwd[0] ? "/" : "", path, ui_running(ui) ?
+	    "; the trace goes on" : "");
+}
+
 /* Swaps the default suffix when the format changes and the name was ours. */
 static void
 save_format(struct ui *ui, size_t to)
@@ -640,6 +658,8 @@ static const struct action actions[] = {
 	{ "Help",   1, { '?', 'h' }, "this help", act_help },
 	{ "Save",   2, { 's' }, "save the profile (choose file and format)",
 	  act_save },
+	{ NULL, 0, { 'w' }, "save the whole session (processes, counts, "
+	  "toggles) to reopen with --open", act_save_session },
 	{ "Search", 3, { '/' }, "search syscalls by name, as you type",
 	  act_search },
 	{ "Group",  4, { 'g' }, "group syscalls: flat, by phase, by process",

@@ -179,7 +179,10 @@ draw_header(struct ui *ui)
 	model_totals(ui->model, &t);
 	fill(w, 0, a);
 	fill(w, 1, a);
-	if (ui_running(ui))
+	if (ui->opened)
+		snprintf(state, sizeof(state), "%s (not live)",
+		    ui->meta.from_profile ? "profile" : "session");
+	else if (ui_running(ui))
 		snprintf(state, sizeof(state), "%s", ui->quitting ?
 		    "stopping" : "running");
 	else if (ui->attached)
@@ -391,7 +394,7 @@ draw_sys(struct ui *ui)
 		s = model_sys(ui->model, r->sys);
 		view_sys_name(ui, r->sys, name, sizeof(name));
 		locked = minprofile_is_locked(sysname_name(s->sysid));
-		fresh = ui->now - s->first < 5000000000ull;
+		fresh = !ui->opened && ui->now - s->first < 5000000000ull;
 		a = rowa;
 		if (s->toggle == TOGGLE_DENY)
 			a |= ui->attrs[UA_DENIED];
@@ -484,12 +487,18 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 			    sysname_nr(sid));
 	}
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
-	snprintf(buf, sizeof(buf), "calls %" PRIu64 ": startup %" PRIu64
-	    ", serving %" PRIu64 ", shutdown %" PRIu64 "   first seen "
-	    "+%.3fs, last +%.3fs", s->total, s->count[PHASE_STARTUP],
-	    s->count[PHASE_SERVING], s->count[PHASE_SHUTDOWN],
-	    (double)(s->first - ui->start) / 1e9,
-	    (double)(s->last - ui->start) / 1e9);
+	if (s->total == 0)
+		snprintf(buf, sizeof(buf), "never called: %s", ui->opened &&
+		    ui->meta.from_profile ? "the profile allows it" :
+		    "listed, no calls counted");
+	else
+		snprintf(buf, sizeof(buf), "calls %" PRIu64 ": startup %"
+		    PRIu64 ", serving %" PRIu64 ", shutdown %" PRIu64
+		    "   first seen +%.3fs, last +%.3fs", s->total,
+		    s->count[PHASE_STARTUP], s->count[PHASE_SERVING],
+		    s->count[PHASE_SHUTDOWN],
+		    (double)(s->first - ui->start) / 1e9,
+		    (double)(s->last - ui->start) / 1e9);
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
 	if (ui_live_denied(ui, s->sysid)) {
 		en = strerrorname_np(ui->live_errno);

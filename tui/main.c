@@ -43,6 +43,9 @@ main(int argc, char **argv)
 	case CLI_DIFF:
 		rc = profilecmd_main(&c);
 		break;
+	case CLI_OPEN:
+		rc = c.batch ? batch_open(&c) : ui_open(&c);
+		break;
 	default:
 		rc = c.batch ? batch_main(&c) : ui_main(&c);
 		break;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "session.h"
 #include "tracesetup.h"
 
 struct cli;
@@ -222,6 +223,10 @@ struct ui {
 	size_t			 nlive, caplive;
 	int			 live_errno;	/* --errno or EPERM */
 
+	/* --open: a saved session or a profile, nothing traced. */
+	int			 opened;
+	struct session_meta	 meta;
+
 	/* Toggles changed since the last save. */
 	unsigned		 unsaved;
 	int			 saved_once;
@@ -240,6 +245,8 @@ void	ui_message(struct ui *ui, int err, const char *fmt, ...)
 int	ui_running(const struct ui *ui);
 int	ui_live_denied(const struct ui *ui, uint32_t sysid);
 int	ui_live_set(struct ui *ui, uint32_t sysid, int on);
+int	ui_save_session(struct ui *ui, const char *path, char *err,
+	    size_t errlen);
 void	ui_end(struct ui *ui, int how);		/* enum tracer_req */
 void	ui_ask(struct ui *ui, const char *keys,
 	    void (*done)(struct ui *, int), const char *fmt, ...)

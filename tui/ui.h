@@ -17,4 +17,11 @@ struct cli;
  */
 int	ui_main(const struct cli *c);
 
+/*
+ * --open: the same UI on a saved session (or a profile's calls), tracing
+ * nothing.  Returns 0, 1 when the file cannot be opened (said on stderr),
+ * 128+N after signal N.
+ */
+int	ui_open(const struct cli *c);
+
 #endif

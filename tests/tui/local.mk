@@ -11,12 +11,14 @@ TESTS += \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-deny.test \
 	tests/tui/tui-save.test \
+	tests/tui/tui-session.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
 EXTRA_DIST += tests/tui/tmux.sh \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-deny.test \
 	tests/tui/tui-save.test \
+	tests/tui/tui-session.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
 # The helper is the traced program, not our code: build it plainly, so that
