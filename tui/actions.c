@@ -870,10 +870,66 @@ key_help(struct ui *ui, int key)
 	ui->dirty |= DIRTY_POPUP;
 }
 
+/*
+ * The mouse: a click on a row of the tree or the syscall pane focuses the
+ * pane and selects the row; on the [x] box of a syscall it also toggles
+ * it.  The wheel scrolls the pane under the pointer by 3 rows.
+ */
+static void
+mouse(struct ui *ui)
+{
+	MEVENT me;
+	struct ui_list *l;
+	enum ui_pane pane;
+	WINDOW *w;
+	int y, x, first;
+	long delta;
+
+	if (getmouse(&me) != OK)
+		return;
+	if (ui->w_tree != NULL && wenclose(ui->w_tree, me.y, me.x))
+		pane = PANE_TREE, w = ui->w_tree, l = &ui->tree, first = 1;
+	else if (ui->w_sys != NULL && wenclose(ui->w_sys, me.y, me.x))
+		pane = PANE_SYS, w = ui->w_sys, l = &ui->sys, first = 2;
+	else if (ui->w_bottom != NULL && wenclose(ui->w_bottom, me.y, me.x))
+		pane = PANE_BOTTOM, w = ui->w_bottom, l = NULL, first = 1;
+	else
+		return;
+	y = me.y;
+	x = me.x;
+	wmouse_trafo(w, &y, &x, FALSE);
+	if (me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		delta = me.bstate & BUTTON4_PRESSED ? -3 : 3;
+		if (ui->focus != pane) {
+			ui->focus = pane;
+			ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+		}
+		move_by(ui, delta);
+		return;
+	}
+	if (!(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	ui->focus = pane;
+	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+	if (l == NULL || y < first || l->top + (size_t)(y - first) >= l->n)
+		return;
+	list_move(l, (long)(l->top + (size_t)(y - first)) - (long)l->cur);
+	view_sync_ids(ui);
+	/* Pressed then clicked: one toggle per click. */
+	if (pane == PANE_SYS && x < 3 && (me.bstate & BUTTON1_PRESSED))
+		act_toggle(ui);
+}
+
 void
 actions_key(struct ui *ui, int key)
 {
 	size_t i, j;
+
+	if (key == KEY_MOUSE) {
+		if (ui->mode == MODE_NORMAL)
+			mouse(ui);
+		return;
+	}
 
 	switch (ui->mode) {
 	case MODE_SEARCH:

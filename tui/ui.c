@@ -646,6 +646,11 @@ screen_start(struct ui *ui)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	/* Clicks select and toggle, the wheel scrolls (Shift still selects
+	 * text in most terminals). */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	draw_init(ui);
 	ui->dirty = DIRTY_ALL;
 	ui->rebuild = 1;

@@ -10,6 +10,7 @@ tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
 TESTS += \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-deny.test \
+	tests/tui/tui-mouse.test \
 	tests/tui/tui-save.test \
 	tests/tui/tui-session.test \
 	tests/tui/tui-terminal.test \
@@ -17,6 +18,7 @@ TESTS += \
 EXTRA_DIST += tests/tui/tmux.sh \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-deny.test \
+	tests/tui/tui-mouse.test \
 	tests/tui/tui-save.test \
 	tests/tui/tui-session.test \
 	tests/tui/tui-terminal.test \
