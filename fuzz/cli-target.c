@@ -57,6 +57,10 @@ check(char **argv, int argc, const struct cli *c, int rc, const char *err)
 		if (c->argv != NULL || c->npids > 0)
 			broken("--demo with a command or -p", err);
 		return;
+	case CLI_OPEN:
+		if (c->open == NULL || c->argv != NULL || c->npids > 0)
+			broken("--open without a file, or with a command", err);
+		return;
 	case CLI_TRACE:
 	case CLI_ENFORCE:
 		if ((c->npids > 0) == (c->argv != NULL))

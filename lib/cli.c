@@ -25,6 +25,7 @@ const char cli_usage[] =
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
 "   or: sctui --enforce=PROFILE [--] COMMAND [ARG]...\n"
 "   or: sctui --demo [--batch] [-o OUT] [--stats FILE]\n"
+"   or: sctui --open=SESSION [-b] [-o FILE] [--stats FILE]\n"
 "   or: sctui --convert IN -o OUT [--format FMT] [--skip-unknown]\n"
 "             [--default-action ACTION] [--errno N]\n"
 "   or: sctui --merge A B... -o OUT [--format FMT]\n"
@@ -57,6 +58,9 @@ const char cli_usage[] =
 "      --demo              the classroom demo: nginx (or a bundled server)\n"
 "                          on 127.0.0.1 traced through start-up, a few\n"
 "                          seconds of requests sent by sctui, and SIGQUIT\n"
+"      --open=FILE         explore a session saved with w (or a profile's\n"
+"                          calls) without tracing: no ptrace needed; with\n"
+"                          -b, print its summary (and -o writes the profile)\n"
 "  -q, --quiet             no summary table in batch mode\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
@@ -185,6 +189,7 @@ enum {
 	OPT_DENY,
 	OPT_CAPS,
 	OPT_DEMO,
+	OPT_OPEN,
 };
 
 /*
@@ -418,6 +423,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "deny",	 required_argument, NULL, OPT_DENY },
 		{ "caps",	 required_argument, NULL, OPT_CAPS },
 		{ "demo",	 no_argument,	    NULL, OPT_DEMO },
+		{ "open",	 required_argument, NULL, OPT_OPEN },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -502,6 +508,10 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			if (parse_errno(c, optarg, err, errlen) < 0)
 				return -EINVAL;
 			break;
+		case OPT_OPEN:
+			c->open = optarg;
+			c->action = CLI_OPEN;
+			break;
 		case OPT_DENY:
 			if (parse_names("--deny", optarg, &c->deny, err,
 			    errlen) < 0)
@@ -538,13 +548,24 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	if (check_errno_action(c, err, errlen) < 0)
 		return -EINVAL;
 	if (c->demo) {
-		if (c->action == CLI_ENFORCE || c->npids > 0 ||
-		    c->argv != NULL) {
+		if (c->action == CLI_ENFORCE || c->action == CLI_OPEN ||
+		    c->npids > 0 || c->argv != NULL) {
 			snprintf(err, errlen, "--demo starts its own web "
-			    "server: give it no command, -p or --enforce");
+			    "server: give it no command, -p, --enforce or "
+			    "--open");
 			return -EINVAL;
 		}
 		c->action = CLI_DEMO;
+		return 0;
+	}
+	if (c->action == CLI_OPEN) {
+		if (c->argv != NULL || c->npids > 0 || c->profile != NULL ||
+		    c->enforce != NULL || c->deny != NULL) {
+			snprintf(err, errlen, "--open explores a saved session "
+			    "without tracing: it takes no command, -p, "
+			    "--profile, --enforce or --deny");
+			return -EINVAL;
+		}
 		return 0;
 	}
 	if (c->action == CLI_ENFORCE && (c->npids > 0 || c->profile != NULL)) {

@@ -19,6 +19,7 @@ enum cli_action {
 	CLI_DIFF,		/* --diff A B */
 	CLI_ENFORCE,		/* --enforce PROFILE -- COMMAND */
 	CLI_DEMO,		/* --demo: the classroom demo (tui/demo.c) */
+	CLI_OPEN,		/* --open SESSION: explore, trace nothing */
 };
 
 struct cli {
@@ -38,6 +39,7 @@ struct cli {
 	const char	*profile;	/* --profile: trace from this profile */
 	const char	*enforce;	/* --enforce: run under this profile */
 	int		 demo;		/* --demo */
+	const char	*open;		/* --open: a session or a profile */
 	const char	*runtime;	/* --runtime; NULL: MINPROFILE_RUNTIME */
 	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */

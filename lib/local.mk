@@ -15,10 +15,10 @@ libcore_a_SOURCES = \
 	lib/model.c lib/model.h \
 	lib/summary.c lib/summary.h \
 	lib/sysname.c lib/sysname.h \
-	lib/textesc.c lib/textesc.h \
 	lib/xalloc.c lib/xalloc.h
 CORE_LIBS = libcore.a $(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
 include $(srcdir)/lib/profile.mk
 include $(srcdir)/lib/ring.mk
 include $(srcdir)/lib/sysdoc.mk
 include $(srcdir)/lib/runtime.mk
+include $(srcdir)/lib/session.mk

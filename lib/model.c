@@ -451,3 +451,101 @@ model_totals(const struct model *m, struct model_totals *t)
 {
 	*t = m->totals;
 }
+
+/* ---- rebuilding (core/session.c) ---------------------------------- */
+
+uint32_t
+model_restore_sys(struct model *m, uint32_t sysid, enum model_toggle t,
+    uint64_t denials)
+{
+	uint32_t i = sys_get(m, sysid);
+
+	m->sys[i].toggle = t == TOGGLE_DENY ? TOGGLE_DENY : TOGGLE_ALLOW;
+	m->sys[i].denials = denials;
+	return i;
+}
+
+int
+model_restore_proc(struct model *m, const struct model_proc *r, uint32_t *id)
+{
+	struct model_proc *p;
+	uint32_t i;
+
+	if ((r->parent != IDMAP_NONE && r->parent >= m->nprocs) ||
+	    r->phase >= PHASE_N || r->state > PROC_EXITED)
+		return -EINVAL;
+	p = proc_new(m, r->pid, r->ppid, r->born);
+	p->parent = r->parent;
+	memcpy(p->name, r->name, sizeof(p->name));
+	p->name[sizeof(p->name) - 1] = '\0';
+	if (r->nexecs > 0) {
+		p->execs = xreallocarray(NULL, r->nexecs, sizeof(*p->execs));
+		for (i = 0; i < r->nexecs; i++)
+			p->execs[i] = xstrdup(r->execs[i]);
+		p->nexecs = r->nexecs;
+	}
+	p->phase = r->phase;
+	p->state = r->state;
+	p->flags = r->flags;
+	p->status = r->status;
+	p->ended = r->ended;
+	memcpy(p->phase_since, r->phase_since, sizeof(p->phase_since));
+	p->signals = r->signals;
+	/* proc_new counted one live thread. */
+	m->totals.threads_live--;
+	m->totals.threads_total--;
+	p->threads_live = r->state == PROC_LIVE ? r->threads_live : 0;
+	p->threads_total = r->threads_total;
+	m->totals.threads_live += p->threads_live;
+	m->totals.threads_total += p->threads_total;
+	if (r->state != PROC_LIVE)
+		m->totals.procs_live--;
+	*id = p->id;
+	return 0;
+}
+
+int
+model_restore_stat(struct model *m, uint32_t proc, uint32_t sysid,
+    const uint64_t count[PHASE_N], uint64_t first, uint64_t last)
+{
+	struct model_proc *p;
+	struct model_pstat *ps;
+	struct model_sys *s;
+	uint32_t i;
+	uint64_t n = 0;
+	int ph;
+
+	if (proc >= m->nprocs ||
+	    (i = idmap_get(&m->bysysid, sysid)) == IDMAP_NONE)
+		return -EINVAL;
+	p = m->procs[proc];
+	if (idmap_get(p->statmap, i) != IDMAP_NONE)
+		return -EEXIST;
+	ps = pstat_get(m, p, i);
+	s = &m->sys[i];
+	ps->first = first;
+	ps->last = last;
+	for (ph = 0; ph < PHASE_N; ph++) {
+		ps->count[ph] = count[ph];
+		s->count[ph] += count[ph];
+		m->totals.phase[ph] += count[ph];
+		n += count[ph];
+	}
+	if (n > 0) {
+		if (s->total == 0 || first < s->first)
+			s->first = first;
+		if (last > s->last)
+			s->last = last;
+	}
+	s->total += n;
+	p->calls += n;
+	m->totals.calls += n;
+	return 0;
+}
+
+void
+model_restore_span(struct model *m, uint64_t first, uint64_t last)
+{
+	m->totals.first = first;
+	m->totals.last = last;
+}

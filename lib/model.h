@@ -145,4 +145,40 @@ struct model_totals {
 
 void		 model_totals(const struct model *m, struct model_totals *t);
 
+/*
+ * Rebuilding a saved model (core/session.c reads sessions and plain
+ * profiles through these).  Call model_restore_sys() for every syscall in
+ * the saved index order, then model_restore_proc() for each process in id
+ * order, each followed by model_restore_stat() for its calls in their
+ * order, then model_restore_span().  The counts of the syscalls, the
+ * processes' call counts and the totals are summed from the stats, so they
+ * agree as they do when built from events.
+ */
+
+/* Adds (or finds) sysid with its toggle and denial count; its index. */
+uint32_t	 model_restore_sys(struct model *m, uint32_t sysid,
+		    enum model_toggle t, uint64_t denials);
+
+/*
+ * A new process record copied from r: pid, ppid, parent (IDMAP_NONE or an
+ * earlier id), name, execs (copied), phase, state, flags, status, threads,
+ * born, ended, phase_since and signals; not id, calls or stats.  Returns
+ * its id in *id, or -EINVAL (bad parent, phase or state).
+ */
+int		 model_restore_proc(struct model *m,
+		    const struct model_proc *r, uint32_t *id);
+
+/*
+ * The counts of sysid (restored with model_restore_sys) in process proc:
+ * count per phase, first and last seen.  Returns 0, -EINVAL for an
+ * unknown process or syscall, -EEXIST when proc already has sysid.
+ */
+int		 model_restore_stat(struct model *m, uint32_t proc,
+		    uint32_t sysid, const uint64_t count[PHASE_N],
+		    uint64_t first, uint64_t last);
+
+/* The first and latest event times (model_totals first and last). */
+void		 model_restore_span(struct model *m, uint64_t first,
+		    uint64_t last);
+
 #endif

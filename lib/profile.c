@@ -22,7 +22,7 @@
 #include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
-#include "textesc.h"
+#include "escape.h"
 #include "xalloc.h"
 
 #define ENOSYS_VALUE	38	/* what Docker's default gives clone3 */
@@ -89,7 +89,7 @@ pmsg_add(char *msg, size_t msglen, const char *fmt, ...)
 		fatal("out of memory");
 	va_end(ap);
 	/* One line, and no byte of the input reaches the terminal raw. */
-	textesc(s, msg + used, msglen - used);
+	escape_name(s, msg + used, msglen - used);
 	free(s);
 }
 

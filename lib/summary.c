@@ -9,9 +9,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "escape.h"
 #include "model.h"
 #include "sysname.h"
-#include "textesc.h"
 #include "xalloc.h"
 
 void
@@ -126,7 +126,7 @@ summary_tsv(const struct model *m, FILE *f)
 	const struct model_sys *s;
 	const struct model_proc *p;
 	const struct model_pstat *ps;
-	char status[32], name[128];
+	char status[32], name[4 * sizeof(p->name)], ex[1024];
 
 	for (i = 0; i < n; i++) {
 		s = model_sys(m, v[i]);
@@ -142,13 +142,13 @@ summary_tsv(const struct model *m, FILE *f)
 		p = model_proc(m, (uint32_t)i);
 		summary_status(p->state == PROC_LIVE ? -1 : p->status, status,
 		    sizeof(status));
-		/* Names are the program's choice: no tab or escape gets out. */
+		/* Names come from the program: never a raw tab or newline. */
 		fprintf(f, "proc\t%d\t%d\t%s\t%s\t%u\t", p->pid, p->ppid,
-		    textesc(p->name, name, sizeof(name)), status,
+		    escape_name(p->name, name, sizeof(name)), status,
 		    p->threads_total);
 		for (j = 0; j < p->nexecs; j++)
 			fprintf(f, "%s%s", j ? ">" : "",
-			    textesc(p->execs[j], name, sizeof(name)));
+			    escape_name(p->execs[j], ex, sizeof(ex)));
 		fprintf(f, "%s\n", p->nexecs ? "" : "-");
 		for (j = 0; j < p->nstats; j++) {
 			ps = &p->stats[j];

@@ -23,7 +23,7 @@ void	summary_table(const struct model *m, FILE *f);
  *   proc  PID PPID NAME STATUS THREADS EXECS
  *   psys  PID ARCH NAME TOTAL STARTUP SERVING SHUTDOWN
  * STATUS is "exit N", "signal NAME" or "live"; EXECS is the exec'd names
- * joined by '>' or "-".  NAME and EXECS are escaped with textesc().
+ * joined by '>' or "-".  NAME and EXECS are escaped with escape_name().
  */
 void	summary_tsv(const struct model *m, FILE *f);
 

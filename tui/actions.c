@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,6 +208,63 @@ act_toggle(struct ui *ui)
 	dirty_views(ui);
 }
 
+/*
+ * x: the what-if of DESIGN.md "Verification".  The tracer fails the call
+ * under the cursor from now on (--errno, EPERM by default) without running
+ * it, and x again lets it run; the program's reaction shows at once.
+ */
+static void
+act_live_deny(struct ui *ui)
+{
+	const struct ui_srow *r;
+	const struct model_sys *s;
+	const char *name, *why, *en;
+	int on, rc;
+
+	if (ui->focus != PANE_SYS || ui->sys.cur >= ui->sys.n) {
+		ui_message(ui, 1, "x denies a syscall live: move to the "
+		    "syscall pane first (Tab)");
+		return;
+	}
+	r = &ui->srows[ui->sys.cur];
+	if (r->sys == SROW_HEADER) {
+		ui_message(ui, 1, "this is a section header: x denies the "
+		    "syscall under the cursor live");
+		return;
+	}
+	s = model_sys(ui->model, r->sys);
+	name = sysname_name(s->sysid);
+	on = !ui_live_denied(ui, s->sysid);
+	if (on && (why = locked_why(name)) != NULL) {
+		ui_message(ui, 1, "%s is locked on: denying it means %s", name,
+		    why);
+		return;
+	}
+	if (ui->tracer == NULL || !ui_running(ui)) {
+		ui_message(ui, 1, "%s: nothing is traced now, so nothing can "
+		    "be denied live", ui->tracer == NULL ? "a session" :
+		    "the program has ended");
+		return;
+	}
+	if ((rc = ui_live_set(ui, s->sysid, on)) < 0) {
+		ui_message(ui, 1, "cannot deny %s live: %s", name,
+		    rc == -EOPNOTSUPP ? "sctui rewrites calls on x86_64 only "
+		    "for now" : strerror(-rc));
+		return;
+	}
+	en = strerrorname_np(ui->live_errno);
+	if (on)
+		ui_message(ui, 0, "%s is now denied live: every call fails "
+		    "with %s without running (x again lets it run)%s", name,
+		    en != NULL ? en : "an error", ui->setup.base != NULL ?
+		    "; calls your --profile allows are not stopped" : "");
+	else
+		ui_message(ui, 0, "%s runs again (%" PRIu64 " call%s denied "
+		    "live)", name, s->denials, s->denials == 1 ? " was" :
+		    "s were");
+	dirty_views(ui);
+}
+
 static void
 toggle_shown(struct ui *ui, enum model_toggle t)
 {
@@ -355,6 +413,24 @@ save_now(struct ui *ui)
 		ui->quit_after_save = 0;
 		quit_running(ui);
 	}
+}
+
+/* w: the whole exploration to <command>.sctui-session.json. */
+static void
+act_save_session(struct ui *ui)
+{
+	char path[512], err[1024], cwd[512];
+
+	snprintf(path, sizeof(path), "%s%s", ui->cmdname, SESSION_SUFFIX);
+	if (ui_save_session(ui, path, err, sizeof(err)) < 0) {
+		ui_message(ui, 1, "%s", err);
+		return;
+	}
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		cwd[0] = '\0';
+	ui_message(ui, 0, "saved the session to %s%s%s%s (sctui --open "
+	    "reopens it)", cwd, cwd[0] ? "/" : "", path, ui_running(ui) ?
+	    "; the trace goes on" : "");
 }
 
 /* Swaps the default suffix when the format changes and the name was ours. */
@@ -582,6 +658,8 @@ static const struct action actions[] = {
 	{ "Help",   1, { '?', 'h' }, "this help", act_help },
 	{ "Save",   2, { 's' }, "save the profile (choose file and format)",
 	  act_save },
+	{ NULL, 0, { 'w' }, "save the whole session (processes, counts, "
+	  "toggles) to reopen with --open", act_save_session },
 	{ "Search", 3, { '/' }, "search syscalls by name, as you type",
 	  act_search },
 	{ "Group",  4, { 'g' }, "group syscalls: flat, by phase, by process",
@@ -600,6 +678,8 @@ static const struct action actions[] = {
 	  "program (twice: kill)", act_interrupt },
 	{ NULL, 0, { ' ' }, "allow/deny the syscall under the cursor",
 	  act_toggle },
+	{ NULL, 0, { 'x' }, "deny the syscall under the cursor live (what "
+	  "if: it fails from now on); x again lets it run", act_live_deny },
 	{ NULL, 0, { 'a' }, "allow every shown syscall", act_allow_all },
 	{ NULL, 0, { 'd' }, "deny every shown syscall (locked ones stay)",
 	  act_deny_all },
@@ -790,10 +870,66 @@ key_help(struct ui *ui, int key)
 	ui->dirty |= DIRTY_POPUP;
 }
 
+/*
+ * The mouse: a click on a row of the tree or the syscall pane focuses the
+ * pane and selects the row; on the [x] box of a syscall it also toggles
+ * it.  The wheel scrolls the pane under the pointer by 3 rows.
+ */
+static void
+mouse(struct ui *ui)
+{
+	MEVENT me;
+	struct ui_list *l;
+	enum ui_pane pane;
+	WINDOW *w;
+	int y, x, first;
+	long delta;
+
+	if (getmouse(&me) != OK)
+		return;
+	if (ui->w_tree != NULL && wenclose(ui->w_tree, me.y, me.x))
+		pane = PANE_TREE, w = ui->w_tree, l = &ui->tree, first = 1;
+	else if (ui->w_sys != NULL && wenclose(ui->w_sys, me.y, me.x))
+		pane = PANE_SYS, w = ui->w_sys, l = &ui->sys, first = 2;
+	else if (ui->w_bottom != NULL && wenclose(ui->w_bottom, me.y, me.x))
+		pane = PANE_BOTTOM, w = ui->w_bottom, l = NULL, first = 1;
+	else
+		return;
+	y = me.y;
+	x = me.x;
+	wmouse_trafo(w, &y, &x, FALSE);
+	if (me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		delta = me.bstate & BUTTON4_PRESSED ? -3 : 3;
+		if (ui->focus != pane) {
+			ui->focus = pane;
+			ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+		}
+		move_by(ui, delta);
+		return;
+	}
+	if (!(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	ui->focus = pane;
+	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+	if (l == NULL || y < first || l->top + (size_t)(y - first) >= l->n)
+		return;
+	list_move(l, (long)(l->top + (size_t)(y - first)) - (long)l->cur);
+	view_sync_ids(ui);
+	/* Pressed then clicked: one toggle per click. */
+	if (pane == PANE_SYS && x < 3 && (me.bstate & BUTTON1_PRESSED))
+		act_toggle(ui);
+}
+
 void
 actions_key(struct ui *ui, int key)
 {
 	size_t i, j;
+
+	if (key == KEY_MOUSE) {
+		if (ui->mode == MODE_NORMAL)
+			mouse(ui);
+		return;
+	}
 
 	switch (ui->mode) {
 	case MODE_SEARCH:

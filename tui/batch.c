@@ -19,13 +19,15 @@
 #include <sys/wait.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "minprofile.h"
 #include "model.h"
 #include "profile.h"
 #include "profilecmd.h"
+#include "session.h"
 #include "summary.h"
 #include "sysname.h"
-#include "textesc.h"
+#include "escape.h"
 #include "tracer.h"
 #include "tracesetup.h"
 
@@ -121,7 +123,7 @@ report_missing(const struct cli *c, const struct model *m)
 					    sysname_name(model_sys(m, ps->sys)->sysid),
 					    sysname_arch_name(sysname_arch(
 					    model_sys(m, ps->sys)->sysid)),
-					    p->pid, textesc(p->name, name,
+					    p->pid, escape_name(p->name, name,
 					    sizeof(name)), phase_name(ph),
 					    (unsigned long long)ps->count[ph],
 					    ps->count[ph] == 1 ? "" : "s");
@@ -229,7 +231,7 @@ batch_main(const struct cli *c)
 		if (c->npids > 0)
 			fprintf(stderr, "sctui: detached\n");
 		else
-			fprintf(stderr, "sctui: %s: %s\n", textesc(c->argv[0],
+			fprintf(stderr, "sctui: %s: %s\n", escape_name(c->argv[0],
 			    cmd, sizeof(cmd)), status);
 		summary_table(m, stderr);
 	}
@@ -249,6 +251,49 @@ batch_main(const struct cli *c)
 	}
 	tracesetup_free(&ts);
 	tracer_free(t);
+	model_free(m);
+	return code;
+}
+
+int
+batch_open(const struct cli *c)
+{
+	struct model_opts mo = { 0 };
+	struct session_meta meta;
+	struct model *m;
+	char status[32], err[1024], cmd[512];
+	int code = 0;
+
+	mo.serve_on = (const char *const *)c->serve_on;
+	if (session_load(c->open, &mo, &m, &meta, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sctui: %s\n", err);
+		return 1;
+	}
+	if (!c->quiet) {
+		if (meta.from_profile)
+			fprintf(stderr, "sctui: the calls %s allows (a "
+			    "profile, not a trace)\n", c->open);
+		else {
+			summary_status(meta.root_status, status,
+			    sizeof(status));
+			fprintf(stderr, "sctui: session %s: %s: %s\n", c->open,
+			    escape_name(meta.command, cmd, sizeof(cmd)),
+			    meta.root_status < 0 &&
+			    meta.attached ? "attached" : status);
+		}
+		summary_table(m, stderr);
+	}
+	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+		code = 1;
+	if (c->output != NULL) {
+		if (tracesetup_save(c, m, NULL, c->format, c->output, err,
+		    sizeof(err)) < 0) {
+			fprintf(stderr, "sctui: %s\n", err);
+			code = 1;
+		} else if (!c->quiet)
+			fprintf(stderr, "sctui: wrote %s\n", c->output);
+	}
+	session_meta_free(&meta);
 	model_free(m);
 	return code;
 }

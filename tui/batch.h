@@ -10,4 +10,11 @@ struct cli;
 /* Runs batch mode; returns the exit status for sctui. */
 int	batch_main(const struct cli *c);
 
+/*
+ * --open with --batch: the summary table of a saved session (or a
+ * profile's calls) on stderr, --stats and -o as after a trace.  Returns 0,
+ * or 1 when the file cannot be opened or an output not written.
+ */
+int	batch_open(const struct cli *c);
+
 #endif

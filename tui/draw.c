@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "escape.h"
 #include "minprofile.h"
 #include "ring.h"
 #include "demo.h"
@@ -171,13 +172,18 @@ draw_header(struct ui *ui)
 {
 	WINDOW *w = ui->w_header;
 	struct model_totals t;
-	char line[512], state[96], el[32], st[32], st2[256];
+	char line[512], state[96], el[32], st[32], st2[256], live[64];
 	attr_t a = ui->attrs[UA_HEADER];
+	uint64_t denials;
+	size_t i;
 
 	model_totals(ui->model, &t);
 	fill(w, 0, a);
 	fill(w, 1, a);
-	if (ui_running(ui))
+	if (ui->opened)
+		snprintf(state, sizeof(state), "%s (not live)",
+		    ui->meta.from_profile ? "profile" : "session");
+	else if (ui_running(ui))
 		snprintf(state, sizeof(state), "%s", ui->quitting ?
 		    "stopping" : "running");
 	else if (ui->attached)
@@ -196,11 +202,19 @@ draw_header(struct ui *ui)
 	put(w, 0, ui->cols - (int)strlen(line) > ui->cols - 50 ?
 	    ui->cols - (int)strlen(line) : ui->cols - 50, 50, a, line);
 	fmt_elapsed(ui->now - ui->start, el, sizeof(el));
+	denials = 0;
+	for (i = 0; i < model_nsys(ui->model); i++)
+		denials += model_sys(ui->model, (uint32_t)i)->denials;
+	live[0] = '\0';
+	if (ui->nlive > 0 || denials > 0)
+		snprintf(live, sizeof(live), "   denied live: %zu (%" PRIu64
+		    " failed)", ui->nlive, denials);
 	snprintf(line, sizeof(line), " procs %u live / %u   syscalls %zu   "
-	    "events %" PRIu64 " (%.0f/s)   elapsed %s   stalls %" PRIu64 "%s",
-	    t.procs_live, t.procs_total, model_nsys(ui->model), t.calls,
-	    ui->rate, el, ring_stalls(ui->ring),
-	    ui->unsaved ? "   [unsaved toggles]" : "");
+	    "events %" PRIu64 " (%.0f/s)   elapsed %s%s   stalls %" PRIu64
+	    "%s", t.procs_live, t.procs_total, model_nsys(ui->model),
+	    t.calls, ui->rate, el, live, ui->ring != NULL ?
+	    ring_stalls(ui->ring) : 0, ui->unsaved ? "   [unsaved toggles]" :
+	    "");
 	put(w, 1, 0, ui->cols, a, line);
 	wnoutrefresh(w);
 }
@@ -278,7 +292,7 @@ draw_tree(struct ui *ui)
 			continue;
 		}
 		p = model_proc(ui->model, r->proc);
-		view_escape(p->name, name, sizeof(name));
+		escape_name(p->name, name, sizeof(name));
 		x = put(w, y, 0, width, a, " ");
 		x += put(w, y, x, width - x, a, r->prefix);
 		snprintf(buf, sizeof(buf), "%d %s", p->pid, name);
@@ -320,7 +334,7 @@ section_label(const struct ui *ui, const struct ui_srow *r, char *buf,
 		return;
 	}
 	p = model_proc(ui->model, r->section);
-	view_escape(p->name, name, sizeof(name));
+	escape_name(p->name, name, sizeof(name));
 	snprintf(buf, len, "%d %s: %u syscalls, %" PRIu64 " calls", p->pid,
 	    name, r->nsys, r->count);
 }
@@ -337,13 +351,13 @@ draw_sys(struct ui *ui)
 	const char *bar = ui->utf8 ? "\u2588" : "#";
 	attr_t a, rowa;
 	size_t i;
-	int b, locked, fresh;
+	int b, locked, fresh, live;
 
 	werase(w);
 	if (ui->sel_proc == TROW_ALL)
 		snprintf(scope, sizeof(scope), "all processes");
 	else {
-		view_escape(model_proc(ui->model, ui->sel_proc)->name, pname,
+		escape_name(model_proc(ui->model, ui->sel_proc)->name, pname,
 		    sizeof(pname));
 		snprintf(scope, sizeof(scope), "pid %d %s",
 		    model_proc(ui->model, ui->sel_proc)->pid, pname);
@@ -385,7 +399,7 @@ draw_sys(struct ui *ui)
 		s = model_sys(ui->model, r->sys);
 		view_sys_name(ui, r->sys, name, sizeof(name));
 		locked = minprofile_is_locked(sysname_name(s->sysid));
-		fresh = ui->now - s->first < 5000000000ull;
+		fresh = !ui->opened && ui->now - s->first < 5000000000ull;
 		a = rowa;
 		if (s->toggle == TOGGLE_DENY)
 			a |= ui->attrs[UA_DENIED];
@@ -393,12 +407,23 @@ draw_sys(struct ui *ui)
 		    s->toggle == TOGGLE_DENY ? ' ' : 'x', nw, nw, name,
 		    r->count);
 		put(w, y, 0, width, a, buf);
-		b = (int)((r->count * (uint64_t)bw + max - 1) / max);
+		live = ui_live_denied(ui, s->sysid);
+		if (live) {
+			/* The bar gives way to the what-if and its count. */
+			snprintf(buf, sizeof(buf), "DENIED LIVE %" PRIu64,
+			    s->denials);
+			put(w, y, x, bw + (phases ? 24 : 0), rowa |
+			    ui->attrs[UA_DENIED] | A_BOLD, buf);
+		}
+		b = live ? 0 : (int)((r->count * (uint64_t)bw + max - 1) /
+		    max);
 		for (; b > 0; b--)
 			x += put(w, y, x, 1, rowa | ui->attrs[UA_BAR], bar);
 		x = 4 + nw + 10 + bw;
 		buf[0] = '\0';
-		if (phases) {
+		if (phases && live)
+			x += 24;	/* the label took their place */
+		else if (phases) {
 			for (ph = 0; ph < PHASE_N; ph++)
 				snprintf(buf + strlen(buf), sizeof(buf) -
 				    strlen(buf), " %7" PRIu64, r->pc[ph]);
@@ -433,7 +458,7 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 	const struct model_proc *p;
 	uint32_t arches[SYSNAME_MAX_ARCH], sid;
 	char buf[1024], name[96], pname[100];
-	const char *sname;
+	const char *sname, *en;
 	size_t i, j, np;
 	int n, k, y = 1, x;
 
@@ -467,14 +492,32 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 			    sysname_nr(sid));
 	}
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
-	snprintf(buf, sizeof(buf), "calls %" PRIu64 ": startup %" PRIu64
-	    ", serving %" PRIu64 ", shutdown %" PRIu64 "%s   first seen "
-	    "+%.3fs, last +%.3fs", s->total, s->count[PHASE_STARTUP],
-	    s->count[PHASE_SERVING], s->count[PHASE_SHUTDOWN],
-	    s->denials ? " (denied live)" : "",
-	    (double)(s->first - ui->start) / 1e9,
-	    (double)(s->last - ui->start) / 1e9);
+	if (s->total == 0)
+		snprintf(buf, sizeof(buf), "never called: %s", ui->opened &&
+		    ui->meta.from_profile ? "the profile allows it" :
+		    "listed, no calls counted");
+	else
+		snprintf(buf, sizeof(buf), "calls %" PRIu64 ": startup %"
+		    PRIu64 ", serving %" PRIu64 ", shutdown %" PRIu64
+		    "   first seen +%.3fs, last +%.3fs", s->total,
+		    s->count[PHASE_STARTUP], s->count[PHASE_SERVING],
+		    s->count[PHASE_SHUTDOWN],
+		    (double)(s->first - ui->start) / 1e9,
+		    (double)(s->last - ui->start) / 1e9);
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
+	if (ui_live_denied(ui, s->sysid)) {
+		en = strerrorname_np(ui->live_errno);
+		snprintf(buf, sizeof(buf), "denied live now: every call fails "
+		    "with %s without running; %" PRIu64 " denied so far "
+		    "(x lets it run)", en != NULL ? en : "an error",
+		    s->denials);
+		put(w, y++, 1, width - 1, ui->attrs[UA_DENIED] | A_BOLD, buf);
+	} else if (s->denials > 0) {
+		snprintf(buf, sizeof(buf), "runs again; %" PRIu64 " call%s "
+		    "denied live earlier (x denies it again)", s->denials,
+		    s->denials == 1 ? " was" : "s were");
+		put(w, y++, 1, width - 1, ui->attrs[UA_DENIED], buf);
+	}
 	x = snprintf(buf, sizeof(buf), "%u process%s:", s->nprocs,
 	    s->nprocs == 1 ? "" : "es");
 	np = model_nprocs(ui->model);
@@ -485,7 +528,7 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 				break;
 		if (j == p->nstats)
 			continue;
-		view_escape(p->name, pname, sizeof(pname));
+		escape_name(p->name, pname, sizeof(pname));
 		x += snprintf(buf + x, sizeof(buf) - (size_t)x, " %d %s "
 		    "(%" PRIu64 ")", p->pid, pname, p->stats[j].count[0] +
 		    p->stats[j].count[1] + p->stats[j].count[2]);
@@ -515,7 +558,7 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 		return;
 	}
 	p = model_proc(ui->model, ui->sel_proc);
-	view_escape(p->name, name, sizeof(name));
+	escape_name(p->name, name, sizeof(name));
 	proc_state(p, st, sizeof(st));
 	snprintf(buf, sizeof(buf), "pid %d %s  parent %d  %s%s%s", p->pid,
 	    name, p->ppid, st, p->flags & MODEL_PROC_ROOT ? "  (the command)" :
@@ -531,7 +574,7 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
 	x = snprintf(buf, sizeof(buf), "execs:");
 	for (i = 0; i < p->nexecs && x < (int)sizeof(buf) - 120; i++) {
-		view_escape(p->execs[i], name, sizeof(name));
+		escape_name(p->execs[i], name, sizeof(name));
 		x += snprintf(buf + x, sizeof(buf) - (size_t)x, "%s %s",
 		    i ? " >" : "", name);
 	}
@@ -559,7 +602,7 @@ draw_output(struct ui *ui, WINDOW *w, int width, int h)
 	    ui->out_n - shown - ui->bottom_scroll : 0;
 	for (i = first; i < ui->out_n && y < h; i++, y++) {
 		l = &ui->out[(ui->out_head + i) % UI_OUT_LINES];
-		view_escape(l->text, buf, sizeof(buf));
+		escape_name(l->text, buf, sizeof(buf));
 		put(w, y, 1, width - 1, l->err ? ui->attrs[UA_STDERR] :
 		    A_NORMAL, buf);
 	}

@@ -13,7 +13,7 @@
 #include "demo.h"
 #include "enforce.h"
 #include "profilecmd.h"
-#include "textesc.h"
+#include "escape.h"
 #include "ui.h"
 
 int
@@ -29,7 +29,7 @@ main(int argc, char **argv)
 		 * One clean line (it quotes what was given), pointing at
 		 * --help as GNU tools do.
 		 */
-		fprintf(stderr, "sctui: %s%s\n", textesc(err, line,
+		fprintf(stderr, "sctui: %s%s\n", escape_name(err, line,
 		    sizeof(line)), strstr(err, "--help") ? "" :
 		    " (see sctui --help)");
 		cli_free(&c);
@@ -54,6 +54,9 @@ main(int argc, char **argv)
 	case CLI_MERGE:
 	case CLI_DIFF:
 		rc = profilecmd_main(&c);
+		break;
+	case CLI_OPEN:
+		rc = c.batch ? batch_open(&c) : ui_open(&c);
 		break;
 	default:
 		rc = c.batch ? batch_main(&c) : ui_main(&c);

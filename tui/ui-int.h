@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "session.h"
 #include "tracesetup.h"
 
 struct cli;
@@ -218,6 +219,15 @@ struct ui {
 	size_t			 save_format;
 	size_t			 help_top;
 
+	/* Live what-if denials (x, --deny): sysids the tracer fails now. */
+	uint32_t		*live_ids;
+	size_t			 nlive, caplive;
+	int			 live_errno;	/* --errno or EPERM */
+
+	/* --open: a saved session or a profile, nothing traced. */
+	int			 opened;
+	struct session_meta	 meta;
+
 	/* Toggles changed since the last save. */
 	unsigned		 unsaved;
 	int			 saved_once;
@@ -234,6 +244,10 @@ struct ui {
 void	ui_message(struct ui *ui, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int	ui_running(const struct ui *ui);
+int	ui_live_denied(const struct ui *ui, uint32_t sysid);
+int	ui_live_set(struct ui *ui, uint32_t sysid, int on);
+int	ui_save_session(struct ui *ui, const char *path, char *err,
+	    size_t errlen);
 void	ui_end(struct ui *ui, int how);		/* enum tracer_req */
 void	ui_ask(struct ui *ui, const char *keys,
 	    void (*done)(struct ui *, int), const char *fmt, ...)
@@ -243,7 +257,6 @@ void	ui_ask(struct ui *ui, const char *keys,
 void	view_rebuild(struct ui *ui);
 const char *view_sys_name(const struct ui *ui, uint32_t sys, char *buf,
 	    size_t len);
-void	view_escape(const char *in, char *out, size_t len);
 void	list_move(struct ui_list *l, long delta);
 void	list_home(struct ui_list *l, int end);
 void	view_sync_ids(struct ui *ui);

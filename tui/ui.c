@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <poll.h>
+#include <seccomp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@
 
 #include "cli.h"
 #include "demo.h"
+#include "escape.h"
 #include "tracesetup.h"
 #include "ring.h"
 #include "summary.h"
@@ -176,6 +178,77 @@ int
 ui_running(const struct ui *ui)
 {
 	return !ui->tracer_done;
+}
+
+int
+ui_live_denied(const struct ui *ui, uint32_t sysid)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nlive; i++)
+		if (ui->live_ids[i] == sysid)
+			return 1;
+	return 0;
+}
+
+/*
+ * Makes the tracer fail sysid from now on (on) or let it run again, and
+ * remembers which calls are denied live for the views.  Returns 0 or the
+ * tracer's -errno (-EOPNOTSUPP off x86_64); -ESRCH with nothing traced.
+ */
+int
+ui_live_set(struct ui *ui, uint32_t sysid, int on)
+{
+	uint32_t arch = sysname_arch(sysid);
+	size_t i;
+	int rc;
+
+	if (ui->tracer == NULL)
+		return -ESRCH;
+	/* The kernel reports x32 calls as x86_64 ones. */
+	if (arch == SCMP_ARCH_X32)
+		arch = SCMP_ARCH_X86_64;
+	rc = tracer_deny(ui->tracer, arch, sysname_nr(sysid), on ?
+	    ui->live_errno : 0);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < ui->nlive && ui->live_ids[i] != sysid; i++)
+		;
+	if (on && i == ui->nlive) {
+		if (ui->nlive == ui->caplive) {
+			ui->caplive = ui->caplive ? ui->caplive * 2 : 16;
+			ui->live_ids = xreallocarray(ui->live_ids,
+			    ui->caplive, sizeof(*ui->live_ids));
+		}
+		ui->live_ids[ui->nlive++] = sysid;
+	} else if (!on && i < ui->nlive)
+		ui->live_ids[i] = ui->live_ids[--ui->nlive];
+	ui->dirty |= DIRTY_HEADER | DIRTY_SYS | DIRTY_BOTTOM;
+	return 0;
+}
+
+/* Remembers what --deny denied, for the views. */
+static void
+live_from_cli(struct ui *ui, const struct cli *c)
+{
+	uint32_t arches[4], id;
+	char *const *name;
+	int i, n;
+
+	n = sysname_native_arches(arches, 4);
+	for (name = c->deny; name != NULL && *name != NULL; name++)
+		for (i = 0; i < n; i++) {
+			if ((id = sysname_lookup(arches[i], *name)) ==
+			    SYSID_NONE || ui_live_denied(ui, id))
+				continue;
+			if (ui->nlive == ui->caplive) {
+				ui->caplive = ui->caplive ? ui->caplive * 2 :
+				    16;
+				ui->live_ids = xreallocarray(ui->live_ids,
+				    ui->caplive, sizeof(*ui->live_ids));
+			}
+			ui->live_ids[ui->nlive++] = id;
+		}
 }
 
 void
@@ -383,7 +456,8 @@ loop(struct ui *ui)
 	char c;
 
 	for (;;) {
-		ui->now = now_ns();
+		if (!ui->opened)
+			ui->now = now_ns();
 		n = ui->tracer_done ? 0 : drain(ui);
 		if (!ui->tracer_done && n == 0 && ring_finished(ui->ring))
 			tracer_finished(ui);
@@ -406,16 +480,19 @@ loop(struct ui *ui)
 		}
 		if (ui->quit_now || (ui->quitting && ui->tracer_done))
 			break;
-		ui->now = now_ns();
-		tick(ui);
-		if (ui->dirty && (keys || ui->now - last_frame >= FRAME_NS)) {
+		if (!ui->opened) {
+			ui->now = now_ns();
+			tick(ui);
+		}
+		if (ui->dirty && (keys || ui->opened ||
+		    ui->now - last_frame >= FRAME_NS)) {
 			draw_frame(ui);
 			last_frame = ui->now;
 		}
 
 		/* Sleep until input, events, output, a signal or a timer. */
 		timeout = (int)(TICK_NS / 1000000);
-		if (ui->dirty)
+		if (ui->dirty && !ui->opened)
 			timeout = (int)((FRAME_NS - (ui->now - last_frame >
 			    FRAME_NS ? FRAME_NS : ui->now - last_frame)) /
 			    1000000) + 1;
@@ -493,7 +570,7 @@ describe_command(struct ui *ui, const struct cli *c)
 			o += (size_t)snprintf(ui->command + o,
 			    sizeof(ui->command) - o, " %d", (int)c->pids[i]);
 		if (comm[0] != '\0' && o < sizeof(ui->command)) {
-			view_escape(comm, esc, sizeof(esc));
+			escape_name(comm, esc, sizeof(esc));
 			snprintf(ui->command + o, sizeof(ui->command) - o,
 			    " (%.200s)", esc);
 		}
@@ -502,7 +579,7 @@ describe_command(struct ui *ui, const struct cli *c)
 	} else {
 		for (i = 0; c->argv[i] != NULL && o < sizeof(ui->command);
 		    i++) {
-			view_escape(c->argv[i], esc, sizeof(esc));
+			escape_name(c->argv[i], esc, sizeof(esc));
 			o += (size_t)snprintf(ui->command + o,
 			    sizeof(ui->command) - o, "%s%s", i ? " " : "",
 			    esc);
@@ -543,6 +620,8 @@ ui_free(struct ui *ui)
 			close(ui->out_fd[i]);
 	free(ui->trows);
 	free(ui->srows);
+	free(ui->live_ids);
+	session_meta_free(&ui->meta);
 	tracer_free(ui->tracer);
 	ring_free(ui->ring);
 	model_free(ui->model);
@@ -568,6 +647,139 @@ ui_main_demo(const struct cli *c, struct demo *d)
 	rc = ui_main(c);
 	the_demo = NULL;
 	return rc;
+}
+
+/* The terminal in curses mode; -1 (said on stderr) if it cannot be. */
+static int
+screen_start(struct ui *ui)
+{
+	fatal_hook = on_fatal;
+	if (initscr() == NULL) {
+		fatal_hook = NULL;
+		fprintf(stderr, "sctui: cannot start the terminal UI (TERM="
+		    "%s?); use --batch\n", getenv("TERM") ?
+		    getenv("TERM") : "");
+		return -1;
+	}
+	curses_on = 1;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	/* Clicks select and toggle, the wheel scrolls (Shift still selects
+	 * text in most terminals). */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	draw_init(ui);
+	ui->dirty = DIRTY_ALL;
+	ui->rebuild = 1;
+	ui->rate_t = ui->start;
+	return 0;
+}
+
+int
+ui_save_session(struct ui *ui, const char *path, char *err, size_t errlen)
+{
+	struct session_meta meta;
+	uint32_t arches[SYSNAME_MAX_ARCH];
+	char *names[SYSNAME_MAX_ARCH + 1];
+	int i, n;
+
+	if (ui->opened)
+		return session_save(path, ui->model, &ui->meta, err, errlen);
+	memset(&meta, 0, sizeof(meta));
+	n = sysname_native_arches(arches, SYSNAME_MAX_ARCH);
+	for (i = 0; i < n; i++)
+		names[i] = (char *)sysname_arch_name(arches[i]);
+	names[n] = NULL;
+	meta.command = ui->command;
+	meta.cmdname = ui->cmdname;
+	meta.mode = (char *)ui->mode_name;
+	meta.arches = names;
+	meta.start = ui->start;
+	meta.saved = ui->now;
+	meta.root_status = ui_running(ui) ? -1 : ui->root_status;
+	meta.attached = ui->attached;
+	return session_save(path, ui->model, &meta, err, errlen);
+}
+
+int
+ui_open(const struct cli *c)
+{
+	struct model_opts mo = { 0 };
+	struct model_totals t;
+	struct ui *ui;
+	char err[1024];
+	size_t i;
+	int code;
+
+	ui = xcalloc(1, sizeof(*ui));
+	ui->cli = c;
+	ui->sel_proc = TROW_ALL;
+	ui->focus = PANE_SYS;
+	ui->out_fd[0] = ui->out_fd[1] = -1;
+	ui->opened = 1;
+	ui->tracer_done = 1;	/* nothing runs: the tracer is "done" */
+	mo.serve_on = (const char *const *)c->serve_on;
+	if (session_load(c->open, &mo, &ui->model, &ui->meta, err,
+	    sizeof(err)) < 0) {
+		fprintf(stderr, "sctui: %s\n", err);
+		ui_free(ui);
+		return 1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "sctui: the UI needs a terminal on stdin and "
+		    "stdout; use --open with --batch to print the summary\n");
+		ui_free(ui);
+		return 2;
+	}
+	escape_name(ui->meta.command, ui->command, sizeof(ui->command));
+	snprintf(ui->cmdname, sizeof(ui->cmdname), "%s", ui->meta.cmdname);
+	for (i = 0; ui->cmdname[i] != '\0'; i++)
+		if (ui->cmdname[i] == '/' || (unsigned char)ui->cmdname[i] <
+		    0x20 || ui->cmdname[i] == 0x7f)
+			ui->cmdname[i] = '_';
+	if (ui->cmdname[0] == '\0' || ui->cmdname[0] == '.')
+		snprintf(ui->cmdname, sizeof(ui->cmdname), "profile");
+	ui->mode_name = ui->meta.mode;
+	ui->attached = ui->meta.attached;
+	ui->root_status = ui->meta.root_status;
+	model_totals(ui->model, &t);
+	ui->start = ui->meta.start;
+	ui->now = ui->meta.saved > t.last ? ui->meta.saved : t.last;
+	ui->live_errno = c->errno_ret > 0 ? c->errno_ret : EPERM;
+	if (ui->meta.from_profile)
+		ui_message(ui, 0, "opened the profile %s: %zu allowed calls, "
+		    "nothing traced; toggle and save (F2) as live", c->open,
+		    model_nsys(ui->model));
+	else
+		ui_message(ui, 0, "opened the session %s: %u process%s, %zu "
+		    "syscalls, nothing traced; toggle, save a profile (F2)",
+		    c->open, t.procs_total, t.procs_total == 1 ? "" : "es",
+		    model_nsys(ui->model));
+	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		fprintf(stderr, "sctui: pipe: %s\n", strerror(errno));
+		ui_free(ui);
+		return 1;
+	}
+	install_signals();
+	if (screen_start(ui) < 0) {
+		ui_free(ui);
+		return 1;
+	}
+	loop(ui);
+	restore_terminal();
+	fatal_hook = NULL;
+	if (ui->unsaved > 0)
+		fprintf(stderr, "sctui: %u toggle change%s not saved\n",
+		    ui->unsaved, ui->unsaved == 1 ? " was" : "s were");
+	code = ui->exit_code;
+	ui_free(ui);
+	return code;
 }
 
 int
@@ -641,6 +853,8 @@ ui_main(const struct cli *c)
 		ui_free(ui);
 		return 1;
 	}
+	live_from_cli(ui, c);
+	ui->live_errno = c->errno_ret > 0 ? c->errno_ret : EPERM;
 
 	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
 		fprintf(stderr, "sctui: pipe: %s\n", strerror(errno));
@@ -698,32 +912,14 @@ ui_main(const struct cli *c)
 	if (*tracer_mode_note(ui->tracer))
 		ui_message(ui, 0, "%s", tracer_mode_note(ui->tracer));
 
-	fatal_hook = on_fatal;
-	if (initscr() == NULL) {
+	if (screen_start(ui) < 0) {
 		tracer_request(ui->tracer, TRACER_REQ_END);
 		ring_close(ui->ring);
 		pthread_join(ui->thread, NULL);
-		fprintf(stderr, "sctui: cannot start the terminal UI (TERM="
-		    "%s?); use --batch\n", getenv("TERM") ?
-		    getenv("TERM") : "");
 		ui_free(ui);
 		return 1;
 	}
-	curses_on = 1;
-	raw();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	draw_init(ui);
-	ui->dirty = DIRTY_ALL;
-	ui->rebuild = 1;
-	ui->rate_t = ui->start;
-
 	loop(ui);
-
 	restore_terminal();
 	fatal_hook = NULL;
 	if (ui_running(ui)) {

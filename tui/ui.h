@@ -27,4 +27,11 @@ struct demo;
  */
 int	ui_main_demo(const struct cli *c, struct demo *d);
 
+/*
+ * --open: the same UI on a saved session (or a profile's calls), tracing
+ * nothing.  Returns 0, 1 when the file cannot be opened (said on stderr),
+ * 128+N after signal N.
+ */
+int	ui_open(const struct cli *c);
+
 #endif

@@ -16,30 +16,6 @@
 #include "sysname.h"
 #include "xalloc.h"
 
-void
-view_escape(const char *in, char *out, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)in;
-	size_t o = 0;
-
-	for (; *p != '\0' && o + 5 < len; p++) {
-		if (*p >= 0x20 && *p < 0x7f) {
-			out[o++] = (char)*p;
-			continue;
-		}
-		out[o++] = '\\';
-		if (*p == '\n' || *p == '\t') {
-			out[o++] = *p == '\n' ? 'n' : 't';
-			continue;
-		}
-		out[o++] = 'x';
-		out[o++] = hex[*p >> 4];
-		out[o++] = hex[*p & 15];
-	}
-	out[o] = '\0';
-}
-
 /* The name of a syscall, with its arch when it is not the native one. */
 const char *
 view_sys_name(const struct ui *ui, uint32_t sys, char *buf, size_t len)

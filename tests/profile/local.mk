@@ -46,7 +46,7 @@ FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
 	$(top_srcdir)/lib/write-systemd.c $(top_srcdir)/lib/sysname.c \
 	$(top_srcdir)/lib/model.c $(top_srcdir)/lib/idmap.c \
 	$(top_srcdir)/lib/atomicfile.c $(top_srcdir)/lib/xalloc.c \
-	$(top_srcdir)/lib/datadir.c $(top_srcdir)/lib/textesc.c
+	$(top_srcdir)/lib/datadir.c $(top_srcdir)/lib/escape.c
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-I. -I$(top_srcdir)/lib -I$(top_srcdir)/fuzz \
 	-DSCTUI_PKGDATADIR='"$(pkgdatadir)"' \

@@ -10,13 +10,19 @@ tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
 TESTS += \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-demo.test \
+	tests/tui/tui-deny.test \
+	tests/tui/tui-mouse.test \
 	tests/tui/tui-save.test \
+	tests/tui/tui-session.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
 EXTRA_DIST += tests/tui/tmux.sh \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-demo.test \
+	tests/tui/tui-deny.test \
+	tests/tui/tui-mouse.test \
 	tests/tui/tui-save.test \
+	tests/tui/tui-session.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
 # The helper is the traced program, not our code: build it plainly, so that
@@ -28,3 +34,8 @@ check_PROGRAMS += tests/helpers/h-tui-loop
 tests_helpers_h_tui_loop_SOURCES = tests/helpers/h-tui-loop.c
 tests_helpers_h_tui_loop_CFLAGS = $(WARN_CFLAGS)
 tests_helpers_h_tui_loop_LDFLAGS =
+
+check_PROGRAMS += tests/helpers/h-tui-deny
+tests_helpers_h_tui_deny_SOURCES = tests/helpers/h-tui-deny.c
+tests_helpers_h_tui_deny_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_tui_deny_LDFLAGS =

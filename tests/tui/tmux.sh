@@ -56,3 +56,16 @@ tui_shell() {
 tui_sctui() {
 	tui_type "'$SCTUI' $*; echo sctui-exit=\$?"
 }
+
+# A mouse event at column X, row Y of the screen (0-based), as an xterm
+# sends it in X10 encoding (which ncurses reads under TERM=screen):
+# BUTTON 0 is a left click (press and release), 64/65 the wheel up/down.
+_tui_mouse() {	# X Y CODE
+	tm send-keys -l "$(printf '\033[M%b%b%b' \
+	    "\\0$(printf %o $((32 + $3)))" \
+	    "\\0$(printf %o $((33 + $1)))" "\\0$(printf %o $((33 + $2)))")"
+}
+tui_mouse() {	# X Y [BUTTON]
+	_tui_mouse "$1" "$2" "${3:-0}"
+	[ "${3:-0}" -ne 0 ] || _tui_mouse "$1" "$2" 3
+}

@@ -13,3 +13,4 @@ tests_unit_model_test_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
 # The test builds argv arrays from string literals.
 tests_unit_cli_test_CFLAGS = $(AM_CFLAGS) -Wno-write-strings
 include $(srcdir)/tests/unit/sysdoc.mk
+include $(srcdir)/tests/unit/session.mk

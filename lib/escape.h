@@ -1,0 +1,25 @@
+/*
+ * escape.h - names and arguments made safe to show.
+ *
+ * Process names, exec names and command arguments come from the traced
+ * program and may hold any byte.  The UI (tui/) and the batch summary
+ * (lib/summary.c: table and TSV) show them through escape_name(), so that
+ * a tab, a newline, a control byte or invalid UTF-8 never reaches a
+ * terminal or a TSV field raw.  Pure: no I/O, no allocation.
+ */
+#ifndef SCTUI_ESCAPE_H
+#define SCTUI_ESCAPE_H
+
+#include <stddef.h>
+
+/*
+ * Copies the NUL-terminated in to out (len bytes, len >= 1), escaping:
+ * \n and \t as themselves, a backslash as "\\", other C0 and C1 control
+ * characters, DEL and every byte that is not part of a valid UTF-8
+ * sequence as \xHH.  Valid UTF-8 passes through.  The result is cut short
+ * (never in the middle of an escape or a character) to fit; out is always
+ * NUL-terminated.  Returns out.
+ */
+char	*escape_name(const char *in, char *out, size_t len);
+
+#endif

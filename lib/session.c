@@ -1,0 +1,835 @@
+/*
+ * session.c - saving and opening explorations; see session.h.
+ *
+ * The format, version 1:
+ *
+ *   { "format": "sctui-session", "version": 1,
+ *     "command": "...", "cmdname": "...", "mode": "...",
+ *     "arches": ["x86_64", ...], "attached": false,
+ *     "start": NS, "saved": NS, "first": NS, "last": NS,
+ *     "root_status": INT or null,
+ *     "syscalls": [ { "arch": "x86_64", "name": "read",
+ *                     "toggle": "allow" | "deny", "denials": N }, ... ],
+ *     "processes": [ { "pid": N, "ppid": N, "parent": ID or null,
+ *                      "name": "...", "execs": ["...", ...],
+ *                      "state": "live" | "exited", "status": INT,
+ *                      "root": BOOL, "attached": BOOL,
+ *                      "phase": "startup" | "serving" | "shutdown",
+ *                      "phase_since": [NS, NS, NS],
+ *                      "threads_live": N, "threads_total": N,
+ *                      "born": NS, "ended": NS, "signals": N,
+ *                      "syscalls": [ { "arch": "x86_64", "name": "read",
+ *                                      "count": [S, V, D],
+ *                                      "first": NS, "last": NS }, ...] },
+ *                    ... ] }
+ *
+ * Syscalls and processes are in the model's order (first seen), so that a
+ * session opened again has the same ids and the same "first seen" order.
+ * Times are the tracer's CLOCK_MONOTONIC nanoseconds.
+ */
+#include "config.h"
+#include "session.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "idmap.h"
+#include "profile.h"
+#include "sysname.h"
+#include "xalloc.h"
+
+void
+session_meta_free(struct session_meta *s)
+{
+	char **a;
+
+	free(s->command);
+	free(s->cmdname);
+	free(s->mode);
+	for (a = s->arches; a != NULL && *a != NULL; a++)
+		free(*a);
+	free(s->arches);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- writing ------------------------------------------------------- */
+
+static json_t *
+jstr(const char *s)
+{
+	json_t *v = json_string(s);
+
+	if (v == NULL)
+		fatal("out of memory");
+	return v;
+}
+
+/*
+ * A string from the program (names, execs, the command line): JSON text
+ * must be UTF-8, so one that is not is kept byte for byte as
+ * {"hex": "..."}.
+ */
+static json_t *
+jname(const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	json_t *v = json_string(s), *o;
+	size_t i, n;
+	char *h;
+
+	if (v != NULL)
+		return v;
+	n = strlen(s);
+	h = xmalloc(2 * n + 1);
+	for (i = 0; i < n; i++) {
+		h[2 * i] = hex[(unsigned char)s[i] >> 4];
+		h[2 * i + 1] = hex[(unsigned char)s[i] & 15];
+	}
+	h[2 * n] = '\0';
+	o = json_object();
+	if (o == NULL || json_object_set_new(o, "hex", jstr(h)) < 0)
+		fatal("out of memory");
+	free(h);
+	return o;
+}
+
+static json_t *
+jint(uint64_t v)
+{
+	return json_integer((json_int_t)v);
+}
+
+static void
+set(json_t *o, const char *key, json_t *v)
+{
+	if (v == NULL || json_object_set_new(o, key, v) < 0)
+		fatal("out of memory");
+}
+
+static void
+sys_ref(json_t *o, uint32_t sysid)
+{
+	set(o, "arch", jstr(sysname_arch_name(sysname_arch(sysid))));
+	set(o, "name", jstr(sysname_name(sysid)));
+}
+
+static json_t *
+counts(const uint64_t c[PHASE_N])
+{
+	json_t *a = json_array();
+	int i;
+
+	for (i = 0; i < PHASE_N; i++)
+		json_array_append_new(a, jint(c[i]));
+	return a;
+}
+
+char *
+session_write(const struct model *m, const struct session_meta *meta)
+{
+	json_t *root = json_object(), *a, *o, *pa, *po, *ex;
+	const struct model_sys *s;
+	const struct model_proc *p;
+	const struct model_pstat *ps;
+	struct model_totals t;
+	char *const *arch;
+	char *text;
+	size_t i, j;
+
+	model_totals(m, &t);
+	set(root, "format", jstr(SESSION_FORMAT));
+	set(root, "version", json_integer(SESSION_VERSION));
+	set(root, "command", jname(meta->command));
+	set(root, "cmdname", jname(meta->cmdname));
+	set(root, "mode", jstr(meta->mode));
+	a = json_array();
+	for (arch = meta->arches; arch != NULL && *arch != NULL; arch++)
+		json_array_append_new(a, jstr(*arch));
+	set(root, "arches", a);
+	set(root, "attached", json_boolean(meta->attached));
+	set(root, "start", jint(meta->start));
+	set(root, "saved", jint(meta->saved));
+	set(root, "first", jint(t.first));
+	set(root, "last", jint(t.last));
+	set(root, "root_status", meta->root_status < 0 ? json_null() :
+	    json_integer(meta->root_status));
+
+	a = json_array();
+	for (i = 0; i < model_nsys(m); i++) {
+		s = model_sys(m, (uint32_t)i);
+		o = json_object();
+		sys_ref(o, s->sysid);
+		set(o, "toggle", jstr(s->toggle == TOGGLE_DENY ? "deny" :
+		    "allow"));
+		set(o, "denials", jint(s->denials));
+		json_array_append_new(a, o);
+	}
+	set(root, "syscalls", a);
+
+	pa = json_array();
+	for (i = 0; i < model_nprocs(m); i++) {
+		p = model_proc(m, (uint32_t)i);
+		po = json_object();
+		set(po, "pid", json_integer(p->pid));
+		set(po, "ppid", json_integer(p->ppid));
+		set(po, "parent", p->parent == IDMAP_NONE ? json_null() :
+		    json_integer(p->parent));
+		set(po, "name", jname(p->name));
+		ex = json_array();
+		for (j = 0; j < p->nexecs; j++)
+			json_array_append_new(ex, jname(p->execs[j]));
+		set(po, "execs", ex);
+		set(po, "state", jstr(p->state == PROC_LIVE ? "live" :
+		    "exited"));
+		set(po, "status", json_integer(p->status));
+		set(po, "root", json_boolean(p->flags & MODEL_PROC_ROOT));
+		set(po, "attached", json_boolean(p->flags &
+		    MODEL_PROC_ATTACHED));
+		set(po, "phase", jstr(phase_name((enum phase)p->phase)));
+		set(po, "phase_since", counts(p->phase_since));
+		set(po, "threads_live", jint(p->threads_live));
+		set(po, "threads_total", jint(p->threads_total));
+		set(po, "born", jint(p->born));
+		set(po, "ended", jint(p->ended));
+		set(po, "signals", jint(p->signals));
+		a = json_array();
+		for (j = 0; j < p->nstats; j++) {
+			ps = &p->stats[j];
+			o = json_object();
+			sys_ref(o, model_sys(m, ps->sys)->sysid);
+			set(o, "count", counts(ps->count));
+			set(o, "first", jint(ps->first));
+			set(o, "last", jint(ps->last));
+			json_array_append_new(a, o);
+		}
+		set(po, "syscalls", a);
+		json_array_append_new(pa, po);
+	}
+	set(root, "processes", pa);
+
+	text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (text == NULL)
+		fatal("out of memory");
+	return text;
+}
+
+int
+session_save(const char *path, const struct model *m,
+    const struct session_meta *meta, char *err, size_t errlen)
+{
+	char *text = session_write(m, meta);
+	size_t len = strlen(text);
+	int rc;
+
+	/* One newline at the end, like the profile writers. */
+	text = xrealloc(text, len + 2);
+	text[len++] = '\n';
+	text[len] = '\0';
+	rc = atomicfile_write(path, text, len);
+	free(text);
+	if (rc < 0)
+		snprintf(err, errlen, "cannot save the session to %s: %s", path,
+		    strerror(-rc));
+	return rc;
+}
+
+/* ---- reading ------------------------------------------------------- */
+
+struct rd {
+	const char	*file;
+	char		*err;
+	size_t		 errlen;
+	int		 failed;
+};
+
+/* Reports the first error only: "FILE: PATH: what". */
+static int
+bad(struct rd *r, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int
+bad(struct rd *r, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (r->failed++)
+		return -EINVAL;
+	n = snprintf(r->err, r->errlen, "%s: %s: ", r->file, path);
+	if (n >= 0 && (size_t)n < r->errlen) {
+		va_start(ap, fmt);
+		vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	return -EINVAL;
+}
+
+/* The member key of o as an unsigned number. */
+static int
+get_u64(struct rd *r, json_t *o, const char *path, const char *key,
+    uint64_t *out)
+{
+	json_t *v = json_object_get(o, key);
+	char p[256];
+
+	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
+	if (v == NULL)
+		return bad(r, p, "missing (a number is needed)");
+	if (!json_is_integer(v) || json_integer_value(v) < 0)
+		return bad(r, p, "expected a number of 0 or more");
+	*out = (uint64_t)json_integer_value(v);
+	return 0;
+}
+
+static int
+get_u32(struct rd *r, json_t *o, const char *path, const char *key,
+    uint32_t *out)
+{
+	uint64_t v;
+	char p[256];
+
+	if (get_u64(r, o, path, key, &v) < 0)
+		return -EINVAL;
+	if (v > UINT32_MAX) {
+		snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
+		return bad(r, p, "%llu is too large", (unsigned long long)v);
+	}
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int
+get_int(struct rd *r, json_t *o, const char *path, const char *key,
+    int *out)
+{
+	json_t *v = json_object_get(o, key);
+	char p[256];
+
+	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
+	if (v == NULL || !json_is_integer(v) ||
+	    json_integer_value(v) < INT32_MIN ||
+	    json_integer_value(v) > INT32_MAX)
+		return bad(r, p, "expected a whole number");
+	*out = (int)json_integer_value(v);
+	return 0;
+}
+
+/* A string member; NULL (after an error) if missing or not a string. */
+static const char *
+get_str(struct rd *r, json_t *o, const char *path, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	char p[256];
+
+	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
+	if (v == NULL || !json_is_string(v)) {
+		bad(r, p, "expected a string");
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+static int
+unhex(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : -1;
+}
+
+/* A string from the program (see jname): malloc'd, or NULL after an error. */
+static char *
+name_of(struct rd *r, json_t *v, const char *p)
+{
+	const char *h;
+	size_t i, n;
+	char *out;
+
+	if (json_is_string(v))
+		return xstrdup(json_string_value(v));
+	if (!json_is_object(v) || !json_is_string(json_object_get(v, "hex")))
+		goto bad;
+	h = json_string_value(json_object_get(v, "hex"));
+	n = strlen(h);
+	if (n % 2)
+		goto bad;
+	out = xmalloc(n / 2 + 1);
+	for (i = 0; i < n / 2; i++) {
+		if (unhex(h[2 * i]) < 0 || unhex(h[2 * i + 1]) < 0 ||
+		    (h[2 * i] == '0' && h[2 * i + 1] == '0')) {
+			free(out);
+			goto bad;
+		}
+		out[i] = (char)(unhex(h[2 * i]) << 4 | unhex(h[2 * i + 1]));
+	}
+	out[n / 2] = '\0';
+	return out;
+bad:
+	bad(r, p, "expected a string or {\"hex\": \"...\"} (lower-case "
+	    "hex bytes)");
+	return NULL;
+}
+
+static char *
+get_name(struct rd *r, json_t *o, const char *path, const char *key)
+{
+	char p[256];
+
+	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
+	return name_of(r, json_object_get(o, key), p);
+}
+
+static int
+get_bool(struct rd *r, json_t *o, const char *path, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	char p[256];
+
+	if (v == NULL)
+		return 0;
+	if (!json_is_boolean(v)) {
+		snprintf(p, sizeof(p), "%s.%s", path, key);
+		return bad(r, p, "expected true or false");
+	}
+	return json_is_true(v);
+}
+
+static json_t *
+get_array(struct rd *r, json_t *o, const char *path, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	char p[256];
+
+	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
+	if (v == NULL || !json_is_array(v)) {
+		bad(r, p, "expected an array");
+		return NULL;
+	}
+	return v;
+}
+
+/* An array of PHASE_N numbers. */
+static int
+get_phases(struct rd *r, json_t *o, const char *path, const char *key,
+    uint64_t out[PHASE_N])
+{
+	json_t *a = json_object_get(o, key), *v;
+	char p[256];
+	int i;
+
+	snprintf(p, sizeof(p), "%s.%s", path, key);
+	if (a == NULL || !json_is_array(a) || json_array_size(a) != PHASE_N)
+		return bad(r, p, "expected an array of %d numbers (startup, "
+		    "serving, shutdown)", PHASE_N);
+	for (i = 0; i < PHASE_N; i++) {
+		v = json_array_get(a, (size_t)i);
+		if (!json_is_integer(v) || json_integer_value(v) < 0)
+			return bad(r, p, "expected an array of %d numbers of "
+			    "0 or more", PHASE_N);
+		out[i] = (uint64_t)json_integer_value(v);
+	}
+	return 0;
+}
+
+/* "arch" and "name" of o as a sysid. */
+static int
+get_sys(struct rd *r, json_t *o, const char *path, uint32_t *sysid)
+{
+	const char *an, *name;
+	uint32_t arch;
+	char p[256];
+
+	if (!json_is_object(o))
+		return bad(r, path, "expected an object");
+	if ((an = get_str(r, o, path, "arch")) == NULL ||
+	    (name = get_str(r, o, path, "name")) == NULL)
+		return -EINVAL;
+	snprintf(p, sizeof(p), "%s.arch", path);
+	if ((arch = sysname_arch_parse(an)) == 0)
+		return bad(r, p, "unknown arch \"%s\"", an);
+	snprintf(p, sizeof(p), "%s.name", path);
+	if ((*sysid = sysname_lookup(arch, name)) == SYSID_NONE)
+		return bad(r, p, "\"%s\" is not a system call on %s (a "
+		    "session from a newer libseccomp?)", name, an);
+	return 0;
+}
+
+static int
+read_meta(struct rd *r, json_t *root, struct session_meta *meta)
+{
+	const char *s;
+	json_t *a, *v;
+	size_t i;
+	int st;
+
+	if ((meta->command = get_name(r, root, "", "command")) == NULL ||
+	    (meta->cmdname = get_name(r, root, "", "cmdname")) == NULL)
+		return -EINVAL;
+	if ((s = get_str(r, root, "", "mode")) == NULL)
+		return -EINVAL;
+	meta->mode = xstrdup(s);
+	if ((a = get_array(r, root, "", "arches")) == NULL)
+		return -EINVAL;
+	meta->arches = xcalloc(json_array_size(a) + 1, sizeof(char *));
+	json_array_foreach(a, i, v) {
+		if (!json_is_string(v))
+			return bad(r, "arches", "expected arch names");
+		meta->arches[i] = xstrdup(json_string_value(v));
+	}
+	meta->attached = get_bool(r, root, "", "attached");
+	if (get_u64(r, root, "", "start", &meta->start) < 0 ||
+	    get_u64(r, root, "", "saved", &meta->saved) < 0)
+		return -EINVAL;
+	v = json_object_get(root, "root_status");
+	if (v == NULL || json_is_null(v))
+		meta->root_status = -1;
+	else if (get_int(r, root, "", "root_status", &st) < 0)
+		return -EINVAL;
+	else
+		meta->root_status = st;
+	return r->failed ? -EINVAL : 0;
+}
+
+static int
+read_syscalls(struct rd *r, json_t *root, struct model *m)
+{
+	json_t *a, *o;
+	const char *t;
+	uint64_t denials;
+	uint32_t sysid;
+	size_t i;
+	char p[64];
+
+	if ((a = get_array(r, root, "", "syscalls")) == NULL)
+		return -EINVAL;
+	json_array_foreach(a, i, o) {
+		snprintf(p, sizeof(p), "syscalls[%zu]", i);
+		if (get_sys(r, o, p, &sysid) < 0 ||
+		    (t = get_str(r, o, p, "toggle")) == NULL ||
+		    get_u64(r, o, p, "denials", &denials) < 0)
+			return -EINVAL;
+		if (strcmp(t, "allow") != 0 && strcmp(t, "deny") != 0) {
+			snprintf(p, sizeof(p), "syscalls[%zu].toggle", i);
+			return bad(r, p, "expected \"allow\" or \"deny\"");
+		}
+		if (model_sys_find(m, sysid) != IDMAP_NONE)
+			return bad(r, p, "%s is listed twice",
+			    sysname_name(sysid));
+		model_restore_sys(m, sysid, strcmp(t, "deny") == 0 ?
+		    TOGGLE_DENY : TOGGLE_ALLOW, denials);
+	}
+	return 0;
+}
+
+static int
+read_pstats(struct rd *r, json_t *po, const char *path, struct model *m,
+    uint32_t id)
+{
+	json_t *a, *o;
+	uint64_t c[PHASE_N], first, last;
+	uint32_t sysid;
+	size_t i;
+	char p[128];
+	int rc;
+
+	if ((a = get_array(r, po, path, "syscalls")) == NULL)
+		return -EINVAL;
+	json_array_foreach(a, i, o) {
+		snprintf(p, sizeof(p), "%s.syscalls[%zu]", path, i);
+		if (get_sys(r, o, p, &sysid) < 0 ||
+		    get_phases(r, o, p, "count", c) < 0 ||
+		    get_u64(r, o, p, "first", &first) < 0 ||
+		    get_u64(r, o, p, "last", &last) < 0)
+			return -EINVAL;
+		if (model_sys_find(m, sysid) == IDMAP_NONE)
+			return bad(r, p, "%s is not in the top-level "
+			    "\"syscalls\"", sysname_name(sysid));
+		rc = model_restore_stat(m, id, sysid, c, first, last);
+		if (rc == -EEXIST)
+			return bad(r, p, "%s is listed twice for this process",
+			    sysname_name(sysid));
+		if (rc < 0)
+			return bad(r, p, "cannot be restored");
+	}
+	return 0;
+}
+
+static int
+read_proc(struct rd *r, json_t *po, size_t i, struct model *m)
+{
+	struct model_proc rec;
+	json_t *a, *v;
+	const char *s;
+	char p[64], q[96], *n;
+	size_t j;
+	int rc = -EINVAL, ph;
+	uint32_t id;
+
+	snprintf(p, sizeof(p), "processes[%zu]", i);
+	if (!json_is_object(po))
+		return bad(r, p, "expected an object");
+	memset(&rec, 0, sizeof(rec));
+	if (get_int(r, po, p, "pid", &rec.pid) < 0 ||
+	    get_int(r, po, p, "ppid", &rec.ppid) < 0 ||
+	    get_int(r, po, p, "status", &rec.status) < 0 ||
+	    get_u32(r, po, p, "threads_live", &rec.threads_live) < 0 ||
+	    get_u32(r, po, p, "threads_total", &rec.threads_total) < 0 ||
+	    get_u64(r, po, p, "born", &rec.born) < 0 ||
+	    get_u64(r, po, p, "ended", &rec.ended) < 0 ||
+	    get_u64(r, po, p, "signals", &rec.signals) < 0 ||
+	    get_phases(r, po, p, "phase_since", rec.phase_since) < 0)
+		return -EINVAL;
+	v = json_object_get(po, "parent");
+	rec.parent = IDMAP_NONE;
+	if (v != NULL && !json_is_null(v)) {
+		if (get_u32(r, po, p, "parent", &rec.parent) < 0)
+			return -EINVAL;
+		if (rec.parent >= i) {
+			snprintf(q, sizeof(q), "%s.parent", p);
+			return bad(r, q, "must be the index of an earlier "
+			    "process");
+		}
+	}
+	if ((n = get_name(r, po, p, "name")) == NULL)
+		return -EINVAL;
+	snprintf(rec.name, sizeof(rec.name), "%s", n);
+	free(n);
+	if ((s = get_str(r, po, p, "state")) == NULL)
+		return -EINVAL;
+	if (strcmp(s, "live") == 0)
+		rec.state = PROC_LIVE;
+	else if (strcmp(s, "exited") == 0)
+		rec.state = PROC_EXITED;
+	else {
+		snprintf(q, sizeof(q), "%s.state", p);
+		return bad(r, q, "expected \"live\" or \"exited\"");
+	}
+	if ((s = get_str(r, po, p, "phase")) == NULL)
+		return -EINVAL;
+	for (ph = 0; ph < PHASE_N && strcmp(s, phase_name(ph)) != 0; ph++)
+		;
+	if (ph == PHASE_N) {
+		snprintf(q, sizeof(q), "%s.phase", p);
+		return bad(r, q, "expected \"startup\", \"serving\" or "
+		    "\"shutdown\"");
+	}
+	rec.phase = (uint8_t)ph;
+	rec.flags = (get_bool(r, po, p, "root") ? MODEL_PROC_ROOT : 0) |
+	    (get_bool(r, po, p, "attached") ? MODEL_PROC_ATTACHED : 0);
+	if ((a = get_array(r, po, p, "execs")) == NULL || r->failed)
+		return -EINVAL;
+	rec.execs = xcalloc(json_array_size(a) + 1, sizeof(char *));
+	json_array_foreach(a, j, v) {
+		snprintf(q, sizeof(q), "%s.execs[%zu]", p, j);
+		if ((rec.execs[rec.nexecs] = name_of(r, v, q)) == NULL)
+			goto out;
+		rec.nexecs++;
+	}
+	if (model_restore_proc(m, &rec, &id) < 0) {
+		bad(r, p, "cannot be restored");
+		goto out;
+	}
+	rc = read_pstats(r, po, p, m, id);
+out:
+	for (j = 0; j < rec.nexecs; j++)
+		free(rec.execs[j]);
+	free(rec.execs);
+	return rc;
+}
+
+int
+session_read(const char *data, size_t len, const char *file,
+    const struct model_opts *opts, struct model **out,
+    struct session_meta *meta, char *err, size_t errlen)
+{
+	struct rd r = { file, err, errlen, 0 };
+	json_error_t jerr;
+	json_t *root, *v, *a, *po;
+	struct model *m = NULL;
+	uint64_t first = 0, last = 0;
+	const char *f;
+	size_t i;
+	int rc = -EINVAL;
+
+	*out = NULL;
+	memset(meta, 0, sizeof(*meta));
+	meta->root_status = -1;
+	root = json_loadb(data, len, JSON_REJECT_DUPLICATES |
+	    JSON_ALLOW_NUL, &jerr);
+	if (root == NULL) {
+		snprintf(err, errlen, "%s:%d:%d: %s", file, jerr.line,
+		    jerr.column, jerr.text);
+		return -EINVAL;
+	}
+	if (!json_is_object(root)) {
+		bad(&r, "$", "expected an object with \"format\": \""
+		    SESSION_FORMAT "\"");
+		goto done;
+	}
+	if ((v = json_object_get(root, "format")) == NULL) {
+		snprintf(err, errlen, "%s: not an sctui session (no "
+		    "\"format\")", file);
+		rc = -ENOMSG;
+		goto done;
+	}
+	if (!json_is_string(v) ||
+	    strcmp((f = json_string_value(v)), SESSION_FORMAT) != 0) {
+		bad(&r, "format", "expected \"" SESSION_FORMAT "\"");
+		goto done;
+	}
+	v = json_object_get(root, "version");
+	if (v == NULL || !json_is_integer(v)) {
+		bad(&r, "version", "expected a number");
+		goto done;
+	}
+	if (json_integer_value(v) != SESSION_VERSION) {
+		bad(&r, "version", "%lld is not supported: this sctui reads "
+		    "version %d (a newer sctui wrote it?)",
+		    (long long)json_integer_value(v), SESSION_VERSION);
+		goto done;
+	}
+	if (read_meta(&r, root, meta) < 0 ||
+	    get_u64(&r, root, "", "first", &first) < 0 ||
+	    get_u64(&r, root, "", "last", &last) < 0)
+		goto done;
+	m = model_new(opts);
+	if (read_syscalls(&r, root, m) < 0 ||
+	    (a = get_array(&r, root, "", "processes")) == NULL)
+		goto done;
+	json_array_foreach(a, i, po)
+		if (read_proc(&r, po, i, m) < 0)
+			goto done;
+	model_restore_span(m, first, last);
+	rc = 0;
+done:
+	json_decref(root);
+	if (rc < 0) {
+		model_free(m);
+		session_meta_free(meta);
+		meta->root_status = -1;
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
+
+/* ---- plain profiles ------------------------------------------------ */
+
+struct model *
+session_from_profile(const struct profile *p, const struct model_opts *opts)
+{
+	struct model *m = model_new(opts);
+	struct profile *res = profile_resolve(p, NULL);
+	const struct profile_entry *e;
+	uint32_t native = sysname_native(), id;
+	size_t i, j, k;
+
+	for (i = 0; i < res->nentries; i++) {
+		e = &res->entries[i];
+		if (e->action != PROFILE_ACT_ALLOW)
+			continue;
+		for (j = 0; j < e->nnames; j++) {
+			id = sysname_lookup(native, e->names[j]);
+			/* A call the native arch lacks: its compat arch's. */
+			for (k = 0; id == SYSID_NONE && k < res->narches; k++)
+				id = sysname_lookup(res->arches[k],
+				    e->names[j]);
+			if (id != SYSID_NONE)
+				model_restore_sys(m, id, TOGGLE_ALLOW, 0);
+		}
+	}
+	profile_free(res);
+	return m;
+}
+
+static int
+read_file(const char *path, char **data, size_t *len)
+{
+	size_t cap = 65536, n = 0;
+	ssize_t r;
+	char *buf;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -errno;
+	buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap)
+			buf = xrealloc(buf, cap *= 2);
+		r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	if (r < 0) {
+		r = -errno;
+		free(buf);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return (int)r;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+int
+session_load(const char *path, const struct model_opts *opts,
+    struct model **out, struct session_meta *meta, char *err, size_t errlen)
+{
+	struct profile *p = NULL;
+	char *data = NULL, *slash;
+	const char *base;
+	size_t len = 0, sl = strlen(SESSION_SUFFIX), bl;
+	int rc, named;
+
+	*out = NULL;
+	memset(meta, 0, sizeof(*meta));
+	meta->root_status = -1;
+	if ((rc = read_file(path, &data, &len)) < 0) {
+		snprintf(err, errlen, "cannot open %s: %s", path,
+		    strerror(-rc));
+		return rc;
+	}
+	slash = strrchr(path, '/');
+	base = slash != NULL ? slash + 1 : path;
+	bl = strlen(base);
+	/* A file named as a session, or saying so, is read as one. */
+	named = (bl > sl && strcmp(base + bl - sl, SESSION_SUFFIX) == 0) ||
+	    memmem(data, len, "\"" SESSION_FORMAT "\"",
+	    sizeof(SESSION_FORMAT) + 1) != NULL;
+	rc = session_read(data, len, path, opts, out, meta, err, errlen);
+	if (rc == 0 || (rc != -ENOMSG && named)) {
+		free(data);
+		return rc;
+	}
+	/* Not a session: a profile in any format sctui reads. */
+	rc = profile_read(data, len, path, NULL, &p, err, errlen);
+	free(data);
+	if (rc < 0)
+		return rc;
+	*out = session_from_profile(p, opts);
+	profile_free(p);
+	meta->from_profile = 1;
+	meta->root_status = -1;
+	meta->command = xstrdup(path);
+	bl = strcspn(base, ".");
+	meta->cmdname = xstrdup(bl > 0 ? base : "profile");
+	meta->cmdname[bl > 0 ? bl : strlen(meta->cmdname)] = '\0';
+	meta->mode = xstrdup("a profile, not a trace");
+	meta->arches = xcalloc(1, sizeof(char *));
+	return 0;
+}

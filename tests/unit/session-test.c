@@ -1,0 +1,385 @@
+/*
+ * session-test.c - sessions round trip (model -> JSON -> model gives the
+ * same model, and the same JSON again), malformed sessions give one-line
+ * errors naming the place, a plain profile opens as zero-count rows; and
+ * escape_name() never lets a control byte or invalid UTF-8 through.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "escape.h"
+#include "idmap.h"
+#include "model.h"
+#include "profile.h"
+#include "session.h"
+#include "sysname.h"
+#include "tap.h"
+#include "xalloc.h"
+
+static uint64_t now = 5000000000ull;
+
+static struct sc_event
+ev(enum sc_event_kind kind, int tid, int tgid)
+{
+	struct sc_event e;
+
+	memset(&e, 0, sizeof(e));
+	e.kind = (uint16_t)kind;
+	e.tid = tid;
+	e.tgid = tgid;
+	e.ts = now;
+	now += 1000;
+	return e;
+}
+
+static void
+call(struct model *m, int tgid, uint32_t arch, const char *name, int kind)
+{
+	struct sc_event e = ev((enum sc_event_kind)kind, tgid, tgid);
+	uint32_t id = sysname_lookup(arch, name);
+
+	e.arch = arch == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 : arch;
+	e.nr = sysname_nr(id);
+	model_event(m, &e);
+}
+
+static void
+spawn(struct model *m, int pid, int ppid, const char *name, int flags)
+{
+	struct sc_event e = ev(SC_EV_SPAWN, pid, pid);
+
+	e.aux = ppid;
+	e.flags = (uint16_t)flags;
+	snprintf(e.u.name, sizeof(e.u.name), "%s", name);
+	model_event(m, &e);
+}
+
+static void
+other(struct model *m, int kind, int tid, int tgid, int aux,
+    const char *name)
+{
+	struct sc_event e = ev((enum sc_event_kind)kind, tid, tgid);
+
+	e.aux = aux;
+	if (name != NULL)
+		snprintf(e.u.name, sizeof(e.u.name), "%s", name);
+	model_event(m, &e);
+}
+
+static void
+thread(struct model *m, int tid, int tgid)
+{
+	struct sc_event e = ev(SC_EV_SPAWN, tid, tgid);
+
+	e.aux = tgid;
+	e.flags = SC_EVF_THREAD;
+	model_event(m, &e);
+}
+
+/* A model with a tree, execs, threads, phases, exits, toggles, denials. */
+static struct model *
+build(void)
+{
+	struct model *m = model_new(NULL);
+	uint32_t x = SCMP_ARCH_X86_64;
+	int i;
+
+	spawn(m, 100, 1, "sh", SC_EVF_ROOT);
+	other(m, SC_EV_EXEC, 100, 100, 100, "server");
+	for (i = 0; i < 5; i++)
+		call(m, 100, x, "read", SC_EV_SYSCALL);
+	call(m, 100, x, "epoll_wait", SC_EV_SYSCALL);	/* serving */
+	call(m, 100, x, "read", SC_EV_SYSCALL);
+	spawn(m, 101, 100, "worker\twith\ttabs", 0);
+	thread(m, 102, 101);
+	call(m, 101, x, "uname", SC_EV_SYSCALL);
+	call(m, 101, x, "uname", SC_EV_DENIED);
+	call(m, 101, SCMP_ARCH_X86, "getpid", SC_EV_SYSCALL);
+	other(m, SC_EV_EXEC, 101, 101, 101, "bad\xff\x01name");
+	call(m, 101, x, "write", SC_EV_SYSCALL);
+	other(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);	/* shutdown */
+	call(m, 100, x, "exit_group", SC_EV_SYSCALL);
+	other(m, SC_EV_EXIT, 100, 100, 3 << 8, NULL);
+	other(m, SC_EV_EXIT, 102, 101, 0, NULL);
+	model_toggle(m, model_sys_find(m, sysname_lookup(x, "uname")),
+	    TOGGLE_DENY);
+	return m;
+}
+
+static void
+same_model(const struct model *a, const struct model *b)
+{
+	struct model_totals ta, tb;
+	const struct model_proc *p, *q;
+	const struct model_sys *s, *t;
+	size_t i, j;
+	int ph;
+
+	CHECK_EQ_U(model_nsys(b), model_nsys(a));
+	CHECK_EQ_U(model_nprocs(b), model_nprocs(a));
+	if (model_nsys(a) != model_nsys(b) ||
+	    model_nprocs(a) != model_nprocs(b))
+		return;
+	for (i = 0; i < model_nsys(a); i++) {
+		s = model_sys(a, (uint32_t)i);
+		t = model_sys(b, (uint32_t)i);
+		CHECK_EQ_U(t->sysid, s->sysid);
+		CHECK_EQ_U(t->total, s->total);
+		CHECK_EQ_U(t->nprocs, s->nprocs);
+		CHECK_EQ_U(t->first, s->first);
+		CHECK_EQ_U(t->last, s->last);
+		CHECK_EQ_U(t->denials, s->denials);
+		CHECK_EQ_U(t->toggle, s->toggle);
+		CHECK_EQ_U(t->flags, s->flags);
+		for (ph = 0; ph < PHASE_N; ph++)
+			CHECK_EQ_U(t->count[ph], s->count[ph]);
+	}
+	for (i = 0; i < model_nprocs(a); i++) {
+		p = model_proc(a, (uint32_t)i);
+		q = model_proc(b, (uint32_t)i);
+		CHECK_EQ_U(q->pid, p->pid);
+		CHECK_EQ_U(q->ppid, p->ppid);
+		CHECK_EQ_U(q->parent, p->parent);
+		CHECK(strcmp(q->name, p->name) == 0);
+		CHECK_EQ_U(q->nexecs, p->nexecs);
+		for (j = 0; j < p->nexecs && j < q->nexecs; j++)
+			CHECK(strcmp(q->execs[j], p->execs[j]) == 0);
+		CHECK_EQ_U(q->phase, p->phase);
+		CHECK_EQ_U(q->state, p->state);
+		CHECK_EQ_U(q->flags, p->flags);
+		CHECK_EQ_U((unsigned)q->status, (unsigned)p->status);
+		CHECK_EQ_U(q->threads_live, p->threads_live);
+		CHECK_EQ_U(q->threads_total, p->threads_total);
+		CHECK_EQ_U(q->born, p->born);
+		CHECK_EQ_U(q->ended, p->ended);
+		CHECK_EQ_U(q->calls, p->calls);
+		CHECK_EQ_U(q->signals, p->signals);
+		for (ph = 0; ph < PHASE_N; ph++)
+			CHECK_EQ_U(q->phase_since[ph], p->phase_since[ph]);
+		CHECK_EQ_U(q->nstats, p->nstats);
+		for (j = 0; j < p->nstats && j < q->nstats; j++) {
+			CHECK_EQ_U(q->stats[j].sys, p->stats[j].sys);
+			CHECK_EQ_U(q->stats[j].first, p->stats[j].first);
+			CHECK_EQ_U(q->stats[j].last, p->stats[j].last);
+			for (ph = 0; ph < PHASE_N; ph++)
+				CHECK_EQ_U(q->stats[j].count[ph],
+				    p->stats[j].count[ph]);
+		}
+	}
+	model_totals(a, &ta);
+	model_totals(b, &tb);
+	CHECK(memcmp(&ta, &tb, sizeof(ta)) == 0);
+	/* The newest record of a pid is found again. */
+	CHECK(model_proc_by_pid(b, 101) != NULL &&
+	    model_proc_by_pid(b, 101)->id == model_proc_by_pid(a, 101)->id);
+}
+
+static void
+meta_init(struct session_meta *meta)
+{
+	static char *arches[] = { "x86_64", "x86", "x32", NULL };
+
+	memset(meta, 0, sizeof(*meta));
+	meta->command = "server --port 80 \\x01";
+	meta->cmdname = "server";
+	meta->mode = "seccomp fast path";
+	meta->arches = arches;
+	meta->start = 4999999000ull;
+	meta->saved = now + 5;
+	meta->root_status = 3 << 8;
+}
+
+static void
+test_round_trip(void)
+{
+	struct model *a = build(), *b = NULL;
+	struct session_meta meta, back;
+	char *t1, *t2, err[512] = "";
+	int rc;
+
+	meta_init(&meta);
+	t1 = session_write(a, &meta);
+	CHECK(strstr(t1, "\"format\": \"sctui-session\"") != NULL);
+	CHECK(strstr(t1, "\"version\": 1") != NULL);
+	rc = session_read(t1, strlen(t1), "t.json", NULL, &b, &back, err,
+	    sizeof(err));
+	if (rc != 0)
+		fprintf(stderr, "session_read: %s\n", err);
+	CHECK(rc == 0);
+	if (rc != 0) {
+		free(t1);
+		model_free(a);
+		return;
+	}
+	same_model(a, b);
+	CHECK(strcmp(back.command, meta.command) == 0);
+	CHECK(strcmp(back.cmdname, meta.cmdname) == 0);
+	CHECK(strcmp(back.mode, meta.mode) == 0);
+	CHECK(back.arches[0] != NULL && strcmp(back.arches[2], "x32") == 0 &&
+	    back.arches[3] == NULL);
+	CHECK_EQ_U(back.start, meta.start);
+	CHECK_EQ_U(back.saved, meta.saved);
+	CHECK_EQ_U((unsigned)back.root_status, (unsigned)meta.root_status);
+	CHECK(!back.from_profile);
+	/* The same bytes again: nothing lost, nothing reordered. */
+	t2 = session_write(b, &back);
+	CHECK(strcmp(t1, t2) == 0);
+	free(t1);
+	free(t2);
+	session_meta_free(&back);
+	model_free(a);
+	model_free(b);
+}
+
+/* session_read() of text must fail with an error containing want. */
+static void
+bad(const char *text, const char *want, int want_rc)
+{
+	struct model *m = (struct model *)1;
+	struct session_meta meta;
+	char err[512] = "";
+	int rc;
+
+	rc = session_read(text, strlen(text), "s.json", NULL, &m, &meta, err,
+	    sizeof(err));
+	CHECK(rc == want_rc);
+	CHECK(m == NULL);
+	CHECK(strchr(err, '\n') == NULL);
+	if (strstr(err, want) == NULL) {
+		tap_fail++;
+		fprintf(stderr, "error \"%s\" lacks \"%s\"\n", err, want);
+	} else
+		tap_pass++;
+}
+
+static void
+test_errors(void)
+{
+	struct model *a = build();
+	struct session_meta meta;
+	char *t, *u, *p;
+
+	bad("{\n \"format\": \"sctui-session\",\n \"version\": 1,,\n}",
+	    "s.json:3:15: ", -EINVAL);
+	bad("[1, 2]", "s.json: $: expected an object", -EINVAL);
+	bad("{\"defaultAction\": \"SCMP_ACT_ERRNO\"}", "no \"format\"",
+	    -ENOMSG);
+	bad("{\"format\": \"other\"}", "s.json: format: expected "
+	    "\"sctui-session\"", -EINVAL);
+	bad("{\"format\": \"sctui-session\", \"version\": 2}",
+	    "s.json: version: 2 is not supported", -EINVAL);
+
+	/* Errors deep in a valid document name their JSON path. */
+	meta_init(&meta);
+	t = session_write(a, &meta);
+	u = xstrdup(t);
+	p = strstr(u, "\"count\": [");
+	CHECK(p != NULL);
+	if (p != NULL) {
+		memcpy(p, "\"cnt\"  ", 7);
+		bad(u, "s.json: processes[0].syscalls[0].count: expected an "
+		    "array of 3 numbers", -EINVAL);
+	}
+	free(u);
+	u = xstrdup(t);
+	p = strstr(u, "\"name\": \"read\"");
+	CHECK(p != NULL);
+	if (p != NULL) {
+		memcpy(p + 9, "rexd", 4);
+		bad(u, "s.json: syscalls[0].name: \"rexd\" is not a system call",
+		    -EINVAL);
+	}
+	free(u);
+	u = xstrdup(t);
+	p = strstr(u, "\"state\": \"exited\"");
+	CHECK(p != NULL);
+	if (p != NULL) {
+		memcpy(p + 10, "zombie", 6);
+		bad(u, "s.json: processes[0].state: expected \"live\" or "
+		    "\"exited\"", -EINVAL);
+	}
+	free(u);
+	free(t);
+	model_free(a);
+}
+
+static void
+test_profile(void)
+{
+	static const char text[] = "{\"defaultAction\": \"SCMP_ACT_ERRNO\", "
+	    "\"syscalls\": [{\"names\": [\"read\", \"write\", \"uname\"], "
+	    "\"action\": \"SCMP_ACT_ALLOW\"}, {\"names\": [\"ptrace\"], "
+	    "\"action\": \"SCMP_ACT_ERRNO\"}]}";
+	struct profile *p = NULL;
+	struct model *m;
+	char err[512];
+	size_t i;
+	int seen = 0;
+
+	CHECK(profile_read(text, strlen(text), "p.json", NULL, &p, err,
+	    sizeof(err)) >= 0);
+	if (p == NULL)
+		return;
+	m = session_from_profile(p, NULL);
+	CHECK_EQ_U(model_nsys(m), 3);
+	CHECK_EQ_U(model_nprocs(m), 0);
+	for (i = 0; i < model_nsys(m); i++) {
+		CHECK_EQ_U(model_sys(m, (uint32_t)i)->total, 0);
+		CHECK_EQ_U(model_sys(m, (uint32_t)i)->toggle, TOGGLE_ALLOW);
+		seen += strcmp(sysname_name(model_sys(m, (uint32_t)i)->sysid),
+		    "ptrace") == 0;
+	}
+	CHECK(seen == 0);
+	model_free(m);
+	profile_free(p);
+}
+
+static void
+esc(const char *in, const char *want, size_t len)
+{
+	char out[128];
+
+	escape_name(in, out, len);
+	if (strcmp(out, want) != 0) {
+		tap_fail++;
+		fprintf(stderr, "escape_name(\"%s\", %zu) = \"%s\", expected "
+		    "\"%s\"\n", in, len, out, want);
+	} else
+		tap_pass++;
+}
+
+static void
+test_escape(void)
+{
+	esc("nginx", "nginx", 128);
+	esc("a\tb\nc", "a\\tb\\nc", 128);
+	esc("\x01\x1b[2J\x7f", "\\x01\\x1b[2J\\x7f", 128);
+	esc("back\\slash", "back\\\\slash", 128);
+	esc("caf\xc3\xa9", "caf\xc3\xa9", 128);		/* valid UTF-8 */
+	esc("bad\xff\xc3", "bad\\xff\\xc3", 128);		/* invalid */
+	esc("\xc2\x85", "\\xc2\\x85", 128);		/* C1 control NEL */
+	esc("\xc0\xaf", "\\xc0\\xaf", 128);		/* overlong */
+	esc("\xed\xa0\x80", "\\xed\\xa0\\x80", 128);	/* surrogate */
+	esc("\xe2\x82", "\\xe2\\x82", 128);		/* cut short */
+	/* Cut to fit, never inside an escape or a character. */
+	esc("abc\x01", "abc", 6);
+	esc("ab\xc3\xa9", "ab", 4);
+	esc("abcdef", "abc", 4);
+	esc("", "", 1);
+}
+
+int
+main(void)
+{
+	test_round_trip();
+	test_errors();
+	test_profile();
+	test_escape();
+	return tap_done();
+}
