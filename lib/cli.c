@@ -43,6 +43,7 @@ const char cli_usage[] =
 "      --serve-after=SECS  a process is serving SECS seconds after it starts\n"
 "      --stop-signal=SIG   signal that stops the program (default: TERM)\n"
 "      --stats=FILE        write per-syscall and per-process counts as TSV\n"
+"      --session=FILE      batch mode: also save the session, for --open\n"
 "      --profile=FILE      start from a profile: what it allows runs at full\n"
 "                          speed, every call it lacks is traced and shown\n"
 "      --runtime=NAME      add the calls runtime NAME makes itself before the\n"
@@ -190,6 +191,7 @@ enum {
 	OPT_CAPS,
 	OPT_DEMO,
 	OPT_OPEN,
+	OPT_SESSION,
 };
 
 /*
@@ -424,6 +426,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "caps",	 required_argument, NULL, OPT_CAPS },
 		{ "demo",	 no_argument,	    NULL, OPT_DEMO },
 		{ "open",	 required_argument, NULL, OPT_OPEN },
+		{ "session",	 required_argument, NULL, OPT_SESSION },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -507,6 +510,9 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		case OPT_ERRNO:
 			if (parse_errno(c, optarg, err, errlen) < 0)
 				return -EINVAL;
+			break;
+		case OPT_SESSION:
+			c->session = optarg;
 			break;
 		case OPT_OPEN:
 			c->open = optarg;

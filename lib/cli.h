@@ -40,6 +40,7 @@ struct cli {
 	const char	*enforce;	/* --enforce: run under this profile */
 	int		 demo;		/* --demo */
 	const char	*open;		/* --open: a session or a profile */
+	const char	*session;	/* --session: batch writes one here */
 	const char	*runtime;	/* --runtime; NULL: MINPROFILE_RUNTIME */
 	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */

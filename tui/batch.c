@@ -153,6 +153,50 @@ report_denied(const struct cli *c, struct model *m)
 	}
 }
 
+/* --session: the run as a session file that --open explores later. */
+static int
+save_session(const struct cli *c, const struct model *m,
+    const struct tracer *t, int from_profile)
+{
+	struct session_meta meta;
+	struct model_totals tot;
+	uint32_t arches[SYSNAME_MAX_ARCH];
+	char *names[SYSNAME_MAX_ARCH + 1], cmd[1024], err[1024], *base;
+	size_t o = 0;
+	int i, n, rc;
+
+	memset(&meta, 0, sizeof(meta));
+	n = sysname_native_arches(arches, SYSNAME_MAX_ARCH);
+	for (i = 0; i < n; i++)
+		names[i] = (char *)sysname_arch_name(arches[i]);
+	names[n] = NULL;
+	cmd[0] = '\0';
+	for (i = 0; c->argv != NULL && c->argv[i] != NULL &&
+	    o < sizeof(cmd); i++)
+		o += (size_t)snprintf(cmd + o, sizeof(cmd) - o, "%s%s",
+		    i ? " " : "", c->argv[i]);
+	if (c->npids > 0)
+		snprintf(cmd, sizeof(cmd), "attached to %d", (int)c->pids[0]);
+	model_totals(m, &tot);
+	meta.command = cmd;
+	base = c->argv != NULL ? strrchr(c->argv[0], '/') : NULL;
+	meta.cmdname = c->argv == NULL ? (char *)"attached" :
+	    base != NULL ? base + 1 : c->argv[0];
+	meta.mode = from_profile ? (char *)"seccomp fast path from a profile" :
+	    (char *)tracer_mode_name(tracer_mode(t));
+	meta.arches = names;
+	meta.start = tot.first;
+	meta.saved = tot.last;
+	meta.root_status = tracer_root_status(t);
+	meta.attached = c->npids > 0;
+	if ((rc = session_save(c->session, m, &meta, err, sizeof(err))) < 0)
+		fprintf(stderr, "sctui: %s\n", err);
+	else if (!c->quiet)
+		fprintf(stderr, "sctui: wrote the session %s (sctui --open "
+		    "explores it)\n", c->session);
+	return rc;
+}
+
 int
 batch_main(const struct cli *c)
 {
@@ -239,6 +283,8 @@ batch_main(const struct cli *c)
 		code = code ? code : 1;
 	if (c->deny != NULL)
 		report_denied(c, m);
+	if (c->session != NULL && save_session(c, m, t, ts.base != NULL) < 0)
+		code = code ? code : 1;
 	if (ts.base != NULL)
 		report_missing(c, m);
 	if (c->output != NULL) {

@@ -34,10 +34,12 @@ tests_e2e_runtime_baseline_LDADD = $(CORE_LIBS)
 TESTS += \
 	tests/e2e/runtime-baseline \
 	tests/e2e/oci-runc.test \
+	tests/e2e/demo-session.test \
 	tests/e2e/oci-crun.test \
 	tests/e2e/oci-deny.test
 
 EXTRA_DIST += tests/lib/oci.sh tests/e2e/oci-runc.test tests/e2e/oci-crun.test \
+	tests/e2e/demo-session.test \
 	tests/e2e/oci-deny.test
 
 # nginx with the classroom demo's bundled configuration (assets/demo/):
