@@ -26,6 +26,7 @@
 #include "profilecmd.h"
 #include "session.h"
 #include "summary.h"
+#include "sysdoc.h"
 #include "sysname.h"
 #include "escape.h"
 #include "tracer.h"
@@ -153,6 +154,28 @@ report_denied(const struct cli *c, struct model *m)
 	}
 }
 
+/* The high-risk calls seen, with why (assets/syscalls.tsv). */
+static void
+report_risky(const struct model *m)
+{
+	const struct sysdoc_entry *de;
+	struct sysdoc *doc;
+	char err[512];
+	uint32_t i;
+
+	if (sysdoc_load_default(&doc, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sctui: no risk notes: %s\n", err);
+		return;
+	}
+	for (i = 0; i < model_nsys(m); i++) {
+		de = sysdoc_find(doc, sysname_name(model_sys(m, i)->sysid));
+		if (de != NULL && de->level == SYSDOC_HIGH)
+			fprintf(stderr, "sctui: risk high: %s (%s): %s\n",
+			    de->name, de->category, de->note);
+	}
+	sysdoc_free(doc);
+}
+
 /* --session: the run as a session file that --open explores later. */
 static int
 save_session(const struct cli *c, const struct model *m,
@@ -278,6 +301,7 @@ batch_main(const struct cli *c)
 			fprintf(stderr, "sctui: %s: %s\n", escape_name(c->argv[0],
 			    cmd, sizeof(cmd)), status);
 		summary_table(m, stderr);
+		report_risky(m);
 	}
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = code ? code : 1;

@@ -22,6 +22,7 @@
 #include "ring.h"
 #include "demo.h"
 #include "summary.h"
+#include "sysdoc.h"
 #include "sysname.h"
 #include "tracer.h"
 
@@ -165,6 +166,28 @@ fmt_elapsed(uint64_t ns, char *buf, size_t len)
 		    s / 3600, s / 60 % 60, s % 60);
 	else
 		snprintf(buf, len, "%" PRIu64 ":%02" PRIu64, s / 60, s % 60);
+}
+
+/*
+ * What a call does and why it may be dangerous (assets/syscalls.tsv),
+ * loaded on first use; NULL when the table cannot be read (said once in
+ * the status line).
+ */
+static const struct sysdoc_entry *
+doc_of(struct ui *ui, const char *name)
+{
+	static struct sysdoc *doc;
+	static int tried;
+	char err[512];
+
+	if (!tried) {
+		tried = 1;
+		if (sysdoc_load_default(&doc, err, sizeof(err)) < 0) {
+			doc = NULL;
+			ui_message(ui, 1, "no syscall descriptions: %s", err);
+		}
+	}
+	return doc != NULL ? sysdoc_find(doc, name) : NULL;
 }
 
 static void
@@ -346,6 +369,7 @@ draw_sys(struct ui *ui)
 	int width = getmaxx(w), h = getmaxy(w), y, x, nw, bw, phases, ph;
 	const struct model_sys *s;
 	const struct ui_srow *r;
+	const struct sysdoc_entry *de;
 	uint64_t max = 1;
 	char buf[512], name[96], scope[128], pname[100];
 	const char *bar = ui->utf8 ? "\u2588" : "#";
@@ -440,6 +464,10 @@ draw_sys(struct ui *ui)
 		if (s->denials)
 			x += put(w, y, x, width - x, rowa |
 			    ui->attrs[UA_DENIED], "!");
+		de = doc_of(ui, sysname_name(s->sysid));
+		if (de != NULL && de->level == SYSDOC_HIGH)
+			x += put(w, y, x, width - x, rowa |
+			    ui->attrs[UA_DENIED], "R");
 	}
 	if (ui->sys.n == 0)
 		put(w, 2, 1, width - 1, A_DIM, ui->search_len ?
@@ -456,6 +484,7 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 	const struct ui_srow *r;
 	const struct model_sys *s;
 	const struct model_proc *p;
+	const struct sysdoc_entry *de;
 	uint32_t arches[SYSNAME_MAX_ARCH], sid;
 	char buf[1024], name[96], pname[100];
 	const char *sname, *en;
@@ -480,6 +509,13 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 	    "allowed in the profile", minprofile_is_locked(sname) ?
 	    " (locked on: it can never be denied)" : "");
 	put(w, y++, 1, width - 1, A_BOLD, buf);
+	if ((de = doc_of(ui, sname)) != NULL) {
+		snprintf(buf, sizeof(buf), "%s [%s, risk %s]%s%s", de->desc,
+		    de->category, sysdoc_level_name(de->level),
+		    *de->note ? ": " : "", de->note);
+		put(w, y++, 1, width - 1, de->level == SYSDOC_HIGH ?
+		    ui->attrs[UA_DENIED] : A_NORMAL, buf);
+	}
 	x = snprintf(buf, sizeof(buf), "number:");
 	n = sysname_native_arches(arches, SYSNAME_MAX_ARCH);
 	for (k = 0; k < n; k++) {
