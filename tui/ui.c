@@ -548,6 +548,21 @@ loop(struct ui *ui)
 
 /* ---- setup --------------------------------------------------------- */
 
+/* The base of default file names: a plain name in the current folder. */
+static void
+set_cmdname(struct ui *ui, const char *name)
+{
+	size_t i;
+
+	snprintf(ui->cmdname, sizeof(ui->cmdname), "%s", name);
+	for (i = 0; ui->cmdname[i] != '\0'; i++)
+		if (ui->cmdname[i] == '/' || (unsigned char)ui->cmdname[i] <
+		    0x20 || ui->cmdname[i] == 0x7f)
+			ui->cmdname[i] = '_';
+	if (ui->cmdname[0] == '\0' || ui->cmdname[0] == '.')
+		snprintf(ui->cmdname, sizeof(ui->cmdname), "profile");
+}
+
 static void
 describe_command(struct ui *ui, const struct cli *c)
 {
@@ -574,8 +589,7 @@ describe_command(struct ui *ui, const struct cli *c)
 			snprintf(ui->command + o, sizeof(ui->command) - o,
 			    " (%.200s)", esc);
 		}
-		snprintf(ui->cmdname, sizeof(ui->cmdname), "%s",
-		    comm[0] ? comm : "attached");
+		set_cmdname(ui, comm[0] ? comm : "attached");
 	} else {
 		for (i = 0; c->argv[i] != NULL && o < sizeof(ui->command);
 		    i++) {
@@ -586,16 +600,9 @@ describe_command(struct ui *ui, const struct cli *c)
 		}
 		/* The last component of argv[0], however long the path. */
 		base = strrchr(c->argv[0], '/');
-		snprintf(ui->cmdname, sizeof(ui->cmdname), "%s",
-		    base != NULL && base[1] != '\0' ? base + 1 : c->argv[0]);
+		set_cmdname(ui, base != NULL && base[1] != '\0' ? base + 1 :
+		    c->argv[0]);
 	}
-	/* The default file name must be a plain name in the cwd. */
-	for (i = 0; ui->cmdname[i] != '\0'; i++)
-		if (ui->cmdname[i] == '/' || (unsigned char)ui->cmdname[i] <
-		    0x20 || ui->cmdname[i] == 0x7f)
-			ui->cmdname[i] = '_';
-	if (ui->cmdname[0] == '\0' || ui->cmdname[0] == '.')
-		snprintf(ui->cmdname, sizeof(ui->cmdname), "profile");
 }
 
 static int
@@ -714,7 +721,6 @@ ui_open(const struct cli *c)
 	struct model_totals t;
 	struct ui *ui;
 	char err[1024];
-	size_t i;
 	int code;
 
 	ui = xcalloc(1, sizeof(*ui));
@@ -738,13 +744,7 @@ ui_open(const struct cli *c)
 		return 2;
 	}
 	escape_name(ui->meta.command, ui->command, sizeof(ui->command));
-	snprintf(ui->cmdname, sizeof(ui->cmdname), "%s", ui->meta.cmdname);
-	for (i = 0; ui->cmdname[i] != '\0'; i++)
-		if (ui->cmdname[i] == '/' || (unsigned char)ui->cmdname[i] <
-		    0x20 || ui->cmdname[i] == 0x7f)
-			ui->cmdname[i] = '_';
-	if (ui->cmdname[0] == '\0' || ui->cmdname[0] == '.')
-		snprintf(ui->cmdname, sizeof(ui->cmdname), "profile");
+	set_cmdname(ui, ui->meta.cmdname);
 	ui->mode_name = ui->meta.mode;
 	ui->attached = ui->meta.attached;
 	ui->root_status = ui->meta.root_status;

@@ -7,7 +7,7 @@ TESTS += tests/unit/ring-test
 check_PROGRAMS += tests/helpers/h-tui-calls
 tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
 
-TESTS += \
+TUI_TESTS = \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-demo.test \
 	tests/tui/tui-deny.test \
@@ -16,15 +16,8 @@ TESTS += \
 	tests/tui/tui-session.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
-EXTRA_DIST += tests/tui/tmux.sh \
-	tests/tui/tui-calls.test \
-	tests/tui/tui-demo.test \
-	tests/tui/tui-deny.test \
-	tests/tui/tui-mouse.test \
-	tests/tui/tui-save.test \
-	tests/tui/tui-session.test \
-	tests/tui/tui-terminal.test \
-	tests/tui/tui-tree.test
+TESTS += $(TUI_TESTS)
+EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 # The helper is the traced program, not our code: build it plainly, so that
 # a sanitizer build does not add its own calls to what the tests count.
 tests_helpers_h_tui_calls_CFLAGS = $(WARN_CFLAGS)
