@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -656,6 +657,27 @@ ui_main_demo(const struct cli *c, struct demo *d)
 	return rc;
 }
 
+/*
+ * Does terminfo know this terminal?  Asked before anything starts: curses'
+ * initscr() would print its own message and exit(1), leaving a traced
+ * program behind.
+ */
+static int
+terminal_known(void)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (term != NULL && *term != '\0' &&
+	    setupterm(NULL, STDOUT_FILENO, &err) == OK)
+		return 1;
+	fprintf(stderr, "sctui: cannot start the terminal UI (TERM=%s%s); "
+	    "set TERM to your terminal's type (e.g. xterm-256color) or use "
+	    "--batch\n", term != NULL ? term : "", term == NULL || !*term ?
+	    ": not set" : err == 0 ? ": unknown to terminfo" : "?");
+	return 0;
+}
+
 /* The terminal in curses mode; -1 (said on stderr) if it cannot be. */
 static int
 screen_start(struct ui *ui)
@@ -743,6 +765,10 @@ ui_open(const struct cli *c)
 		ui_free(ui);
 		return 2;
 	}
+	if (!terminal_known()) {
+		ui_free(ui);
+		return 2;
+	}
 	escape_name(ui->meta.command, ui->command, sizeof(ui->command));
 	set_cmdname(ui, ui->meta.cmdname);
 	ui->mode_name = ui->meta.mode;
@@ -799,6 +825,8 @@ ui_main(const struct cli *c)
 		    "stdout; use --batch to trace without one\n");
 		return 2;
 	}
+	if (!terminal_known())
+		return 2;
 	ui = xcalloc(1, sizeof(*ui));
 	ui->cli = c;
 	ui->attached = c->npids > 0;
