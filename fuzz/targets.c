@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
+#include "session.h"
+
 static const struct profile_env env = { SCMP_ARCH_X86_64, NULL, 6 << 16 };
 
 static void
@@ -78,5 +81,37 @@ fuzz_read(const uint8_t *data, size_t size, enum profile_format f)
 		profile_free(r);
 		profile_free(p);
 	}
+	return 0;
+}
+
+int
+fuzz_session(const uint8_t *data, size_t size)
+{
+	struct session_meta meta, meta2;
+	struct model *m, *m2;
+	char err[4096], *a, *b;
+
+	memset(&meta, 0, sizeof(meta));
+	if (session_read((const char *)data, size, "fuzz", NULL, &m, &meta,
+	    err, sizeof(err)) < 0) {
+		if (err[0] == '\0')
+			abort();	/* a failure must say why */
+		return 0;
+	}
+	/* What was read writes, reads back, and writes the same bytes. */
+	a = session_write(m, &meta);
+	memset(&meta2, 0, sizeof(meta2));
+	if (a == NULL || session_read(a, strlen(a), "again", NULL, &m2,
+	    &meta2, err, sizeof(err)) < 0)
+		abort();
+	b = session_write(m2, &meta2);
+	if (b == NULL || strcmp(a, b) != 0)
+		abort();
+	free(a);
+	free(b);
+	model_free(m);
+	model_free(m2);
+	session_meta_free(&meta);
+	session_meta_free(&meta2);
 	return 0;
 }

@@ -38,7 +38,8 @@ profile_test_files = \
 # make check).  Findings land in fuzz/out/.
 FUZZ_CC = clang
 FUZZ_SECONDS = 60
-FUZZ_TARGETS = fuzz/fuzz-read-docker fuzz/fuzz-read-oci fuzz/fuzz-read-list
+FUZZ_TARGETS = fuzz/fuzz-read-docker fuzz/fuzz-read-oci fuzz/fuzz-read-list \
+	fuzz/fuzz-read-session
 FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
 	$(top_srcdir)/lib/profile.c $(top_srcdir)/lib/profile-diff.c \
 	$(top_srcdir)/lib/profile-filter.c $(top_srcdir)/lib/read-docker.c \
@@ -46,7 +47,8 @@ FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
 	$(top_srcdir)/lib/write-systemd.c $(top_srcdir)/lib/sysname.c \
 	$(top_srcdir)/lib/model.c $(top_srcdir)/lib/idmap.c \
 	$(top_srcdir)/lib/atomicfile.c $(top_srcdir)/lib/xalloc.c \
-	$(top_srcdir)/lib/datadir.c $(top_srcdir)/lib/escape.c
+	$(top_srcdir)/lib/datadir.c $(top_srcdir)/lib/escape.c \
+	$(top_srcdir)/lib/session.c
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-I. -I$(top_srcdir)/lib -I$(top_srcdir)/fuzz \
 	-DSCTUI_PKGDATADIR='"$(pkgdatadir)"' \
@@ -63,8 +65,12 @@ fuzz/fuzz-read-list: $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) lib/sdgrou
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) $(FUZZ_LIBS)
 
+fuzz/fuzz-read-session: $(top_srcdir)/fuzz/fuzz-read-session.c $(FUZZ_SRCS) lib/sdgroups.inc
+	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
+	    $(top_srcdir)/fuzz/fuzz-read-session.c $(FUZZ_SRCS) $(FUZZ_LIBS)
+
 fuzz: $(FUZZ_TARGETS)
-	@for t in docker oci list; do \
+	@for t in docker oci list session; do \
 	    $(MKDIR_P) fuzz/out/$$t fuzz/work/$$t && \
 	    echo "fuzz: read-$$t for $(FUZZ_SECONDS)s" && \
 	    ./fuzz/fuzz-read-$$t -max_total_time=$(FUZZ_SECONDS) \
@@ -78,4 +84,5 @@ clean-fuzz:
 	-rm -rf fuzz/work fuzz/out
 .PHONY: clean-fuzz
 EXTRA_DIST += fuzz/fuzz-read-docker.c fuzz/fuzz-read-oci.c \
-	fuzz/fuzz-read-list.c fuzz/json.dict fuzz/corpus
+	fuzz/fuzz-read-list.c fuzz/fuzz-read-session.c fuzz/json.dict \
+	fuzz/corpus

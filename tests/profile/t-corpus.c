@@ -1,5 +1,5 @@
 /*
- * t-corpus.c - replays fuzz/corpus/{docker,oci,list}/ through the fuzz
+ * t-corpus.c - replays fuzz/corpus/{docker,oci,list,session}/ through the fuzz
  * target bodies (fuzz/targets.c), so that make check runs every seed
  * without clang or libFuzzer.  A broken invariant abort()s.
  */
@@ -22,6 +22,7 @@ main(void)
 		{ "docker", PROFILE_FMT_DOCKER },
 		{ "oci", PROFILE_FMT_OCI },
 		{ "list", PROFILE_FMT_LIST },
+		{ "session", PROFILE_FMT_AUTO },	/* fuzz_session() */
 	};
 	const char *top = getenv("top_srcdir");
 	char path[4096];
@@ -60,8 +61,12 @@ main(void)
 			if (fread(data, 1, (size_t)len, f) != (size_t)len)
 				return 99;
 			fclose(f);
-			fuzz_read((const uint8_t *)data, (size_t)len,
-			    sets[i].f);
+			if (sets[i].f == PROFILE_FMT_AUTO)
+				fuzz_session((const uint8_t *)data,
+				    (size_t)len);
+			else
+				fuzz_read((const uint8_t *)data, (size_t)len,
+				    sets[i].f);
 			free(data);
 			n++;
 		}
