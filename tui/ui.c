@@ -669,8 +669,11 @@ terminal_known(void)
 	int err = 0;
 
 	if (term != NULL && *term != '\0' &&
-	    setupterm(NULL, STDOUT_FILENO, &err) == OK)
+	    setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		/* Only a question: initscr() makes its own. */
+		del_curterm(cur_term);
 		return 1;
+	}
 	fprintf(stderr, "sctui: cannot start the terminal UI (TERM=%s%s); "
 	    "set TERM to your terminal's type (e.g. xterm-256color) or use "
 	    "--batch\n", term != NULL ? term : "", term == NULL || !*term ?

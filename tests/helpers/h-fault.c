@@ -19,8 +19,8 @@
  *   storm C G        C children, each forking G grandchildren at once;
  *                    grandchildren exit 3, children 2 once all theirs are
  *                    reaped, we exit 0 after reaping the C
- *   ignore DIR       blocks and ignores every signal; writes DIR/pid; then
- *                    getpgid every 10 ms forever
+ *   ignore DIR       blocks and ignores every signal; getpgid once; writes
+ *                    DIR/pid; then getpgid every 10 ms forever
  *   name NAME DIR    prctl(PR_SET_NAME, NAME); writes DIR/pid, getpgid x5,
  *                    then sleeps in pause(2) until a signal ends it
  *   tree DIR         forks 3 children that block in pause(2); writes all
@@ -369,6 +369,8 @@ mode_ignore(const char *dir)
 	sigprocmask(SIG_BLOCK, &all, NULL);
 	for (sig = 1; sig < NSIG; sig++)
 		signal(sig, SIG_IGN);	/* KILL and STOP refuse: fine */
+	/* One marker before the pid file: the test may kill us at once. */
+	marker(1);
 	if (write_pid(dir, "pid", &me, 1) < 0)
 		return 1;
 	for (;;) {
