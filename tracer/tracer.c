@@ -59,8 +59,7 @@
  * sctui, even a sctui killed with SIGKILL (the kernel then detaches it).
  */
 #define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | \
-	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | \
-	PTRACE_O_TRACEEXIT)
+	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC)
 
 struct tracer {
 	struct tracer_opts	 opts;
