@@ -46,6 +46,9 @@ const char cli_usage[] =
 "      --session=FILE      batch mode: also save the session, for --open\n"
 "      --profile=FILE      start from a profile: what it allows runs at full\n"
 "                          speed, every call it lacks is traced and shown\n"
+"      --no-notify         with --profile, follow the tree with ptrace rather\n"
+"                          than seccomp user notification: slower, but sees\n"
+"                          every process, signal and exit\n"
 "      --runtime=NAME      add the calls runtime NAME makes itself before the\n"
 "                          program starts: docker, podman, runc (default),\n"
 "                          crun, or none\n"
@@ -192,6 +195,7 @@ enum {
 	OPT_DEMO,
 	OPT_OPEN,
 	OPT_SESSION,
+	OPT_NO_NOTIFY,
 };
 
 /*
@@ -412,6 +416,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "help",	 no_argument,	    NULL, 'h' },
 		{ "version",	 no_argument,	    NULL, 'V' },
 		{ "no-seccomp",	 no_argument,	    NULL, OPT_NO_SECCOMP },
+		{ "no-notify",	 no_argument,	    NULL, OPT_NO_NOTIFY },
 		{ "serve-on",	 required_argument, NULL, OPT_SERVE_ON },
 		{ "serve-after", required_argument, NULL, OPT_SERVE_AFTER },
 		{ "stop-signal", required_argument, NULL, OPT_STOP_SIGNAL },
@@ -467,6 +472,9 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			return 0;
 		case OPT_NO_SECCOMP:
 			c->no_seccomp = 1;
+			break;
+		case OPT_NO_NOTIFY:
+			c->no_notify = 1;
 			break;
 		case OPT_SERVE_ON:
 			if (parse_names("--serve-on", optarg, &c->serve_on, err,

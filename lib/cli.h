@@ -26,6 +26,7 @@ struct cli {
 	enum cli_action	 action;
 	int		 batch;
 	int		 no_seccomp;
+	int		 no_notify;	/* --profile: ptrace, not user notif */
 	const char	*output;	/* -o: profile to write */
 	const char	*stats;		/* --stats: TSV for scripts and tests */
 	int		 quiet;		/* -q: no summary table */

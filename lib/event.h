@@ -17,9 +17,16 @@ enum sc_event_kind {
 	SC_EV_ATTACH,		/* tid existed and was seized (-p); aux = ppid */
 	SC_EV_EXEC,		/* tgid exec'd; aux = former tid; u.name = comm */
 	SC_EV_SIGNAL,		/* signal aux is being delivered to tid */
-	SC_EV_EXIT,		/* tid is gone; aux = wait(2) status */
+	SC_EV_EXIT,		/* tid is gone; aux = wait(2) status, or
+				   SC_STATUS_UNKNOWN */
 	SC_EV_DENIED,		/* a what-if denial: syscall nr of arch failed */
 };
+
+/*
+ * The exit status of a process sctui saw end but could not wait for (under
+ * seccomp user notification only the command is sctui's child).
+ */
+#define SC_STATUS_UNKNOWN	(-2)
 
 struct sc_event {
 	uint64_t	ts;		/* CLOCK_MONOTONIC, nanoseconds */

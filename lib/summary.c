@@ -19,7 +19,9 @@ summary_status(int status, char *buf, size_t len)
 {
 	const char *sig;
 
-	if (status < 0)
+	if (status == SC_STATUS_UNKNOWN)
+		snprintf(buf, len, "ended");
+	else if (status < 0)
 		snprintf(buf, len, "live");
 	else if (WIFEXITED(status))
 		snprintf(buf, len, "exit %d", WEXITSTATUS(status));

@@ -22,12 +22,15 @@ void	summary_table(const struct model *m, FILE *f);
  *   sys   ARCH NAME TOTAL STARTUP SERVING SHUTDOWN PROCS
  *   proc  PID PPID NAME STATUS THREADS EXECS
  *   psys  PID ARCH NAME TOTAL STARTUP SERVING SHUTDOWN
- * STATUS is "exit N", "signal NAME" or "live"; EXECS is the exec'd names
+ * STATUS is "exit N", "signal NAME", "ended" (status unknown) or "live"; EXECS is the exec'd names
  * joined by '>' or "-".  NAME and EXECS are escaped with escape_name().
  */
 void	summary_tsv(const struct model *m, FILE *f);
 
-/* "exit 3", "signal SEGV" or "live" for a wait(2) status (-1: live). */
+/*
+ * "exit 3", "signal SEGV" or "live" for a wait(2) status (-1: live);
+ * "ended" for SC_STATUS_UNKNOWN.
+ */
 void	summary_status(int status, char *buf, size_t len);
 
 #endif

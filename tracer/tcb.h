@@ -23,6 +23,7 @@ struct tcb {
 #define TCB_LISTENING	0x08		/* in group-stop, PTRACE_LISTEN'd */
 #define TCB_DETACHING	0x10		/* interrupted so it can be detached */
 	int		deny_errno;	/* set the return at the exit stop */
+	char		comm[16];	/* NOTIFY mode, leaders: the name seen */
 	uint32_t	next_free;	/* free list: index + 1, 0 ends */
 };
 

@@ -15,6 +15,10 @@
  *   PTRACE_EVENT_STOP + stop signal       group-stop: PTRACE_LISTEN
  *   PTRACE_EVENT_STOP otherwise           initial or interrupt stop: restart
  *   signal-delivery stop                  emit SIGNAL; restart with the signal
+ *
+ * TRACER_NOTIFY (a profile's filter, seccomp user notification; see
+ * notify.h) has a loop of its own at the end of this file: no ptrace, and
+ * only the calls the filter does not allow are seen.
  */
 #include "config.h"
 #include "tracer.h"
@@ -38,6 +42,7 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/user.h>
@@ -46,6 +51,7 @@
 #include <unistd.h>
 
 #include "cmdpath.h"
+#include "notify.h"
 #include "tcb.h"
 #include "xalloc.h"
 
@@ -66,6 +72,8 @@ struct tracer {
 	struct sc_sink		 sink;
 	struct sock_filter	*filter;
 	unsigned short		 filter_len;
+	int			 listener;	/* NOTIFY: the filter's fd */
+	uint64_t		 swept_at;	/* NOTIFY: last liveness sweep */
 	enum tracer_mode	 mode;
 	char			 mode_note[160];
 	char			 error[512];
@@ -113,6 +121,7 @@ const char *
 tracer_mode_name(enum tracer_mode mode)
 {
 	return mode == TRACER_SECCOMP ? "seccomp fast path" :
+	    mode == TRACER_NOTIFY ? "seccomp user notification" :
 	    "ptrace (PTRACE_SYSCALL)";
 }
 
@@ -123,9 +132,12 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 
 	t->opts = *opts;
 	t->sink = *sink;
-	t->sigfd = t->reqfd = -1;
+	t->sigfd = t->reqfd = t->listener = -1;
 	t->root_status = -1;
 	t->mode = opts->nattach > 0 ? TRACER_SYSCALL : opts->mode;
+	if (t->mode == TRACER_NOTIFY && (opts->filter == NULL ||
+	    opts->filter_len == 0))
+		t->mode = TRACER_SECCOMP;	/* nothing to leave unstopped */
 	if (t->opts.stop_signal == 0)
 		t->opts.stop_signal = SIGTERM;
 	if (t->opts.grace_ms == 0)
@@ -149,6 +161,8 @@ tracer_free(struct tracer *t)
 		close(t->sigfd);
 	if (t->reqfd >= 0)
 		close(t->reqfd);
+	if (t->listener >= 0)
+		close(t->listener);
 	tcb_table_free(&t->tcbs);
 	idmap_free(&t->early);
 	free(t->filter);
@@ -397,6 +411,15 @@ child_exec(struct tracer *t, int syncfd)
 		dup2(t->opts.stdout_fd, 1);
 	if (t->opts.stderr_fd >= 0)
 		dup2(t->opts.stderr_fd, 2);
+	if (t->mode == TRACER_NOTIFY) {
+		/* syncfd is the socket that takes the listener to sctui. */
+		if ((geteuid() != 0 &&
+		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
+		    notify_handover(t->filter, t->filter_len, syncfd) < 0)
+			_exit(125);	/* notify_probe() said it would work */
+		execve(t->path, t->opts.argv, environ);
+		_exit(errno == ENOENT ? 127 : 126);
+	}
 	/* Wait until the parent has seized us. */
 	if (read(syncfd, &go, 1) != 1)
 		_exit(125);
@@ -417,14 +440,84 @@ child_exec(struct tracer *t, int syncfd)
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
+/* The command is pid: track and announce it. */
+static struct tcb *
+add_root(struct tracer *t, pid_t pid)
+{
+	struct sc_event ev;
+	const char *base;
+	struct tcb *c;
+
+	t->root = pid;
+	c = tcb_add(&t->tcbs, pid, pid);
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_SPAWN;
+	ev.tid = ev.tgid = pid;
+	ev.flags = SC_EVF_ROOT;
+	base = strrchr(t->path, '/');
+	snprintf(ev.u.name, sizeof(ev.u.name), "%.15s", base ? base + 1 : t->path);
+	snprintf(c->comm, sizeof(c->comm), "%.15s", ev.u.name);
+	emit(t, &ev);
+	c->flags |= TCB_ANNOUNCED;
+	return c;
+}
+
+static void
+fall_back(struct tracer *t, const char *to)
+{
+	t->mode = TRACER_SECCOMP;
+	strncat(t->mode_note, to, sizeof(t->mode_note) -
+	    strlen(t->mode_note) - 1);
+}
+
+/* NOTIFY: fork, let the child hand over the listener, and exec. */
+static int
+spawn_notify(struct tracer *t)
+{
+	int sv[2], fd, rc;
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		rc = -errno;
+		snprintf(t->error, sizeof(t->error), "socketpair: %s",
+		    strerror(errno));
+		return rc;
+	}
+	if ((pid = fork()) < 0) {
+		rc = -errno;
+		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
+		close(sv[0]);
+		close(sv[1]);
+		return rc;
+	}
+	if (pid == 0) {
+		close(sv[0]);
+		child_exec(t, sv[1]);
+	}
+	close(sv[1]);
+	fd = notify_receive_fd(sv[0]);
+	close(sv[0]);
+	if (fd < 0) {
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		snprintf(t->error, sizeof(t->error), "the command could not "
+		    "install the profile's filter with a listener; try "
+		    "--no-notify");
+		return fd;
+	}
+	t->listener = fd;
+	add_root(t, pid);
+	return 0;
+}
+
 static int
 spawn(struct tracer *t)
 {
 	int syncp[2], rc;
+	struct sock_filter *nf;
 	struct tcb *c;
+	size_t nlen;
 	pid_t pid;
-	const char *base;
-	struct sc_event ev;
 
 	rc = cmdpath_resolve(t->opts.argv[0], &t->path);
 	if (rc < 0) {
@@ -433,6 +526,23 @@ spawn(struct tracer *t)
 		    rc == -EACCES ? "permission denied (not executable)" :
 		    strerror(-rc));
 		return rc;
+	}
+	if (t->mode == TRACER_NOTIFY &&
+	    notify_probe(t->mode_note, sizeof(t->mode_note)) < 0)
+		fall_back(t, ": following the tree with ptrace instead");
+	if (t->mode == TRACER_NOTIFY) {
+		if ((nf = notify_filter(t->filter, t->filter_len, &nlen)) ==
+		    NULL) {
+			snprintf(t->mode_note, sizeof(t->mode_note), "the "
+			    "profile's filter is too long for a prologue");
+			fall_back(t, ": following the tree with ptrace "
+			    "instead");
+		} else {
+			free(t->filter);
+			t->filter = nf;
+			t->filter_len = (unsigned short)nlen;
+			return spawn_notify(t);
+		}
 	}
 	if (t->mode == TRACER_SECCOMP &&
 	    probe_seccomp(t->mode_note, sizeof(t->mode_note)) < 0) {
@@ -468,17 +578,8 @@ spawn(struct tracer *t)
 	/* PTRACE_SYSCALL needs a stop to start from: take one now. */
 	if (t->mode == TRACER_SYSCALL)
 		ptrace(PTRACE_INTERRUPT, pid, 0L, 0L);
-	t->root = pid;
-	c = tcb_add(&t->tcbs, pid, pid);
+	c = add_root(t, pid);
 	c->flags |= TCB_PRE_EXEC;
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = SC_EV_SPAWN;
-	ev.tid = ev.tgid = pid;
-	ev.flags = SC_EVF_ROOT;
-	base = strrchr(t->path, '/');
-	snprintf(ev.u.name, sizeof(ev.u.name), "%.15s", base ? base + 1 : t->path);
-	emit(t, &ev);
-	c->flags |= TCB_ANNOUNCED;
 	/* A failed write means the child is gone; its exit is reported. */
 	rc = (int)write(syncp[1], "g", 1);
 	close(syncp[1]);
@@ -584,11 +685,17 @@ tracer_start(struct tracer *t)
 
 /* ---- requests ------------------------------------------------------ */
 
+static void	notify_signal_tree(struct tracer *, int, int);
+
 static void
 kill_all(struct tracer *t, int sig)
 {
 	struct tcb *c;
 
+	if (t->mode == TRACER_NOTIFY) {
+		notify_signal_tree(t, sig, 1);
+		return;
+	}
 	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
 		if (c->tid == c->tgid)
 			kill(c->tgid, sig);
@@ -602,6 +709,10 @@ signal_tops(struct tracer *t, int sig)
 {
 	struct tcb *c;
 
+	if (t->mode == TRACER_NOTIFY) {
+		notify_signal_tree(t, sig, 0);
+		return;
+	}
 	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
 		if (c->tid == c->tgid &&
 		    (c->ppid == 0 || tcb_get(&t->tcbs, c->ppid) == NULL))
@@ -637,7 +748,7 @@ take_requests(struct tracer *t)
 		    TRACER_REQ_STOP);
 	/* A filter cannot be taken off: a spawned fast-path tree is stopped. */
 	if ((req & 1u << TRACER_REQ_DETACH) && t->opts.nattach == 0 &&
-	    t->mode == TRACER_SECCOMP)
+	    t->mode != TRACER_SYSCALL)
 		req = (req & ~(1u << TRACER_REQ_DETACH)) | 1u << TRACER_REQ_STOP;
 	req &= ~t->doing;
 	if (req & 1u << TRACER_REQ_KILL) {
@@ -985,6 +1096,8 @@ handle(struct tracer *t, pid_t tid, int status)
 	on_stop(t, c, status);
 }
 
+static int	run_notify(struct tracer *t);
+
 int
 tracer_run(struct tracer *t)
 {
@@ -993,6 +1106,8 @@ tracer_run(struct tracer *t)
 	int status, timeout;
 	pid_t tid;
 
+	if (t->mode == TRACER_NOTIFY)
+		return run_notify(t);
 	pfd[0].fd = t->sigfd;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = t->reqfd;
@@ -1024,5 +1139,280 @@ tracer_run(struct tracer *t)
 		if (pfd[1].revents & POLLIN)
 			take_requests(t);
 	}
+	return 0;
+}
+
+/* ---- TRACER_NOTIFY ------------------------------------------------- */
+
+#define SWEEP_NS	500000000ull	/* how often gone processes are noticed */
+#define ORPHAN_WAIT_MS	2000		/* after KILL, for escaped holders */
+
+/*
+ * The processes of the tree as /proc shows them now: the command, every
+ * process seen, and all their descendants, into in (pid -> 1).  Returns
+ * the pids and parents read, in pairs, for the caller to walk; free() it.
+ */
+static pid_t *
+notify_tree(struct tracer *t, struct idmap *in, size_t *npairs)
+{
+	pid_t *pairs = NULL, pid, ppid;
+	size_t n = 0, cap = 0, i;
+	char path[64], buf[512], *p;
+	struct dirent *d;
+	struct tcb *c;
+	int fd, grew;
+	ssize_t len;
+	DIR *dir;
+
+	if (t->root > 0 && t->root_status == -1)
+		idmap_put(in, (uint32_t)t->root, 1);
+	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
+		idmap_put(in, (uint32_t)c->tgid, 1);
+	if ((dir = opendir("/proc")) == NULL) {
+		*npairs = 0;
+		return NULL;
+	}
+	while ((d = readdir(dir)) != NULL) {
+		if ((pid = (pid_t)atoi(d->d_name)) <= 0)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		len = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (len <= 0)
+			continue;
+		buf[len] = '\0';
+		/* "pid (comm) state ppid ...": comm may hold anything. */
+		if ((p = strrchr(buf, ')')) == NULL ||
+		    sscanf(p + 1, " %*c %d", &ppid) != 1)
+			continue;
+		if (n + 2 > cap) {
+			cap = cap ? cap * 2 : 1024;
+			pairs = xreallocarray(pairs, cap, sizeof(*pairs));
+		}
+		pairs[n++] = pid;
+		pairs[n++] = ppid;
+	}
+	closedir(dir);
+	do {
+		grew = 0;
+		for (i = 0; i < n; i += 2)
+			if (idmap_get(in, (uint32_t)pairs[i]) == IDMAP_NONE &&
+			    idmap_get(in, (uint32_t)pairs[i + 1]) == 1) {
+				idmap_put(in, (uint32_t)pairs[i], 1);
+				grew = 1;
+			}
+	} while (grew);
+	*npairs = n / 2;
+	return pairs;
+}
+
+/*
+ * Sends sig to the tree (notify_tree): all of it, or only its tops, the
+ * processes whose parent is outside it.  With no ptrace, what sctui sends
+ * is the only signal it can report.
+ */
+static void
+notify_signal_tree(struct tracer *t, int sig, int all)
+{
+	struct idmap in = { 0 };
+	struct sc_event ev;
+	struct tcb *c;
+	size_t n, i;
+	pid_t *pairs;
+
+	pairs = notify_tree(t, &in, &n);
+	for (i = 0; i < n; i++) {
+		if (idmap_get(&in, (uint32_t)pairs[2 * i]) != 1 || (!all &&
+		    idmap_get(&in, (uint32_t)pairs[2 * i + 1]) == 1))
+			continue;
+		if (kill(pairs[2 * i], sig) < 0)
+			continue;
+		if ((c = tcb_get(&t->tcbs, pairs[2 * i])) == NULL ||
+		    sig == SIGKILL)
+			continue;
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = SC_EV_SIGNAL;
+		ev.tid = ev.tgid = c->tgid;
+		ev.aux = sig;
+		emit(t, &ev);
+	}
+	free(pairs);
+	idmap_free(&in);
+}
+
+static void
+notify_gone(struct tracer *t, struct tcb *c, int status)
+{
+	struct sc_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_EXIT;
+	ev.tid = c->tid;
+	ev.tgid = c->tgid;
+	ev.aux = status;
+	emit(t, &ev);
+	tcb_del(&t->tcbs, c);
+}
+
+/* Reports the threads and processes that are gone; all of them: all. */
+static void
+notify_sweep(struct tracer *t, int all)
+{
+	struct tcb *c, *next;
+
+	for (c = tcb_first(&t->tcbs); c != NULL; c = next) {
+		next = tcb_next(&t->tcbs, c);
+		if (c->tid == t->root)
+			continue;	/* waited for: its status is known */
+		if (all || syscall(SYS_tgkill, c->tgid, c->tid, 0) < 0)
+			notify_gone(t, c, SC_STATUS_UNKNOWN);
+	}
+	t->swept_at = now_ns();
+}
+
+/* A thread seen for the first time: learn it from /proc, announce it. */
+static struct tcb *
+notify_learn(struct tracer *t, pid_t tid)
+{
+	pid_t tgid = tid, ppid = 0;
+	struct tcb *c, *leader;
+	struct sc_event ev;
+
+	if (proc_status(tid, &tgid, &ppid, NULL) < 0)
+		tgid = tid;	/* gone meanwhile: count it all the same */
+	if (tgid != tid && (leader = tcb_get(&t->tcbs, tgid)) == NULL)
+		leader = notify_learn(t, tgid);
+	c = tcb_add(&t->tcbs, tid, tgid);
+	c->ppid = tgid == tid ? ppid : 0;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_SPAWN;
+	ev.tid = tid;
+	ev.tgid = tgid;
+	ev.aux = c->ppid;
+	if (tid != tgid)
+		ev.flags |= SC_EVF_THREAD;
+	else {
+		proc_comm(tid, c->comm, sizeof(c->comm));
+		snprintf(ev.u.name, sizeof(ev.u.name), "%s", c->comm);
+	}
+	emit(t, &ev);
+	c->flags |= TCB_ANNOUNCED;
+	return c;
+}
+
+/* A known process whose name changed has exec'd: say so. */
+static void
+notify_check_exec(struct tracer *t, struct tcb *leader)
+{
+	struct sc_event ev;
+	char comm[sizeof(leader->comm)];
+
+	proc_comm(leader->tid, comm, sizeof(comm));
+	if (comm[0] == '\0' || strcmp(comm, leader->comm) == 0)
+		return;
+	memcpy(leader->comm, comm, sizeof(comm));
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_EXEC;
+	ev.tid = ev.tgid = leader->tid;
+	ev.aux = leader->tid;
+	snprintf(ev.u.name, sizeof(ev.u.name), "%s", comm);
+	emit(t, &ev);
+}
+
+static void
+on_notification(struct tracer *t)
+{
+	struct notify_call call;
+	struct sc_event ev;
+	struct tcb *c, *leader;
+	int err;
+
+	if (notify_next(t->listener, &call) < 0)
+		return;	/* its caller died or was interrupted */
+	t->stats.stops++;
+	if ((c = tcb_get(&t->tcbs, call.tid)) == NULL)
+		c = notify_learn(t, call.tid);
+	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
+		notify_check_exec(t, leader);
+	/* Copied: the table may move when the next thread is learnt. */
+	ev.tid = c->tid;
+	ev.tgid = c->tgid;
+	err = deny_errno(t, call.arch, call.nr);
+	/* Answer first: the caller waits only for that. */
+	notify_reply(t->listener, call.id, err);
+	ev.kind = SC_EV_SYSCALL;
+	ev.arch = call.arch;
+	ev.nr = call.nr;
+	ev.aux = 0;
+	ev.flags = 0;
+	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
+	t->stats.syscalls++;
+	emit(t, &ev);
+	if (err != 0) {
+		ev.kind = SC_EV_DENIED;
+		ev.aux = err;
+		emit(t, &ev);
+	}
+}
+
+/*
+ * Until the command is reaped and no process holds the filter any more
+ * (the listener then reports POLLHUP).  A process that left the tree and
+ * never made a call the profile lacks is not known to sctui; if one still
+ * holds the filter ORPHAN_WAIT_MS after a KILL, sctui stops waiting for it.
+ */
+static int
+run_notify(struct tracer *t)
+{
+	struct signalfd_siginfo si[16];
+	struct pollfd pfd[3];
+	struct tcb *c;
+	int status, timeout, hup = 0, ms;
+	uint64_t killed_at = 0, now;
+	pid_t r;
+
+	pfd[0].fd = t->sigfd;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = t->reqfd;
+	pfd[1].events = POLLIN;
+	pfd[2].fd = t->listener;
+	pfd[2].events = POLLIN;
+	for (;;) {
+		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
+		    atomic_load_explicit(&t->signals, memory_order_relaxed))
+			take_requests(t);
+		if (t->root_status == -1 &&
+		    (r = waitpid(t->root, &status, WNOHANG)) == t->root) {
+			t->root_status = status;
+			if ((c = tcb_get(&t->tcbs, t->root)) != NULL)
+				notify_gone(t, c, status);
+		}
+		now = now_ns();
+		if ((t->doing & 1u << TRACER_REQ_KILL) && killed_at == 0)
+			killed_at = now;
+		if (t->root_status != -1 && (hup || (killed_at != 0 &&
+		    now - killed_at > ORPHAN_WAIT_MS * 1000000ull)))
+			break;
+		if (now - t->swept_at >= SWEEP_NS)
+			notify_sweep(t, 0);
+		timeout = poll_timeout(t);
+		ms = (int)(SWEEP_NS / 1000000);
+		if (timeout < 0 || timeout > ms)
+			timeout = ms;
+		if (poll(pfd, hup ? 2 : 3, timeout) < 0 && errno != EINTR)
+			return -errno;
+		if (pfd[0].revents & POLLIN)
+			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
+				;
+		if (pfd[1].revents & POLLIN)
+			take_requests(t);
+		if (!hup && (pfd[2].revents & POLLIN))
+			on_notification(t);
+		else if (!hup && (pfd[2].revents & (POLLHUP | POLLERR)))
+			hup = 1;
+	}
+	notify_sweep(t, 1);
 	return 0;
 }

@@ -11,6 +11,13 @@
  *
  * Other threads, and signal handlers, talk to a running tracer through
  * tracer_request(), which is async-signal-safe.
+ *
+ * In TRACER_NOTIFY mode nothing is stopped but the calls the filter does
+ * not allow, so less is seen: a process or thread is announced (SPAWN,
+ * aux = its parent) when it first makes such a call, EXEC when its name
+ * changes, no SIGNAL but those sctui sends, and EXIT with aux =
+ * SC_STATUS_UNKNOWN soon after it is gone (the command's own status is
+ * known: it is sctui's child).
  */
 #ifndef SCTUI_TRACER_H
 #define SCTUI_TRACER_H
@@ -24,6 +31,9 @@
 enum tracer_mode {
 	TRACER_SECCOMP,		/* SECCOMP_RET_TRACE filter: one stop a call */
 	TRACER_SYSCALL,		/* PTRACE_SYSCALL: two stops a call */
+	TRACER_NOTIFY,		/* with a filter: seccomp user notification,
+				   no ptrace, nothing the filter allows stops
+				   (tracer/notify.h); else as SECCOMP */
 };
 
 struct tracer_opts {
@@ -32,7 +42,8 @@ struct tracer_opts {
 	const pid_t	*attach;
 	size_t		 nattach;
 
-	enum tracer_mode mode;		/* wanted; attach forces SYSCALL */
+	enum tracer_mode mode;		/* wanted; attach forces SYSCALL;
+					   NOTIFY falls back to SECCOMP */
 
 	/*
 	 * A classic BPF filter for the spawned command, from the profile code,

@@ -179,7 +179,7 @@ report_risky(const struct model *m)
 /* --session: the run as a session file that --open explores later. */
 static int
 save_session(const struct cli *c, const struct model *m,
-    const struct tracer *t, int from_profile)
+    const struct tracer *t, const struct tracesetup *ts)
 {
 	struct session_meta meta;
 	struct model_totals tot;
@@ -205,8 +205,7 @@ save_session(const struct cli *c, const struct model *m,
 	base = c->argv != NULL ? strrchr(c->argv[0], '/') : NULL;
 	meta.cmdname = c->argv == NULL ? (char *)"attached" :
 	    base != NULL ? base + 1 : c->argv[0];
-	meta.mode = from_profile ? (char *)"seccomp fast path from a profile" :
-	    (char *)tracer_mode_name(tracer_mode(t));
+	meta.mode = (char *)tracesetup_mode_name(ts, t);
 	meta.arches = names;
 	meta.start = tot.first;
 	meta.saved = tot.last;
@@ -247,7 +246,8 @@ batch_main(const struct cli *c)
 	to.argv = c->argv;
 	to.attach = c->pids;
 	to.nattach = c->npids;
-	to.mode = c->no_seccomp ? TRACER_SYSCALL : TRACER_SECCOMP;
+	to.mode = c->no_seccomp ? TRACER_SYSCALL : c->no_notify ?
+	    TRACER_SECCOMP : TRACER_NOTIFY;
 	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
 	to.stop_signal = c->stop_signal;
 	to.filter = ts.bpf;
@@ -283,9 +283,8 @@ batch_main(const struct cli *c)
 		return 1;
 	}
 	if (!c->quiet)
-		fprintf(stderr, "sctui: tracing with the %s%s%s%s\n",
-		    tracer_mode_name(tracer_mode(t)),
-		    ts.base != NULL ? " from a profile" : "",
+		fprintf(stderr, "sctui: tracing with the %s%s%s\n",
+		    tracesetup_mode_name(&ts, t),
 		    *tracer_mode_note(t) ? ": " : "", tracer_mode_note(t));
 	rc = tracer_run(t);
 	the_tracer = NULL;
@@ -307,7 +306,7 @@ batch_main(const struct cli *c)
 		code = code ? code : 1;
 	if (c->deny != NULL)
 		report_denied(c, m);
-	if (c->session != NULL && save_session(c, m, t, ts.base != NULL) < 0)
+	if (c->session != NULL && save_session(c, m, t, &ts) < 0)
 		code = code ? code : 1;
 	if (ts.base != NULL)
 		report_missing(c, m);

@@ -54,6 +54,21 @@ tracesetup_free(struct tracesetup *s)
 	memset(s, 0, sizeof(*s));
 }
 
+const char *
+tracesetup_mode_name(const struct tracesetup *s, const struct tracer *t)
+{
+	if (s->base == NULL)
+		return tracer_mode_name(tracer_mode(t));
+	switch (tracer_mode(t)) {
+	case TRACER_NOTIFY:
+		return "seccomp user notification from a profile";
+	case TRACER_SECCOMP:
+		return "seccomp fast path from a profile";
+	default:
+		return "ptrace from a profile";
+	}
+}
+
 int
 tracesetup_deny(const struct cli *c, struct tracer *t)
 {

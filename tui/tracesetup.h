@@ -27,6 +27,10 @@ struct tracesetup {
 int	tracesetup_profile(const struct cli *c, struct tracesetup *s);
 void	tracesetup_free(struct tracesetup *s);
 
+/* The mode in force for the header, the batch line and sessions. */
+const char *tracesetup_mode_name(const struct tracesetup *s,
+	    const struct tracer *t);
+
 /*
  * Makes the tracer deny each name of c->deny on every native arch, with
  * --errno (EPERM by default).  Returns 0 or -errno with the error printed.

@@ -871,7 +871,8 @@ ui_main(const struct cli *c)
 	to.argv = c->argv;
 	to.attach = c->pids;
 	to.nattach = c->npids;
-	to.mode = c->no_seccomp ? TRACER_SYSCALL : TRACER_SECCOMP;
+	to.mode = c->no_seccomp ? TRACER_SYSCALL : c->no_notify ?
+	    TRACER_SECCOMP : TRACER_NOTIFY;
 	to.stop_signal = c->stop_signal;
 	if (tracesetup_profile(c, &ui->setup) < 0) {
 		ui_free(ui);
@@ -929,8 +930,7 @@ ui_main(const struct cli *c)
 		ui_free(ui);
 		return code;
 	}
-	ui->mode_name = ui->setup.base != NULL ? "seccomp fast path from a "
-	    "profile" : tracer_mode_name(tracer_mode(ui->tracer));
+	ui->mode_name = tracesetup_mode_name(&ui->setup, ui->tracer);
 	if (the_demo != NULL) {
 		ui->demo = the_demo;
 		demo_set_stop(ui->demo, demo_done, ui->tracer);

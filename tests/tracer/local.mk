@@ -32,6 +32,7 @@ TRACER_TESTS = \
 	tests/tracer/attach.test \
 	tests/tracer/cli-errors.test \
 	tests/tracer/daemon.test \
+	tests/tracer/notify.test \
 	tests/tracer/deny.test \
 	tests/tracer/enforce.test \
 	tests/tracer/exec-chain.test \
