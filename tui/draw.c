@@ -198,6 +198,7 @@ draw_header(struct ui *ui)
 	char line[512], state[96], el[32], st[32], st2[256], live[64];
 	attr_t a = ui->attrs[UA_HEADER];
 	uint64_t denials;
+	int right;
 	size_t i;
 
 	model_totals(ui->model, &t);
@@ -215,15 +216,17 @@ draw_header(struct ui *ui)
 		summary_status(ui->root_status, st, sizeof(st));
 		snprintf(state, sizeof(state), "exited (%s)", st);
 	}
+	/* The mode and state on the right, whole; the command gets the rest. */
+	snprintf(line, sizeof(line), "[%s]  %s ", ui->mode_name, state);
+	right = (int)strlen(line) < ui->cols - 20 ? (int)strlen(line) :
+	    ui->cols - 20;
+	put(w, 0, ui->cols - right, right, a, line);
 	if (ui->demo != NULL) {
 		demo_status(ui->demo, st2, sizeof(st2));
 		snprintf(line, sizeof(line), " sctui  %s", st2);
 	} else
 		snprintf(line, sizeof(line), " sctui  %s", ui->command);
-	put(w, 0, 0, ui->cols - 50, a | A_BOLD, line);
-	snprintf(line, sizeof(line), "[%s]  %s ", ui->mode_name, state);
-	put(w, 0, ui->cols - (int)strlen(line) > ui->cols - 50 ?
-	    ui->cols - (int)strlen(line) : ui->cols - 50, 50, a, line);
+	put(w, 0, 0, ui->cols - right - 1, a | A_BOLD, line);
 	fmt_elapsed(ui->now - ui->start, el, sizeof(el));
 	denials = 0;
 	for (i = 0; i < model_nsys(ui->model); i++)
@@ -255,6 +258,8 @@ proc_state(const struct model_proc *p, char *buf, size_t len)
 {
 	if (p->state == PROC_LIVE)
 		snprintf(buf, len, "live");
+	else if (p->status == SC_STATUS_UNKNOWN)
+		snprintf(buf, len, "ended");	/* not sctui's child */
 	else if (WIFEXITED(p->status))
 		snprintf(buf, len, "exit %d", WEXITSTATUS(p->status));
 	else if (WIFSIGNALED(p->status))
