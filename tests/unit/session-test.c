@@ -305,6 +305,14 @@ test_errors(void)
 		    "\"exited\"", -EINVAL);
 	}
 	free(u);
+	u = xstrdup(t);
+	p = strstr(u, "\"attached\": false");
+	CHECK(p != NULL);
+	if (p != NULL) {
+		memcpy(p + 12, "0    ", 5);
+		bad(u, "s.json: attached: expected true or false", -EINVAL);
+	}
+	free(u);
 	free(t);
 	model_free(a);
 }
