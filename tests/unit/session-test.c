@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 
 #include "escape.h"
+#include "events.h"
 #include "idmap.h"
 #include "model.h"
 #include "profile.h"
@@ -21,66 +22,6 @@
 #include "sysname.h"
 #include "tap.h"
 #include "xalloc.h"
-
-static uint64_t now = 5000000000ull;
-
-static struct sc_event
-ev(enum sc_event_kind kind, int tid, int tgid)
-{
-	struct sc_event e;
-
-	memset(&e, 0, sizeof(e));
-	e.kind = (uint16_t)kind;
-	e.tid = tid;
-	e.tgid = tgid;
-	e.ts = now;
-	now += 1000;
-	return e;
-}
-
-static void
-call(struct model *m, int tgid, uint32_t arch, const char *name, int kind)
-{
-	struct sc_event e = ev((enum sc_event_kind)kind, tgid, tgid);
-	uint32_t id = sysname_lookup(arch, name);
-
-	e.arch = arch == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 : arch;
-	e.nr = sysname_nr(id);
-	model_event(m, &e);
-}
-
-static void
-spawn(struct model *m, int pid, int ppid, const char *name, int flags)
-{
-	struct sc_event e = ev(SC_EV_SPAWN, pid, pid);
-
-	e.aux = ppid;
-	e.flags = (uint16_t)flags;
-	snprintf(e.u.name, sizeof(e.u.name), "%s", name);
-	model_event(m, &e);
-}
-
-static void
-other(struct model *m, int kind, int tid, int tgid, int aux,
-    const char *name)
-{
-	struct sc_event e = ev((enum sc_event_kind)kind, tid, tgid);
-
-	e.aux = aux;
-	if (name != NULL)
-		snprintf(e.u.name, sizeof(e.u.name), "%s", name);
-	model_event(m, &e);
-}
-
-static void
-thread(struct model *m, int tid, int tgid)
-{
-	struct sc_event e = ev(SC_EV_SPAWN, tid, tgid);
-
-	e.aux = tgid;
-	e.flags = SC_EVF_THREAD;
-	model_event(m, &e);
-}
 
 /* A model with a tree, execs, threads, phases, exits, toggles, denials. */
 static struct model *
@@ -91,22 +32,22 @@ build(void)
 	int i;
 
 	spawn(m, 100, 1, "sh", SC_EVF_ROOT);
-	other(m, SC_EV_EXEC, 100, 100, 100, "server");
+	emit(m, SC_EV_EXEC, 100, 100, 100, "server");
 	for (i = 0; i < 5; i++)
-		call(m, 100, x, "read", SC_EV_SYSCALL);
-	call(m, 100, x, "epoll_wait", SC_EV_SYSCALL);	/* serving */
-	call(m, 100, x, "read", SC_EV_SYSCALL);
+		call(m, 100, 100, "read");
+	call(m, 100, 100, "epoll_wait");	/* serving */
+	call(m, 100, 100, "read");
 	spawn(m, 101, 100, "worker\twith\ttabs", 0);
 	thread(m, 102, 101);
-	call(m, 101, x, "uname", SC_EV_SYSCALL);
-	call(m, 101, x, "uname", SC_EV_DENIED);
-	call(m, 101, SCMP_ARCH_X86, "getpid", SC_EV_SYSCALL);
-	other(m, SC_EV_EXEC, 101, 101, 101, "bad\xff\x01name");
-	call(m, 101, x, "write", SC_EV_SYSCALL);
-	other(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);	/* shutdown */
-	call(m, 100, x, "exit_group", SC_EV_SYSCALL);
-	other(m, SC_EV_EXIT, 100, 100, 3 << 8, NULL);
-	other(m, SC_EV_EXIT, 102, 101, 0, NULL);
+	call(m, 101, 101, "uname");
+	call_as(m, 101, 101, x, "uname", SC_EV_DENIED);
+	call_as(m, 101, 101, SCMP_ARCH_X86, "getpid", SC_EV_SYSCALL);
+	emit(m, SC_EV_EXEC, 101, 101, 101, "bad\xff\x01name");
+	call(m, 101, 101, "write");
+	emit(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);	/* shutdown */
+	call(m, 100, 100, "exit_group");
+	emit(m, SC_EV_EXIT, 100, 100, 3 << 8, NULL);
+	emit(m, SC_EV_EXIT, 102, 101, 0, NULL);
 	model_toggle(m, model_sys_find(m, sysname_lookup(x, "uname")),
 	    TOGGLE_DENY);
 	return m;
