@@ -199,12 +199,27 @@ bad(const char *text, const char *want, int want_rc)
 		tap_pass++;
 }
 
+/* t, its first find overwritten with repl at offset off, must fail: want. */
+static void
+bad_edit(const char *t, const char *find, size_t off, const char *repl,
+    const char *want)
+{
+	char *u = xstrdup(t), *p = strstr(u, find);
+
+	CHECK(p != NULL);
+	if (p != NULL) {
+		memcpy(p + off, repl, strlen(repl));
+		bad(u, want, -EINVAL);
+	}
+	free(u);
+}
+
 static void
 test_errors(void)
 {
 	struct model *a = build();
 	struct session_meta meta;
-	char *t, *u, *p;
+	char *t;
 
 	bad("{\n \"format\": \"sctui-session\",\n \"version\": 1,,\n}",
 	    "s.json:3:15: ", -EINVAL);
@@ -219,41 +234,14 @@ test_errors(void)
 	/* Errors deep in a valid document name their JSON path. */
 	meta_init(&meta);
 	t = session_write(a, &meta);
-	u = xstrdup(t);
-	p = strstr(u, "\"count\": [");
-	CHECK(p != NULL);
-	if (p != NULL) {
-		memcpy(p, "\"cnt\"  ", 7);
-		bad(u, "s.json: processes[0].syscalls[0].count: expected an "
-		    "array of 3 numbers", -EINVAL);
-	}
-	free(u);
-	u = xstrdup(t);
-	p = strstr(u, "\"name\": \"read\"");
-	CHECK(p != NULL);
-	if (p != NULL) {
-		memcpy(p + 9, "rexd", 4);
-		bad(u, "s.json: syscalls[0].name: \"rexd\" is not a system call",
-		    -EINVAL);
-	}
-	free(u);
-	u = xstrdup(t);
-	p = strstr(u, "\"state\": \"exited\"");
-	CHECK(p != NULL);
-	if (p != NULL) {
-		memcpy(p + 10, "zombie", 6);
-		bad(u, "s.json: processes[0].state: expected \"live\" or "
-		    "\"exited\"", -EINVAL);
-	}
-	free(u);
-	u = xstrdup(t);
-	p = strstr(u, "\"attached\": false");
-	CHECK(p != NULL);
-	if (p != NULL) {
-		memcpy(p + 12, "0    ", 5);
-		bad(u, "s.json: attached: expected true or false", -EINVAL);
-	}
-	free(u);
+	bad_edit(t, "\"count\": [", 0, "\"cnt\"  ", "s.json: processes[0]."
+	    "syscalls[0].count: expected an array of 3 numbers");
+	bad_edit(t, "\"name\": \"read\"", 9, "rexd", "s.json: syscalls[0].name: "
+	    "\"rexd\" is not a system call");
+	bad_edit(t, "\"state\": \"exited\"", 10, "zombie", "s.json: "
+	    "processes[0].state: expected \"live\" or \"exited\"");
+	bad_edit(t, "\"attached\": false", 12, "0    ",
+	    "s.json: attached: expected true or false");
 	free(t);
 	model_free(a);
 }
