@@ -5,8 +5,9 @@
  * $SCTUI_DATADIR when it is set and not empty (the tests point it at the
  * source tree's assets/), else the folder `make install` fills
  * ($(pkgdatadir), fixed at configure time), or, when nothing was installed
- * there, the assets/ folder of the sources sctui was built from.  Used by lib/profile.c,
- * lib/runtime.c and lib/sysdoc.c.
+ * there, the assets/ folder of the sources sctui was built from.  Used by
+ * lib/runtime.c, lib/sysdoc.c, tui/profilecmd.c (docker-default.json) and
+ * tui/demo.c.
  */
 #ifndef SCTUI_DATADIR_H
 #define SCTUI_DATADIR_H

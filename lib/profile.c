@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
-#include "datadir.h"
 #include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
@@ -1104,12 +1103,6 @@ profile_merge(const struct profile *const *in, size_t n)
 				    s->obs[j].index, s->obs[j].values[k]);
 	}
 	return r;
-}
-
-const char *
-profile_datadir(void)
-{
-	return datadir();
 }
 
 /* ---- reading ---- */

@@ -184,13 +184,6 @@ int		 profile_action_parse(const char *s, enum profile_action *a);
  */
 const char	*profile_suggest(uint32_t arch, const char *name);
 
-/*
- * Where sctui's data files (docker-default.json...) are: $SCTUI_DATADIR
- * when set (tests point it at the source tree's assets/), else the
- * install folder.
- */
-const char	*profile_datadir(void);
-
 /* ---- reading ---- */
 
 enum profile_format {

@@ -156,32 +156,95 @@ get_errno(struct rd *r, const char *path, const json_t *j, int *out)
 	return 0;
 }
 
+/*
+ * The array of strings at path: what and elem name the array and a string
+ * in errors; fn(r, element's path, string, arg) takes each string.
+ */
 static int
-read_arch_list(struct rd *r, const char *path, json_t *j, uint32_t **v,
-    size_t *n)
+read_strings(struct rd *r, const char *path, const json_t *j,
+    const char *what, const char *elem,
+    int (*fn)(struct rd *, const char *, const char *, void *), void *arg)
 {
 	char p[256];
 	size_t i;
 	json_t *a;
-	uint32_t arch;
 
-	if (json_is_null(j))
-		return 0;
-	if (want(r, path, j, JSON_ARRAY, "an array of SCMP_ARCH_* names") < 0)
+	if (want(r, path, j, JSON_ARRAY, what) < 0)
 		return -EINVAL;
 	json_array_foreach(j, i, a) {
 		snprintf(p, sizeof(p), "%s[%zu]", path, i);
-		if (want(r, p, a, JSON_STRING, "an SCMP_ARCH_* name") < 0)
+		if (want(r, p, a, JSON_STRING, elem) < 0 ||
+		    fn(r, p, json_string_value(a), arg) < 0)
 			return -EINVAL;
-		arch = profile_docker_arch_parse(json_string_value(a));
-		if (arch == 0)
-			return bad(r, p, "unknown architecture '%s' (expected "
-			    "SCMP_ARCH_X86_64, SCMP_ARCH_AARCH64, ...)",
-			    json_string_value(a));
-		*v = xreallocarray(*v, *n + 1, sizeof(**v));
-		(*v)[(*n)++] = arch;
 	}
 	return 0;
+}
+
+/* An arch list being read: Docker's or Go's spelling, and where to add. */
+struct arches {
+	uint32_t	(*parse)(const char *);
+	const char	*expected;
+	uint32_t	**v;
+	size_t		 *n;
+};
+
+static int
+add_arch(struct rd *r, const char *path, const char *s, void *arg)
+{
+	struct arches *o = arg;
+	uint32_t arch;
+
+	if ((arch = o->parse(s)) == 0)
+		return bad(r, path, "unknown architecture '%s' (expected %s)",
+		    s, o->expected);
+	*o->v = xreallocarray(*o->v, *o->n + 1, sizeof(**o->v));
+	(*o->v)[(*o->n)++] = arch;
+	return 0;
+}
+
+static int
+add_cap(struct rd *r, const char *path, const char *s, void *arg)
+{
+	struct profile_cond *c = arg;
+
+	if (strncmp(s, "CAP_", 4) != 0)
+		return bad(r, path, "'%s' is not a capability name (expected "
+		    "CAP_...)", s);
+	pstrv_add(&c->caps, &c->ncaps, s);
+	return 0;
+}
+
+static int
+add_flag(struct rd *r, const char *path, const char *s, void *arg)
+{
+	struct profile *p = arg;
+	const char *const *f;
+
+	for (f = known_flags; *f != NULL; f++)
+		if (strcmp(*f, s) == 0)
+			break;
+	if (*f == NULL)
+		return bad(r, path, "unknown flag '%s' (expected "
+		    "SECCOMP_FILTER_FLAG_TSYNC, _LOG, _SPEC_ALLOW or "
+		    "_WAIT_KILLABLE_RECV)", s);
+	if (!pstrv_has(p->flags, p->nflags, *f))
+		pstrv_add(&p->flags, &p->nflags, *f);
+	return 0;
+}
+
+static int
+read_arch_list(struct rd *r, const char *path, json_t *j, uint32_t **v,
+    size_t *n)
+{
+	struct arches o = {
+		profile_docker_arch_parse,
+		"SCMP_ARCH_X86_64, SCMP_ARCH_AARCH64, ...", v, n
+	};
+
+	if (json_is_null(j))
+		return 0;
+	return read_strings(r, path, j, "an array of SCMP_ARCH_* names",
+	    "an SCMP_ARCH_* name", add_arch, &o);
 }
 
 static int
@@ -190,9 +253,12 @@ read_cond(struct rd *r, const char *path, json_t *j, struct profile_cond *c)
 	static const char *const keys[] = {
 		"caps", "arches", "minKernel", NULL
 	};
+	struct arches goarches = {
+		profile_goarch_parse, "amd64, arm64, x86, x32, ...",
+		&c->arches, &c->narches
+	};
 	char p[256];
-	size_t i;
-	json_t *v, *a;
+	json_t *v;
 
 	if (json_is_null(j))
 		return 0;
@@ -201,41 +267,15 @@ read_cond(struct rd *r, const char *path, json_t *j, struct profile_cond *c)
 		return -EINVAL;
 	if ((v = json_object_get(j, "caps")) != NULL && !json_is_null(v)) {
 		snprintf(p, sizeof(p), "%s.caps", path);
-		if (want(r, p, v, JSON_ARRAY, "an array of capability "
-		    "names") < 0)
+		if (read_strings(r, p, v, "an array of capability names",
+		    "a capability name such as CAP_SYS_ADMIN", add_cap, c) < 0)
 			return -EINVAL;
-		json_array_foreach(v, i, a) {
-			snprintf(p, sizeof(p), "%s.caps[%zu]", path, i);
-			if (want(r, p, a, JSON_STRING, "a capability name such "
-			    "as CAP_SYS_ADMIN") < 0)
-				return -EINVAL;
-			if (strncmp(json_string_value(a), "CAP_", 4) != 0)
-				return bad(r, p, "'%s' is not a capability "
-				    "name (expected CAP_...)",
-				    json_string_value(a));
-			pstrv_add(&c->caps, &c->ncaps, json_string_value(a));
-		}
 	}
 	if ((v = json_object_get(j, "arches")) != NULL && !json_is_null(v)) {
 		snprintf(p, sizeof(p), "%s.arches", path);
-		if (want(r, p, v, JSON_ARRAY, "an array of arch names") < 0)
+		if (read_strings(r, p, v, "an array of arch names",
+		    "an arch name such as amd64", add_arch, &goarches) < 0)
 			return -EINVAL;
-		json_array_foreach(v, i, a) {
-			uint32_t arch;
-
-			snprintf(p, sizeof(p), "%s.arches[%zu]", path, i);
-			if (want(r, p, a, JSON_STRING, "an arch name such as "
-			    "amd64") < 0)
-				return -EINVAL;
-			if ((arch = profile_goarch_parse(
-			    json_string_value(a))) == 0)
-				return bad(r, p, "unknown architecture '%s' "
-				    "(expected amd64, arm64, x86, x32, ...)",
-				    json_string_value(a));
-			c->arches = xreallocarray(c->arches, c->narches + 1,
-			    sizeof(*c->arches));
-			c->arches[c->narches++] = arch;
-		}
 	}
 	if ((v = json_object_get(j, "minKernel")) != NULL && !json_is_null(v)) {
 		snprintf(p, sizeof(p), "%s.minKernel", path);
@@ -309,9 +349,9 @@ read_args(struct rd *r, const char *path, json_t *j, struct profile_entry *e)
 
 /* Checks one name; adds it unless it is unknown. */
 static int
-add_name(struct rd *r, const char *path, const char *name,
-    struct profile_entry *e)
+add_name(struct rd *r, const char *path, const char *name, void *arg)
 {
+	struct profile_entry *e = arg;
 	const char *s;
 	char sugg[96] = "";
 
@@ -355,28 +395,16 @@ read_names(struct rd *r, const char *path, json_t *names, json_t *name,
     struct profile_entry *e)
 {
 	char p2[128];
-	json_t *v;
-	size_t i;
 
 	if (names != NULL) {
 		snprintf(p2, sizeof(p2), "%s.names", path);
-		if (want(r, p2, names, JSON_ARRAY, "an array of system call "
-		    "names") < 0)
-			return -EINVAL;
-		json_array_foreach(names, i, v) {
-			snprintf(p2, sizeof(p2), "%s.names[%zu]", path, i);
-			if (want(r, p2, v, JSON_STRING, "a system call "
-			    "name") < 0)
-				return -EINVAL;
-			add_name(r, p2, json_string_value(v), e);
-		}
-		return 0;
+		return read_strings(r, p2, names, "an array of system call "
+		    "names", "a system call name", add_name, e);
 	}
 	snprintf(p2, sizeof(p2), "%s.name", path);
 	if (want(r, p2, name, JSON_STRING, "a system call name") < 0)
 		return -EINVAL;
-	add_name(r, p2, json_string_value(name), e);
-	return 0;
+	return add_name(r, p2, json_string_value(name), e);
 }
 
 static int
@@ -571,7 +599,6 @@ read_top(struct rd *r, json_t *obj, struct profile *p)
 	};
 	json_t *v, *a;
 	size_t i;
-	char path[64];
 
 	if (want(r, "", obj, JSON_OBJECT, "a seccomp profile object") < 0 ||
 	    check_keys(r, "", obj, keys) < 0)
@@ -601,28 +628,10 @@ read_top(struct rd *r, json_t *obj, struct profile *p)
 	if (p->narches > 0 && p->narchmap > 0)
 		return bad(r, "archMap", "both 'architectures' and 'archMap' "
 		    "given; Docker refuses that, keep one of them");
-	if ((v = json_object_get(obj, "flags")) != NULL && !json_is_null(v)) {
-		if (want(r, "flags", v, JSON_ARRAY, "an array of "
-		    "SECCOMP_FILTER_FLAG_* names") < 0)
-			return -EINVAL;
-		json_array_foreach(v, i, a) {
-			const char *const *f;
-
-			snprintf(path, sizeof(path), "flags[%zu]", i);
-			if (want(r, path, a, JSON_STRING, "a flag name") < 0)
-				return -EINVAL;
-			for (f = known_flags; *f != NULL; f++)
-				if (strcmp(*f, json_string_value(a)) == 0)
-					break;
-			if (*f == NULL)
-				return bad(r, path, "unknown flag '%s' "
-				    "(expected SECCOMP_FILTER_FLAG_TSYNC, _LOG, "
-				    "_SPEC_ALLOW or _WAIT_KILLABLE_RECV)",
-				    json_string_value(a));
-			if (!pstrv_has(p->flags, p->nflags, *f))
-				pstrv_add(&p->flags, &p->nflags, *f);
-		}
-	}
+	if ((v = json_object_get(obj, "flags")) != NULL && !json_is_null(v) &&
+	    read_strings(r, "flags", v, "an array of SECCOMP_FILTER_FLAG_* "
+	    "names", "a flag name", add_flag, p) < 0)
+		return -EINVAL;
 	r->narches = profile_check_arches(p, r->arches,
 	    sizeof(r->arches) / sizeof(r->arches[0]));
 	profile_arches_text(r->arches, r->narches, r->archtext,

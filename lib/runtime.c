@@ -20,12 +20,6 @@ const char *const runtime_names[] = {
 	"docker", "podman", "runc", "crun", "none", NULL
 };
 
-const char *
-runtime_datadir(void)
-{
-	return datadir();
-}
-
 int
 runtime_known(const char *name)
 {

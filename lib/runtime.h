@@ -29,18 +29,12 @@ struct runtime_set {
 };
 
 /*
- * The data folder: $SCTUI_DATADIR when set and not empty, else the
- * configure-time pkgdatadir.  The string is static or the environment's.
- */
-const char	*runtime_datadir(void);
-
-/*
  * Reads the set of runtime name ("docker", "podman", "runc", "crun" or
- * "none") from datadir/runtime/NAME; datadir NULL means runtime_datadir().
- * "none" gives an empty set and reads nothing.  The names are checked for
- * form only (lower-case letters, digits, '_'): whether the arch has them
- * is for the profile code to say, since a file measured on x86_64 may be
- * read elsewhere.
+ * "none") from datadir/runtime/NAME; datadir NULL means lib/datadir.h's
+ * datadir().  "none" gives an empty set and reads nothing.  The names are
+ * checked for form only (lower-case letters, digits, '_'): whether the
+ * arch has them is for the profile code to say, since a file measured on
+ * x86_64 may be read elsewhere.
  *
  * On success returns 0 and fills *set, which the caller frees with
  * runtime_set_free().  On failure *set is empty, err holds a one-line

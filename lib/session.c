@@ -248,6 +248,7 @@ struct rd {
 	char		*err;
 	size_t		 errlen;
 	int		 failed;
+	char		 path[256];	/* the member get_member() read last */
 };
 
 /* Reports the first error only: "FILE: PATH: what". */
@@ -272,19 +273,46 @@ bad(struct rd *r, const char *path, const char *fmt, ...)
 	return -EINVAL;
 }
 
-/* The member key of o as an unsigned number. */
+/* r->path = PATH.key (key alone at the top level). */
+static const char *
+member_path(struct rd *r, const char *path, const char *key)
+{
+	snprintf(r->path, sizeof(r->path), "%s%s%s", path, *path ? "." : "",
+	    key);
+	return r->path;
+}
+
+/*
+ * The member key of o, of jansson type t (JSON_TRUE: either boolean), with
+ * its path left in r->path for the caller's own errors.  NULL if it is
+ * missing or of another type, after the error "expected WHAT" unless what
+ * is NULL.
+ */
+static json_t *
+get_member(struct rd *r, json_t *o, const char *path, const char *key,
+    json_type t, const char *what)
+{
+	json_t *v = json_object_get(o, key);
+
+	member_path(r, path, key);
+	if (v != NULL && (json_typeof(v) == t ||
+	    (t == JSON_TRUE && json_is_boolean(v))))
+		return v;
+	if (what != NULL)
+		bad(r, r->path, "expected %s", what);
+	return NULL;
+}
+
 static int
 get_u64(struct rd *r, json_t *o, const char *path, const char *key,
     uint64_t *out)
 {
-	json_t *v = json_object_get(o, key);
-	char p[256];
+	json_t *v = get_member(r, o, path, key, JSON_INTEGER, NULL);
 
-	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
-	if (v == NULL)
-		return bad(r, p, "missing (a number is needed)");
-	if (!json_is_integer(v) || json_integer_value(v) < 0)
-		return bad(r, p, "expected a number of 0 or more");
+	if (json_object_get(o, key) == NULL)
+		return bad(r, r->path, "missing (a number is needed)");
+	if (v == NULL || json_integer_value(v) < 0)
+		return bad(r, r->path, "expected a number of 0 or more");
 	*out = (uint64_t)json_integer_value(v);
 	return 0;
 }
@@ -294,14 +322,12 @@ get_u32(struct rd *r, json_t *o, const char *path, const char *key,
     uint32_t *out)
 {
 	uint64_t v;
-	char p[256];
 
 	if (get_u64(r, o, path, key, &v) < 0)
 		return -EINVAL;
-	if (v > UINT32_MAX) {
-		snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
-		return bad(r, p, "%llu is too large", (unsigned long long)v);
-	}
+	if (v > UINT32_MAX)
+		return bad(r, r->path, "%llu is too large",
+		    (unsigned long long)v);
 	*out = (uint32_t)v;
 	return 0;
 }
@@ -310,14 +336,11 @@ static int
 get_int(struct rd *r, json_t *o, const char *path, const char *key,
     int *out)
 {
-	json_t *v = json_object_get(o, key);
-	char p[256];
+	json_t *v = get_member(r, o, path, key, JSON_INTEGER, NULL);
 
-	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
-	if (v == NULL || !json_is_integer(v) ||
-	    json_integer_value(v) < INT32_MIN ||
+	if (v == NULL || json_integer_value(v) < INT32_MIN ||
 	    json_integer_value(v) > INT32_MAX)
-		return bad(r, p, "expected a whole number");
+		return bad(r, r->path, "expected a whole number");
 	*out = (int)json_integer_value(v);
 	return 0;
 }
@@ -326,15 +349,15 @@ get_int(struct rd *r, json_t *o, const char *path, const char *key,
 static const char *
 get_str(struct rd *r, json_t *o, const char *path, const char *key)
 {
-	json_t *v = json_object_get(o, key);
-	char p[256];
+	return json_string_value(get_member(r, o, path, key, JSON_STRING,
+	    "a string"));
+}
 
-	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
-	if (v == NULL || !json_is_string(v)) {
-		bad(r, p, "expected a string");
-		return NULL;
-	}
-	return json_string_value(v);
+/* An array member; NULL (after an error) if missing or not an array. */
+static json_t *
+get_array(struct rd *r, json_t *o, const char *path, const char *key)
+{
+	return get_member(r, o, path, key, JSON_ARRAY, "an array");
 }
 
 static int
@@ -380,39 +403,21 @@ bad:
 static char *
 get_name(struct rd *r, json_t *o, const char *path, const char *key)
 {
-	char p[256];
-
-	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
-	return name_of(r, json_object_get(o, key), p);
+	return name_of(r, json_object_get(o, key), member_path(r, path, key));
 }
 
+/* An optional boolean member: 0 if missing, -EINVAL after an error. */
 static int
 get_bool(struct rd *r, json_t *o, const char *path, const char *key)
 {
-	json_t *v = json_object_get(o, key);
-	char p[256];
+	json_t *v;
 
-	if (v == NULL)
+	if (json_object_get(o, key) == NULL)
 		return 0;
-	if (!json_is_boolean(v)) {
-		snprintf(p, sizeof(p), "%s.%s", path, key);
-		return bad(r, p, "expected true or false");
-	}
+	if ((v = get_member(r, o, path, key, JSON_TRUE,
+	    "true or false")) == NULL)
+		return -EINVAL;
 	return json_is_true(v);
-}
-
-static json_t *
-get_array(struct rd *r, json_t *o, const char *path, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	char p[256];
-
-	snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", key);
-	if (v == NULL || !json_is_array(v)) {
-		bad(r, p, "expected an array");
-		return NULL;
-	}
-	return v;
 }
 
 /* An array of PHASE_N numbers. */
@@ -420,19 +425,17 @@ static int
 get_phases(struct rd *r, json_t *o, const char *path, const char *key,
     uint64_t out[PHASE_N])
 {
-	json_t *a = json_object_get(o, key), *v;
-	char p[256];
+	json_t *a = get_member(r, o, path, key, JSON_ARRAY, NULL), *v;
 	int i;
 
-	snprintf(p, sizeof(p), "%s.%s", path, key);
-	if (a == NULL || !json_is_array(a) || json_array_size(a) != PHASE_N)
-		return bad(r, p, "expected an array of %d numbers (startup, "
-		    "serving, shutdown)", PHASE_N);
+	if (a == NULL || json_array_size(a) != PHASE_N)
+		return bad(r, r->path, "expected an array of %d numbers "
+		    "(startup, serving, shutdown)", PHASE_N);
 	for (i = 0; i < PHASE_N; i++) {
 		v = json_array_get(a, (size_t)i);
 		if (!json_is_integer(v) || json_integer_value(v) < 0)
-			return bad(r, p, "expected an array of %d numbers of "
-			    "0 or more", PHASE_N);
+			return bad(r, r->path, "expected an array of %d "
+			    "numbers of 0 or more", PHASE_N);
 		out[i] = (uint64_t)json_integer_value(v);
 	}
 	return 0;
@@ -591,11 +594,9 @@ read_proc(struct rd *r, json_t *po, size_t i, struct model *m)
 	if (v != NULL && !json_is_null(v)) {
 		if (get_u32(r, po, p, "parent", &rec.parent) < 0)
 			return -EINVAL;
-		if (rec.parent >= i) {
-			snprintf(q, sizeof(q), "%s.parent", p);
-			return bad(r, q, "must be the index of an earlier "
-			    "process");
-		}
+		if (rec.parent >= i)
+			return bad(r, r->path, "must be the index of an "
+			    "earlier process");
 	}
 	if ((n = get_name(r, po, p, "name")) == NULL)
 		return -EINVAL;
@@ -607,19 +608,15 @@ read_proc(struct rd *r, json_t *po, size_t i, struct model *m)
 		rec.state = PROC_LIVE;
 	else if (strcmp(s, "exited") == 0)
 		rec.state = PROC_EXITED;
-	else {
-		snprintf(q, sizeof(q), "%s.state", p);
-		return bad(r, q, "expected \"live\" or \"exited\"");
-	}
+	else
+		return bad(r, r->path, "expected \"live\" or \"exited\"");
 	if ((s = get_str(r, po, p, "phase")) == NULL)
 		return -EINVAL;
 	for (ph = 0; ph < PHASE_N && strcmp(s, phase_name(ph)) != 0; ph++)
 		;
-	if (ph == PHASE_N) {
-		snprintf(q, sizeof(q), "%s.phase", p);
-		return bad(r, q, "expected \"startup\", \"serving\" or "
-		    "\"shutdown\"");
-	}
+	if (ph == PHASE_N)
+		return bad(r, r->path, "expected \"startup\", \"serving\" "
+		    "or \"shutdown\"");
 	rec.phase = (uint8_t)ph;
 	rec.flags = (get_bool(r, po, p, "root") ? MODEL_PROC_ROOT : 0) |
 	    (get_bool(r, po, p, "attached") ? MODEL_PROC_ATTACHED : 0);
@@ -649,7 +646,7 @@ session_read(const char *data, size_t len, const char *file,
     const struct model_opts *opts, struct model **out,
     struct session_meta *meta, char *err, size_t errlen)
 {
-	struct rd r = { file, err, errlen, 0 };
+	struct rd r = { file, err, errlen, 0, "" };
 	json_error_t jerr;
 	json_t *root, *v, *a, *po;
 	struct model *m = NULL;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "datadir.h"
 #include "profile.h"
 #include "sysname.h"
 
@@ -169,7 +170,7 @@ diff(const struct cli *c)
 
 	if (docker) {
 		snprintf(path, sizeof(path), "%s/docker-default.json",
-		    profile_datadir());
+		    datadir());
 		a = path;
 		env.caps = profile_docker_caps;
 	}

@@ -188,18 +188,17 @@ test_datadir(void)
 	const char *d;
 
 	CHECK(setenv("SCTUI_DATADIR", tmpdir, 1) == 0);
-	CHECK(strcmp(runtime_datadir(), tmpdir) == 0);
+	CHECK(strcmp(datadir(), tmpdir) == 0);
 	/* datadir NULL reads $SCTUI_DATADIR/runtime/runc (the bad one). */
 	CHECK(runtime_baseline("runc", NULL, &s, err, sizeof(err)) ==
 	    -EBADMSG);
 	CHECK(unsetenv("SCTUI_DATADIR") == 0);
 	/* Unset or empty: the shared rule of lib/datadir.c. */
-	d = runtime_datadir();
-	CHECK(strcmp(d, datadir()) == 0);
+	d = datadir();
 	CHECK(strcmp(d, SCTUI_PKGDATADIR) == 0 ||
 	    strcmp(d + strlen(d) - 7, "/assets") == 0);
 	CHECK(setenv("SCTUI_DATADIR", "", 1) == 0);
-	CHECK(strcmp(runtime_datadir(), d) == 0);
+	CHECK(strcmp(datadir(), d) == 0);
 }
 
 int

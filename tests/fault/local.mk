@@ -24,9 +24,9 @@ EXTRA_DIST += $(FAULT_TESTS) tests/fault/lib.sh doc/threat-model.md
 # there) replayed by make check, without clang.
 check_PROGRAMS += tests/fault/t-cli-corpus
 tests_fault_t_cli_corpus_SOURCES = tests/fault/t-cli-corpus.c \
-	fuzz/cli-target.c fuzz/cli-target.h
+	tests/lib/corpus.c tests/lib/corpus.h fuzz/cli-target.c fuzz/cli-target.h
 tests_fault_t_cli_corpus_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/fuzz \
-	-DSCTUI_TOP_SRCDIR='"$(abs_top_srcdir)"'
+	-I$(top_srcdir)/tests/lib -DSCTUI_TOP_SRCDIR='"$(abs_top_srcdir)"'
 tests_fault_t_cli_corpus_LDADD = $(CORE_LIBS)
 TESTS += tests/fault/t-cli-corpus
 EXTRA_DIST += fuzz/fuzz-cli.c fuzz/corpus/cli

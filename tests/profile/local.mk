@@ -8,8 +8,9 @@ tests_profile_t_profile_LDADD = $(CORE_LIBS)
 
 # Replays fuzz/corpus/ through every reader (the fuzz targets' bodies).
 tests_profile_t_corpus_SOURCES = tests/profile/t-corpus.c \
-	fuzz/targets.c fuzz/targets.h
-tests_profile_t_corpus_CPPFLAGS = $(PROFILE_TEST_CPPFLAGS) -I$(top_srcdir)/fuzz
+	tests/lib/corpus.c tests/lib/corpus.h fuzz/targets.c fuzz/targets.h
+tests_profile_t_corpus_CPPFLAGS = $(PROFILE_TEST_CPPFLAGS) \
+	-I$(top_srcdir)/fuzz -I$(top_srcdir)/tests/lib
 tests_profile_t_corpus_LDADD = $(CORE_LIBS)
 
 TESTS += tests/profile/t-profile tests/profile/t-corpus \

@@ -5,7 +5,7 @@ UNIT_TESTS = \
 	tests/unit/model-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
-EXTRA_DIST += tests/unit/tap.h
+EXTRA_DIST += tests/unit/tap.h tests/unit/events.h
 tests_unit_cli_test_LDADD = $(CORE_LIBS)
 tests_unit_idmap_test_LDADD = $(CORE_LIBS)
 tests_unit_model_test_LDADD = $(CORE_LIBS)

@@ -7,36 +7,11 @@
 #include <signal.h>
 #include <string.h>
 
+#include "events.h"
 #include "idmap.h"
 #include "model.h"
 #include "sysname.h"
 #include "tap.h"
-
-static uint64_t now = 1000;
-
-static struct sc_event
-ev(enum sc_event_kind kind, int tid, int tgid)
-{
-	struct sc_event e;
-
-	memset(&e, 0, sizeof(e));
-	e.kind = (uint16_t)kind;
-	e.tid = tid;
-	e.tgid = tgid;
-	e.ts = now++;
-	return e;
-}
-
-static void
-call(struct model *m, int tid, int tgid, const char *name)
-{
-	struct sc_event e = ev(SC_EV_SYSCALL, tid, tgid);
-	uint32_t id = sysname_lookup(SCMP_ARCH_X86_64, name);
-
-	e.arch = SCMP_ARCH_X86_64;
-	e.nr = sysname_nr(id);
-	model_event(m, &e);
-}
 
 static const struct model_sys *
 sys_named(struct model *m, const char *name)
@@ -47,34 +22,18 @@ sys_named(struct model *m, const char *name)
 }
 
 static void
-spawn(struct model *m, int pid, int ppid, const char *name, int thread_of)
-{
-	struct sc_event e = ev(SC_EV_SPAWN, pid, thread_of ? thread_of : pid);
-
-	e.aux = ppid;
-	if (thread_of)
-		e.flags = SC_EVF_THREAD;
-	if (name != NULL)
-		strcpy(e.u.name, name);
-	model_event(m, &e);
-}
-
-static void
 test_phases(void)
 {
 	struct model *m = model_new(NULL);
 	const struct model_sys *s;
 	const struct model_proc *p;
-	struct sc_event e;
 
 	spawn(m, 100, 0, "srv", 0);
 	call(m, 100, 100, "openat");
 	call(m, 100, 100, "openat");
 	call(m, 100, 100, "epoll_wait");	/* starts serving, counted there */
 	call(m, 100, 100, "read");
-	e = ev(SC_EV_SIGNAL, 100, 100);
-	e.aux = SIGTERM;
-	model_event(m, &e);
+	emit(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);
 	call(m, 100, 100, "unlink");
 	call(m, 100, 100, "exit_group");
 
@@ -100,14 +59,10 @@ test_exit_group_and_exit(void)
 	struct model *m = model_new(NULL);
 
 	spawn(m, 1, 0, "a", 0);
-	spawn(m, 2, 0, NULL, 1);		/* thread of 1 */
+	thread(m, 2, 1);
 	call(m, 2, 1, "exit");			/* one thread of two: no */
 	CHECK_EQ_U(sys_named(m, "exit")->count[PHASE_STARTUP], 1);
-	{
-		struct sc_event e = ev(SC_EV_EXIT, 2, 1);
-
-		model_event(m, &e);
-	}
+	emit(m, SC_EV_EXIT, 2, 1, 0, NULL);
 	call(m, 1, 1, "exit");			/* last thread: shutdown */
 	CHECK_EQ_U(sys_named(m, "exit")->count[PHASE_SHUTDOWN], 1);
 	model_free(m);
@@ -118,12 +73,11 @@ test_tree_and_exec(void)
 {
 	struct model *m = model_new(NULL);
 	const struct model_proc *p, *c;
-	struct sc_event e;
 	struct model_totals t;
 
 	spawn(m, 10, 0, "sh", 0);
 	spawn(m, 11, 10, NULL, 0);		/* fork: inherits the name */
-	spawn(m, 12, 0, NULL, 11);		/* a thread of 11 */
+	thread(m, 12, 11);
 	call(m, 11, 11, "epoll_wait");
 	p = model_proc_by_pid(m, 11);
 	CHECK(p != NULL && strcmp(p->name, "sh") == 0);
@@ -132,18 +86,13 @@ test_tree_and_exec(void)
 	CHECK(p->phase == PHASE_SERVING);
 
 	/* A non-leader thread execs: back to one thread, startup, new name. */
-	e = ev(SC_EV_EXEC, 11, 11);
-	e.aux = 12;
-	strcpy(e.u.name, "worker");
-	model_event(m, &e);
+	emit(m, SC_EV_EXEC, 11, 11, 12, "worker");
 	CHECK(strcmp(p->name, "worker") == 0);
 	CHECK_EQ_U(p->nexecs, 1);
 	CHECK_EQ_U(p->threads_live, 1);
 	CHECK(p->phase == PHASE_STARTUP);
 
-	e = ev(SC_EV_EXIT, 11, 11);
-	e.aux = 42 << 8;
-	model_event(m, &e);
+	emit(m, SC_EV_EXIT, 11, 11, 42 << 8, NULL);
 	CHECK(p->state == PROC_EXITED && p->status == 42 << 8);
 
 	/* The pid is reused: a new record, the old one kept. */
@@ -165,19 +114,15 @@ test_serve_options(void)
 	struct model_opts o = { .serve_on = on, .serve_after_ns = 500,
 	    .stop_sigs = 1ull << SIGUSR1 };
 	struct model *m = model_new(&o);
-	struct sc_event e;
 
 	spawn(m, 5, 0, "x", 0);
 	call(m, 5, 5, "epoll_wait");		/* not in the list */
 	CHECK_EQ_U(sys_named(m, "epoll_wait")->count[PHASE_STARTUP], 1);
 	call(m, 5, 5, "nanosleep");
 	CHECK_EQ_U(sys_named(m, "nanosleep")->count[PHASE_SERVING], 1);
-	e = ev(SC_EV_SIGNAL, 5, 5);
-	e.aux = SIGTERM;			/* not a stop signal here */
-	model_event(m, &e);
+	emit(m, SC_EV_SIGNAL, 5, 5, SIGTERM, NULL);	/* not a stop signal */
 	CHECK(model_proc_by_pid(m, 5)->phase == PHASE_SERVING);
-	e.aux = SIGUSR1;
-	model_event(m, &e);
+	emit(m, SC_EV_SIGNAL, 5, 5, SIGUSR1, NULL);
 	CHECK(model_proc_by_pid(m, 5)->phase == PHASE_SHUTDOWN);
 
 	spawn(m, 6, 0, "y", 0);

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 
 #include "escape.h"
+#include "events.h"
 #include "idmap.h"
 #include "model.h"
 #include "profile.h"
@@ -21,66 +22,6 @@
 #include "sysname.h"
 #include "tap.h"
 #include "xalloc.h"
-
-static uint64_t now = 5000000000ull;
-
-static struct sc_event
-ev(enum sc_event_kind kind, int tid, int tgid)
-{
-	struct sc_event e;
-
-	memset(&e, 0, sizeof(e));
-	e.kind = (uint16_t)kind;
-	e.tid = tid;
-	e.tgid = tgid;
-	e.ts = now;
-	now += 1000;
-	return e;
-}
-
-static void
-call(struct model *m, int tgid, uint32_t arch, const char *name, int kind)
-{
-	struct sc_event e = ev((enum sc_event_kind)kind, tgid, tgid);
-	uint32_t id = sysname_lookup(arch, name);
-
-	e.arch = arch == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 : arch;
-	e.nr = sysname_nr(id);
-	model_event(m, &e);
-}
-
-static void
-spawn(struct model *m, int pid, int ppid, const char *name, int flags)
-{
-	struct sc_event e = ev(SC_EV_SPAWN, pid, pid);
-
-	e.aux = ppid;
-	e.flags = (uint16_t)flags;
-	snprintf(e.u.name, sizeof(e.u.name), "%s", name);
-	model_event(m, &e);
-}
-
-static void
-other(struct model *m, int kind, int tid, int tgid, int aux,
-    const char *name)
-{
-	struct sc_event e = ev((enum sc_event_kind)kind, tid, tgid);
-
-	e.aux = aux;
-	if (name != NULL)
-		snprintf(e.u.name, sizeof(e.u.name), "%s", name);
-	model_event(m, &e);
-}
-
-static void
-thread(struct model *m, int tid, int tgid)
-{
-	struct sc_event e = ev(SC_EV_SPAWN, tid, tgid);
-
-	e.aux = tgid;
-	e.flags = SC_EVF_THREAD;
-	model_event(m, &e);
-}
 
 /* A model with a tree, execs, threads, phases, exits, toggles, denials. */
 static struct model *
@@ -91,22 +32,22 @@ build(void)
 	int i;
 
 	spawn(m, 100, 1, "sh", SC_EVF_ROOT);
-	other(m, SC_EV_EXEC, 100, 100, 100, "server");
+	emit(m, SC_EV_EXEC, 100, 100, 100, "server");
 	for (i = 0; i < 5; i++)
-		call(m, 100, x, "read", SC_EV_SYSCALL);
-	call(m, 100, x, "epoll_wait", SC_EV_SYSCALL);	/* serving */
-	call(m, 100, x, "read", SC_EV_SYSCALL);
+		call(m, 100, 100, "read");
+	call(m, 100, 100, "epoll_wait");	/* serving */
+	call(m, 100, 100, "read");
 	spawn(m, 101, 100, "worker\twith\ttabs", 0);
 	thread(m, 102, 101);
-	call(m, 101, x, "uname", SC_EV_SYSCALL);
-	call(m, 101, x, "uname", SC_EV_DENIED);
-	call(m, 101, SCMP_ARCH_X86, "getpid", SC_EV_SYSCALL);
-	other(m, SC_EV_EXEC, 101, 101, 101, "bad\xff\x01name");
-	call(m, 101, x, "write", SC_EV_SYSCALL);
-	other(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);	/* shutdown */
-	call(m, 100, x, "exit_group", SC_EV_SYSCALL);
-	other(m, SC_EV_EXIT, 100, 100, 3 << 8, NULL);
-	other(m, SC_EV_EXIT, 102, 101, 0, NULL);
+	call(m, 101, 101, "uname");
+	call_as(m, 101, 101, x, "uname", SC_EV_DENIED);
+	call_as(m, 101, 101, SCMP_ARCH_X86, "getpid", SC_EV_SYSCALL);
+	emit(m, SC_EV_EXEC, 101, 101, 101, "bad\xff\x01name");
+	call(m, 101, 101, "write");
+	emit(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);	/* shutdown */
+	call(m, 100, 100, "exit_group");
+	emit(m, SC_EV_EXIT, 100, 100, 3 << 8, NULL);
+	emit(m, SC_EV_EXIT, 102, 101, 0, NULL);
 	model_toggle(m, model_sys_find(m, sysname_lookup(x, "uname")),
 	    TOGGLE_DENY);
 	return m;
@@ -258,12 +199,27 @@ bad(const char *text, const char *want, int want_rc)
 		tap_pass++;
 }
 
+/* t, its first find overwritten with repl at offset off, must fail: want. */
+static void
+bad_edit(const char *t, const char *find, size_t off, const char *repl,
+    const char *want)
+{
+	char *u = xstrdup(t), *p = strstr(u, find);
+
+	CHECK(p != NULL);
+	if (p != NULL) {
+		memcpy(p + off, repl, strlen(repl));
+		bad(u, want, -EINVAL);
+	}
+	free(u);
+}
+
 static void
 test_errors(void)
 {
 	struct model *a = build();
 	struct session_meta meta;
-	char *t, *u, *p;
+	char *t;
 
 	bad("{\n \"format\": \"sctui-session\",\n \"version\": 1,,\n}",
 	    "s.json:3:15: ", -EINVAL);
@@ -278,33 +234,14 @@ test_errors(void)
 	/* Errors deep in a valid document name their JSON path. */
 	meta_init(&meta);
 	t = session_write(a, &meta);
-	u = xstrdup(t);
-	p = strstr(u, "\"count\": [");
-	CHECK(p != NULL);
-	if (p != NULL) {
-		memcpy(p, "\"cnt\"  ", 7);
-		bad(u, "s.json: processes[0].syscalls[0].count: expected an "
-		    "array of 3 numbers", -EINVAL);
-	}
-	free(u);
-	u = xstrdup(t);
-	p = strstr(u, "\"name\": \"read\"");
-	CHECK(p != NULL);
-	if (p != NULL) {
-		memcpy(p + 9, "rexd", 4);
-		bad(u, "s.json: syscalls[0].name: \"rexd\" is not a system call",
-		    -EINVAL);
-	}
-	free(u);
-	u = xstrdup(t);
-	p = strstr(u, "\"state\": \"exited\"");
-	CHECK(p != NULL);
-	if (p != NULL) {
-		memcpy(p + 10, "zombie", 6);
-		bad(u, "s.json: processes[0].state: expected \"live\" or "
-		    "\"exited\"", -EINVAL);
-	}
-	free(u);
+	bad_edit(t, "\"count\": [", 0, "\"cnt\"  ", "s.json: processes[0]."
+	    "syscalls[0].count: expected an array of 3 numbers");
+	bad_edit(t, "\"name\": \"read\"", 9, "rexd", "s.json: syscalls[0].name: "
+	    "\"rexd\" is not a system call");
+	bad_edit(t, "\"state\": \"exited\"", 10, "zombie", "s.json: "
+	    "processes[0].state: expected \"live\" or \"exited\"");
+	bad_edit(t, "\"attached\": false", 12, "0    ",
+	    "s.json: attached: expected true or false");
 	free(t);
 	model_free(a);
 }
