@@ -101,28 +101,37 @@ notify_filter(const struct sock_filter *filter, size_t len, size_t *outlen)
 #endif
 }
 
+/* The one-byte message that carries one fd, both ways. */
+union fdctl {
+	char		buf[CMSG_SPACE(sizeof(int))];
+	struct cmsghdr	align;
+};
+
+static void
+fdmsg(struct msghdr *msg, struct iovec *iov, char *byte, union fdctl *u)
+{
+	memset(msg, 0, sizeof(*msg));
+	memset(u, 0, sizeof(*u));
+	iov->iov_base = byte;
+	iov->iov_len = 1;
+	msg->msg_iov = iov;
+	msg->msg_iovlen = 1;
+	msg->msg_control = u->buf;
+	msg->msg_controllen = sizeof(u->buf);
+}
+
 int
 notify_handover(struct sock_filter *f, size_t n, int sock)
 {
-	union {
-		char		buf[CMSG_SPACE(sizeof(int))];
-		struct cmsghdr	align;
-	} u;
 	struct sock_fprog prog = { (unsigned short)n, f };
 	struct cmsghdr *cm;
 	struct msghdr msg;
 	struct iovec iov;
+	union fdctl u;
 	char byte = 'L';
 	int fd;
 
-	memset(&msg, 0, sizeof(msg));
-	memset(&u, 0, sizeof(u));
-	iov.iov_base = &byte;
-	iov.iov_len = 1;
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = u.buf;
-	msg.msg_controllen = sizeof(u.buf);
+	fdmsg(&msg, &iov, &byte, &u);
 	cm = CMSG_FIRSTHDR(&msg);
 	cm->cmsg_level = SOL_SOCKET;
 	cm->cmsg_type = SCM_RIGHTS;
@@ -145,24 +154,15 @@ notify_handover(struct sock_filter *f, size_t n, int sock)
 int
 notify_receive_fd(int sock)
 {
-	union {
-		char		buf[CMSG_SPACE(sizeof(int))];
-		struct cmsghdr	align;
-	} u;
 	struct cmsghdr *cm;
 	struct msghdr msg;
 	struct iovec iov;
+	union fdctl u;
 	char byte;
 	ssize_t n;
 	int fd;
 
-	memset(&msg, 0, sizeof(msg));
-	iov.iov_base = &byte;
-	iov.iov_len = 1;
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = u.buf;
-	msg.msg_controllen = sizeof(u.buf);
+	fdmsg(&msg, &iov, &byte, &u);
 	while ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 &&
 	    errno == EINTR)
 		;
@@ -176,21 +176,34 @@ notify_receive_fd(int sock)
 	return fd;
 }
 
-/* The kernel's sizes for the two structures (they may grow). */
-static int
-sizes(size_t *req, size_t *resp)
+#define NOTIF_BUF	512	/* far more than any kernel's structures */
+
+/*
+ * The kernel's size for one of the two structures (they may grow): the
+ * request (resp 0) or the response; -EOVERFLOW if it is smaller than ours
+ * or larger than NOTIF_BUF.
+ */
+static ssize_t
+kernel_size(int resp, size_t ours)
 {
 	static struct seccomp_notif_sizes sz;
+	size_t n;
 
 	if (sz.seccomp_notif == 0 &&
 	    syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sz) < 0)
 		return -errno;
-	*req = sz.seccomp_notif;
-	*resp = sz.seccomp_notif_resp;
-	return 0;
+	n = resp ? sz.seccomp_notif_resp : sz.seccomp_notif;
+	return n < ours || n > NOTIF_BUF ? -EOVERFLOW : (ssize_t)n;
 }
 
-#define NOTIF_BUF	512	/* far more than any kernel's structures */
+static int
+ioctl_retry(int fd, unsigned long req, void *arg)
+{
+	while (ioctl(fd, req, arg) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return 0;
+}
 
 int
 notify_next(int fd, struct notify_call *call)
@@ -199,17 +212,14 @@ notify_next(int fd, struct notify_call *call)
 		struct seccomp_notif	n;
 		char			buf[NOTIF_BUF];
 	} u;
-	size_t rq = 0, rs = 0;
+	ssize_t size = kernel_size(0, sizeof(u.n));
 	int rc;
 
-	if ((rc = sizes(&rq, &rs)) < 0)
+	if (size < 0)
+		return (int)size;
+	memset(&u, 0, (size_t)size);	/* the kernel wants it zeroed */
+	if ((rc = ioctl_retry(fd, SECCOMP_IOCTL_NOTIF_RECV, &u)) < 0)
 		return rc;
-	if (rq > sizeof(u) || rq < sizeof(u.n))
-		return -EOVERFLOW;
-	memset(&u, 0, rq);	/* the kernel wants it zeroed */
-	while (ioctl(fd, SECCOMP_IOCTL_NOTIF_RECV, &u) < 0)
-		if (errno != EINTR)
-			return -errno;
 	call->id = u.n.id;
 	call->tid = (pid_t)u.n.pid;
 	call->arch = u.n.data.arch;
@@ -225,23 +235,17 @@ notify_reply(int fd, uint64_t id, int err)
 		struct seccomp_notif_resp	r;
 		char				buf[NOTIF_BUF];
 	} u;
-	size_t rq = 0, rs = 0;
-	int rc;
+	ssize_t size = kernel_size(1, sizeof(u.r));
 
-	if ((rc = sizes(&rq, &rs)) < 0)
-		return rc;
-	if (rs > sizeof(u) || rs < sizeof(u.r))
-		return -EOVERFLOW;
-	memset(&u, 0, rs);
+	if (size < 0)
+		return (int)size;
+	memset(&u, 0, (size_t)size);
 	u.r.id = id;
 	if (err != 0)
 		u.r.error = -err;
 	else
 		u.r.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-	while (ioctl(fd, SECCOMP_IOCTL_NOTIF_SEND, &u) < 0)
-		if (errno != EINTR)
-			return -errno;
-	return 0;
+	return ioctl_retry(fd, SECCOMP_IOCTL_NOTIF_SEND, &u);
 }
 
 /* ---- probe ----------------------------------------------------------- */

@@ -305,6 +305,21 @@ emit(struct tracer *t, struct sc_event *ev)
 	t->sink.emit(t->sink.ctx, ev);
 }
 
+/* An event with no payload but aux: SIGNAL, EXIT. */
+static void
+emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid, pid_t tgid,
+    int32_t aux)
+{
+	struct sc_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = (uint16_t)kind;
+	ev.tid = tid;
+	ev.tgid = tgid;
+	ev.aux = aux;
+	emit(t, &ev);
+}
+
 static void
 announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
     uint16_t flags)
@@ -1026,7 +1041,6 @@ static void
 on_stop(struct tracer *t, struct tcb *c, int status)
 {
 	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
-	struct sc_event ev;
 
 	t->stats.stops++;
 	if (c->flags & TCB_DETACHING) {
@@ -1045,26 +1059,14 @@ on_stop(struct tracer *t, struct tcb *c, int status)
 	}
 	/* Signal-delivery stop: report it and let the signal through. */
 	c->flags &= ~TCB_LISTENING;
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = SC_EV_SIGNAL;
-	ev.tid = c->tid;
-	ev.tgid = c->tgid;
-	ev.aux = sig;
-	emit(t, &ev);
+	emit_aux(t, SC_EV_SIGNAL, c->tid, c->tgid, sig);
 	resume(t, c->tid, sig);
 }
 
 static void
 on_gone(struct tracer *t, struct tcb *c, pid_t tid, int status)
 {
-	struct sc_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = SC_EV_EXIT;
-	ev.tid = tid;
-	ev.tgid = c ? c->tgid : tid;
-	ev.aux = status;
-	emit(t, &ev);
+	emit_aux(t, SC_EV_EXIT, tid, c ? c->tgid : tid, status);
 	if (tid == t->root)
 		t->root_status = status;
 	if (c != NULL)
@@ -1217,7 +1219,6 @@ static void
 notify_signal_tree(struct tracer *t, int sig, int all)
 {
 	struct idmap in = { 0 };
-	struct sc_event ev;
 	struct tcb *c;
 	size_t n, i;
 	pid_t *pairs;
@@ -1229,14 +1230,9 @@ notify_signal_tree(struct tracer *t, int sig, int all)
 			continue;
 		if (kill(pairs[2 * i], sig) < 0)
 			continue;
-		if ((c = tcb_get(&t->tcbs, pairs[2 * i])) == NULL ||
-		    sig == SIGKILL)
-			continue;
-		memset(&ev, 0, sizeof(ev));
-		ev.kind = SC_EV_SIGNAL;
-		ev.tid = ev.tgid = c->tgid;
-		ev.aux = sig;
-		emit(t, &ev);
+		if ((c = tcb_get(&t->tcbs, pairs[2 * i])) != NULL &&
+		    sig != SIGKILL)
+			emit_aux(t, SC_EV_SIGNAL, c->tgid, c->tgid, sig);
 	}
 	free(pairs);
 	idmap_free(&in);
@@ -1245,14 +1241,7 @@ notify_signal_tree(struct tracer *t, int sig, int all)
 static void
 notify_gone(struct tracer *t, struct tcb *c, int status)
 {
-	struct sc_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = SC_EV_EXIT;
-	ev.tid = c->tid;
-	ev.tgid = c->tgid;
-	ev.aux = status;
-	emit(t, &ev);
+	emit_aux(t, SC_EV_EXIT, c->tid, c->tgid, status);
 	tcb_del(&t->tcbs, c);
 }
 
