@@ -32,7 +32,6 @@ TRACER_TESTS = \
 	tests/tracer/attach.test \
 	tests/tracer/cli-errors.test \
 	tests/tracer/daemon.test \
-	tests/tracer/notify.test \
 	tests/tracer/deny.test \
 	tests/tracer/enforce.test \
 	tests/tracer/exec-chain.test \
@@ -40,6 +39,7 @@ TRACER_TESTS = \
 	tests/tracer/int80.test \
 	tests/tracer/kill9.test \
 	tests/tracer/mt-exec.test \
+	tests/tracer/notify.test \
 	tests/tracer/phases.test \
 	tests/tracer/profile-out.test \
 	tests/tracer/setuid.test \
