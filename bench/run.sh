@@ -18,8 +18,8 @@
 #   BENCH_TIMEOUT=3600      seconds one measurement may take; then the
 #                           tracer gets SIGTERM (SIGKILL 10 s later) and the
 #                           run counts as failed (status 124)
-#   BENCH_KEYS=9            key presses timed under a flood (with sctui-ui;
-#                           0: none).  See key_latency below.
+#   BENCH_KEYS=9            key presses timed under a flood, per run (with
+#                           sctui-ui; 0: none).  See key_latency below.
 #   BENCH_KEY_FLOOD=100000000  b-loop's calls during them (it is stopped
 #                           after the last press)
 #   BENCH_RESULTS=DIR       where latest.txt and the raw TSV go
@@ -301,51 +301,34 @@ measure() {	# WORKLOAD TRACER RUN
 	record "$w" "$tr" "$run" "$res" "$rps" "$procs"
 }
 
-# Key latency under a flood: the UI traces an endless b-loop, and the sort
-# key (o) is pressed BENCH_KEYS times, each timed from tmux send-keys until
-# capture-pane shows the new order in the syscall pane's title.  Each
-# result row: workload "keys", the latency in the wall_ns column.  Rows
-# "capture" hold capture-pane's own round trip during the same flood: the
-# resolution of the figure, since the poll runs capture-pane every 5 ms.
-usecs() { local t=${1//[.,]/}; echo $((10#$t)); }	# $EPOCHREALTIME in us
-
+# Key latency under a flood: the UI traces an endless b-loop, and the help
+# key (?) is pressed BENCH_KEYS times, each timed by b-run keys, a tmux
+# control-mode client, from send-keys until the pane's output holds the
+# help's title; q then closes it.  Rows: workload "key", the latency in
+# the wall_ns column; "rtt": one tmux command's round trip after each
+# press, what the figure carries from tmux itself.  (Polling capture-pane
+# from the shell instead measured mostly its own client start-up, 50-60 ms
+# a poll under load.)
 key_latency() {	# RUN
-	local run=$1 s=keys$BASHPID-$RANDOM i k=0 t0 t1 end
-	local -a sorts=(count name first)
+	local run=$1 s=keys$BASHPID-$RANDOM what v
 	tm new-session -d -s "$s" -x 160 -y 48 \
 	    "$(printf '%q ' "$SCTUI" -- "$B/b-loop" "$BENCH_KEY_FLOOD")" ||
 	    return 1
-	if ! wait_for 60 pane_has "$s" ' getppid '; then
+	if wait_for 60 pane_has "$s" ' getppid '; then
+		"$RUN" keys -n "$BENCH_KEYS" "$TMUX_SOCK" "$s" '?' \
+		    'sctui keys' q 2>"$T/keys.err" | while read -r what v; do
+			if [ "$v" = lost ]; then
+				printf '%s\tsctui-ui\t%s\t-\t-\t-\tlost\t-\t-\n' \
+				    "$what" "$run"
+			else
+				printf '%s\tsctui-ui\t%s\t%s\t-\t-\t0\t-\t-\n' \
+				    "$what" "$run" "$v"
+			fi
+		done >>"$RAW"
+		[ -s "$T/keys.err" ] && note "key latency: $(cat "$T/keys.err")"
+	else
 		note "key latency: the flood never showed: $(tm capture-pane -p -t "$s" | head -n 2)"
-		tm kill-session -t "$s" 2>/dev/null
-		return 1
 	fi
-	for i in $(seq 1 "$BENCH_KEYS"); do
-		k=$(((k + 1) % 3))
-		t0=$(usecs "$EPOCHREALTIME")
-		end=$((t0 + 30000000))
-		tm send-keys -t "$s" o
-		while ! pane_has "$s" "sort: ${sorts[k]} "; do
-			t1=$(usecs "$EPOCHREALTIME")
-			[ "$t1" -ge "$end" ] && break
-			sleep 0.005
-		done
-		t1=$(usecs "$EPOCHREALTIME")
-		if [ "$t1" -lt "$end" ]; then
-			printf 'keys\tsctui-ui\t%s\t%s\t-\t-\t0\t-\t-\n' \
-			    "$run" "$(((t1 - t0) * 1000))" >>"$RAW"
-		else
-			note "key latency: press $i not shown after 30 s"
-			printf 'keys\tsctui-ui\t%s\t-\t-\t-\tlost\t-\t-\n' \
-			    "$run" >>"$RAW"
-			k=$((k - 1))
-		fi
-		t0=$(usecs "$EPOCHREALTIME")
-		tm capture-pane -p -t "$s" >/dev/null
-		t1=$(usecs "$EPOCHREALTIME")
-		printf 'capture\tsctui-ui\t%s\t%s\t-\t-\t0\t-\t-\n' \
-		    "$run" "$(((t1 - t0) * 1000))" >>"$RAW"
-	done
 	# Ctrl-C stops the program and quits; twice kills it.
 	tm send-keys -t "$s" C-c
 	wait_for 30 pane_gone "$s" && return 0
@@ -359,7 +342,7 @@ key_latency() {	# RUN
 # ---- main -------------------------------------------------------------
 
 if [ -n "$TABLE_ONLY" ]; then
-	WORKLOADS=$(awk -F '\t' 'NR > 1 && !/^#/ && $1 != "keys" && $1 != "capture" && !s[$1]++ { printf " %s", $1 }' "$RAW")
+	WORKLOADS=$(awk -F '\t' 'NR > 1 && !/^#/ && $1 != "key" && $1 != "rtt" && !s[$1]++ { printf " %s", $1 }' "$RAW")
 	TRACERS=$(awk -F '\t' 'NR > 1 && !/^#/ && !s[$2]++ { printf " %s", $2 }' "$RAW")
 	BENCH_RUNS=$(awk -F '\t' 'NR > 1 && !/^#/ && $3 > m { m = $3 } END { print m }' "$RAW")
 	for tr in sctui-profile sctui-ui; do
@@ -437,12 +420,12 @@ ui_summary() {
 			if (a[i] + 0 < lo + 0) lo = a[i]
 			if (a[i] + 0 > hi + 0) hi = a[i]
 		}
-		return sprintf("%.0f-%.0f", lo / 1e6, hi / 1e6)
+		return sprintf("%.1f-%.1f", lo / 1e6, hi / 1e6)
 	}
 	NR == 1 || /^#/ { next }
-	$1 == "keys" && $7 == "0" { keys = keys " " $4; next }
-	$1 == "keys" { keylost++; next }
-	$1 == "capture" { cap = cap " " $4; next }
+	$1 == "key" && $7 == "0" { keys = keys " " $4; next }
+	$1 == "key" { keylost++; next }
+	$1 == "rtt" { cap = cap " " $4; next }
 	$2 != "sctui" && $2 != "sctui-ui" { next }
 	$7 != "0" { next }
 	{
@@ -475,7 +458,7 @@ ui_summary() {
 		}
 		if (keys != "" || keylost) {
 			print ""
-			printf "key latency under a flood (UI tracing an endless b-loop; sort key o until capture-pane shows it): median %.0f ms, range %s ms, %d presses%s; capture-pane alone: median %.0f ms\n",
+			printf "key latency under a flood (the UI tracing an endless b-loop; from tmux send-keys ? until the pane shows the help): median %.1f ms, range %s ms, %d presses%s; a tmux command round trip alone: median %.2f ms\n",
 			    median(keys) / 1e6, minmax(keys), count(keys),
 			    keylost ? sprintf(", %d never shown", keylost) : "",
 			    median(cap) / 1e6
