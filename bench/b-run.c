@@ -19,12 +19,25 @@
  *	signal N).
  *   b-run port
  *	Print a TCP port on 127.0.0.1 that was free a moment ago.
+ *   b-run keys [-n N] [-w SECS] SOCKET SESSION KEY TEXT CLOSEKEY
+ *	Key latency in a tmux pane: attach to SESSION of the tmux server
+ *	`tmux -L SOCKET` as a control-mode client (tmux -C, one process for
+ *	the whole measurement, so no tmux client is started per poll), then
+ *	N times (default 9): send KEY (send-keys), and time until the pane's
+ *	output (a %output notification) contains TEXT; print "key NS", or
+ *	"key lost" if it did not come within SECS (default 30).  Then send
+ *	CLOSEKEY, poll capture-pane until TEXT is gone, and time one more
+ *	command's round trip through tmux ("rtt NS"): what the figure
+ *	carries from tmux itself.  TEXT must be printable ASCII without a
+ *	backslash (tmux escapes the others in %output).  Exits 0 if every
+ *	press was seen, 1 otherwise.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,6 +220,243 @@ cmd_time(int argc, char **argv)
 	return code;
 }
 
+/* ---- b-run keys: a tmux control-mode client ---------------------- */
+
+struct ctl {
+	int	 in, out;	/* tmux's stdin (we write), stdout (we read) */
+	char	*buf;
+	size_t	 len, cap;
+	int	 inblock;	/* between %begin and %end */
+	size_t	 sent;	/* commands sent, the attach included */
+	size_t	 blocks;	/* command replies ended so far */
+	char	*reply;		/* text of the last one */
+	size_t	 rlen, rcap;
+};
+
+static long long
+mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Sends "CMD -t SESSION ARG". */
+static void
+ctl_send(struct ctl *c, const char *cmd, const char *sess, const char *arg)
+{
+	char line[512];
+	int n;
+
+	n = snprintf(line, sizeof(line), "%s -t %s %s\n", cmd, sess, arg);
+	if (n < 0 || (size_t)n >= sizeof(line) ||
+	    write(c->in, line, (size_t)n) != n) {
+		fprintf(stderr, "b-run keys: cannot talk to tmux\n");
+		exit(1);
+	}
+	c->sent++;
+}
+
+static void
+append(char **p, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		*cap = (*len + n + 1) * 2;
+		if ((*p = realloc(*p, *cap)) == NULL) {
+			perror("b-run keys");
+			exit(1);
+		}
+	}
+	memcpy(*p + *len, s, n);
+	*len += n;
+	(*p)[*len] = '\0';
+}
+
+/*
+ * Reads one line (without its newline) into *line, waiting at most until
+ * the deadline (ns, CLOCK_MONOTONIC).  Returns its length, or -1 at the
+ * deadline or when tmux is gone.  Command replies are collected on the way.
+ */
+static long
+ctl_line(struct ctl *c, char **line, long long deadline)
+{
+	char tmp[65536], *nl;
+	struct pollfd pfd;
+	long long left;
+	ssize_t n;
+	size_t l;
+
+	while ((nl = memchr(c->buf, '\n', c->len)) == NULL) {
+		left = deadline - mono_ns();
+		if (left <= 0)
+			return -1;
+		pfd.fd = c->out;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, (int)(left / 1000000) + 1) <= 0)
+			continue;
+		if ((n = read(c->out, tmp, sizeof(tmp))) <= 0)
+			return -1;
+		append(&c->buf, &c->len, &c->cap, tmp, (size_t)n);
+	}
+	l = (size_t)(nl - c->buf);
+	*nl = '\0';
+	*line = c->buf;
+	if (c->inblock) {
+		if (strncmp(c->buf, "%end", 4) == 0 ||
+		    strncmp(c->buf, "%error", 6) == 0) {
+			c->inblock = 0;
+			c->blocks++;
+		} else {
+			append(&c->reply, &c->rlen, &c->rcap, c->buf, l);
+			append(&c->reply, &c->rlen, &c->rcap, "\n", 1);
+		}
+	} else if (strncmp(c->buf, "%begin", 6) == 0) {
+		c->inblock = 1;
+		c->rlen = 0;
+		if (c->reply != NULL)
+			c->reply[0] = '\0';
+	}
+	return (long)l;
+}
+
+/* Consumes what is read so far up to and including the last line. */
+static void
+ctl_consume(struct ctl *c, long l)
+{
+	c->len -= (size_t)l + 1;
+	memmove(c->buf, c->buf + l + 1, c->len);
+}
+
+/*
+ * Runs a command; returns 0 once its reply, and every earlier one, ended
+ * (its text in c->reply), -1 at the deadline.
+ */
+static int
+ctl_run(struct ctl *c, const char *cmd, const char *sess, const char *arg,
+    long long deadline)
+{
+	char *line;
+	long l;
+
+	ctl_send(c, cmd, sess, arg);
+	while (c->blocks < c->sent) {
+		if ((l = ctl_line(c, &line, deadline)) < 0)
+			return -1;
+		ctl_consume(c, l);
+	}
+	return 0;
+}
+
+static int
+cmd_keys(int argc, char **argv)
+{
+	const char *sock, *sess, *key, *text, *close_key;
+	int opt, n = 9, wait_s = 30, i, to[2], from[2], bad = 0, seen;
+	long long t0, deadline;
+	struct ctl c;
+	char *line;
+	pid_t pid;
+	long l;
+
+	while ((opt = getopt(argc, argv, "+n:w:")) != -1) {
+		switch (opt) {
+		case 'n':
+			n = atoi(optarg);
+			break;
+		case 'w':
+			wait_s = atoi(optarg);
+			break;
+		default:
+			return 2;
+		}
+	}
+	if (argc - optind != 5) {
+		fprintf(stderr, "usage: b-run keys [-n N] [-w SECS] SOCKET "
+		    "SESSION KEY TEXT CLOSEKEY\n");
+		return 2;
+	}
+	sock = argv[optind];
+	sess = argv[optind + 1];
+	key = argv[optind + 2];
+	text = argv[optind + 3];
+	close_key = argv[optind + 4];
+	if (pipe2(to, O_CLOEXEC) < 0 || pipe2(from, O_CLOEXEC) < 0) {
+		perror("b-run keys: pipe");
+		return 1;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if ((pid = fork()) < 0) {
+		perror("b-run keys: fork");
+		return 1;
+	}
+	if (pid == 0) {
+		dup2(to[0], STDIN_FILENO);
+		dup2(from[1], STDOUT_FILENO);
+		execlp("tmux", "tmux", "-L", sock, "-f", "/dev/null", "-C",
+		    "attach", "-t", sess, (char *)NULL);
+		fprintf(stderr, "b-run keys: tmux: %s\n", strerror(errno));
+		_exit(127);
+	}
+	close(to[0]);
+	close(from[1]);
+	memset(&c, 0, sizeof(c));
+	c.in = to[1];
+	c.out = from[0];
+	c.sent = 1;	/* the attach answers too */
+	/* In step with tmux: every reply so far read. */
+	if (ctl_run(&c, "display-message", sess, "-p ok",
+	    mono_ns() + wait_s * 1000000000LL) < 0) {
+		fprintf(stderr, "b-run keys: no answer from tmux session %s\n",
+		    sess);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		t0 = mono_ns();
+		deadline = t0 + wait_s * 1000000000LL;
+		ctl_send(&c, "send-keys", sess, key);
+		seen = 0;
+		while ((l = ctl_line(&c, &line, deadline)) >= 0) {
+			seen = strncmp(line, "%output ", 8) == 0 &&
+			    strstr(line, text) != NULL;
+			ctl_consume(&c, l);
+			if (seen)
+				break;
+		}
+		if (seen)
+			printf("key %lld\n", mono_ns() - t0);
+		else {
+			printf("key lost\n");
+			bad = 1;
+		}
+		fflush(stdout);
+		/* Closed: TEXT no longer on the screen. */
+		deadline = mono_ns() + wait_s * 1000000000LL;
+		if (ctl_run(&c, "send-keys", sess, close_key,
+		    deadline) < 0)
+			break;
+		do {
+			if (ctl_run(&c, "capture-pane", sess, "-p",
+			    deadline) < 0) {
+				fprintf(stderr, "b-run keys: '%s' stayed on "
+				    "the screen\n", text);
+				bad = 1;
+				goto out;
+			}
+		} while (strstr(c.reply != NULL ? c.reply : "", text) != NULL);
+		t0 = mono_ns();
+		if (ctl_run(&c, "display-message", sess, "-p ok",
+		    deadline) == 0)
+			printf("rtt %lld\n", mono_ns() - t0);
+	}
+out:
+	close(c.in);	/* detaches the control client */
+	waitpid(pid, NULL, 0);
+	free(c.buf);
+	free(c.reply);
+	return bad;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -214,8 +464,12 @@ main(int argc, char **argv)
 		return cmd_port();
 	if (argc >= 2 && strcmp(argv[1], "time") == 0)
 		return cmd_time(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "keys") == 0)
+		return cmd_keys(argc - 1, argv + 1);
 	fprintf(stderr, "usage: b-run time [-r] [-t SECS] [-o FILE] -- "
 	    "COMMAND...\n"
-	    "       b-run port\n");
+	    "       b-run port\n"
+	    "       b-run keys [-n N] [-w SECS] SOCKET SESSION KEY TEXT "
+	    "CLOSEKEY\n");
 	return 2;
 }

@@ -18,6 +18,10 @@
 #   BENCH_TIMEOUT=3600      seconds one measurement may take; then the
 #                           tracer gets SIGTERM (SIGKILL 10 s later) and the
 #                           run counts as failed (status 124)
+#   BENCH_KEYS=9            key presses timed under a flood, per run (with
+#                           sctui-ui; 0: none).  See key_latency below.
+#   BENCH_KEY_FLOOD=100000000  b-loop's calls during them (it is stopped
+#                           after the last press)
 #   BENCH_RESULTS=DIR       where latest.txt and the raw TSV go
 #   SCTUI=PATH              the sctui binary (default: ./sctui)
 #
@@ -41,6 +45,8 @@ set -u
 : "${BENCH_NGINX_SECS:=10}"
 : "${BENCH_RESULTS:=$BENCH_BUILDDIR/bench/results}"
 : "${BENCH_TIMEOUT:=3600}"
+: "${BENCH_KEYS:=9}"
+: "${BENCH_KEY_FLOOD:=100000000}"
 
 B=$BENCH_BUILDDIR/bench
 RUN=$B/b-run
@@ -54,32 +60,24 @@ for p in b-run b-loop b-fork b-threads; do
 done
 [ -x "$SCTUI" ] || die "no sctui at $SCTUI: run 'make' first"
 case "$BENCH_RUNS" in ''|*[!0-9]*|0) die "BENCH_RUNS must be a positive integer" ;; esac
+case "$BENCH_KEYS" in ''|*[!0-9]*) die "BENCH_KEYS must be a number (0: no key timing)" ;; esac
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/sctui-bench.XXXXXX") || die "mktemp failed"
+# The test library's $T (a private temp dir removed at exit), cleanup_add
+# and bounded wait_for; its own SCTUI check is done above with a clearer
+# message.
+top_srcdir=$BENCH_SRCDIR top_builddir=$BENCH_BUILDDIR
+. "$BENCH_SRCDIR/tests/lib/init.sh" || die "cannot read tests/lib/init.sh"
 chmod 711 "$T"	# nginx's workers run as nobody and must reach html/
 TMUX_SOCK=sctui-bench$$
-cleanup() {
+bench_cleanup() {
 	local p
 	for p in $(cat "$T"/*/nginx.pid 2>/dev/null); do
 		[ "$p" -gt 1 ] 2>/dev/null && kill -KILL "$p" 2>/dev/null
 	done
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
-	rm -rf "$T"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+cleanup_add bench_cleanup
 mkdir -p "$BENCH_RESULTS" || die "cannot create $BENCH_RESULTS"
-
-# wait_for SECONDS CMD...: poll CMD every 20 ms; 1 if it never succeeded.
-wait_for() {
-	local limit=$1 i=0
-	shift
-	while ! "$@"; do
-		i=$((i + 1))
-		[ $i -ge $((limit * 50)) ] && return 1
-		sleep 0.02
-	done
-}
 
 # ---- what is available ------------------------------------------------
 
@@ -195,21 +193,54 @@ record() {	# WORKLOAD TRACER RUN RESULTFILE REQ_S PROCS
 	esac
 }
 
+# quiet_wait SECONDS FILE: wait until FILE is non-empty, polling 5 times a
+# second without starting a process.  Used while a measurement runs:
+# wait_for's `sleep 0.02` is 50 process starts a second, and those alone
+# made the UI cells of the multi-process rows 1.2x-1.4x slower than batch
+# (whose runs the script waits for without polling) on this 2-CPU machine.
+# read -t on a FIFO that nobody writes is bash's own timed sleep.
+quiet_wait() {
+	local limit=$(($1 * 5)) i=0
+	[ -p "$T/quiet.fifo" ] || mkfifo "$T/quiet.fifo" || return 1
+	[ -n "${QUIET_FD:-}" ] || exec {QUIET_FD}<>"$T/quiet.fifo"
+	while [ ! -s "$2" ]; do
+		i=$((i + 1))
+		[ $i -gt $limit ] && return 1
+		read -r -t 0.2 -u "$QUIET_FD" _
+	done
+	return 0
+}
+
+# tmux on the benchmark's own server.
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+# SESSION TEXT: the pane shows TEXT (a fixed string).
+pane_has() { tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; }
+pane_gone() { ! tm has-session -t "$1" 2>/dev/null; }
+
 # Run "$@" in a tmux pane of its own; return when it is gone.  For the UI,
 # whose command ends before the UI does: DONE is the file that says the
-# traced command has finished, then the UI is asked to quit (q, then y if
-# it asks to confirm), then the pane is killed.
+# traced command has finished (non-empty).  The UI is asked to quit only
+# once its header says the program exited, i.e. once it has taken in every
+# event; a q sent before that would ask whether to stop the program.  If
+# it will not go, the session is killed, the run fails and this says why.
+# Each call gets a session of its own, so one that failed cannot block the
+# next ("duplicate session").
 in_tmux() {	# DONE LIMIT CMD...
-	local done=$1 limit=$2 s=ui$$
+	local done=$1 limit=$2 s=ui$BASHPID-$RANDOM
 	shift 2
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s "$s" -x 160 -y 48 \
-	    "$(printf '%q ' "$@")" || return 1
-	wait_for "$limit" test -s "$done"
-	tmux -L "$TMUX_SOCK" send-keys -t "$s" q 2>/dev/null
-	wait_for 5 sh -c "! tmux -L $TMUX_SOCK has-session -t $s 2>/dev/null" ||
-	    tmux -L "$TMUX_SOCK" send-keys -t "$s" y 2>/dev/null
-	wait_for 10 sh -c "! tmux -L $TMUX_SOCK has-session -t $s 2>/dev/null" ||
-	    tmux -L "$TMUX_SOCK" kill-session -t "$s" 2>/dev/null
+	tm new-session -d -s "$s" -x 160 -y 48 "$(printf '%q ' "$@")" ||
+	    return 1
+	quiet_wait "$limit" "$done" ||
+	    note "in tmux: the command did not finish in $limit s"
+	if wait_for 120 pane_has "$s" ']  exited ('; then
+		tm send-keys -t "$s" q 2>/dev/null
+		wait_for 20 pane_gone "$s" && return 0
+		note "in tmux: the UI did not quit on q: $(tm capture-pane -p -t "$s" | grep . | tail -n 2)"
+	elif ! pane_gone "$s"; then
+		note "in tmux: the UI never showed the program's end: $(tm capture-pane -p -t "$s" | head -n 2)"
+	fi
+	tm kill-session -t "$s" 2>/dev/null
+	return 1
 }
 
 # nginx under a tracer: start it, load it with wrk, stop it (SIGQUIT to the
@@ -244,8 +275,8 @@ nginx_run() {	# DONEFILE PREFIX...
 		wait_for 30 sh -c "! kill -0 $pid 2>/dev/null" ||
 		    kill -KILL "$pid" 2>/dev/null
 	fi
-	: >>"$done"
-	wait_for 30 sh -c "! kill -0 $bg 2>/dev/null" || {
+	echo done >>"$done"	# non-empty: in_tmux waits for that
+	wait_for 180 sh -c "! kill -0 $bg 2>/dev/null" || {
 		note "the tracer did not end after nginx did: killing it"
 		kill -KILL "$bg" 2>/dev/null
 	}
@@ -288,10 +319,48 @@ measure() {	# WORKLOAD TRACER RUN
 	record "$w" "$tr" "$run" "$res" "$rps" "$procs"
 }
 
+# Key latency under a flood: the UI traces an endless b-loop, and the help
+# key (?) is pressed BENCH_KEYS times, each timed by b-run keys, a tmux
+# control-mode client, from send-keys until the pane's output holds the
+# help's title; q then closes it.  Rows: workload "key", the latency in
+# the wall_ns column; "rtt": one tmux command's round trip after each
+# press, what the figure carries from tmux itself.  (Polling capture-pane
+# from the shell instead measured mostly its own client start-up, 50-60 ms
+# a poll under load.)
+key_latency() {	# RUN
+	local run=$1 s=keys$BASHPID-$RANDOM what v
+	tm new-session -d -s "$s" -x 160 -y 48 \
+	    "$(printf '%q ' "$SCTUI" -- "$B/b-loop" "$BENCH_KEY_FLOOD")" ||
+	    return 1
+	if wait_for 60 pane_has "$s" ' getppid '; then
+		"$RUN" keys -n "$BENCH_KEYS" "$TMUX_SOCK" "$s" '?' \
+		    'sctui keys' q 2>"$T/keys.err" | while read -r what v; do
+			if [ "$v" = lost ]; then
+				printf '%s\tsctui-ui\t%s\t-\t-\t-\tlost\t-\t-\n' \
+				    "$what" "$run"
+			else
+				printf '%s\tsctui-ui\t%s\t%s\t-\t-\t0\t-\t-\n' \
+				    "$what" "$run" "$v"
+			fi
+		done >>"$RAW"
+		[ -s "$T/keys.err" ] && note "key latency: $(cat "$T/keys.err")"
+	else
+		note "key latency: the flood never showed: $(tm capture-pane -p -t "$s" | head -n 2)"
+	fi
+	# Ctrl-C stops the program and quits; twice kills it.
+	tm send-keys -t "$s" C-c
+	wait_for 30 pane_gone "$s" && return 0
+	tm send-keys -t "$s" C-c
+	wait_for 30 pane_gone "$s" && return 0
+	note "key latency: the UI did not quit on Ctrl-C"
+	tm kill-session -t "$s" 2>/dev/null
+	return 1
+}
+
 # ---- main -------------------------------------------------------------
 
 if [ -n "$TABLE_ONLY" ]; then
-	WORKLOADS=$(awk -F '\t' 'NR > 1 && !/^#/ && !s[$1]++ { printf " %s", $1 }' "$RAW")
+	WORKLOADS=$(awk -F '\t' 'NR > 1 && !/^#/ && $1 != "key" && $1 != "rtt" && !s[$1]++ { printf " %s", $1 }' "$RAW")
 	TRACERS=$(awk -F '\t' 'NR > 1 && !/^#/ && !s[$2]++ { printf " %s", $2 }' "$RAW")
 	BENCH_RUNS=$(awk -F '\t' 'NR > 1 && !/^#/ && $3 > m { m = $3 } END { print m }' "$RAW")
 	for tr in sctui-profile sctui-ui; do
@@ -339,10 +408,81 @@ for run in $(seq 1 "$BENCH_RUNS"); do
 			measure "$w" "$tr" "$run"
 		done
 	done
+	case " $TRACERS " in *" sctui-ui "*)
+		if [ "$BENCH_KEYS" -gt 0 ]; then
+			note "run $run/$BENCH_RUNS: key latency under a flood, in the UI"
+			key_latency "$run"
+		fi ;;
+	esac
 done
 fi
 
 # ---- the table --------------------------------------------------------
+
+# The UI against batch mode, and the key latency, from the raw rows.
+ui_summary() {
+	awk -F '\t' '
+	function median(list,   n, i, j, a, t) {
+		n = split(list, a, " ")
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) {
+				t = a[j]; a[j] = a[j-1]; a[j-1] = t
+			}
+		return n == 0 ? "" : n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+	}
+	function count(list,   a) { return split(list, a, " ") }
+	function minmax(list,   n, i, a, lo, hi) {
+		n = split(list, a, " ")
+		lo = hi = a[1]
+		for (i = 2; i <= n; i++) {
+			if (a[i] + 0 < lo + 0) lo = a[i]
+			if (a[i] + 0 > hi + 0) hi = a[i]
+		}
+		return sprintf("%.1f-%.1f", lo / 1e6, hi / 1e6)
+	}
+	NR == 1 || /^#/ { next }
+	$1 == "key" && $7 == "0" { keys = keys " " $4; next }
+	$1 == "key" { keylost++; next }
+	$1 == "rtt" { cap = cap " " $4; next }
+	$2 != "sctui" && $2 != "sctui-ui" { next }
+	$7 != "0" { next }
+	{
+		if (!($1 in seen)) { seen[$1] = 1; order[++nw] = $1 }
+		v = $1 == "nginx" ? $8 : $4
+		if (v == "-" || v == "") next
+		val[$1, $2, $3] = v
+		runs[$1, $3] = 1
+	}
+	END {
+		line = ""
+		for (i = 1; i <= nw; i++) {
+			w = order[i]; r = ""; b = ""; u = ""
+			for (k in runs) {
+				split(k, kk, SUBSEP)
+				if (kk[1] != w) continue
+				bv = val[w, "sctui", kk[2]]; uv = val[w, "sctui-ui", kk[2]]
+				if (bv == "" || uv == "" || bv <= 0 || uv <= 0) continue
+				# Slowdown: time over time, or req/s over req/s.
+				r = r " " (w == "nginx" ? bv / uv : uv / bv)
+			}
+			if (r == "") continue
+			line = line sprintf("  %s %.2fx (%d run%s)", w, median(r),
+			    count(r), count(r) == 1 ? "" : "s")
+		}
+		if (line != "") {
+			print ""
+			print "UI over batch (sctui-ui against sctui, run by run as interleaved; median of the ratios; nginx: batch req/s over UI req/s):"
+			print line
+		}
+		if (keys != "" || keylost) {
+			print ""
+			printf "key latency under a flood (the UI tracing an endless b-loop; from tmux send-keys ? until the pane shows the help): median %.1f ms, range %s ms, %d presses%s; a tmux command round trip alone: median %.2f ms\n",
+			    median(keys) / 1e6, minmax(keys), count(keys),
+			    keylost ? sprintf(", %d never shown", keylost) : "",
+			    median(cap) / 1e6
+		}
+	}' "$RAW"
+}
 
 {
 	echo "sctui benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')${TABLE_ONLY:+ (table of $TABLE_ONLY)}"
@@ -447,6 +587,7 @@ fi
 	echo "vs strace: this tracer's added cost / strace -f -qq's (for nginx: req/s / strace's req/s)."
 	echo "peak RSS: the tracer's own VmHWM at exit (untraced: the command's).  procs seen: proc lines in --stats / processes started."
 	cat "$T/skipped" 2>/dev/null
+	ui_summary
 } | if [ -n "$TABLE_ONLY" ]; then cat; else
 	tee "$BENCH_RESULTS/latest.txt"
 	note "table saved to $BENCH_RESULTS/latest.txt"
