@@ -112,15 +112,17 @@ workload_missing() {	# WORKLOAD
 
 workload_cmd() {	# WORKLOAD [small]: the command line, one word a line
 	local small=${2:-}
+	# size SMALL FULL: SMALL for the profile-making run, else FULL
+	size() { if [ -n "$small" ]; then echo "$1"; else echo "$2"; fi; }
 	case $1 in
-	loop)	echo "$B/b-loop"; echo "${small:+1000}${small:-$BENCH_CALLS}" ;;
-	fork)	echo "$B/b-fork"; echo "${small:+2}${small:-$BENCH_FORKS}"
-		echo "${small:+1000}${small:-$BENCH_FORK_CALLS}" ;;
+	loop)	echo "$B/b-loop"; size 1000 "$BENCH_CALLS" ;;
+	fork)	echo "$B/b-fork"; size 2 "$BENCH_FORKS"
+		size 1000 "$BENCH_FORK_CALLS" ;;
 	threads) echo "$B/b-threads"; echo "$BENCH_THREADS"
-		echo "${small:+8000}${small:-$BENCH_CALLS}" ;;
+		size 8000 "$BENCH_CALLS" ;;
 	tree)	echo /bin/sh; echo -c
 		echo 'i=0; while [ $i -lt "$1" ]; do /bin/true; i=$((i + 1)); done'
-		echo sh; echo "${small:+10}${small:-$BENCH_TREE_N}" ;;
+		echo sh; size 10 "$BENCH_TREE_N" ;;
 	esac
 }
 
@@ -311,6 +313,10 @@ measure() {	# WORKLOAD TRACER RUN
 		"$RUN" time -r -t "$BENCH_TIMEOUT" -o "$res" -- "${pre[@]}" "${cmd[@]}" \
 		    </dev/null >/dev/null 2>"$T/err" ||
 		    note "$w under $tr: $(tail -n 2 "$T/err")"
+		# The profile is meant to be complete: say so if it was not.
+		if [ "$tr" = sctui-profile ] && grep -q ' lacks:$' "$T/err"; then
+			note "$w under $tr: $(grep ' lacks:$' "$T/err")"
+		fi
 	fi
 	if [ "$w" = tree ] && [ -s "$T/stats.tsv" ]; then
 		got=$(grep -c '^proc	' "$T/stats.tsv")
