@@ -2,8 +2,9 @@
  * tracer.c - spawn or attach, then follow every thread with ptrace(2).
  *
  * One loop: reap every pending stop with wait4(__WALL|WNOHANG), handle it,
- * and only when nothing is pending sleep in poll(2) on a SIGCHLD signalfd
- * and the request eventfd.  Each stop is handled with one
+ * and only when nothing is pending (and a short spin found nothing either,
+ * see spin_wait()) sleep in poll(2) on a SIGCHLD signalfd and the request
+ * eventfd.  Each stop is handled with one
  * PTRACE_GET_SYSCALL_INFO and one restart; nothing is allocated per stop.
  *
  * The stop kinds, as ptrace(2) "Stopped states" describes them under
@@ -32,6 +33,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -84,6 +86,7 @@ struct tracer {
 	pid_t			 root;
 	int			 root_status;
 	int			 sigfd, reqfd;
+	uint32_t		 ncpu;		/* CPUs sctui may run on */
 	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
 	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
 	unsigned		 doing;		/* requests being carried out */
@@ -664,6 +667,7 @@ attach_process(struct tracer *t, pid_t pid)
 int
 tracer_start(struct tracer *t)
 {
+	cpu_set_t cpus;
 	sigset_t set;
 	size_t i;
 	int rc;
@@ -686,6 +690,9 @@ tracer_start(struct tracer *t)
 		if ((rc = spawn(t)) < 0)
 			return rc;
 	}
+	t->ncpu = 1;
+	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0)
+		t->ncpu = (uint32_t)CPU_COUNT(&cpus);
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
 	t->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
@@ -1100,6 +1107,40 @@ handle(struct tracer *t, pid_t tid, int status)
 
 static int	run_notify(struct tracer *t);
 
+/*
+ * How long to keep asking wait4() before sleeping in poll().  A stop often
+ * comes within microseconds of the restart that preceded it (the tracee's
+ * next call), and a tracer asleep on another CPU costs that stop a
+ * wake-up: on the one-thread loop here, about 32 us a call without the
+ * spin and 18 us with it.  But a spinning tracer takes a CPU that a
+ * runnable tracee may want (threads and process trees were 1.2x slower
+ * with it), so it spins only while every traced thread can have a CPU of
+ * its own besides the tracer's (doc/performance.md, "Spinning before
+ * sleeping").  0 turns it off.
+ */
+#ifndef SCTUI_SPIN_NS
+#define SCTUI_SPIN_NS	20000u
+#endif
+
+/* wait4(WNOHANG) again until a stop comes, a request, or SPIN_NS pass. */
+static pid_t
+spin_wait(struct tracer *t, int *status)
+{
+	uint64_t until;
+	pid_t tid = 0;
+
+	if (SCTUI_SPIN_NS == 0 || t->tcbs.live >= t->ncpu)
+		return 0;
+	until = now_ns() + SCTUI_SPIN_NS;
+	do {
+		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
+		    atomic_load_explicit(&t->signals, memory_order_relaxed))
+			return 0;
+		tid = wait4(-1, status, __WALL | WNOHANG, NULL);
+	} while (tid == 0 && now_ns() < until);
+	return tid;
+}
+
 int
 tracer_run(struct tracer *t)
 {
@@ -1119,6 +1160,8 @@ tracer_run(struct tracer *t)
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
 		tid = wait4(-1, &status, __WALL | WNOHANG, NULL);
+		if (tid == 0)
+			tid = spin_wait(t, &status);
 		if (tid > 0) {
 			handle(t, tid, status);
 			continue;
