@@ -339,8 +339,29 @@ announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
 		ev.flags |= SC_EVF_THREAD;
 	if (kind == SC_EV_ATTACH)
 		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+	else
+		memcpy(ev.u.name, c->comm, sizeof(c->comm));
 	emit(t, &ev);
 	c->flags |= TCB_ANNOUNCED;
+}
+
+/* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
+static void
+report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
+    int err)
+{
+	ev->kind = SC_EV_SYSCALL;
+	ev->tid = c->tid;
+	ev->tgid = c->tgid;
+	ev->aux = 0;
+	ev->flags = 0;
+	t->stats.syscalls++;
+	emit(t, ev);
+	if (err != 0) {
+		ev->kind = SC_EV_DENIED;
+		ev->aux = err;
+		emit(t, ev);
+	}
 }
 
 /* ---- restarting ---------------------------------------------------- */
@@ -462,28 +483,22 @@ child_exec(struct tracer *t, int syncfd)
 static struct tcb *
 add_root(struct tracer *t, pid_t pid)
 {
-	struct sc_event ev;
-	const char *base;
+	const char *base = strrchr(t->path, '/');
 	struct tcb *c;
 
 	t->root = pid;
 	c = tcb_add(&t->tcbs, pid, pid);
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = SC_EV_SPAWN;
-	ev.tid = ev.tgid = pid;
-	ev.flags = SC_EVF_ROOT;
-	base = strrchr(t->path, '/');
-	snprintf(ev.u.name, sizeof(ev.u.name), "%.15s", base ? base + 1 : t->path);
-	snprintf(c->comm, sizeof(c->comm), "%.15s", ev.u.name);
-	emit(t, &ev);
-	c->flags |= TCB_ANNOUNCED;
+	/* The kernel's name for it once it has exec'd: 15 bytes at most. */
+	snprintf(c->comm, sizeof(c->comm), "%s", base ? base + 1 : t->path);
+	announce(t, c, SC_EV_SPAWN, SC_EVF_ROOT);
 	return c;
 }
 
+/* Use mode instead of the one asked for; to ends mode_note's reason. */
 static void
-fall_back(struct tracer *t, const char *to)
+fall_back(struct tracer *t, enum tracer_mode mode, const char *to)
 {
-	t->mode = TRACER_SECCOMP;
+	t->mode = mode;
 	strncat(t->mode_note, to, sizeof(t->mode_note) -
 	    strlen(t->mode_note) - 1);
 }
@@ -547,14 +562,15 @@ spawn(struct tracer *t)
 	}
 	if (t->mode == TRACER_NOTIFY &&
 	    notify_probe(t->mode_note, sizeof(t->mode_note)) < 0)
-		fall_back(t, ": following the tree with ptrace instead");
+		fall_back(t, TRACER_SECCOMP,
+		    ": following the tree with ptrace instead");
 	if (t->mode == TRACER_NOTIFY) {
 		if ((nf = notify_filter(t->filter, t->filter_len, &nlen)) ==
 		    NULL) {
 			snprintf(t->mode_note, sizeof(t->mode_note), "the "
 			    "profile's filter is too long for a prologue");
-			fall_back(t, ": following the tree with ptrace "
-			    "instead");
+			fall_back(t, TRACER_SECCOMP, ": following the tree "
+			    "with ptrace instead");
 		} else {
 			free(t->filter);
 			t->filter = nf;
@@ -563,11 +579,8 @@ spawn(struct tracer *t)
 		}
 	}
 	if (t->mode == TRACER_SECCOMP &&
-	    probe_seccomp(t->mode_note, sizeof(t->mode_note)) < 0) {
-		t->mode = TRACER_SYSCALL;
-		strncat(t->mode_note, ": falling back to PTRACE_SYSCALL",
-		    sizeof(t->mode_note) - strlen(t->mode_note) - 1);
-	}
+	    probe_seccomp(t->mode_note, sizeof(t->mode_note)) < 0)
+		fall_back(t, TRACER_SYSCALL, ": falling back to PTRACE_SYSCALL");
 	if (pipe2(syncp, O_CLOEXEC) < 0) {
 		rc = -errno;
 		snprintf(t->error, sizeof(t->error), "pipe: %s", strerror(errno));
@@ -934,20 +947,10 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	if ((c->flags & TCB_PRE_EXEC) && ev.nr != SYS_execve &&
 	    ev.nr != SYS_execveat)
 		return;
-	ev.kind = SC_EV_SYSCALL;
-	ev.tid = c->tid;
-	ev.tgid = c->tgid;
 	ev.arch = info.arch;
-	ev.aux = 0;
-	ev.flags = 0;
-	t->stats.syscalls++;
-	emit(t, &ev);
-	if ((err = deny_errno(t, info.arch, ev.nr)) != 0) {
+	if ((err = deny_errno(t, info.arch, ev.nr)) != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
-		ev.kind = SC_EV_DENIED;
-		ev.aux = err;
-		emit(t, &ev);
-	}
+	report_call(t, c, &ev, err);
 }
 
 static struct tcb *
@@ -1202,11 +1205,9 @@ notify_tree(struct tracer *t, struct idmap *in, size_t *npairs)
 {
 	pid_t *pairs = NULL, pid, ppid;
 	size_t n = 0, cap = 0, i;
-	char path[64], buf[512], *p;
 	struct dirent *d;
 	struct tcb *c;
-	int fd, grew;
-	ssize_t len;
+	int grew;
 	DIR *dir;
 
 	if (t->root > 0 && t->root_status == -1)
@@ -1218,19 +1219,8 @@ notify_tree(struct tracer *t, struct idmap *in, size_t *npairs)
 		return NULL;
 	}
 	while ((d = readdir(dir)) != NULL) {
-		if ((pid = (pid_t)atoi(d->d_name)) <= 0)
-			continue;
-		snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-			continue;
-		len = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-		if (len <= 0)
-			continue;
-		buf[len] = '\0';
-		/* "pid (comm) state ppid ...": comm may hold anything. */
-		if ((p = strrchr(buf, ')')) == NULL ||
-		    sscanf(p + 1, " %*c %d", &ppid) != 1)
+		if ((pid = (pid_t)atoi(d->d_name)) <= 0 ||
+		    proc_status(pid, NULL, &ppid, NULL) < 0)
 			continue;
 		if (n + 2 > cap) {
 			cap = cap ? cap * 2 : 1024;
@@ -1309,28 +1299,17 @@ static struct tcb *
 notify_learn(struct tracer *t, pid_t tid)
 {
 	pid_t tgid = tid, ppid = 0;
-	struct tcb *c, *leader;
-	struct sc_event ev;
+	struct tcb *c;
 
 	if (proc_status(tid, &tgid, &ppid, NULL) < 0)
 		tgid = tid;	/* gone meanwhile: count it all the same */
-	if (tgid != tid && (leader = tcb_get(&t->tcbs, tgid)) == NULL)
-		leader = notify_learn(t, tgid);
+	if (tgid != tid && tcb_get(&t->tcbs, tgid) == NULL)
+		notify_learn(t, tgid);
 	c = tcb_add(&t->tcbs, tid, tgid);
 	c->ppid = tgid == tid ? ppid : 0;
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = SC_EV_SPAWN;
-	ev.tid = tid;
-	ev.tgid = tgid;
-	ev.aux = c->ppid;
-	if (tid != tgid)
-		ev.flags |= SC_EVF_THREAD;
-	else {
+	if (tgid == tid)
 		proc_comm(tid, c->comm, sizeof(c->comm));
-		snprintf(ev.u.name, sizeof(ev.u.name), "%s", c->comm);
-	}
-	emit(t, &ev);
-	c->flags |= TCB_ANNOUNCED;
+	announce(t, c, SC_EV_SPAWN, 0);
 	return c;
 }
 
@@ -1368,25 +1347,13 @@ on_notification(struct tracer *t)
 		c = notify_learn(t, call.tid);
 	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
 		notify_check_exec(t, leader);
-	/* Copied: the table may move when the next thread is learnt. */
-	ev.tid = c->tid;
-	ev.tgid = c->tgid;
 	err = deny_errno(t, call.arch, call.nr);
 	/* Answer first: the caller waits only for that. */
 	notify_reply(t->listener, call.id, err);
-	ev.kind = SC_EV_SYSCALL;
 	ev.arch = call.arch;
 	ev.nr = call.nr;
-	ev.aux = 0;
-	ev.flags = 0;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
-	t->stats.syscalls++;
-	emit(t, &ev);
-	if (err != 0) {
-		ev.kind = SC_EV_DENIED;
-		ev.aux = err;
-		emit(t, &ev);
-	}
+	report_call(t, c, &ev, err);
 }
 
 /*
