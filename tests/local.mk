@@ -18,3 +18,4 @@ include $(srcdir)/tests/tui/local.mk
 include $(srcdir)/tests/e2e/local.mk
 include $(srcdir)/tests/docs/local.mk
 include $(srcdir)/tests/fault/local.mk
+include $(srcdir)/tests/security/local.mk

@@ -1,0 +1,6 @@
+# tests/security/: the trust boundary, each test written as the attack it
+# defeats (doc/threat-model.md lists every promise with its test).  Run as
+# root: the tests create and remove the second local user they need.
+SECURITY_TESTS =
+TESTS += $(SECURITY_TESTS)
+EXTRA_DIST += $(SECURITY_TESTS)
