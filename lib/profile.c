@@ -1279,9 +1279,7 @@ profile_save(const struct profile *p, const char *path,
 	free(name);
 	if (rc < 0)
 		return rc;
-	if ((rc = atomicfile_write(path, buf, len)) < 0)
-		snprintf(err, errlen, "cannot write %s: %s (the previous file, "
-		    "if any, is unchanged)", path, strerror(-rc));
+	rc = atomicfile_write(path, buf, len, err, errlen);
 	free(buf);
 	return rc;
 }

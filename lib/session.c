@@ -233,11 +233,8 @@ session_save(const char *path, const struct model *m,
 	text = xrealloc(text, len + 2);
 	text[len++] = '\n';
 	text[len] = '\0';
-	rc = atomicfile_write(path, text, len);
+	rc = atomicfile_write(path, text, len, err, errlen);
 	free(text);
-	if (rc < 0)
-		snprintf(err, errlen, "cannot save the session to %s: %s", path,
-		    strerror(-rc));
 	return rc;
 }
 
