@@ -234,6 +234,18 @@ int		 profile_read(const char *data, size_t len, const char *file,
  * for more than PROFILE_MAX_BYTES (/dev/zero must not eat the memory).
  */
 #define PROFILE_MAX_BYTES	(16 << 20)
+
+/*
+ * The contents of path ("-": standard input) in *data (malloc'd, NUL
+ * added, caller frees) and *len, reading at most max + 1 bytes so that an
+ * endless input (/dev/zero, a pipe) ends.  Every reader of a user's file
+ * (profiles, sessions) comes through here.  Returns 0; -EFBIG when path
+ * holds more than max bytes; -errno from open(2) or read(2).  On error
+ * *data is NULL.
+ */
+int		 profile_read_file(const char *path, size_t max, char **data,
+		    size_t *len);
+
 int		 profile_load(const char *path,
 		    const struct profile_read_opts *opts,
 		    struct profile **out, char *msg, size_t msglen);
