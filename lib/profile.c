@@ -1275,7 +1275,7 @@ profile_save(const struct profile *p, const char *path,
     size_t errlen)
 {
 	struct profile_write_opts o = { NULL, NULL };
-	char *buf, *name = NULL, *slash, *dot;
+	char *buf, *name = NULL, *slash, *dot, *msg;
 	size_t len;
 	int rc;
 
@@ -1291,6 +1291,12 @@ profile_save(const struct profile *p, const char *path,
 	}
 	rc = profile_write(p, f, &o, &buf, &len, err, errlen);
 	free(name);
+	if (rc == -E2BIG) {
+		/* Too long a filter: name the file it was meant for. */
+		msg = xstrdup(err);
+		snprintf(err, errlen, "%s: %s", path, msg);
+		free(msg);
+	}
 	if (rc < 0)
 		return rc;
 	rc = atomicfile_write(path, buf, len, err, errlen);

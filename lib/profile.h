@@ -355,7 +355,8 @@ void		 profile_diff_free(struct profile_diff *d);
  * with PROFILE_FILTER_ALLOW_ONLY: allowed calls run, all else stops.
  *
  * Returns 0 with *ctx set (caller seccomp_release()s it), or -errno with
- * err naming the entry and name libseccomp refused.
+ * err filled: the entry and name libseccomp refused, or -E2BIG when the
+ * filter is longer than the kernel's BPF_MAXINSNS (4096) instructions.
  */
 int		 profile_filter(const struct profile *p,
 		    const struct profile_env *env, uint32_t def_action,
