@@ -207,8 +207,8 @@ atomicfile_write(const char *path, const void *data, size_t len, char *err,
 		err[0] = '\0';
 	if (strcmp(path, "-") == 0) {
 		if ((rc = write_all(STDOUT_FILENO, data, len)) < 0)
-			snprintf(err, errlen, "cannot write to standard output: "
-			    "%s", strerror(-rc));
+			snprintf(err, errlen, "cannot write to standard "
+			    "output: %s", strerror(-rc));
 		return rc;
 	}
 	if ((rc = open_dir(path, &base, &dfd)) < 0)
