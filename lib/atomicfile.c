@@ -1,19 +1,30 @@
 /*
- * atomicfile.c - temporary file, fsync, rename; see atomicfile.h.
+ * atomicfile.c - a new file in the target's folder, fsync, renameat; see
+ * atomicfile.h.  Every name below the folder is resolved relative to the
+ * folder's descriptor and never followed, so a link planted at the name
+ * between the checks and the rename can only be replaced, not written
+ * through.
  */
 #include "config.h"
 #include "atomicfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "xalloc.h"
+
+/* ".sctui-" and 16 hex digits: never longer than NAME_MAX. */
+#define ATOMICFILE_TMPLEN	32
+/* Random names to try before giving up (each is 64 bits). */
+#define ATOMICFILE_TRIES	16
 
 static int
 write_all(int fd, const char *p, size_t len)
@@ -33,82 +44,201 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+static void
+tmp_name(char *name)
+{
+	struct timespec ts;
+	uint64_t r;
+
+	if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r)) {
+		/* O_EXCL keeps this safe; the name only has to differ. */
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		r = (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec << 30 ^
+		    (uint64_t)getpid() << 40;
+	}
+	snprintf(name, ATOMICFILE_TMPLEN, ".sctui-%016llx",
+	    (unsigned long long)r);
+}
+
+static const char *
+kind_name(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISCHR(m))
+		return "a character device";
+	if (S_ISBLK(m))
+		return "a block device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISDIR(m))
+		return "a folder";
+	return "something other than a regular file";
+}
+
 /*
- * "-", a terminal, a pipe or a device: there is no file to replace, so the
- * data is written straight to it (renaming over /dev/stdout would put a
- * regular file in its place).
+ * Opens the folder of path and points *base at the last component.  The
+ * folder's own path is the user's and may go through symlinks.
  */
 static int
-write_through(const char *path, const void *data, size_t len)
+open_dir(const char *path, const char **base, int *dfd)
 {
-	int fd, rc;
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd;
 
-	if (strcmp(path, "-") == 0)
-		return write_all(STDOUT_FILENO, data, len);
-	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) < 0)
+	*base = slash != NULL ? slash + 1 : path;
+	if (**base == '\0' || strcmp(*base, ".") == 0 ||
+	    strcmp(*base, "..") == 0)
+		return -EISDIR;
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else {
+		dir = xmalloc((size_t)(slash - path) + 1);
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+	}
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* A folder we may write in but not list: no fsync of it, then. */
+	if (fd < 0 && errno == EACCES)
+		fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
 		return -errno;
-	rc = write_all(fd, data, len);
-	if (close(fd) < 0 && rc == 0)
+	*dfd = fd;
+	return 0;
+}
+
+/*
+ * What is at base may be replaced: nothing, a regular file, or a symlink
+ * to a regular file or to nothing.  The link is only looked at (stat),
+ * never opened.
+ */
+static int
+check_target(int dfd, const char *base, const char *path, char *err,
+    size_t errlen)
+{
+	struct stat st;
+	int link = 0;
+
+	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return errno == ENOENT ? 0 : -errno;
+	if (S_ISLNK(st.st_mode)) {
+		if (fstatat(dfd, base, &st, 0) < 0)
+			return 0;
+		link = 1;
+	}
+	if (S_ISREG(st.st_mode))
+		return 0;
+	if (S_ISDIR(st.st_mode) && !link)
+		return -EISDIR;
+	snprintf(err, errlen, "cannot write %s: it %s %s, not a regular file "
+	    "(sctui only replaces regular files: give another path, or - for "
+	    "standard output)", path, link ? "is a symlink to" : "is",
+	    kind_name(st.st_mode));
+	return S_ISDIR(st.st_mode) ? -EISDIR : -EEXIST;
+}
+
+/*
+ * A new, empty file in dfd, mode 0666 less the umask.  With O_TMPFILE it
+ * has no name yet (name[0] stays '\0'); otherwise name holds its random
+ * name.  Returns the descriptor or -errno.
+ */
+static int
+tmp_open(int dfd, char *name)
+{
+	int fd, i;
+
+	name[0] = '\0';
+	if ((fd = openat(dfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC,
+	    0666)) >= 0)
+		return fd;
+	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+		return -errno;
+	for (i = 0; i < ATOMICFILE_TRIES; i++) {
+		tmp_name(name);
+		fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd >= 0)
+			return fd;
+		if (errno != EEXIST)
+			break;
+	}
+	fd = i < ATOMICFILE_TRIES ? -errno : -EEXIST;
+	name[0] = '\0';
+	return fd;
+}
+
+/* Gives an O_TMPFILE file a random name in dfd, to rename from. */
+static int
+tmp_link(int fd, int dfd, char *name)
+{
+	char proc[32];
+	int i, rc = -EEXIST;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	for (i = 0; i < ATOMICFILE_TRIES; i++) {
+		tmp_name(name);
+		if (linkat(AT_FDCWD, proc, dfd, name, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		/* No /proc: AT_EMPTY_PATH (needs CAP_DAC_READ_SEARCH). */
+		if (errno == ENOENT &&
+		    linkat(fd, "", dfd, name, AT_EMPTY_PATH) == 0)
+			return 0;
 		rc = -errno;
+		if (rc != -EEXIST)
+			break;
+	}
+	name[0] = '\0';
 	return rc;
 }
 
 int
-atomicfile_write(const char *path, const void *data, size_t len)
+atomicfile_write(const char *path, const void *data, size_t len, char *err,
+    size_t errlen)
 {
-	char *real = NULL;
-	char *tmp, *dircopy;
-	struct stat st;
-	int fd, dfd, rc;
-	size_t n = strlen(path) + 16;
+	char tmp[ATOMICFILE_TMPLEN];
+	const char *base;
+	int dfd = -1, fd, rc;
 
-	if (strcmp(path, "-") == 0 ||
-	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
-		return write_through(path, data, len);
-	/* A symlink to a file: replace the file, keep the link. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    (real = realpath(path, NULL)) != NULL) {
-		rc = atomicfile_write(real, data, len);
-		free(real);
+	if (errlen > 0)
+		err[0] = '\0';
+	if (strcmp(path, "-") == 0) {
+		if ((rc = write_all(STDOUT_FILENO, data, len)) < 0)
+			snprintf(err, errlen, "cannot write to standard "
+			    "output: %s", strerror(-rc));
 		return rc;
 	}
-	tmp = xmalloc(n);
-	snprintf(tmp, n, "%s.XXXXXX", path);
-	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {
-		rc = -errno;
-		free(tmp);
-		return rc;
+	if ((rc = open_dir(path, &base, &dfd)) < 0)
+		goto fail;
+	if ((rc = check_target(dfd, base, path, err, errlen)) < 0 ||
+	    (rc = fd = tmp_open(dfd, tmp)) < 0) {
+		close(dfd);
+		goto fail;
 	}
-	if (stat(path, &st) == 0)
-		rc = fchmod(fd, st.st_mode & 07777);
-	else {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		rc = fchmod(fd, 0644 & ~mask);
-	}
-	if (rc == 0)
-		rc = write_all(fd, data, len);
-	else
-		rc = -errno;
+	rc = write_all(fd, data, len);
 	if (rc == 0 && fsync(fd) < 0)
 		rc = -errno;
+	if (rc == 0 && tmp[0] == '\0')
+		rc = tmp_link(fd, dfd, tmp);
 	if (close(fd) < 0 && rc == 0)
 		rc = -errno;
-	if (rc == 0 && rename(tmp, path) < 0)
+	/* Replaces a symlink at base itself, never what it points to. */
+	if (rc == 0 && renameat(dfd, tmp, dfd, base) < 0)
 		rc = -errno;
-	if (rc < 0) {
-		unlink(tmp);
-		free(tmp);
-		return rc;
-	}
-	free(tmp);
-	/* Make the rename itself durable. */
-	dircopy = xstrdup(path);
-	if ((dfd = open(dirname(dircopy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+	if (rc < 0 && tmp[0] != '\0')
+		unlinkat(dfd, tmp, 0);
+	/* Makes the rename itself durable. */
+	if (rc == 0)
 		fsync(dfd);
-		close(dfd);
-	}
-	free(dircopy);
-	return 0;
+	close(dfd);
+	if (rc == 0)
+		return 0;
+fail:
+	if (errlen > 0 && err[0] == '\0')
+		snprintf(err, errlen, "cannot write %s: %s (the previous file, "
+		    "if any, is unchanged)", path, strerror(-rc));
+	return rc;
 }

@@ -6,7 +6,37 @@
 
 #include <stdint.h>
 
-/* The length of the valid UTF-8 sequence at p, or 0. */
+/*
+ * Invisible characters that reorder or hide text: a name holding U+202E
+ * (right-to-left override) can show "exe.txt" for "txt.exe", spoof the
+ * columns after it, or look like another name.  Shown escaped, like C1
+ * controls.  Ranges of code points, inclusive.
+ */
+static const struct {
+	uint32_t	lo, hi;
+} hidden[] = {
+	{ 0x061c, 0x061c },	/* arabic letter mark */
+	{ 0x200b, 0x200f },	/* zero widths, LRM, RLM */
+	{ 0x2028, 0x202e },	/* line/paragraph separators, embeddings,
+				   overrides */
+	{ 0x2060, 0x2069 },	/* word joiner, invisible operators,
+				   isolates */
+	{ 0xfeff, 0xfeff },	/* byte order mark, zero width no-break */
+	{ 0xfff9, 0xfffb },	/* interlinear annotations */
+};
+
+static int
+is_hidden(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++)
+		if (cp >= hidden[i].lo && cp <= hidden[i].hi)
+			return 1;
+	return 0;
+}
+
+/* The length of the valid, visible UTF-8 sequence at p, or 0. */
 static size_t
 utf8_len(const unsigned char *p)
 {
@@ -26,10 +56,10 @@ utf8_len(const unsigned char *p)
 			return 0;	/* also stops at the NUL */
 		cp = cp << 6 | (p[i] & 0x3f);
 	}
-	/* Overlong, surrogates, beyond Unicode, C1 controls. */
+	/* Overlong, surrogates, beyond Unicode, C1 controls, hidden. */
 	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
 	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff ||
-	    (cp >= 0x80 && cp <= 0x9f))
+	    (cp >= 0x80 && cp <= 0x9f) || is_hidden(cp))
 		return 0;
 	return n;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <linux/filter.h>
 
 #include "profile-int.h"
 #include "sysname.h"
@@ -23,6 +24,31 @@ static const struct {
 	{ "SECCOMP_FILTER_FLAG_LOG",		SCMP_FLTATR_CTL_LOG },
 	{ "SECCOMP_FILTER_FLAG_SPEC_ALLOW",	SCMP_FLTATR_CTL_SSB },
 };
+
+/*
+ * The kernel loads at most BPF_MAXINSNS instructions; seccomp(2) would
+ * refuse a longer filter only in the child, after the program was started
+ * (or, when tracing, as if every call were allowed).  Say it here, with
+ * the count.
+ */
+static int
+check_length(scmp_filter_ctx ctx, char *err, size_t errlen)
+{
+	char *bpf;
+	size_t len, n;
+	int rc;
+
+	if ((rc = profile_export(ctx, 1, &bpf, &len, err, errlen)) < 0)
+		return rc;
+	free(bpf);
+	n = len / sizeof(struct sock_filter);
+	if (n <= BPF_MAXINSNS)
+		return 0;
+	snprintf(err, errlen, "the filter is %zu BPF instructions, more than "
+	    "the kernel's limit of %d: drop argument rules or architectures "
+	    "the program does not need", n, BPF_MAXINSNS);
+	return -E2BIG;
+}
 
 int
 profile_filter(const struct profile *p, const struct profile_env *env,
@@ -114,6 +140,8 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 			}
 		}
 	}
+	if (rc == 0)
+		rc = check_length(ctx, err, errlen);
 out:
 	profile_free(r);
 	if (rc < 0) {

@@ -1155,56 +1155,70 @@ profile_read(const char *data, size_t len, const char *file,
 }
 
 int
+profile_read_file(const char *path, size_t max, char **data, size_t *len)
+{
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	ssize_t r = 0;
+	int fd, rc;
+
+	*data = NULL;
+	*len = 0;
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -errno;
+	for (;;) {
+		if (n == cap) {
+			/* One byte over the limit tells us it is too large. */
+			cap = cap ? cap * 2 : 65536;
+			if (cap > max + 1)
+				cap = max + 1;
+			buf = xrealloc(buf, cap + 1);
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+		if (n > max)
+			break;
+	}
+	rc = r < 0 ? -errno : n > max ? -EFBIG : 0;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (rc < 0) {
+		free(buf);
+		return rc;
+	}
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+int
 profile_load(const char *path, const struct profile_read_opts *opts,
     struct profile **out, char *msg, size_t msglen)
 {
-	char *data = NULL;
-	size_t len = 0, cap = 0;
-	ssize_t n;
-	int fd, rc;
+	char *data;
+	size_t len;
+	int rc;
 
 	*out = NULL;
 	if (msg != NULL && msglen > 0)
 		msg[0] = '\0';
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		rc = -errno;
-		pmsg_add(msg, msglen, "cannot open %s: %s", path,
-		    strerror(-rc));
-		return rc;
-	}
-	for (;;) {
-		if (len == cap) {
-			/* One byte over the limit tells us it is too large. */
-			cap = cap ? cap * 2 : 65536;
-			if (cap > PROFILE_MAX_BYTES + 1)
-				cap = PROFILE_MAX_BYTES + 1;
-			data = xrealloc(data, cap);
-		}
-		n = read(fd, data + len, cap - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		if (len > PROFILE_MAX_BYTES)
-			break;
-	}
-	rc = n < 0 ? -errno : 0;
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (rc == 0 && len > PROFILE_MAX_BYTES) {
+	rc = profile_read_file(path, PROFILE_MAX_BYTES, &data, &len);
+	if (rc == -EFBIG) {
 		pmsg_add(msg, msglen, "%s: too large: more than %d MiB is "
 		    "not a seccomp profile (Docker's default is 20 KiB)", path,
 		    PROFILE_MAX_BYTES >> 20);
-		free(data);
-		return -EFBIG;
+		return rc;
 	}
 	if (rc < 0) {
-		pmsg_add(msg, msglen, "cannot read %s: %s", path,
+		pmsg_add(msg, msglen, "cannot open %s: %s", path,
 		    strerror(-rc));
-		free(data);
 		return rc;
 	}
 	rc = profile_read(data, len, path, opts, out, msg, msglen);
@@ -1261,7 +1275,7 @@ profile_save(const struct profile *p, const char *path,
     size_t errlen)
 {
 	struct profile_write_opts o = { NULL, NULL };
-	char *buf, *name = NULL, *slash, *dot;
+	char *buf, *name = NULL, *slash, *dot, *msg;
 	size_t len;
 	int rc;
 
@@ -1277,11 +1291,15 @@ profile_save(const struct profile *p, const char *path,
 	}
 	rc = profile_write(p, f, &o, &buf, &len, err, errlen);
 	free(name);
+	if (rc == -E2BIG) {
+		/* Too long a filter: name the file it was meant for. */
+		msg = xstrdup(err);
+		snprintf(err, errlen, "%s: %s", path, msg);
+		free(msg);
+	}
 	if (rc < 0)
 		return rc;
-	if ((rc = atomicfile_write(path, buf, len)) < 0)
-		snprintf(err, errlen, "cannot write %s: %s (the previous file, "
-		    "if any, is unchanged)", path, strerror(-rc));
+	rc = atomicfile_write(path, buf, len, err, errlen);
 	free(buf);
 	return rc;
 }

@@ -234,6 +234,18 @@ int		 profile_read(const char *data, size_t len, const char *file,
  * for more than PROFILE_MAX_BYTES (/dev/zero must not eat the memory).
  */
 #define PROFILE_MAX_BYTES	(16 << 20)
+
+/*
+ * The contents of path ("-": standard input) in *data (malloc'd, NUL
+ * added, caller frees) and *len, reading at most max + 1 bytes so that an
+ * endless input (/dev/zero, a pipe) ends.  Every reader of a user's file
+ * (profiles, sessions) comes through here.  Returns 0; -EFBIG when path
+ * holds more than max bytes; -errno from open(2) or read(2).  On error
+ * *data is NULL.
+ */
+int		 profile_read_file(const char *path, size_t max, char **data,
+		    size_t *len);
+
 int		 profile_load(const char *path,
 		    const struct profile_read_opts *opts,
 		    struct profile **out, char *msg, size_t msglen);
@@ -343,7 +355,8 @@ void		 profile_diff_free(struct profile_diff *d);
  * with PROFILE_FILTER_ALLOW_ONLY: allowed calls run, all else stops.
  *
  * Returns 0 with *ctx set (caller seccomp_release()s it), or -errno with
- * err naming the entry and name libseccomp refused.
+ * err filled: the entry and name libseccomp refused, or -E2BIG when the
+ * filter is longer than the kernel's BPF_MAXINSNS (4096) instructions.
  */
 int		 profile_filter(const struct profile *p,
 		    const struct profile_env *env, uint32_t def_action,

@@ -233,11 +233,8 @@ session_save(const char *path, const struct model *m,
 	text = xrealloc(text, len + 2);
 	text[len++] = '\n';
 	text[len] = '\0';
-	rc = atomicfile_write(path, text, len);
+	rc = atomicfile_write(path, text, len, err, errlen);
 	free(text);
-	if (rc < 0)
-		snprintf(err, errlen, "cannot save the session to %s: %s", path,
-		    strerror(-rc));
 	return rc;
 }
 
@@ -746,43 +743,6 @@ session_from_profile(const struct profile *p, const struct model_opts *opts)
 	return m;
 }
 
-static int
-read_file(const char *path, char **data, size_t *len)
-{
-	size_t cap = 65536, n = 0;
-	ssize_t r;
-	char *buf;
-	int fd;
-
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -errno;
-	buf = xmalloc(cap);
-	for (;;) {
-		if (n == cap)
-			buf = xrealloc(buf, cap *= 2);
-		r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-	}
-	if (r < 0) {
-		r = -errno;
-		free(buf);
-		if (fd != STDIN_FILENO)
-			close(fd);
-		return (int)r;
-	}
-	if (fd != STDIN_FILENO)
-		close(fd);
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 int
 session_load(const char *path, const struct model_opts *opts,
     struct model **out, struct session_meta *meta, char *err, size_t errlen)
@@ -796,7 +756,14 @@ session_load(const char *path, const struct model_opts *opts,
 	*out = NULL;
 	memset(meta, 0, sizeof(*meta));
 	meta->root_status = -1;
-	if ((rc = read_file(path, &data, &len)) < 0) {
+	if ((rc = profile_read_file(path, SESSION_MAX_BYTES, &data,
+	    &len)) == -EFBIG) {
+		snprintf(err, errlen, "%s: too large: sctui opens sessions of "
+		    "up to %d MiB (about 20,000 processes): trace fewer "
+		    "processes per session", path, SESSION_MAX_BYTES >> 20);
+		return rc;
+	}
+	if (rc < 0) {
 		snprintf(err, errlen, "cannot open %s: %s", path,
 		    strerror(-rc));
 		return rc;
@@ -814,6 +781,13 @@ session_load(const char *path, const struct model_opts *opts,
 		return rc;
 	}
 	/* Not a session: a profile in any format sctui reads. */
+	if (len > PROFILE_MAX_BYTES) {
+		snprintf(err, errlen, "%s: too large: more than %d MiB is not "
+		    "a seccomp profile, and it is not a session", path,
+		    PROFILE_MAX_BYTES >> 20);
+		free(data);
+		return -EFBIG;
+	}
 	rc = profile_read(data, len, path, NULL, &p, err, errlen);
 	free(data);
 	if (rc < 0)

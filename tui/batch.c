@@ -18,6 +18,7 @@
 #include <seccomp.h>
 #include <sys/wait.h>
 
+#include "atomicfile.h"
 #include "cli.h"
 #include "escape.h"
 #include "minprofile.h"
@@ -31,6 +32,7 @@
 #include "escape.h"
 #include "tracer.h"
 #include "tracesetup.h"
+#include "xalloc.h"
 
 static struct tracer *volatile the_tracer;
 static volatile sig_atomic_t ends;
@@ -77,23 +79,25 @@ exit_code(int status)
 	return 1;
 }
 
+/* --stats: built in memory, then saved like a profile (atomicfile.h). */
 static int
 write_stats(const struct model *m, const char *path)
 {
-	FILE *f = fopen(path, "we");
+	char *text = NULL, err[1024];
+	size_t len = 0;
+	FILE *f;
+	int rc;
 
-	if (f == NULL) {
-		fprintf(stderr, "sctui: cannot write %s: %s\n", path,
-		    strerror(errno));
-		return -1;
-	}
+	if ((f = open_memstream(&text, &len)) == NULL)
+		fatal("out of memory");
 	summary_tsv(m, f);
-	if (fclose(f) != 0) {
-		fprintf(stderr, "sctui: cannot write %s: %s\n", path,
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	if (fclose(f) != 0)
+		fatal("out of memory");
+	rc = atomicfile_write(path, text, len, err, sizeof(err));
+	free(text);
+	if (rc < 0)
+		fprintf(stderr, "sctui: %s\n", err);
+	return rc;
 }
 
 /* Every call the model saw under --profile is one the profile lacks. */

@@ -31,6 +31,21 @@ tracesetup_profile(const struct cli *c, struct tracesetup *s)
 		return 0;
 	if ((s->base = profilecmd_load(c->profile, 0)) == NULL)
 		return -EINVAL;
+	/*
+	 * What the profile lacks is what its default would stop.  A default
+	 * that allows stops nothing: tracing from it would report every call
+	 * it does not list as lacking, though it allows them all.
+	 */
+	if (s->base->def_action == PROFILE_ACT_ALLOW ||
+	    s->base->def_action == PROFILE_ACT_LOG) {
+		fprintf(stderr, "sctui: %s: its defaultAction %s allows every "
+		    "call it does not list, so no call can be missing from it: "
+		    "trace without --profile to see what the program needs, or "
+		    "run it under the profile with --enforce\n", c->profile,
+		    s->base->def_action == PROFILE_ACT_ALLOW ?
+		    "SCMP_ACT_ALLOW" : "SCMP_ACT_LOG");
+		return -EINVAL;
+	}
 	cli_env(c, &env);
 	rc = profile_filter(s->base, &env, SCMP_ACT_TRACE(0),
 	    SCMP_ACT_TRACE(0), 0, &ctx, err, sizeof(err));

@@ -2,5 +2,15 @@
 # defeats (doc/threat-model.md lists every promise with its test).  Run as
 # root: the tests create and remove the second local user they need.
 SECURITY_TESTS =
+SECURITY_TESTS += tests/security/output-symlink.test
+SECURITY_TESTS += tests/security/output-special.test
+SECURITY_TESTS += tests/security/output-mode.test
+SECURITY_TESTS += tests/security/stats-enospc.test
+SECURITY_TESTS += tests/security/tui-output.test
+SECURITY_TESTS += tests/security/filter-length.test
+SECURITY_TESTS += tests/security/profile-allow-default.test
+SECURITY_TESTS += tests/security/open-size.test
+SECURITY_TESTS += tests/security/names-bidi.test
 TESTS += $(SECURITY_TESTS)
 EXTRA_DIST += $(SECURITY_TESTS)
+EXTRA_DIST += tests/security/files.sh

@@ -304,6 +304,21 @@ test_escape(void)
 	esc("\xc0\xaf", "\\xc0\\xaf", 128);		/* overlong */
 	esc("\xed\xa0\x80", "\\xed\\xa0\\x80", 128);	/* surrogate */
 	esc("\xe2\x82", "\\xe2\\x82", 128);		/* cut short */
+	/* Bidi controls and invisible characters, each byte escaped. */
+	esc("a\xe2\x80\xae" "b", "a\\xe2\\x80\\xaeb", 128);	/* U+202E RLO */
+	esc("\xe2\x80\xaa", "\\xe2\\x80\\xaa", 128);	/* U+202A LRE */
+	esc("\xe2\x81\xa6", "\\xe2\\x81\\xa6", 128);	/* U+2066 LRI */
+	esc("\xe2\x81\xa9", "\\xe2\\x81\\xa9", 128);	/* U+2069 PDI */
+	esc("\xe2\x80\x8e", "\\xe2\\x80\\x8e", 128);	/* U+200E LRM */
+	esc("\xe2\x80\x8f", "\\xe2\\x80\\x8f", 128);	/* U+200F RLM */
+	esc("\xd8\x9c", "\\xd8\\x9c", 128);		/* U+061C ALM */
+	esc("\xef\xbb\xbfx", "\\xef\\xbb\\xbfx", 128);	/* U+FEFF BOM */
+	esc("\xe2\x80\xa8", "\\xe2\\x80\\xa8", 128);	/* U+2028 LS */
+	/* Their neighbours are visible and pass. */
+	esc("\xe2\x80\x90", "\xe2\x80\x90", 128);		/* U+2010 hyphen */
+	esc("\xe2\x80\xaf", "\xe2\x80\xaf", 128);		/* U+202F NNBSP */
+	esc("\xe2\x81\xaa", "\xe2\x81\xaa", 128);		/* U+206A */
+	esc("\xef\xbb\xbe", "\xef\xbb\xbe", 128);		/* U+FEFE */
 	/* Cut to fit, never inside an escape or a character. */
 	esc("abc\x01", "abc", 6);
 	esc("ab\xc3\xa9", "ab", 4);
