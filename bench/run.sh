@@ -10,6 +10,10 @@
 #   BENCH_WORKLOADS="loop fork threads tree nginx"   which rows to run
 #   BENCH_TRACERS="untraced strace strace-c sctui sctui-noseccomp
 #                  sctui-profile sctui-ui"          which columns to run
+#                           (also x, x-n, x-P-n-S-p...: the experiment
+#                           bench/experiments/x-tracer with those options,
+#                           a number going with its letter: x-s20 is -s 20;
+#                           `make bench-experiments` builds it)
 #   BENCH_CALLS=2000000     calls in loop and threads
 #   BENCH_FORKS=200 BENCH_FORK_CALLS=10000   children and calls per child
 #   BENCH_THREADS=8         threads
@@ -90,6 +94,9 @@ tracer_missing() {	# TRACER: empty if it can run, else why not
 	sctui-profile)
 		"$SCTUI" --help 2>/dev/null | grep -q -- '--profile' ||
 		    echo "$NA" ;;
+	x|x-*)
+		[ -x "$B/experiments/x-tracer" ] ||
+		    echo "bench/experiments/x-tracer not built (make bench-experiments)" ;;
 	sctui-ui)
 		# The UI exists once sctui draws with curses.
 		if ! nm -D "$SCTUI" 2>/dev/null | grep -Eq ' U (initscr|newterm)'; then
@@ -145,6 +152,12 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	sctui-noseccomp) printf '%s\n' "$SCTUI" --batch -q --no-seccomp ;;
 	sctui-profile) printf '%s\n' "$SCTUI" --batch -q --profile="$T/$2.profile.json" ;;
 	sctui-ui) echo "$SCTUI" ;;
+	x|x-*)	echo "$B/experiments/x-tracer"
+		for o in $(echo "${1#x}" | tr '-' ' '); do
+			echo "-${o%%[0-9]*}"
+			case $o in *[0-9]) echo "${o#?}" ;; esac
+		done
+		echo -- ;;
 	esac
 	# sctui's own count of processes, checked for the tree.  Not from a
 	# complete profile: under user notification a process that makes no

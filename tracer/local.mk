@@ -2,5 +2,6 @@
 noinst_LIBRARIES += libtracer.a
 libtracer_a_SOURCES = \
 	tracer/notify.c tracer/notify.h \
+	tracer/place.c tracer/place.h \
 	tracer/tcb.c tracer/tcb.h \
 	tracer/tracer.c tracer/tracer.h
