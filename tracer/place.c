@@ -21,6 +21,7 @@ place_init(struct place *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->cpu = p->want = -1;
+	p->backoff = PLACE_REST_MIN;
 	if (sched_getaffinity(0, sizeof(p->orig), &p->orig) == 0)
 		p->ncpu = CPU_COUNT(&p->orig);
 	else
@@ -71,8 +72,9 @@ place_move(struct place *p, int cpu)
 /*
  * The end of a window.  A tracee that made three quarters of its stops
  * is followed to its CPU once it has been seen there twice in a row (a
- * tracee the scheduler moves back and forth is not chased); with none
- * such for two windows, the tracer is given its own CPUs back.
+ * tracee the scheduler moves back and forth is not chased).  Seen away
+ * from the tracer's CPU, it has escaped: the tracer gets its own CPUs
+ * back and rests.  With no dominant tracee for two windows, the same.
  */
 static void
 place_decide(struct place *p)
@@ -81,26 +83,36 @@ place_decide(struct place *p)
 	int cpu;
 
 	p->busy = p->ntid;
+	p->stops = p->ntid = 0;
 	for (i = 1; i < n; i++)
 		if (p->hits[i] > p->hits[top])
 			top = i;
-	if (n > 0 && p->hits[top] * 4 >= PLACE_WINDOW * 3) {
-		p->leave = 0;
-		cpu = place_task_cpu(p->tid[top]);
-		if (cpu < 0 || cpu >= CPU_SETSIZE ||
-		    !CPU_ISSET(cpu, &p->orig) || cpu == p->cpu)
-			p->want = -1;
-		else if (cpu == p->want) {
-			place_move(p, cpu);
-			p->want = -1;
-		} else
-			p->want = cpu;
-	} else {
+	if (n == 0 || p->hits[top] * 4 < PLACE_WINDOW * 3) {
 		p->want = -1;
 		if (p->cpu >= 0 && ++p->leave >= 2)
 			place_move(p, -1);
+		return;
 	}
-	p->stops = p->ntid = 0;
+	p->leave = 0;
+	cpu = place_task_cpu(p->tid[top]);
+	if (cpu < 0 || cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &p->orig)) {
+		p->want = -1;
+	} else if (p->cpu >= 0) {
+		if (cpu != p->cpu) {
+			place_move(p, -1);
+			p->rest = p->backoff;
+			p->backoff = p->backoff * 2 > PLACE_REST_MAX ?
+			    PLACE_REST_MAX : p->backoff * 2;
+		} else if (++p->held >= PLACE_HOLD)
+			p->backoff = PLACE_REST_MIN;
+	} else if (p->rest > 0) {
+		p->rest--;
+	} else if (cpu == p->want) {
+		place_move(p, cpu);
+		p->want = -1;
+		p->held = 0;
+	} else
+		p->want = cpu;
 }
 
 void
@@ -119,9 +131,8 @@ place_stop(struct place *p, pid_t tid)
 		p->hits[p->ntid++] = 1;
 	} else
 		p->ntid = PLACE_TRACK + 1;	/* more than can be told */
-	if (++p->stops >= PLACE_WINDOW) {
+	if (++p->stops >= PLACE_WINDOW)
 		place_decide(p);
-	}
 }
 
 int

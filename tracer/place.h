@@ -8,9 +8,13 @@
  * goes").  While one tracee makes nearly all the stops, the tracer thread
  * moves to the CPU that tracee last ran on (sched_setaffinity(2) on the
  * tracer thread only: a tracee's affinity is never touched, it would see
- * it), so that each stop and restart is a wake-up on the same CPU.  While
- * no tracee dominates, the tracer runs wherever it was allowed to, and
- * spins before it sleeps only while the busy tracees leave it a CPU.
+ * it), so that each stop and restart is a wake-up on the same CPU.  That
+ * holds only while the tracee's other CPUs are busy (a server's clients):
+ * with an idle CPU at hand the scheduler wakes the restarted tracee there,
+ * away from its tracer.  A tracee seen away from the tracer's CPU so gives
+ * the tracer its own CPUs back, and no move is tried again for a while
+ * (longer each time).  While the tracer is not beside its tracee, it spins
+ * before it sleeps as long as the busy tracees leave it a CPU.
  */
 #ifndef SCTUI_PLACE_H
 #define SCTUI_PLACE_H
@@ -20,6 +24,9 @@
 
 #define PLACE_WINDOW	64	/* stops per decision */
 #define PLACE_TRACK	4	/* distinct tids counted per window */
+#define PLACE_REST_MIN	4	/* windows without a move after an escape, */
+#define PLACE_REST_MAX	256	/* doubling up to this */
+#define PLACE_HOLD	8	/* windows beside the tracee that reset it */
 
 struct place {
 	cpu_set_t	orig;		/* the tracer thread's own affinity */
@@ -27,6 +34,9 @@ struct place {
 	int		cpu;		/* pinned there; -1: orig */
 	int		want;		/* a move seen once, waiting for a second */
 	int		leave;		/* windows without a dominant tracee */
+	int		held;		/* windows the tracee stayed beside */
+	int		rest;		/* windows left before a move is tried */
+	int		backoff;	/* the next rest */
 	unsigned	stops;		/* in this window */
 	unsigned	ntid;		/* distinct tids in this window, capped */
 	unsigned	busy;		/* the same, of the last whole window */

@@ -83,6 +83,13 @@ main(void)
 
 	/* Before a whole window: nothing known, the spin allowed. */
 	CHECK(place_spin(&p));
+	/* A lead that changes CPU every window is not chased. */
+	for (i = 0; i < 3; i++) {
+		stops(&p, a, PLACE_WINDOW);
+		stops(&p, b, PLACE_WINDOW);
+	}
+	CHECK(p.cpu == -1 && allowed_only(&p, -1));
+	CHECK_EQ_U(p.moves, 0);
 	/* One busy tracee: seen once on its CPU, not followed yet ... */
 	stops(&p, a, PLACE_WINDOW);
 	CHECK(p.cpu == -1 && allowed_only(&p, -1));
@@ -94,28 +101,30 @@ main(void)
 	CHECK(!place_spin(&p));
 	CHECK_EQ_U(p.moves, 1);
 
-	/* Three quarters of the stops are enough to lead. */
-	for (i = 0; i < 2; i++) {
-		stops(&p, b, PLACE_WINDOW * 3 / 4);
-		stops(&p, a, PLACE_WINDOW / 8);
-		stops(&p, 999999, PLACE_WINDOW / 8);
-	}
-	CHECK(p.cpu == cpu[1] && allowed_only(&p, cpu[1]));
+	/* The lead seen on another CPU (three quarters of the stops are
+	 * enough to lead): escaped, so the tracer has its CPUs back, and it
+	 * rests PLACE_REST_MIN windows before it follows again. */
+	stops(&p, b, PLACE_WINDOW * 3 / 4);
+	stops(&p, a, PLACE_WINDOW / 8);
+	stops(&p, 999999, PLACE_WINDOW / 8);
+	CHECK(p.cpu == -1 && allowed_only(&p, -1));
 	CHECK_EQ_U(p.busy, 3);
-	CHECK_EQ_U(p.moves, 2);
-
-	/* A lead that changes every window is not chased. */
-	for (i = 0; i < 3; i++) {
-		stops(&p, a, PLACE_WINDOW);
-		stops(&p, b, PLACE_WINDOW);
-	}
-	CHECK(p.cpu == cpu[1]);
-	CHECK_EQ_U(p.moves, 2);
+	CHECK(!place_spin(&p) || p.ncpu > 3);
+	CHECK_EQ_U(p.rest, PLACE_REST_MIN);
+	CHECK_EQ_U(p.backoff, PLACE_REST_MIN * 2);
+	stops(&p, b, PLACE_WINDOW * (PLACE_REST_MIN + 1));
+	CHECK(p.cpu == -1 && place_spin(&p));
+	stops(&p, b, PLACE_WINDOW);
+	CHECK(p.cpu == cpu[1] && allowed_only(&p, cpu[1]));
+	CHECK_EQ_U(p.moves, 3);
+	/* Beside its tracee for PLACE_HOLD windows: the rest is short again. */
+	stops(&p, b, PLACE_WINDOW * PLACE_HOLD);
+	CHECK_EQ_U(p.backoff, PLACE_REST_MIN);
 
 	/* A tracee gone before its CPU is read moves nothing. */
 	stops(&p, 999999, PLACE_WINDOW * 2);
 	CHECK(p.cpu == cpu[1]);
-	CHECK_EQ_U(p.moves, 2);
+	CHECK_EQ_U(p.moves, 3);
 
 	/* Two tracees sharing the stops: one window is not enough to leave
 	 * (a server between two requests), the second is; with as many busy
@@ -128,7 +137,7 @@ main(void)
 	CHECK(p.cpu == -1 && allowed_only(&p, -1));
 	CHECK_EQ_U(p.busy, 2);
 	CHECK(place_spin(&p) == (p.ncpu > 2));
-	CHECK_EQ_U(p.moves, 3);
+	CHECK_EQ_U(p.moves, 4);
 
 	/* More tracees than can be told apart: counted as many. */
 	for (i = 0; i < PLACE_WINDOW; i++)
