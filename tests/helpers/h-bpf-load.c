@@ -2,7 +2,7 @@
  * h-bpf-load FILE CALL...: install the raw seccomp BPF program in FILE (an
  * array of struct sock_filter, as sctui --format bpf writes it) with
  * seccomp(2), then make each CALL and print one line for it:
- *   CALL ok          the call ran (it returned what it returns untraced)
+ *   CALL ok          the call ran and did not fail
  *   CALL errno N     it failed with errno N (the filter's, or its own)
  * A call the filter kills or traps ends the helper there, by SIGSYS.
  * Exit 0 once every call is made; 2 on bad usage, 3 if the filter cannot
