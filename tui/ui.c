@@ -5,10 +5,11 @@
  * both on it, as ptrace requires); its sink pushes every event into the SPSC
  * ring, blocking when the ring is full.  This thread alone owns the model:
  * each turn of the loop it polls the terminal, the ring's eventfd, the
- * program's output pipes and a self-pipe for signals; drains at most
- * RING_BATCH events into the model; handles the keys that came in (so a
- * flood of events never starves the keyboard); and redraws, at most
- * FRAME_NS apart and only what is dirty.
+ * program's output (the master of its pseudo-terminal, the pipe of its
+ * stderr) and a self-pipe for signals; drains at most RING_BATCH events
+ * into the model; handles the keys that came in (so a flood of events
+ * never starves the keyboard); and redraws, at most FRAME_NS apart and
+ * only what is dirty.
  *
  * The terminal is restored on every way out: quitting, Ctrl-C, SIGTERM,
  * SIGHUP and SIGINT (through the loop), fatal() (through fatal_hook), and
@@ -887,12 +888,16 @@ ui_main(const struct cli *c)
 	if (!ui->attached) {
 		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) < 0)
 			memset(&ws, 0, sizeof(ws));
-		if ((devnull = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0 ||
-		    (rc = pty_open(&outp[0], &outp[1], &ws)) < 0 ||
-		    pipe2(errp, O_CLOEXEC) < 0) {
+		if ((rc = pty_open(&outp[0], &outp[1], &ws)) < 0)
+			fprintf(stderr, "sctui: cannot open a pseudo-terminal "
+			    "for the program: %s (is devpts mounted on "
+			    "/dev/pts?); --batch runs it without one\n",
+			    strerror(-rc));
+		else if ((devnull = open("/dev/null", O_RDONLY |
+		    O_CLOEXEC)) < 0 || pipe2(errp, O_CLOEXEC) < 0)
 			fprintf(stderr, "sctui: cannot set up the program's "
-			    "terminal and output: %s\n", strerror(rc < 0 ? -rc :
-			    errno));
+			    "stdio: %s\n", strerror(errno));
+		if (rc < 0 || devnull < 0 || errp[0] < 0) {
 			if (devnull >= 0)
 				close(devnull);
 			if (outp[0] >= 0) {
