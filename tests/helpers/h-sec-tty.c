@@ -1,7 +1,7 @@
 /*
  * h-sec-tty.c - a traced program that goes for sctui's terminal.
  *
- *   h-sec-tty sti|nosti OUT MARKER
+ *   h-sec-tty sti|nosti OUT MARKER [USERTTY]
  *
  * Opens /dev/tty; with "sti", pushes "q" (sctui's quit key) and then
  * "touch MARKER" and a newline with TIOCSTI into every descriptor it has
@@ -14,6 +14,8 @@
  *   devtty=ENXIO | devtty=open ctty-is-stdout=0|1
  *   isatty1=0|1
  *   sti FD ERRNO-NAME|ok     (one line per descriptor, then "sti devtty")
+ *   usertty=ERRNO-NAME|open  (USERTTY, the user's terminal, opened by name;
+ *                             nothing is written or pushed into it)
  *
  * On stdout, "isatty1=..." too and at last "h-sec-tty done".
  */
@@ -94,11 +96,12 @@ int
 main(int argc, char **argv)
 {
 	char inject[4200];
-	int fds[MAXFD], n, i, tty, do_sti;
+	int fds[MAXFD], n, i, fd, tty, do_sti;
 	FILE *out;
 
-	if (argc != 4) {
-		fprintf(stderr, "usage: h-sec-tty sti|nosti OUT MARKER\n");
+	if (argc != 4 && argc != 5) {
+		fprintf(stderr, "usage: h-sec-tty sti|nosti OUT MARKER "
+		    "[USERTTY]\n");
 		return 2;
 	}
 	do_sti = strcmp(argv[1], "sti") == 0;
@@ -121,6 +124,14 @@ main(int argc, char **argv)
 			fprintf(out, "sti %d %s\n", fds[i], sti(fds[i], inject));
 		if (tty >= 0)
 			fprintf(out, "sti devtty %s\n", sti(tty, inject));
+	}
+	if (argc == 5) {
+		if ((fd = open(argv[4], O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
+			fprintf(out, "usertty=%s\n", strerrorname_np(errno));
+		else {
+			fprintf(out, "usertty=open\n");
+			close(fd);
+		}
 	}
 	fclose(out);
 	printf("isatty1=%d\n", isatty(1));
