@@ -26,7 +26,7 @@ struct sdgroup {
 	char		*name;		/* "@basic-io" */
 	char	       **members;	/* as listed, @groups included */
 	size_t		 nmembers;
-	char	       **flat;		/* calls known on the arch */
+	char	       **flat;		/* calls known on the arches */
 	size_t		 nflat;
 	int		 usable;
 };
@@ -62,9 +62,27 @@ parse_groups(struct sdgroup **out, size_t *n)
 	*n = ng;
 }
 
+/*
+ * Is name a system call on one of the profile's arches (on native when it
+ * names none)?  The line covers every arch of SystemCallArchitectures=, so
+ * a group is whole only if it is whole on each of them.
+ */
+static int
+known(const struct profile *p, uint32_t native, const char *name)
+{
+	size_t i;
+
+	if (p->narches == 0)
+		return seccomp_syscall_resolve_name_arch(native, name) >= 0;
+	for (i = 0; i < p->narches; i++)
+		if (seccomp_syscall_resolve_name_arch(p->arches[i], name) >= 0)
+			return 1;
+	return 0;
+}
+
 static void
-flatten(struct sdgroup *g, size_t ng, size_t i, uint32_t arch,
-    char ***v, size_t *n, int depth)
+flatten(struct sdgroup *g, size_t ng, size_t i, const struct profile *p,
+    uint32_t native, char ***v, size_t *n, int depth)
 {
 	size_t j, k;
 
@@ -76,12 +94,11 @@ flatten(struct sdgroup *g, size_t ng, size_t i, uint32_t arch,
 		if (m[0] == '@') {
 			for (k = 0; k < ng; k++)
 				if (strcmp(g[k].name, m) == 0)
-					flatten(g, ng, k, arch, v, n,
+					flatten(g, ng, k, p, native, v, n,
 					    depth + 1);
 			continue;
 		}
-		if (seccomp_syscall_resolve_name_arch(arch, m) >= 0 &&
-		    !pstrv_has(*v, *n, m))
+		if (known(p, native, m) && !pstrv_has(*v, *n, m))
 			pstrv_add(v, n, m);
 	}
 }
@@ -157,7 +174,7 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 		for (j = 0; j < e->nnames; j++) {
 			const char *n = e->names[j];
 
-			if (seccomp_syscall_resolve_name_arch(native, n) < 0)
+			if (!known(p, native, n))
 				continue;
 			if (allow != deny_list) {
 				if (!pstrv_has(allowed, nallowed, n))
@@ -207,7 +224,7 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 
 	parse_groups(&g, &ng);
 	for (i = 0; i < ng; i++) {
-		flatten(g, ng, i, native, &g[i].flat, &g[i].nflat, 0);
+		flatten(g, ng, i, p, native, &g[i].flat, &g[i].nflat, 0);
 		g[i].usable = g[i].nflat > 0 && !deny_list;
 		for (j = 0; j < g[i].nflat && g[i].usable; j++)
 			if (!pstrv_has(allowed, nallowed, g[i].flat[j]))

@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
@@ -445,12 +446,17 @@ child_exec(struct tracer *t, int syncfd)
 	/* Only async-signal-safe calls from here: the parent may be threaded. */
 	if (orig_mask_saved)
 		sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+	if (setsid() < 0)
+		_exit(125);	/* a fresh child leads no group: cannot fail */
 	if (t->opts.stdin_fd >= 0)
 		dup2(t->opts.stdin_fd, 0);
 	if (t->opts.stdout_fd >= 0)
 		dup2(t->opts.stdout_fd, 1);
 	if (t->opts.stderr_fd >= 0)
 		dup2(t->opts.stderr_fd, 2);
+	/* Failing, it has no controlling terminal at all: safe too. */
+	if (t->opts.stdout_ctty)
+		(void)ioctl(1, TIOCSCTTY, 0);
 	if (t->mode == TRACER_NOTIFY) {
 		/* syncfd is the socket that takes the listener to sctui. */
 		if ((geteuid() != 0 &&

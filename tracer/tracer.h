@@ -53,8 +53,15 @@ struct tracer_opts {
 	const void	*filter;	/* struct sock_filter[] */
 	size_t		 filter_len;	/* instructions */
 
-	/* The spawned command's stdio; -1 keeps sctui's own. */
+	/*
+	 * The spawned command's stdio; -1 keeps sctui's own.  The command
+	 * always starts a session of its own (setsid), so it never shares
+	 * sctui's controlling terminal; with stdout_ctty set, stdout_fd (the
+	 * slave of a pseudo-terminal sctui owns) becomes its controlling
+	 * terminal, else it has none.
+	 */
 	int		 stdin_fd, stdout_fd, stderr_fd;
+	int		 stdout_ctty;
 
 	int		 stop_signal;	/* TRACER_REQ_STOP sends it; 0: TERM */
 	unsigned	 grace_ms;	/* then SIGKILL; 0: 5000 */

@@ -392,6 +392,13 @@ save_now(struct ui *ui)
 		ui_message(ui, 1, "not saved: give a file name");
 		return;
 	}
+	/* Standard output is the screen sctui draws on. */
+	if (strcmp(ui->save_path, "-") == 0) {
+		ui_message(ui, 1, "not saved: \"-\" is the screen here; give "
+		    "a file name (--batch -o - writes to standard output)");
+		ui->quit_after_save = 0;
+		return;
+	}
 	if (tracesetup_save(ui->cli, ui->model, ui->setup.base, f->format,
 	    ui->save_path, err, sizeof(err)) < 0) {
 		ui_message(ui, 1, "%s", err);

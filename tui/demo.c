@@ -179,6 +179,7 @@ static char *
 nginx_version_text(const char *nginx)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t sa;
 	char *argv[] = { (char *)nginx, (char *)"-V", NULL };
 	char *out = xmalloc(16384);
 	size_t len = 0;
@@ -196,8 +197,12 @@ nginx_version_text(const char *nginx)
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, p[1], 2);
-	if (posix_spawn(&pid, nginx, &fa, NULL, argv, environ) != 0)
+	/* A session of its own: no controlling terminal, never ours. */
+	posix_spawnattr_init(&sa);
+	posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETSID);
+	if (posix_spawn(&pid, nginx, &fa, &sa, argv, environ) != 0)
 		pid = -1;
+	posix_spawnattr_destroy(&sa);
 	posix_spawn_file_actions_destroy(&fa);
 	close(p[1]);
 	pfd.fd = p[0];

@@ -100,6 +100,8 @@ enforce_main(const struct cli *c)
 		sa.sa_handler = SIG_DFL;
 		for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 			sigaction(sigs[i], &sa, NULL);
+		/* Its own session: it cannot type into our terminal. */
+		(void)setsid();
 		if ((rc = seccomp_load(ctx)) < 0) {
 			fprintf(stderr, "sctui: the kernel refused the filter of "
 			    "%s: %s\n", c->enforce, strerror(-rc));

@@ -7,6 +7,7 @@ sctui_SOURCES = \
 	tui/enforce.c tui/enforce.h \
 	tui/main.c \
 	tui/profilecmd.c tui/profilecmd.h \
+	tui/pty.c tui/pty.h \
 	tui/tracesetup.c tui/tracesetup.h \
 	tui/ui.c tui/ui.h tui/ui-int.h \
 	tui/view.c

@@ -201,6 +201,7 @@ struct ui {
 	size_t			 out_head, out_n;
 	char			 partial[2][1024];
 	size_t			 partial_len[2];
+	int			 partial_cr[2];	/* a "\r" held back */
 	int			 out_fd[2];	/* read ends; -1 once closed */
 
 	/* Event log. */

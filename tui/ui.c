@@ -5,10 +5,11 @@
  * both on it, as ptrace requires); its sink pushes every event into the SPSC
  * ring, blocking when the ring is full.  This thread alone owns the model:
  * each turn of the loop it polls the terminal, the ring's eventfd, the
- * program's output pipes and a self-pipe for signals; drains at most
- * RING_BATCH events into the model; handles the keys that came in (so a
- * flood of events never starves the keyboard); and redraws, at most
- * FRAME_NS apart and only what is dirty.
+ * program's output (the master of its pseudo-terminal, the pipe of its
+ * stderr) and a self-pipe for signals; drains at most RING_BATCH events
+ * into the model; handles the keys that came in (so a flood of events
+ * never starves the keyboard); and redraws, at most FRAME_NS apart and
+ * only what is dirty.
  *
  * The terminal is restored on every way out: quitting, Ctrl-C, SIGTERM,
  * SIGHUP and SIGINT (through the loop), fatal() (through fatal_hook), and
@@ -29,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,6 +38,7 @@
 #include "cli.h"
 #include "demo.h"
 #include "escape.h"
+#include "pty.h"
 #include "tracesetup.h"
 #include "ring.h"
 #include "summary.h"
@@ -303,34 +306,57 @@ out_line(struct ui *ui, int err, const char *text, size_t len)
 		ui->bottom_scroll++;	/* keep the view where it is */
 }
 
+/* One byte of stream which (0 stdout, 1 stderr) into its partial line. */
+static void
+out_byte(struct ui *ui, int which, char c)
+{
+	char *part = ui->partial[which];
+	size_t *plen = &ui->partial_len[which];
+
+	if (c == '\n' || *plen == sizeof(ui->partial[0])) {
+		out_line(ui, which, part, *plen);
+		*plen = 0;
+		if (c == '\n')
+			return;
+	}
+	part[(*plen)++] = c;
+}
+
+/*
+ * Reads what the program wrote.  Its stdout is a terminal, which turns
+ * each "\n" into "\r\n" (ONLCR): a "\r" right before a "\n" is dropped,
+ * on either stream, even when a read splits the pair; any other "\r" is
+ * kept (and shown escaped).
+ */
 static void
 out_read(struct ui *ui, int which)
 {
 	char buf[4096];
 	ssize_t n, i;
-	char *part = ui->partial[which];
-	size_t *plen = &ui->partial_len[which];
 
 	n = read(ui->out_fd[which], buf, sizeof(buf));
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n <= 0) {
-		if (*plen > 0)
-			out_line(ui, which, part, *plen);
-		*plen = 0;
+		/* EOF on the pipe; EIO on the terminal once no one has it. */
+		if (ui->partial_cr[which])
+			out_byte(ui, which, '\r');
+		ui->partial_cr[which] = 0;
+		if (ui->partial_len[which] > 0)
+			out_line(ui, which, ui->partial[which],
+			    ui->partial_len[which]);
+		ui->partial_len[which] = 0;
 		close(ui->out_fd[which]);
 		ui->out_fd[which] = -1;
 		ui->dirty |= DIRTY_BOTTOM;
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		if (buf[i] == '\n' || *plen == sizeof(ui->partial[0])) {
-			out_line(ui, which, part, *plen);
-			*plen = 0;
-			if (buf[i] == '\n')
-				continue;
-		}
-		part[(*plen)++] = buf[i];
+		if (ui->partial_cr[which] && buf[i] != '\n')
+			out_byte(ui, which, '\r');
+		ui->partial_cr[which] = buf[i] == '\r';
+		if (buf[i] != '\r')
+			out_byte(ui, which, buf[i]);
 	}
 	if (ui->bottom == BOTTOM_OUTPUT)
 		ui->dirty |= DIRTY_BOTTOM;
@@ -820,7 +846,9 @@ ui_main(const struct cli *c)
 	struct sc_sink sink;
 	struct ui *ui;
 	sigset_t block, old;
-	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, devnull, rc, code;
+	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, devnull = -1, rc = 0;
+	int code;
+	struct winsize ws;
 	char st[32];
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -850,22 +878,41 @@ ui_main(const struct cli *c)
 	sink.ctx = ui->ring;
 	sink.emit = sink_emit;
 
-	/* The program's stdin is /dev/null; its output goes to a pane. */
+	/*
+	 * The program's stdin is /dev/null; its stdout is a pseudo-terminal
+	 * of its own, also its controlling terminal (it never gets the one
+	 * the UI draws on), and its stderr a pipe, so the Output pane still
+	 * tells them apart.
+	 */
 	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
 	if (!ui->attached) {
-		if ((devnull = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0 ||
-		    pipe2(outp, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) < 0)
+			memset(&ws, 0, sizeof(ws));
+		if ((rc = pty_open(&outp[0], &outp[1], &ws)) < 0)
+			fprintf(stderr, "sctui: cannot open a pseudo-terminal "
+			    "for the program: %s (is devpts mounted on "
+			    "/dev/pts?); --batch runs it without one\n",
+			    strerror(-rc));
+		else if ((devnull = open("/dev/null", O_RDONLY |
+		    O_CLOEXEC)) < 0 || pipe2(errp, O_CLOEXEC) < 0)
 			fprintf(stderr, "sctui: cannot set up the program's "
 			    "stdio: %s\n", strerror(errno));
+		if (rc < 0 || devnull < 0 || errp[0] < 0) {
+			if (devnull >= 0)
+				close(devnull);
+			if (outp[0] >= 0) {
+				close(outp[0]);
+				close(outp[1]);
+			}
 			ui_free(ui);
 			return 1;
 		}
 		to.stdin_fd = devnull;
 		to.stdout_fd = outp[1];
+		to.stdout_ctty = 1;
 		to.stderr_fd = errp[1];
 		ui->out_fd[0] = outp[0];
 		ui->out_fd[1] = errp[0];
-		fcntl(outp[0], F_SETFL, O_NONBLOCK);
 		fcntl(errp[0], F_SETFL, O_NONBLOCK);
 	}
 	to.argv = c->argv;

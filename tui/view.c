@@ -291,6 +291,9 @@ add_section(struct ui *ui, size_t *n, uint32_t section, struct ui_srow *v,
 			ui->srows[hi].count += r->count;
 		}
 	}
+	/* Nothing to sort: srows may still be NULL, which qsort() may not get. */
+	if (*n - start < 2)
+		return;
 	sort_ui = ui;
 	qsort(&ui->srows[start], *n - start, sizeof(*ui->srows), cmp_rows);
 }

@@ -13,12 +13,21 @@ tests_profile_t_corpus_CPPFLAGS = $(PROFILE_TEST_CPPFLAGS) \
 	-I$(top_srcdir)/fuzz -I$(top_srcdir)/tests/lib
 tests_profile_t_corpus_LDADD = $(CORE_LIBS)
 
+# Loads an exported BPF program with seccomp(2); traced by nothing, but
+# built like the other helpers: no sanitizer runtime inside a filter.
+check_PROGRAMS += tests/helpers/h-bpf-load
+tests_helpers_h_bpf_load_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_bpf_load_LDFLAGS =
+
 TESTS += tests/profile/t-profile tests/profile/t-corpus \
 	tests/profile/convert.test tests/profile/merge.test \
-	tests/profile/diff.test tests/profile/caps.test
+	tests/profile/diff.test tests/profile/caps.test \
+	tests/profile/formats.test
 
 EXTRA_DIST += $(profile_test_files) tests/profile/convert.test \
-	tests/profile/merge.test tests/profile/diff.test tests/profile/caps.test
+	tests/profile/merge.test tests/profile/diff.test tests/profile/caps.test \
+	tests/profile/formats.test tests/profile/formats.py \
+	tests/profile/golden/README
 profile_test_files = \
 	tests/profile/data/small.json tests/profile/data/config.json \
 	tests/profile/data/a.list tests/profile/data/b.list \

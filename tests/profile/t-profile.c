@@ -5,7 +5,8 @@
  *
  * Inputs are in tests/profile/data/, goldens in tests/profile/golden/
  * ($top_srcdir from the environment, or the folder of this source).  Run
- * with SCTUI_REGEN=1 to rewrite the goldens after a deliberate change.
+ * with SCTUI_REGEN=1 to rewrite the goldens after a deliberate change;
+ * tests/profile/golden/README says what each one must show.
  */
 #include "config.h"
 

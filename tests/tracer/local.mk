@@ -1,5 +1,6 @@
 # tests/tracer/: real ptrace on the helper programs in tests/helpers/.
 check_PROGRAMS += \
+	tests/helpers/h-attach \
 	tests/helpers/h-daemon \
 	tests/helpers/h-fork-threads \
 	tests/helpers/h-int80 \
@@ -10,10 +11,13 @@ check_PROGRAMS += \
 	tests/helpers/h-signals \
 	tests/helpers/h-tree \
 	tests/helpers/h-uname
+tests_helpers_h_attach_LDADD = $(PTHREAD_LIBS)
 tests_helpers_h_fork_threads_LDADD = $(PTHREAD_LIBS)
 tests_helpers_h_mt_exec_LDADD = $(PTHREAD_LIBS)
 # Helpers are what is traced: never built with sanitizers, whose runtime
 # makes calls of its own and whose leak checker ptraces the process.
+tests_helpers_h_attach_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_attach_LDFLAGS =
 tests_helpers_h_daemon_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_daemon_LDFLAGS =
 tests_helpers_h_fork_threads_CFLAGS = $(HELPER_CFLAGS)

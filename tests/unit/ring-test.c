@@ -149,7 +149,7 @@ test_two_threads(uint64_t n, size_t cap)
 	ring_free(p.r);
 }
 
-/* Waits up to 10 s for cond to hold, polling; 0 on timeout. */
+/* Waits up to 10 s for *flag to equal want, polling; 0 on timeout. */
 static int
 eventually(atomic_int *flag, int want)
 {
@@ -164,40 +164,76 @@ eventually(atomic_int *flag, int want)
 	return 0;
 }
 
+/* Waits up to 10 s for the ring to count want stalls; 0 on timeout. */
+static int
+stalls_reach(struct ring *r, uint64_t want)
+{
+	struct timespec ms = { 0, 1000000 };
+	int i;
+
+	for (i = 0; i < 10000; i++) {
+		if (ring_stalls(r) >= want)
+			return ring_stalls(r) == want;
+		nanosleep(&ms, NULL);
+	}
+	return 0;
+}
+
+/*
+ * Pops until n events came, waiting up to 10 s for them: they must be
+ * first, first + 1, ...  A pop may return fewer than are there (the
+ * consumer reads the head lazily), and the producer may refill meanwhile.
+ */
+static void
+pop_exactly(struct ring *r, size_t max, size_t n, uint64_t first)
+{
+	struct timespec ms = { 0, 1000000 };
+	struct sc_event out[64];
+	size_t got, k, total = 0;
+	int idle = 0;
+
+	CHECK(max <= 64);
+	while (total < n) {
+		got = ring_pop(r, out, n - total < max ? n - total : max);
+		for (k = 0; k < got; k++, total++) {
+			CHECK(out[k].ts == first + total);
+			CHECK(out[k].u.args[0] == (first + total) * 7);
+		}
+		if (got == 0) {
+			CHECK(++idle < 10000);
+			nanosleep(&ms, NULL);
+		}
+	}
+}
+
 static void
 test_full_blocks(void)
 {
 	struct prod p = { .n = 20 };
-	struct sc_event out[64];
-	struct timespec ms = { 0, 50000000 };
+	struct sc_event out[4];
 	pthread_t th;
-	size_t n, k, total = 0;
-	int i;
 
 	p.r = ring_new(16);
 	CHECK(pthread_create(&th, NULL, producer, &p) == 0);
-	/* 16 go in, the 17th blocks: wait for the stall to be counted. */
-	for (i = 0; i < 1000 && ring_stalls(p.r) == 0; i++)
-		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
-	CHECK(ring_stalls(p.r) == 1);
-	nanosleep(&ms, NULL);	/* give a buggy producer time to drop */
+	/* 0..15 go in, 16 blocks: the stall is counted once. */
+	CHECK(stalls_reach(p.r, 1));
 	CHECK(atomic_load(&p.done) == 0);
-	/* Room for one: the producer moves on, and blocks again. */
-	CHECK(ring_pop(p.r, out, 1) == 1 && out[0].ts == 0);
-	total = 1;
-	CHECK(eventually(&p.done, 0));
-	/* Take everything: the producer finishes with nothing lost. */
-	while (!ring_finished(p.r)) {
-		n = ring_pop(p.r, out, 64);
-		for (k = 0; k < n; k++, total++)
-			CHECK(out[k].ts == total);
-		if (n == 0)
-			nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
-	}
-	CHECK(total == 20);
+	/*
+	 * Room for one: 16 goes in and 17 blocks again, a second stall.  A
+	 * producer that dropped instead of blocking would finish early, or
+	 * leave a gap in the sequence below.
+	 */
+	pop_exactly(p.r, 1, 1, 0);
+	CHECK(stalls_reach(p.r, 2));
+	CHECK(atomic_load(&p.done) == 0);
+	/* The rest, in order, and then nothing. */
+	pop_exactly(p.r, 4, 19, 1);
+	CHECK(eventually(&p.done, 1));
 	CHECK(pthread_join(th, NULL) == 0);
 	CHECK(p.rc == 0);
-	CHECK(ring_stalls(p.r) >= 1);
+	CHECK(ring_stalls(p.r) >= 2);
+	CHECK(ring_finished(p.r));
+	CHECK(ring_pop(p.r, out, 4) == 0);
 	ring_free(p.r);
 
 	/* ring_close() releases a producer blocked on a full ring. */
@@ -205,13 +241,15 @@ test_full_blocks(void)
 	atomic_store(&p.done, 0);
 	p.r = ring_new(4);
 	CHECK(pthread_create(&th, NULL, producer, &p) == 0);
-	for (i = 0; i < 1000 && ring_stalls(p.r) == 0; i++)
-		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
-	CHECK(ring_stalls(p.r) == 1);
+	CHECK(stalls_reach(p.r, 1));
+	CHECK(atomic_load(&p.done) == 0);
 	ring_close(p.r);
 	CHECK(eventually(&p.done, 1));
 	CHECK(pthread_join(th, NULL) == 0);
 	CHECK(p.rc == -EPIPE);
+	/* What was pushed before the close is still there, and no more. */
+	pop_exactly(p.r, 4, 4, 0);
+	CHECK(ring_pop(p.r, out, 4) == 0);
 	ring_free(p.r);
 }
 
