@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <poll.h>
+#include <sched.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -145,6 +146,9 @@ sink_emit(void *ctx, const struct sc_event *ev)
 	(void)ring_push(ctx, ev);
 }
 
+/* The tracer thread's id, for ui_keep_off(); 0 until it runs. */
+static _Atomic pid_t tracer_tid;
+
 static void *
 tracer_main(void *arg)
 {
@@ -152,6 +156,7 @@ tracer_main(void *arg)
 	struct ui *ui = tt->ui;
 	int rc;
 
+	tracer_tid = gettid();
 	rc = tracer_start(ui->tracer);
 	pthread_mutex_lock(&tt->sync.lock);
 	tt->sync.rc = rc;
@@ -473,6 +478,39 @@ tick(struct ui *ui)
 	}
 }
 
+/*
+ * Keeps the UI thread off the CPU the tracer thread has moved to (beside
+ * a busy tracee, tracer/place.h), so that drawing never delays a stop.
+ * One sched_getaffinity(2) a frame; the thread's own CPUs back otherwise.
+ */
+static void
+ui_keep_off(void)
+{
+	static cpu_set_t orig;
+	static int off = -1, have;
+	cpu_set_t tr, mine;
+	pid_t tid = tracer_tid;
+	int cpu = -1, c;
+
+	if (tid <= 0 || (!have && sched_getaffinity(0, sizeof(orig),
+	    &orig) < 0))
+		return;
+	have = 1;
+	if (sched_getaffinity(tid, sizeof(tr), &tr) == 0 &&
+	    CPU_COUNT(&tr) == 1)
+		for (c = 0; c < CPU_SETSIZE && cpu < 0; c++)
+			if (CPU_ISSET(c, &tr) && CPU_ISSET(c, &orig) &&
+			    CPU_COUNT(&orig) > 1)
+				cpu = c;
+	if (cpu == off)
+		return;
+	mine = orig;
+	if (cpu >= 0)
+		CPU_CLR(cpu, &mine);
+	if (sched_setaffinity(0, sizeof(mine), &mine) == 0)
+		off = cpu;
+}
+
 static void
 loop(struct ui *ui)
 {
@@ -513,6 +551,7 @@ loop(struct ui *ui)
 		}
 		if (ui->dirty && (keys || ui->opened ||
 		    ui->now - last_frame >= FRAME_NS)) {
+			ui_keep_off();
 			draw_frame(ui);
 			last_frame = ui->now;
 		}
