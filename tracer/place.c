@@ -72,14 +72,20 @@ place_move(struct place *p, int cpu)
 /*
  * The end of a window.  A tracee that made three quarters of its stops
  * is followed to its CPU once it has been seen there twice in a row (a
- * tracee the scheduler moves back and forth is not chased).  Seen away
+ * tracee the scheduler moves back and forth is not chased), unless more
+ * than an eighth of the window's stops were other tracees' stops already
+ * queued.  Such a queue makes the tracer the bottleneck, and pinned among
+ * runnable tracees it would get only its share of one CPU; wait4()
+ * reports the first tracee of its list first, so the queue can hide
+ * behind one tracee that seems to make all the stops.  Seen away
  * from the tracer's CPU, it has escaped: the tracer gets its own CPUs
  * back and rests.  With no dominant tracee for two windows, the same.
  */
 static void
 place_decide(struct place *p)
 {
-	unsigned i, top = 0, n = p->ntid > PLACE_TRACK ? PLACE_TRACK : p->ntid;
+	unsigned i, queued, top = 0;
+	unsigned n = p->ntid > PLACE_TRACK ? PLACE_TRACK : p->ntid;
 	int cpu;
 
 	p->busy = p->ntid;
@@ -87,7 +93,10 @@ place_decide(struct place *p)
 	for (i = 1; i < n; i++)
 		if (p->hits[i] > p->hits[top])
 			top = i;
-	if (n == 0 || p->hits[top] * 4 < PLACE_WINDOW * 3) {
+	queued = p->queued;
+	p->queued = 0;
+	if (n == 0 || p->hits[top] * 4 < PLACE_WINDOW * 3 ||
+	    queued * 8 > PLACE_WINDOW) {
 		p->want = -1;
 		if (p->cpu >= 0 && ++p->leave >= 2)
 			place_move(p, -1);
@@ -116,12 +125,15 @@ place_decide(struct place *p)
 }
 
 void
-place_stop(struct place *p, pid_t tid)
+place_stop(struct place *p, pid_t tid, int queued)
 {
 	unsigned i, n = p->ntid > PLACE_TRACK ? PLACE_TRACK : p->ntid;
 
 	if (p->ncpu < 2)
 		return;
+	if (queued && tid != p->last)
+		p->queued++;
+	p->last = tid;
 	for (i = 0; i < n && p->tid[i] != tid; i++)
 		;
 	if (i < n)

@@ -38,6 +38,9 @@ struct place {
 	int		rest;		/* windows left before a move is tried */
 	int		backoff;	/* the next rest */
 	unsigned	stops;		/* in this window */
+	unsigned	queued;		/* stops of another tracee than the
+					   last, pending when it was done */
+	pid_t		last;		/* the last stop's tid */
 	unsigned	ntid;		/* distinct tids in this window, capped */
 	unsigned	busy;		/* the same, of the last whole window */
 	pid_t		tid[PLACE_TRACK];
@@ -49,10 +52,12 @@ struct place {
 void	place_init(struct place *p);
 
 /*
- * A stop of tid was handled.  Every PLACE_WINDOW stops this may move the
- * calling thread (one sched_setaffinity(2)) or read /proc/TID/stat.
+ * A stop of tid was handled; queued: it was pending already when the
+ * tracer asked (wait4(WNOHANG) returned it at once).  Every PLACE_WINDOW
+ * stops this may move the calling thread (one sched_setaffinity(2)) or
+ * read /proc/TID/stat.
  */
-void	place_stop(struct place *p, pid_t tid);
+void	place_stop(struct place *p, pid_t tid, int queued);
 
 /* Whether a tracer that found no stop should spin before sleeping. */
 int	place_spin(const struct place *p);

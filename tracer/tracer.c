@@ -1158,7 +1158,7 @@ tracer_run(struct tracer *t)
 	struct pollfd pfd[2];
 	struct signalfd_siginfo si[16];
 	struct place pl;
-	int status, timeout, rc = 0;
+	int status, timeout, queued, rc = 0;
 	pid_t tid;
 
 	if (t->mode == TRACER_NOTIFY)
@@ -1173,11 +1173,12 @@ tracer_run(struct tracer *t)
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
 		tid = wait4(-1, &status, __WALL | WNOHANG, NULL);
+		queued = tid > 0;
 		if (tid == 0)
 			tid = spin_wait(t, &pl, &status);
 		if (tid > 0) {
 			handle(t, tid, status);
-			place_stop(&pl, tid);
+			place_stop(&pl, tid, queued);
 			continue;
 		}
 		if (tid < 0) {

@@ -46,7 +46,7 @@ static void
 stops(struct place *p, pid_t tid, int n)
 {
 	while (n-- > 0)
-		place_stop(p, tid);
+		place_stop(p, tid, 0);
 }
 
 /* The calling thread may run on cpu alone (cpu -1: on all of orig). */
@@ -90,6 +90,13 @@ main(void)
 	}
 	CHECK(p.cpu == -1 && allowed_only(&p, -1));
 	CHECK_EQ_U(p.moves, 0);
+	/* One tracee making the stops, but others' stops queued behind it
+	 * (more than an eighth of them): the tracer is the bottleneck and
+	 * stays where it may use every CPU. */
+	for (i = 0; i < 3 * PLACE_WINDOW; i++)
+		place_stop(&p, i % 6 == 0 ? b : a, i % 6 == 0 || i % 6 == 1);
+	CHECK(p.cpu == -1 && allowed_only(&p, -1));
+	CHECK_EQ_U(p.moves, 0);
 	/* One busy tracee: seen once on its CPU, not followed yet ... */
 	stops(&p, a, PLACE_WINDOW);
 	CHECK(p.cpu == -1 && allowed_only(&p, -1));
@@ -130,10 +137,10 @@ main(void)
 	 * (a server between two requests), the second is; with as many busy
 	 * tracees as CPUs, no spin. */
 	for (i = 0; i < PLACE_WINDOW; i++)
-		place_stop(&p, i % 2 ? a : b);
+		place_stop(&p, i % 2 ? a : b, 0);
 	CHECK(p.cpu == cpu[1]);
 	for (i = 0; i < PLACE_WINDOW; i++)
-		place_stop(&p, i % 2 ? a : b);
+		place_stop(&p, i % 2 ? a : b, 0);
 	CHECK(p.cpu == -1 && allowed_only(&p, -1));
 	CHECK_EQ_U(p.busy, 2);
 	CHECK(place_spin(&p) == (p.ncpu > 2));
@@ -141,7 +148,7 @@ main(void)
 
 	/* More tracees than can be told apart: counted as many. */
 	for (i = 0; i < PLACE_WINDOW; i++)
-		place_stop(&p, 1000 + i % (PLACE_TRACK + 2));
+		place_stop(&p, 1000 + i % (PLACE_TRACK + 2), 0);
 	CHECK_EQ_U(p.busy, PLACE_TRACK + 1);
 	CHECK(!place_spin(&p) || p.ncpu > PLACE_TRACK + 1);
 
