@@ -292,7 +292,7 @@ add_section(struct ui *ui, size_t *n, uint32_t section, struct ui_srow *v,
 		}
 	}
 	sort_ui = ui;
-	qsort(&ui->srows[start], *n - start, sizeof(*ui->srows), cmp_rows);
+	xqsort(&ui->srows[start], *n - start, sizeof(*ui->srows), cmp_rows);
 }
 
 static void
