@@ -13,8 +13,10 @@ tests_lib_reap_SOURCES = tests/lib/reap.c
 tests_lib_reap_CFLAGS = $(HELPER_CFLAGS)
 tests_lib_reap_LDFLAGS =
 # A sanitizer report of any process a test starts lands in SAN_DIR and
-# aborts that process; ./bootstrap --check fails on any file there, even
-# when the test itself passed.  tmux sets TMUX in its panes: a test must
+# ends that process (halt_on_error; UBSan is built not to recover);
+# ./bootstrap --check fails on any file there, even when the test itself
+# passed.  Not abort_on_error: a process under a filter that denies kill
+# (sctui --enforce's child) would loop in abort() instead of exiting.  tmux sets TMUX in its panes: a test must
 # never talk to the user's tmux server.
 SAN_DIR = $(abs_top_builddir)/tests/sanitizer
 AM_TESTS_ENVIRONMENT = \
@@ -23,8 +25,8 @@ AM_TESTS_ENVIRONMENT = \
 	SCTUI='$(abs_top_builddir)/sctui'; STRACE='$(STRACE)'; \
 	TMUX_PROG='$(TMUX_PROG)'; export top_srcdir top_builddir SCTUI STRACE TMUX_PROG; \
 	$(MKDIR_P) '$(SAN_DIR)' && chmod 1777 '$(SAN_DIR)'; \
-	ASAN_OPTIONS="$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}log_path=$(SAN_DIR)/asan:abort_on_error=1:halt_on_error=1"; \
-	UBSAN_OPTIONS="$${UBSAN_OPTIONS:+$$UBSAN_OPTIONS:}log_path=$(SAN_DIR)/ubsan:abort_on_error=1:halt_on_error=1:print_stacktrace=1"; \
+	ASAN_OPTIONS="$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}log_path=$(SAN_DIR)/asan:halt_on_error=1"; \
+	UBSAN_OPTIONS="$${UBSAN_OPTIONS:+$$UBSAN_OPTIONS:}log_path=$(SAN_DIR)/ubsan:halt_on_error=1:print_stacktrace=1"; \
 	export ASAN_OPTIONS UBSAN_OPTIONS;
 EXTRA_DIST += tests/lib/init.sh
 clean-local: clean-sanitizer
