@@ -28,7 +28,8 @@ AM_TESTS_ENVIRONMENT = \
 	ASAN_OPTIONS="$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}log_path=$(SAN_DIR)/asan:halt_on_error=1"; \
 	UBSAN_OPTIONS="$${UBSAN_OPTIONS:+$$UBSAN_OPTIONS:}log_path=$(SAN_DIR)/ubsan:halt_on_error=1:print_stacktrace=1"; \
 	export ASAN_OPTIONS UBSAN_OPTIONS;
-EXTRA_DIST += tests/lib/init.sh
+EXTRA_DIST += tests/lib/init.sh tests/lib/reap.test
+TESTS += tests/lib/reap.test
 clean-local: clean-sanitizer
 clean-sanitizer:
 	-rm -rf '$(SAN_DIR)'

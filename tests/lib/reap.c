@@ -160,13 +160,16 @@ main(int argc, char **argv)
 {
 	pid_t pids[256], named[64], pid;
 	size_t n, i, j, left = 0;
-	int status = 0, rc, round;
+	int status = 0, rc, round, grace = REAP_GRACE * 1000;
 	struct sigaction sa;
+	const char *env;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: reap COMMAND [ARG...]\n");
 		return 99;
 	}
+	if ((env = getenv("REAP_GRACE_MS")) != NULL)
+		grace = atoi(env);
 	if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0) {
 		perror("reap: PR_SET_CHILD_SUBREAPER");
 		return 99;
@@ -203,10 +206,10 @@ main(int argc, char **argv)
 	else
 		rc = 128 + WTERMSIG(status);
 
-	/* What is still alive gets REAP_GRACE seconds to end by itself. */
-	for (round = 0; round < REAP_GRACE * 1000 / REAP_POLL_MS; round++) {
+	/* What is still alive gets the grace time to end by itself. */
+	for (round = 0; round <= grace / REAP_POLL_MS; round++) {
 		reap_zombies();
-		if (reap_list(pids, 1) == 0)
+		if (reap_list(pids, 1) == 0 || round == grace / REAP_POLL_MS)
 			break;
 		reap_pause();
 	}
