@@ -32,7 +32,7 @@ allowed_on(const struct profile *p, uint32_t arch, char ***v, size_t *n)
 			    e->names[j]) >= 0 && !pstrv_has(*v, *n, e->names[j]))
 				pstrv_add(v, n, e->names[j]);
 	}
-	psort(*v, *n, sizeof(**v), pcmp_str);
+	xqsort(*v, *n, sizeof(**v), pcmp_str);
 }
 
 static int
@@ -85,7 +85,7 @@ profile_diff(const struct profile *a, const struct profile *b,
 		pstrv_free(va, na);
 		pstrv_free(vb, nb);
 	}
-	psort(d->arches, d->narches, sizeof(*d->arches), cmp_arch);
+	xqsort(d->arches, d->narches, sizeof(*d->arches), cmp_arch);
 	free(arches);
 	profile_free(ra);
 	profile_free(rb);

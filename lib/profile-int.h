@@ -38,15 +38,6 @@ int	 pstrv_has(char *const *v, size_t n, const char *s);
 void	 pstrv_free(char **v, size_t n);
 int	 pcmp_str(const void *a, const void *b);
 
-/* qsort(), but an empty (NULL) array is fine. */
-static inline void
-psort(void *base, size_t n, size_t size,
-    int (*cmp)(const void *, const void *))
-{
-	if (n > 1)
-		qsort(base, n, size, cmp);
-}
-
 /* Docker's spellings. */
 const char	*profile_scmp_action_str(enum profile_action a);
 int		 profile_scmp_action_parse(const char *s,

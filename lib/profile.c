@@ -49,7 +49,7 @@ pbuf_add(struct pbuf *b, const char *s)
 		b->cap = (b->len + n + 1) * 2;
 		b->s = xrealloc(b->s, b->cap);
 	}
-	memcpy(b->s + b->len, s, n + 1);
+	xmemcpy(b->s + b->len, s, n + 1);
 	b->len += n;
 }
 
@@ -500,10 +500,10 @@ profile_suggest(uint32_t arch, const char *name)
 
 	/* libc names of calls the kernel spells with a suffix. */
 	if (len + 3 < sizeof(best)) {
-		memcpy(buf, name, len);
+		xmemcpy(buf, name, len);
 		memcpy(buf + len, "64", 3);
 		if (seccomp_syscall_resolve_name_arch(arch, buf) >= 0) {
-			memcpy(best, buf, len + 3);
+			xmemcpy(best, buf, len + 3);
 			return best;
 		}
 	}
@@ -630,7 +630,7 @@ entry_copy(struct profile_entry *d, const struct profile_entry *s, int conds)
 		pstrv_add(&d->names, &d->nnames, s->names[i]);
 	if (s->nargs > 0) {
 		d->args = xreallocarray(NULL, s->nargs, sizeof(*d->args));
-		memcpy(d->args, s->args, s->nargs * sizeof(*d->args));
+		xmemcpy(d->args, s->args, s->nargs * sizeof(*d->args));
 		d->nargs = s->nargs;
 	}
 	if (conds) {
@@ -778,7 +778,7 @@ profile_observe_arg(struct profile *p, const char *name, unsigned index,
 	o->values = xreallocarray(o->values, o->nvalues + 1,
 	    sizeof(*o->values));
 	o->values[o->nvalues++] = value;
-	psort(o->values, o->nvalues, sizeof(*o->values), cmp_u64);
+	xqsort(o->values, o->nvalues, sizeof(*o->values), cmp_u64);
 }
 
 /* ---- queries ---- */
@@ -878,7 +878,7 @@ remove_name(struct profile *p, const char *name,
 		for (j = 0; j < e->nnames; ) {
 			if (strcmp(e->names[j], name) == 0) {
 				free(e->names[j]);
-				memmove(&e->names[j], &e->names[j + 1],
+				xmemmove(&e->names[j], &e->names[j + 1],
 				    (e->nnames - j - 1) * sizeof(*e->names));
 				e->nnames--;
 			} else
@@ -967,7 +967,7 @@ profile_from_model(const struct model *m)
 	}
 	if (p->narches == 0)
 		profile_add_arch(p, sysname_native());
-	psort(names, n, sizeof(*names), pcmp_str);
+	xqsort(names, n, sizeof(*names), pcmp_str);
 	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
 	e->names = names;
 	e->nnames = n;

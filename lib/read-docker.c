@@ -571,7 +571,7 @@ check_conflicts(struct rd *r, const struct profile *p)
 		}
 	}
 	if (n > 0)
-		qsort(v, n, sizeof(*v), by_name_entry);
+		xqsort(v, n, sizeof(*v), by_name_entry);
 	for (i = 1; i < n && rc == 0; i++) {
 		if (strcmp(v[i - 1].name, v[i].name) != 0)
 			continue;

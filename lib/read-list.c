@@ -62,7 +62,7 @@ profile_read_list(const char *data, size_t len, const char *file,
 			rc = -EINVAL;
 			break;
 		}
-		memcpy(name, data + start, n);
+		xmemcpy(name, data + start, n);
 		name[n] = '\0';
 		if (seccomp_syscall_resolve_name_arch(arch, name) >= 0) {
 			profile_entry_add_name(e, name);

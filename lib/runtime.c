@@ -70,7 +70,7 @@ runtime_sort(struct runtime_set *set)
 
 	if (set->count == 0)
 		return;
-	qsort(set->names, set->count, sizeof(*set->names), runtime_cmp);
+	xqsort(set->names, set->count, sizeof(*set->names), runtime_cmp);
 	for (i = 0; i < set->count; i++) {
 		if (n > 0 && strcmp(set->names[n - 1], set->names[i]) == 0) {
 			free(set->names[i]);
@@ -168,7 +168,7 @@ runtime_set_has(const struct runtime_set *set, const char *name)
 {
 	if (set->count == 0)
 		return 0;
-	return bsearch(&name, set->names, set->count, sizeof(*set->names),
+	return xbsearch(&name, set->names, set->count, sizeof(*set->names),
 	    runtime_cmp) != NULL;
 }
 

@@ -74,7 +74,7 @@ sorted_sys(const struct model *m, int (*cmp)(const void *, const void *))
 	for (i = 0; i < n; i++)
 		v[i] = (uint32_t)i;
 	sort_model = m;
-	qsort(v, n, sizeof(*v), cmp);
+	xqsort(v, n, sizeof(*v), cmp);
 	return v;
 }
 

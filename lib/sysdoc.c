@@ -291,7 +291,7 @@ parse(struct sysdoc *doc, size_t len, const char *path, char *err,
 		return -EINVAL;
 	}
 
-	qsort(doc->items, doc->n, sizeof(*doc->items), item_cmp);
+	xqsort(doc->items, doc->n, sizeof(*doc->items), item_cmp);
 	for (i = 1; i < doc->n; i++) {
 		if (strcmp(doc->items[i - 1].e.name, doc->items[i].e.name))
 			continue;
@@ -392,7 +392,7 @@ sysdoc_find(const struct sysdoc *doc, const char *name)
 {
 	const struct item *it;
 
-	it = bsearch(name, doc->items, doc->n, sizeof(*doc->items), find_cmp);
+	it = xbsearch(name, doc->items, doc->n, sizeof(*doc->items), find_cmp);
 	return it ? &it->e : NULL;
 }
 

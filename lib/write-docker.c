@@ -38,7 +38,7 @@ str_array(char **v, size_t n)
 	json_t *a = json_array();
 	size_t i;
 
-	psort(v, n, sizeof(*v), pcmp_str);
+	xqsort(v, n, sizeof(*v), pcmp_str);
 	for (i = 0; i < n; i++)
 		if (i == 0 || strcmp(v[i], v[i - 1]) != 0)
 			json_array_append_new(a, json_string(v[i]));
@@ -89,8 +89,8 @@ rule_json(const struct profile_entry *e, int oci, unsigned *nconds)
 		json_object_set_new(o, "errnoRet", json_integer(e->errno_ret));
 	if (e->nargs > 0) {
 		sorted = xreallocarray(NULL, e->nargs, sizeof(*sorted));
-		memcpy(sorted, e->args, e->nargs * sizeof(*sorted));
-		psort(sorted, e->nargs, sizeof(*sorted), cmp_arg);
+		xmemcpy(sorted, e->args, e->nargs * sizeof(*sorted));
+		xqsort(sorted, e->nargs, sizeof(*sorted), cmp_arg);
 		args = json_array();
 		for (i = 0; i < e->nargs; i++) {
 			json_t *a = json_object();
@@ -175,7 +175,7 @@ profile_groups(const struct profile *p, int oci, size_t *ngroups)
 		}
 	}
 	sort_groups = tmp;
-	psort(pairs, npairs, sizeof(*pairs), cmp_pair);
+	xqsort(pairs, npairs, sizeof(*pairs), cmp_pair);
 	sort_groups = NULL;
 	for (i = 0; i < npairs; i++) {
 		const struct profile_group *g = &tmp[pairs[i].group];
@@ -265,8 +265,8 @@ profile_json(const struct profile *p, int oci)
 		json_t *am = json_array();
 
 		m = xreallocarray(NULL, p->narchmap, sizeof(*m));
-		memcpy(m, p->archmap, p->narchmap * sizeof(*m));
-		psort(m, p->narchmap, sizeof(*m), cmp_archmap);
+		xmemcpy(m, p->archmap, p->narchmap * sizeof(*m));
+		xqsort(m, p->narchmap, sizeof(*m), cmp_archmap);
 		for (i = 0; i < p->narchmap; i++) {
 			json_t *o = json_object();
 
@@ -434,7 +434,7 @@ yaml_object(struct pbuf *b, json_t *o, int indent, const char *first)
 		keys = xreallocarray(keys, n + 1, sizeof(*keys));
 		keys[n++] = k;
 	}
-	psort(keys, n, sizeof(*keys), pcmp_str);
+	xqsort(keys, n, sizeof(*keys), pcmp_str);
 	for (i = 0; i < n; i++) {
 		if (i == 0 && first != NULL)
 			pbuf_add(b, first);
@@ -460,7 +460,7 @@ k8s_name(const char *name)
 			*c = '-';
 	}
 	while (*s != '\0' && !isalnum((unsigned char)*s))
-		memmove(s, s + 1, strlen(s));
+		xmemmove(s, s + 1, strlen(s));
 	n = strlen(s);
 	while (n > 0 && !isalnum((unsigned char)s[n - 1]))
 		s[--n] = '\0';

@@ -186,9 +186,9 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 				pstrv_add(&other, &nother, n);
 		}
 	}
-	psort(allowed, nallowed, sizeof(*allowed), pcmp_str);
-	psort(cond, ncond, sizeof(*cond), pcmp_str);
-	psort(other, nother, sizeof(*other), pcmp_str);
+	xqsort(allowed, nallowed, sizeof(*allowed), pcmp_str);
+	xqsort(cond, ncond, sizeof(*cond), pcmp_str);
+	xqsort(other, nother, sizeof(*other), pcmp_str);
 
 	pbuf_add(&b, "# systemd unit settings written by sctui: put them in the "
 	    "[Service] section.\n");
@@ -198,7 +198,7 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 		if (a != NULL)
 			pstrv_add(&arches, &narches, a);
 	}
-	psort(arches, narches, sizeof(*arches), pcmp_str);
+	xqsort(arches, narches, sizeof(*arches), pcmp_str);
 	if (narches == 0 || (p->narches == 1 && p->arches[0] == native))
 		pbuf_add(&b, "SystemCallArchitectures=native\n");
 	else {
@@ -230,7 +230,7 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 			if (!pstrv_has(allowed, nallowed, g[i].flat[j]))
 				g[i].usable = 0;
 	}
-	psort(g, ng, sizeof(*g), cmp_size);
+	xqsort(g, ng, sizeof(*g), cmp_size);
 	pbuf_add(&b, deny_list ? "SystemCallFilter=~" : "SystemCallFilter=");
 	{
 		char **picked = NULL;
@@ -251,7 +251,7 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 			if (adds)
 				pstrv_add(&picked, &npicked, g[i].name);
 		}
-		psort(picked, npicked, sizeof(*picked), pcmp_str);
+		xqsort(picked, npicked, sizeof(*picked), pcmp_str);
 		for (i = 0; i < npicked; i++)
 			pbuf_printf(&b, "%s%s", k++ ? " " : "", picked[i]);
 		for (i = 0; i < nallowed; i++)

@@ -73,3 +73,44 @@ xstrdup(const char *s)
 
 	return memcpy(xmalloc(n), s, n);
 }
+
+void
+xqsort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
+void *
+xbsearch(const void *key, const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n == 0)
+		return NULL;
+	return bsearch(key, base, n, size, cmp);
+}
+
+void *
+xmemcpy(void *dst, const void *src, size_t n)
+{
+	if (n == 0)
+		return dst;
+	return memcpy(dst, src, n);
+}
+
+void *
+xmemmove(void *dst, const void *src, size_t n)
+{
+	if (n == 0)
+		return dst;
+	return memmove(dst, src, n);
+}
+
+void *
+xmemset(void *dst, int c, size_t n)
+{
+	if (n == 0)
+		return dst;
+	return memset(dst, c, n);
+}

@@ -86,7 +86,7 @@ notify_filter(const struct sock_filter *filter, size_t len, size_t *outlen)
 		return NULL;
 	f = xreallocarray(NULL, len + PRO_LEN, sizeof(*f));
 	memcpy(f, pro, sizeof(pro));
-	memcpy(f + PRO_LEN, filter, len * sizeof(*f));
+	xmemcpy(f + PRO_LEN, filter, len * sizeof(*f));
 	for (i = PRO_LEN; i < len + PRO_LEN; i++)
 		if (f[i].code == (BPF_RET | BPF_K) &&
 		    (f[i].k & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_TRACE)
@@ -217,7 +217,7 @@ notify_next(int fd, struct notify_call *call)
 
 	if (size < 0)
 		return (int)size;
-	memset(&u, 0, (size_t)size);	/* the kernel wants it zeroed */
+	xmemset(&u, 0, (size_t)size);	/* the kernel wants it zeroed */
 	if ((rc = ioctl_retry(fd, SECCOMP_IOCTL_NOTIF_RECV, &u)) < 0)
 		return rc;
 	call->id = u.n.id;
@@ -239,7 +239,7 @@ notify_reply(int fd, uint64_t id, int err)
 
 	if (size < 0)
 		return (int)size;
-	memset(&u, 0, (size_t)size);
+	xmemset(&u, 0, (size_t)size);
 	u.r.id = id;
 	if (err != 0)
 		u.r.error = -err;

@@ -150,7 +150,7 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 		t->filter_len = (unsigned short)opts->filter_len;
 		t->filter = xreallocarray(NULL, opts->filter_len,
 		    sizeof(*t->filter));
-		memcpy(t->filter, opts->filter,
+		xmemcpy(t->filter, opts->filter,
 		    opts->filter_len * sizeof(*t->filter));
 	}
 	return t;

@@ -298,7 +298,7 @@ out_line(struct ui *ui, int err, const char *text, size_t len)
 	}
 	l = &ui->out[(ui->out_head + ui->out_n) % UI_OUT_LINES];
 	l->text = xmalloc(len + 1);
-	memcpy(l->text, text, len);
+	xmemcpy(l->text, text, len);
 	l->text[len] = '\0';
 	l->err = err;
 	ui->out_n++;

@@ -84,7 +84,7 @@ endif
 	    SCTUI='$(abs_top_srcdir)/tests/fault/valgrind-sctui.sh' \
 	    VG_SCTUI='$(abs_top_builddir)/sctui' \
 	    VG_LOGDIR='$(abs_top_builddir)/tests/fault/vg' \
-	    STRACE='$(STRACE)' TMUX='$(TMUX)' \
+	    STRACE='$(STRACE)' TMUX_PROG='$(TMUX_PROG)' \
 	    timeout -k 10 1800 $(SHELL) $(srcdir)/$$t \
 		>tests/fault/vg/`basename $$t`.out 2>&1; \
 	    rc=$$?; \

@@ -22,10 +22,13 @@ TUI_WAIT=${TUI_WAIT:-30}
 tm() { "$TMUX_PROG" -L "$TUI_SOCK" -f /dev/null "$@"; }
 
 tui_screen() { tm capture-pane -p 2>/dev/null; }
+# The screen, then again with the lines the shell wrapped joined (-J): a
+# long build path must not split the text a test waits for.
+_tui_both() { tui_screen; tm capture-pane -p -J 2>/dev/null | sed 's/ *$//'; }
 
-_tui_has() { tui_screen | grep -qF -- "$1"; }
-_tui_has_re() { tui_screen | grep -qE -- "$1"; }
-_tui_hasnt() { ! tui_screen | grep -qF -- "$1"; }
+_tui_has() { _tui_both | grep -qF -- "$1"; }
+_tui_has_re() { _tui_both | grep -qE -- "$1"; }
+_tui_hasnt() { ! _tui_both | grep -qF -- "$1"; }
 
 _tui_fail() {
 	echo "--- screen ---" >&2
