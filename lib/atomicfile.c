@@ -97,7 +97,7 @@ open_dir(const char *path, const char **base, int *dfd)
 		dir = xstrdup("/");
 	else {
 		dir = xmalloc((size_t)(slash - path) + 1);
-		memcpy(dir, path, (size_t)(slash - path));
+		xmemcpy(dir, path, (size_t)(slash - path));
 		dir[slash - path] = '\0';
 	}
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
