@@ -914,7 +914,8 @@ mouse(struct ui *ui)
 		move_by(ui, delta);
 		return;
 	}
-	if (!(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+	if (!(me.bstate & (BUTTON1_PRESSED | BUTTON1_RELEASED |
+	    BUTTON1_CLICKED)))
 		return;
 	ui->focus = pane;
 	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
@@ -922,8 +923,13 @@ mouse(struct ui *ui)
 		return;
 	list_move(l, (long)(l->top + (size_t)(y - first)) - (long)l->cur);
 	view_sync_ids(ui);
-	/* Pressed then clicked: one toggle per click. */
-	if (pane == PANE_SYS && x < 3 && (me.bstate & BUTTON1_PRESSED))
+	/*
+	 * The box toggles when the button comes up: ncurses reports a press
+	 * and then a release, or, when it reads both at once (a fast click, a
+	 * busy machine), the click alone.
+	 */
+	if (pane == PANE_SYS && x < 3 &&
+	    (me.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)))
 		act_toggle(ui);
 }
 

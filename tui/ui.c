@@ -729,8 +729,8 @@ screen_start(struct ui *ui)
 	curs_set(0);
 	/* Clicks select and toggle, the wheel scrolls (Shift still selects
 	 * text in most terminals). */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	draw_init(ui);
 	ui->dirty = DIRTY_ALL;
