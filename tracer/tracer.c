@@ -75,6 +75,15 @@ struct tracer {
 	struct sock_filter	*filter;
 	unsigned short		 filter_len;
 	int			 listener;	/* NOTIFY: the filter's fd */
+	struct notify_shared	*shared;	/* NOTIFY: for the hand-over */
+	pid_t			 reap;		/* NOTIFY: sctui's child, the
+						   namespace's init or the
+						   command */
+	int			 alivefd;	/* NOTIFY: closed when sctui
+						   dies (the child checks) */
+	int			 statusfd;	/* NOTIFY: the command's status,
+						   from init */
+	int			 ns;		/* NOTIFY: in a PID namespace */
 	uint64_t		 swept_at;	/* NOTIFY: last liveness sweep */
 	enum tracer_mode	 mode;
 	char			 mode_note[160];
@@ -135,7 +144,7 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 
 	t->opts = *opts;
 	t->sink = *sink;
-	t->sigfd = t->reqfd = t->listener = -1;
+	t->sigfd = t->reqfd = t->listener = t->alivefd = t->statusfd = -1;
 	t->root_status = -1;
 	t->mode = opts->nattach > 0 ? TRACER_SYSCALL : opts->mode;
 	if (t->mode == TRACER_NOTIFY && (opts->filter == NULL ||
@@ -166,6 +175,11 @@ tracer_free(struct tracer *t)
 		close(t->reqfd);
 	if (t->listener >= 0)
 		close(t->listener);
+	if (t->alivefd >= 0)
+		close(t->alivefd);
+	if (t->statusfd >= 0)
+		close(t->statusfd);
+	notify_shared_free(t->shared);
 	tcb_table_free(&t->tcbs);
 	idmap_free(&t->early);
 	free(t->filter);
@@ -451,10 +465,10 @@ child_exec(struct tracer *t, int syncfd)
 	if (t->opts.stderr_fd >= 0)
 		dup2(t->opts.stderr_fd, 2);
 	if (t->mode == TRACER_NOTIFY) {
-		/* syncfd is the socket that takes the listener to sctui. */
+		/* t->shared takes the listener to sctui (notify.h). */
 		if ((geteuid() != 0 &&
 		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
-		    notify_handover(t->filter, t->filter_len, syncfd) < 0)
+		    notify_install(t->filter, t->filter_len, t->shared) < 0)
 			_exit(125);	/* notify_probe() said it would work */
 		execve(t->path, t->opts.argv, environ);
 		_exit(errno == ENOENT ? 127 : 126);
@@ -503,44 +517,156 @@ fall_back(struct tracer *t, enum tracer_mode mode, const char *to)
 	    strlen(t->mode_note) - 1);
 }
 
-/* NOTIFY: fork, let the child hand over the listener, and exec. */
+/*
+ * NOTIFY: no ptrace, so no PTRACE_O_EXITKILL: what ends the tree with
+ * sctui is a PID namespace.  Its init (this function; pid 1 there, forked
+ * by sctui's tracer thread) dies with that thread (PR_SET_PDEATHSIG), and
+ * the kernel then kills every process of the namespace.  It forks the
+ * command, reaps orphans, writes the command's wait(2) status to statusfd
+ * (pid 1 cannot re-raise a signal on itself: the kernel drops it), and
+ * exits once the namespace is empty.  Signals sent to it go to the
+ * command.  Only async-signal-safe calls: sctui may be threaded.
+ */
+static void __attribute__((noreturn))
+ns_init(struct tracer *t, int alivefd, int statusfd)
+{
+	struct pollfd pfd = { alivefd, POLLIN, 0 };
+	sigset_t all, none;
+	siginfo_t si;
+	pid_t cmd, p;
+	int status;
+
+	/* Set, then check that sctui did not die before it was. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&pfd, 1, 0) != 0)
+		_exit(125);
+	sigfillset(&all);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	if ((cmd = (pid_t)syscall(SYS_clone, SIGCHLD, 0L, 0L, 0L, 0L)) == 0) {
+		close(alivefd);
+		close(statusfd);
+		sigprocmask(SIG_SETMASK, orig_mask_saved ? &orig_mask : &none,
+		    NULL);
+		child_exec(t, -1);
+	}
+	if (cmd < 0)
+		_exit(125);
+	for (;;) {
+		if (sigwaitinfo(&all, &si) < 0)
+			continue;
+		if (si.si_signo != SIGCHLD) {
+			if (cmd > 0)
+				kill(cmd, si.si_signo);
+			continue;
+		}
+		while ((p = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
+			if (WIFSTOPPED(status))
+				ptrace(PTRACE_DETACH, p, 0L, 0L);
+			else if (p == cmd) {
+				if (write(statusfd, &status, sizeof(status)) < 0)
+					_exit(125);
+				cmd = 0;
+			}
+		if (p < 0 && errno == ECHILD)
+			_exit(0);
+	}
+}
+
+/* The command forked by the namespace's init, as sctui numbers it. */
+static pid_t
+ns_command(pid_t init)
+{
+	char path[64], buf[32];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)init,
+	    (int)init);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -ESRCH;
+	buf[n] = '\0';
+	return (pid_t)atoi(buf);
+}
+
+/* NOTIFY without a namespace: the command dies with sctui's thread. */
+static void __attribute__((noreturn))
+deathsig_exec(struct tracer *t, int alivefd)
+{
+	struct pollfd pfd = { alivefd, POLLIN, 0 };
+
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&pfd, 1, 0) != 0)
+		_exit(125);
+	close(alivefd);
+	child_exec(t, -1);
+	_exit(125);
+}
+
+/* NOTIFY: fork (an init in a PID namespace, or the command), take over
+ * the listener, and let the command exec. */
 static int
 spawn_notify(struct tracer *t)
 {
-	int sv[2], fd, rc;
-	pid_t pid;
+	int alive[2], status[2] = { -1, -1 }, rc, ns = 1;
+	pid_t pid, cmd;
 
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+	if ((t->shared = notify_shared_new()) == NULL ||
+	    pipe2(alive, O_CLOEXEC) < 0) {
 		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "socketpair: %s",
+		snprintf(t->error, sizeof(t->error), "mmap/pipe: %s",
 		    strerror(errno));
 		return rc;
 	}
-	if ((pid = fork()) < 0) {
-		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
-		close(sv[0]);
-		close(sv[1]);
-		return rc;
+	if (pipe2(status, O_CLOEXEC) < 0 || (pid = (pid_t)syscall(SYS_clone,
+	    CLONE_NEWPID | SIGCHLD, 0L, 0L, 0L, 0L)) < 0) {
+		ns = 0;
+		strncat(t->mode_note, "no PID namespace for the program "
+		    "(not root?): its descendants may outlive sctui",
+		    sizeof(t->mode_note) - strlen(t->mode_note) - 1);
+		pid = fork();
 	}
 	if (pid == 0) {
-		close(sv[0]);
-		child_exec(t, sv[1]);
+		close(alive[1]);
+		if (!ns)
+			deathsig_exec(t, alive[0]);
+		close(status[0]);
+		ns_init(t, alive[0], status[1]);
 	}
-	close(sv[1]);
-	fd = notify_receive_fd(sv[0]);
-	close(sv[0]);
-	if (fd < 0) {
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-		snprintf(t->error, sizeof(t->error), "the command could not "
-		    "install the profile's filter with a listener; try "
-		    "--no-notify");
-		return fd;
+	close(alive[0]);
+	t->alivefd = alive[1];
+	if (status[1] >= 0)
+		close(status[1]);
+	if ((t->ns = ns))
+		t->statusfd = status[0];
+	else if (status[0] >= 0)
+		close(status[0]);
+	if (pid < 0) {
+		rc = -errno;
+		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
+		return rc;
 	}
-	t->listener = fd;
-	add_root(t, pid);
-	return 0;
+	t->reap = pid;
+	cmd = pid;
+	if ((rc = notify_wait_installed(t->shared, pid)) == 0 && ns &&
+	    (cmd = ns_command(pid)) < 0)
+		rc = cmd;
+	if (rc == 0 && (rc = notify_take(t->shared, cmd)) >= 0) {
+		t->listener = rc;
+		add_root(t, cmd);
+		return 0;
+	}
+	/* The child may be stuck in a call on its own listener: kill it. */
+	kill(pid, SIGKILL);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	t->reap = 0;
+	snprintf(t->error, sizeof(t->error), "the command could not install "
+	    "the profile's filter with a listener (%s); try --no-notify",
+	    strerror(-rc));
+	return rc;
 }
 
 static int
@@ -729,6 +855,9 @@ kill_all(struct tracer *t, int sig)
 
 	if (t->mode == TRACER_NOTIFY) {
 		notify_signal_tree(t, sig, 1);
+		/* The namespace's init: its death ends every process in it. */
+		if (sig == SIGKILL && t->reap > 0 && t->reap != t->root)
+			kill(t->reap, SIGKILL);
 		return;
 	}
 	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
@@ -1356,6 +1485,33 @@ on_notification(struct tracer *t)
 	report_call(t, c, &ev, err);
 }
 
+/* The command ended with status: once. */
+static void
+notify_root_gone(struct tracer *t, int status)
+{
+	struct tcb *c;
+
+	if (t->root_status != -1)
+		return;
+	t->root_status = status;
+	if ((c = tcb_get(&t->tcbs, t->root)) != NULL)
+		notify_gone(t, c, status);
+}
+
+/* The namespace's init wrote the command's status, or is gone. */
+static void
+notify_read_status(struct tracer *t)
+{
+	int status;
+
+	if (read(t->statusfd, &status, sizeof(status)) == sizeof(status))
+		notify_root_gone(t, status);
+	else {
+		close(t->statusfd);
+		t->statusfd = -1;
+	}
+}
+
 /*
  * Until the command is reaped and no process holds the filter any more
  * (the listener then reports POLLHUP).  A process that left the tree and
@@ -1366,8 +1522,7 @@ static int
 run_notify(struct tracer *t)
 {
 	struct signalfd_siginfo si[16];
-	struct pollfd pfd[3];
-	struct tcb *c;
+	struct pollfd pfd[4];
 	int status, timeout, hup = 0, ms;
 	uint64_t killed_at = 0, now;
 	pid_t r;
@@ -1378,20 +1533,30 @@ run_notify(struct tracer *t)
 	pfd[1].events = POLLIN;
 	pfd[2].fd = t->listener;
 	pfd[2].events = POLLIN;
+	pfd[3].events = POLLIN;
 	for (;;) {
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
-		if (t->root_status == -1 &&
-		    (r = waitpid(t->root, &status, WNOHANG)) == t->root) {
-			t->root_status = status;
-			if ((c = tcb_get(&t->tcbs, t->root)) != NULL)
-				notify_gone(t, c, status);
+		if (t->reap > 0 &&
+		    (r = waitpid(t->reap, &status, WNOHANG)) == t->reap) {
+			if (WIFSTOPPED(status)) {
+				/* Traced by us unasked: never, but let go. */
+				ptrace(PTRACE_DETACH, r, 0L, 0L);
+				continue;
+			}
+			t->reap = 0;
+			/* The command's own status, if init wrote it. */
+			if (t->statusfd >= 0)
+				notify_read_status(t);
+			notify_root_gone(t, status);
 		}
 		now = now_ns();
 		if ((t->doing & 1u << TRACER_REQ_KILL) && killed_at == 0)
 			killed_at = now;
-		if (t->root_status != -1 && (hup || (killed_at != 0 &&
+		/* With a namespace, init is gone once every process is. */
+		if (t->root_status != -1 && t->reap == 0 && (hup || t->ns ||
+		    (killed_at != 0 &&
 		    now - killed_at > ORPHAN_WAIT_MS * 1000000ull)))
 			break;
 		if (now - t->swept_at >= SWEEP_NS)
@@ -1400,8 +1565,11 @@ run_notify(struct tracer *t)
 		ms = (int)(SWEEP_NS / 1000000);
 		if (timeout < 0 || timeout > ms)
 			timeout = ms;
-		if (poll(pfd, hup ? 2 : 3, timeout) < 0 && errno != EINTR)
+		pfd[3].fd = t->statusfd;
+		if (poll(pfd, hup ? 2 : 4, timeout) < 0 && errno != EINTR)
 			return -errno;
+		if (pfd[3].revents & (POLLIN | POLLHUP))
+			notify_read_status(t);
 		if (pfd[0].revents & POLLIN)
 			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
 				;

@@ -1,0 +1,120 @@
+/*
+ * guard.c - the prologue that catches the calls a profile must not hide;
+ * see guard.h.
+ *
+ * Each rule is self-contained (it loads what it tests), so rules can be
+ * laid out one after the other with no jump crossing a rule:
+ *
+ *	ld  nr
+ *	jeq NR, 0, skip			skip: past this rule
+ *	[ld  arg0 (low word); jeq/jset VALUE, 0, 1]
+ *	ret ACTION
+ */
+#include "config.h"
+#include "guard.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sched.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+
+#ifndef CLONE_UNTRACED
+#define CLONE_UNTRACED	0x00800000
+#endif
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ARG0_LO	(offsetof(struct seccomp_data, args))
+#else
+#define ARG0_LO	(offsetof(struct seccomp_data, args) + 4)
+#endif
+
+enum guard_test {
+	GUARD_ANY,	/* the number alone */
+	GUARD_EQ,	/* and arg0 == value */
+	GUARD_SET,	/* and arg0 & value */
+};
+
+struct guard_rule {
+	int		nr;
+	enum guard_test	test;
+	uint32_t	value;
+	uint32_t	action;
+};
+
+/* The numbers of one arch; -1: not on this arch. */
+struct guard_arch {
+	uint32_t	arch;
+	int		seccomp, prctl, ptrace, clone, clone3;
+};
+
+static const struct guard_arch arches[] = {
+#if defined(__x86_64__)
+	{ AUDIT_ARCH_X86_64, SYS_seccomp, SYS_prctl, SYS_ptrace, SYS_clone,
+	    435 },
+	/* int $0x80 from a 64-bit program (i386 numbers) */
+	{ AUDIT_ARCH_I386, 354, 172, 26, 120, 435 },
+#elif defined(__aarch64__)
+	{ AUDIT_ARCH_AARCH64, SYS_seccomp, SYS_prctl, SYS_ptrace, SYS_clone,
+	    435 },
+#endif
+};
+
+static size_t
+guard_rule(struct sock_filter *f, const struct guard_rule *r)
+{
+	size_t n = 0;
+
+	if (r->nr < 0)
+		return 0;
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+	    offsetof(struct seccomp_data, nr));
+	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+	    (uint32_t)r->nr, 0, r->test == GUARD_ANY ? 1 : 3);
+	if (r->test != GUARD_ANY) {
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    ARG0_LO);
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_K |
+		    (r->test == GUARD_EQ ? BPF_JEQ : BPF_JSET), r->value, 0, 1);
+	}
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, r->action);
+	return n;
+}
+
+size_t
+guard_prologue(struct sock_filter *out, enum guard_kind kind)
+{
+	uint32_t watch = kind == GUARD_TRACE ? SECCOMP_RET_TRACE :
+	    SECCOMP_RET_USER_NOTIF;
+	size_t i, j, n = 0, start;
+
+	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++) {
+		const struct guard_arch *a = &arches[i];
+		const struct guard_rule rules[] = {
+			{ a->seccomp, GUARD_ANY, 0, watch },
+			{ a->prctl, GUARD_EQ, PR_SET_SECCOMP, watch },
+			{ kind == GUARD_NOTIFY ? a->ptrace : -1, GUARD_EQ,
+			    PTRACE_TRACEME, SECCOMP_RET_ERRNO | EPERM },
+			{ kind == GUARD_TRACE ? a->clone : -1, GUARD_SET,
+			    CLONE_UNTRACED, watch },
+			{ kind == GUARD_TRACE ? a->clone3 : -1, GUARD_ANY, 0,
+			    watch },
+		};
+
+		out[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W |
+		    BPF_ABS, offsetof(struct seccomp_data, arch));
+		start = n++;	/* the jump past this arch, set below */
+		for (j = 0; j < sizeof(rules) / sizeof(rules[0]); j++)
+			n += guard_rule(out + n, &rules[j]);
+		out[start] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ |
+		    BPF_K, a->arch, 0, (uint8_t)(n - start - 1));
+	}
+	assert(n <= GUARD_MAX);
+	return n;
+}
