@@ -21,9 +21,13 @@
 #include <sched.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+
+#include "xalloc.h"
 
 #ifndef CLONE_UNTRACED
 #define CLONE_UNTRACED	0x00800000
@@ -34,6 +38,9 @@
 #else
 #define ARG0_LO	(offsetof(struct seccomp_data, args) + 4)
 #endif
+
+/* Room the prologue may need, in instructions. */
+#define GUARD_MAX	48
 
 enum guard_test {
 	GUARD_ANY,	/* the number alone */
@@ -63,6 +70,9 @@ static const struct guard_arch arches[] = {
 #elif defined(__aarch64__)
 	{ AUDIT_ARCH_AARCH64, SYS_seccomp, SYS_prctl, SYS_ptrace, SYS_clone,
 	    435 },
+#else
+#define GUARD_NO_ARCH	/* guard_filter() says NULL: not ported yet */
+	{ 0, -1, -1, -1, -1, -1 },
 #endif
 };
 
@@ -87,7 +97,7 @@ guard_rule(struct sock_filter *f, const struct guard_rule *r)
 	return n;
 }
 
-size_t
+static size_t
 guard_prologue(struct sock_filter *out, enum guard_kind kind)
 {
 	uint32_t watch = kind == GUARD_TRACE ? SECCOMP_RET_TRACE :
@@ -117,4 +127,44 @@ guard_prologue(struct sock_filter *out, enum guard_kind kind)
 	}
 	assert(n <= GUARD_MAX);
 	return n;
+}
+
+enum guard_call
+guard_call(uint32_t arch, int nr)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++) {
+		if (arches[i].arch != arch)
+			continue;
+		return nr == arches[i].seccomp ? GUARD_SECCOMP :
+		    nr == arches[i].prctl ? GUARD_PRCTL :
+		    nr == arches[i].ptrace ? GUARD_PTRACE :
+		    nr == arches[i].clone ? GUARD_CLONE :
+		    nr == arches[i].clone3 ? GUARD_CLONE3 : GUARD_NONE;
+	}
+	return GUARD_NONE;
+}
+
+struct sock_filter *
+guard_filter(const struct sock_filter *filter, size_t len,
+    enum guard_kind kind, size_t *outlen)
+{
+	struct sock_filter pro[GUARD_MAX], *f;
+	size_t i, plen = guard_prologue(pro, kind);
+
+#ifdef GUARD_NO_ARCH
+	len = 0;
+#endif
+	if (len == 0 || len + plen > BPF_MAXINSNS)
+		return NULL;
+	f = xreallocarray(NULL, len + plen, sizeof(*f));
+	memcpy(f, pro, plen * sizeof(*f));
+	memcpy(f + plen, filter, len * sizeof(*f));
+	for (i = plen; kind == GUARD_NOTIFY && i < len + plen; i++)
+		if (f[i].code == (BPF_RET | BPF_K) &&
+		    (f[i].k & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_TRACE)
+			f[i].k = SECCOMP_RET_USER_NOTIF;
+	*outlen = len + plen;
+	return f;
 }

@@ -7,14 +7,16 @@
  * (seccomp(2), prctl(PR_SET_SECCOMP)), a child ptrace is told not to
  * follow (clone(CLONE_UNTRACED), clone3 with its flags in memory), and, where
  * sctui does not use ptrace, a program making its parent its tracer
- * (ptrace(PTRACE_TRACEME)).  guard_prologue() writes the instructions that
- * catch those calls on every arch the machine runs; the profile's filter
- * follows and decides the rest.
+ * (ptrace(PTRACE_TRACEME)).  The prologue catches those calls on every
+ * arch the machine runs; the profile's filter follows and decides the
+ * rest.  Every path through the prologue either returns or falls through
+ * to the profile's first instruction, with no assumption on what it loaded.
  */
 #ifndef SCTUI_GUARD_H
 #define SCTUI_GUARD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct sock_filter;
 
@@ -24,15 +26,25 @@ enum guard_kind {
 			   PTRACE_TRACEME fails with EPERM */
 };
 
-/* Room guard_prologue() may need, in instructions. */
-#define GUARD_MAX	48
-
 /*
- * Writes the prologue of kind into out (GUARD_MAX instructions of room)
- * and returns its length.  Every path through it either returns or falls
- * through to the instruction after it, with no assumption on what it
- * loaded.
+ * A copy of filter (len instructions, from the profile code: RET_ALLOW for
+ * what the profile allows, RET_TRACE for the rest) behind the prologue of
+ * kind.  For GUARD_NOTIFY every SECCOMP_RET_TRACE of filter becomes
+ * SECCOMP_RET_USER_NOTIF.  Sets *outlen; free() the result.  NULL if len
+ * is 0 or the whole would pass BPF_MAXINSNS.
  */
-size_t		 guard_prologue(struct sock_filter *out, enum guard_kind kind);
+struct sock_filter *guard_filter(const struct sock_filter *filter,
+		    size_t len, enum guard_kind kind, size_t *outlen);
+
+/* Which of those calls nr is on arch (AUDIT_ARCH_*). */
+enum guard_call {
+	GUARD_NONE,
+	GUARD_SECCOMP,
+	GUARD_PRCTL,
+	GUARD_PTRACE,
+	GUARD_CLONE,
+	GUARD_CLONE3,
+};
+enum guard_call	 guard_call(uint32_t arch, int nr);
 
 #endif

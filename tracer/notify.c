@@ -15,7 +15,6 @@
 #include "notify.h"
 
 #include <errno.h>
-#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -36,37 +35,6 @@
 
 #include "guard.h"
 #include "xalloc.h"
-
-#if defined(__x86_64__)
-#define NATIVE_ARCH	AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define NATIVE_ARCH	AUDIT_ARCH_AARCH64
-#elif defined(__riscv) && __riscv_xlen == 64
-#define NATIVE_ARCH	AUDIT_ARCH_RISCV64
-#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define NATIVE_ARCH	AUDIT_ARCH_PPC64LE
-#elif defined(__s390x__)
-#define NATIVE_ARCH	AUDIT_ARCH_S390X
-#endif
-
-struct sock_filter *
-notify_filter(const struct sock_filter *filter, size_t len, size_t *outlen)
-{
-	struct sock_filter pro[GUARD_MAX], *f;
-	size_t i, plen = guard_prologue(pro, GUARD_NOTIFY);
-
-	if (len == 0 || len + plen > BPF_MAXINSNS)
-		return NULL;
-	f = xreallocarray(NULL, len + plen, sizeof(*f));
-	memcpy(f, pro, plen * sizeof(*f));
-	memcpy(f + plen, filter, len * sizeof(*f));
-	for (i = plen; i < len + plen; i++)
-		if (f[i].code == (BPF_RET | BPF_K) &&
-		    (f[i].k & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_TRACE)
-			f[i].k = SECCOMP_RET_USER_NOTIF;
-	*outlen = len + plen;
-	return f;
-}
 
 /* The page the child and sctui share for the hand-over. */
 struct notify_shared {
@@ -289,7 +257,7 @@ notify_probe(char *why, size_t len)
 
 	snprintf(why, len, "seccomp user notification is not available "
 	    "(it needs Linux 5.5)");
-	if ((f = notify_filter(getppid_only, 4, &n)) == NULL) {
+	if ((f = guard_filter(getppid_only, 4, GUARD_NOTIFY, &n)) == NULL) {
 		snprintf(why, len, "seccomp user notification is not "
 		    "supported on this architecture yet");
 		return -1;

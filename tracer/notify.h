@@ -26,20 +26,11 @@
 struct sock_filter;
 
 /*
- * A copy of filter (len instructions, SECCOMP_RET_TRACE for what must be
- * seen) in which every SECCOMP_RET_TRACE becomes SECCOMP_RET_USER_NOTIF,
- * behind guard_prologue(GUARD_NOTIFY) (guard.h).  Nothing is let through
- * for the hand-over.  Sets *outlen; free() the result, or NULL if it would
- * be too long.
- */
-struct sock_filter *notify_filter(const struct sock_filter *filter,
-		    size_t len, size_t *outlen);
-
-/*
  * The hand-over of the listener, through a page shared by sctui and the
  * child it forks (no call the filter could stop is needed):
  *   sctui:  s = notify_shared_new(); fork
- *   child:  notify_install(f, n, s), then execve
+ *   child:  notify_install(f, n, s), then execve (f from guard_filter()
+ *           with GUARD_NOTIFY)
  *   sctui:  notify_wait_installed(s, pid); fd = notify_take(s, pid)
  * notify_shared_new() returns NULL if it cannot map the page;
  * notify_shared_free() unmaps it (NULL is fine).
@@ -49,8 +40,7 @@ struct notify_shared *notify_shared_new(void);
 void		 notify_shared_free(struct notify_shared *s);
 
 /*
- * In the child, between fork and execve: installs f (from notify_filter(),
- * n instructions) with a new listener, publishes its number and spins
+ * In the child, between fork and execve: installs f (n instructions) with a new listener, publishes its number and spins
  * until sctui holds it.  Async-signal-safe, and makes no call after the
  * install.  Returns 0 (exec now), -EPERM if sctui refused it, or the
  * -errno of seccomp(2).

@@ -53,6 +53,7 @@
 #include <unistd.h>
 
 #include "cmdpath.h"
+#include "guard.h"
 #include "notify.h"
 #include "tcb.h"
 #include "xalloc.h"
@@ -104,6 +105,8 @@ struct tracer {
 	/* Live what-if: errno per (arch slot, nr); 0 lets the call run. */
 	_Atomic unsigned short	 deny[3][1024];
 	atomic_int		 ndeny;
+	uint32_t		 nown;		/* filters tracees installed */
+	uint32_t		 syncing;	/* threads held for a TSYNC */
 };
 
 static sigset_t orig_mask;
@@ -359,16 +362,19 @@ announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
 	c->flags |= TCB_ANNOUNCED;
 }
 
-/* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
+/*
+ * A call c made: SYSCALL (with flags), then DENIED if a what-if failed it
+ * with err.
+ */
 static void
 report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
-    int err)
+    int err, uint16_t flags)
 {
 	ev->kind = SC_EV_SYSCALL;
 	ev->tid = c->tid;
 	ev->tgid = c->tgid;
 	ev->aux = 0;
-	ev->flags = 0;
+	ev->flags = flags;
 	t->stats.syscalls++;
 	emit(t, ev);
 	if (err != 0) {
@@ -380,11 +386,26 @@ report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 
 /* ---- restarting ---------------------------------------------------- */
 
+/*
+ * In the fast path, a tracee under a filter of its own, or whose clone3
+ * must be checked at its exit, goes on with PTRACE_SYSCALL.  One held for
+ * a TSYNC stays stopped (release_held()).
+ */
 static void
 resume(struct tracer *t, pid_t tid, int sig)
 {
-	int req = t->mode == TRACER_SECCOMP ? PTRACE_CONT : PTRACE_SYSCALL;
+	int req = PTRACE_SYSCALL;
+	struct tcb *c;
 
+	if (t->mode == TRACER_SECCOMP) {
+		c = tcb_get(&t->tcbs, tid);
+		if (c != NULL && (c->flags & TCB_HELD))
+			return;
+		if (c != NULL && (c->flags & TCB_TO_SYSCALL))
+			c->flags = (c->flags & ~TCB_TO_SYSCALL) | TCB_SYSCALL;
+		if (c == NULL || !(c->flags & (TCB_SYSCALL | TCB_EXIT_CHECK)))
+			req = PTRACE_CONT;
+	}
 	/* ESRCH: killed meanwhile (SIGKILL); its exit is reported later. */
 	ptrace(req, tid, 0L, (long)sig);
 }
@@ -669,13 +690,35 @@ spawn_notify(struct tracer *t)
 	return rc;
 }
 
+/*
+ * Puts the prologue of kind in front of the profile's filter (guard.h);
+ * if it cannot, falls back to mode to and returns -1.
+ */
+static int
+guard(struct tracer *t, enum guard_kind kind, enum tracer_mode to,
+    const char *how)
+{
+	struct sock_filter *nf;
+	size_t nlen;
+
+	if ((nf = guard_filter(t->filter, t->filter_len, kind, &nlen)) ==
+	    NULL) {
+		snprintf(t->mode_note, sizeof(t->mode_note), "the profile's "
+		    "filter is too long for a prologue");
+		fall_back(t, to, how);
+		return -1;
+	}
+	free(t->filter);
+	t->filter = nf;
+	t->filter_len = (unsigned short)nlen;
+	return 0;
+}
+
 static int
 spawn(struct tracer *t)
 {
 	int syncp[2], rc;
-	struct sock_filter *nf;
 	struct tcb *c;
-	size_t nlen;
 	pid_t pid;
 
 	rc = cmdpath_resolve(t->opts.argv[0], &t->path);
@@ -690,23 +733,16 @@ spawn(struct tracer *t)
 	    notify_probe(t->mode_note, sizeof(t->mode_note)) < 0)
 		fall_back(t, TRACER_SECCOMP,
 		    ": following the tree with ptrace instead");
-	if (t->mode == TRACER_NOTIFY) {
-		if ((nf = notify_filter(t->filter, t->filter_len, &nlen)) ==
-		    NULL) {
-			snprintf(t->mode_note, sizeof(t->mode_note), "the "
-			    "profile's filter is too long for a prologue");
-			fall_back(t, TRACER_SECCOMP, ": following the tree "
-			    "with ptrace instead");
-		} else {
-			free(t->filter);
-			t->filter = nf;
-			t->filter_len = (unsigned short)nlen;
-			return spawn_notify(t);
-		}
-	}
+	if (t->mode == TRACER_NOTIFY && guard(t, GUARD_NOTIFY,
+	    TRACER_SECCOMP, ": following the tree with ptrace instead") == 0)
+		return spawn_notify(t);
 	if (t->mode == TRACER_SECCOMP &&
 	    probe_seccomp(t->mode_note, sizeof(t->mode_note)) < 0)
 		fall_back(t, TRACER_SYSCALL, ": falling back to PTRACE_SYSCALL");
+	/* What the profile allows must not hide what decides the trace. */
+	if (t->mode == TRACER_SECCOMP && t->filter != NULL)
+		guard(t, GUARD_TRACE, TRACER_SYSCALL,
+		    ": falling back to PTRACE_SYSCALL");
 	if (pipe2(syncp, O_CLOEXEC) < 0) {
 		rc = -errno;
 		snprintf(t->error, sizeof(t->error), "pipe: %s", strerror(errno));
@@ -750,8 +786,13 @@ static int
 attach_thread(struct tracer *t, pid_t tid, pid_t tgid)
 {
 	struct tcb *c;
+	long opts = SEIZE_OPTIONS;
 
-	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)SEIZE_OPTIONS) < 0)
+	/* A spawned tree's escapee (adopt()) dies with sctui like the rest. */
+	if (t->opts.nattach == 0)
+		opts |= PTRACE_O_EXITKILL | (t->mode == TRACER_SECCOMP ?
+		    PTRACE_O_TRACESECCOMP : 0);
+	if (ptrace(PTRACE_SEIZE, tid, 0L, opts) < 0)
 		return -errno;
 	ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
 	c = tcb_add(&t->tcbs, tid, tgid);
@@ -1036,11 +1077,192 @@ skip_call(struct tcb *c, int err, int at_seccomp)
 #endif
 }
 
+/* ---- what a tracee does to the trace ------------------------------ */
+
+/*
+ * c's process installs a seccomp filter of its own.  Its filter may pre-empt
+ * sctui's SECCOMP_RET_TRACE (USER_NOTIF outranks TRACE, and KILL, TRAP and
+ * ERRNO end the call before sctui's stop), so from its next restart it is
+ * followed with PTRACE_SYSCALL: syscall-entry stops come before any filter
+ * runs.  Its children inherit that (new_child()).  With TSYNC the filter
+ * reaches every thread at once: each is interrupted and switched, and c is
+ * held at this stop until all have stopped once.
+ */
+static void
+follow_own_filter(struct tracer *t, struct tcb *c, int tsync)
+{
+	struct tcb *o;
+
+	t->nown++;
+	if (t->mode != TRACER_SECCOMP)
+		return;		/* every entry is seen already */
+	c->flags |= TCB_TO_SYSCALL;
+	if (!tsync)
+		return;
+	for (o = tcb_first(&t->tcbs); o != NULL; o = tcb_next(&t->tcbs, o)) {
+		if (o == c || o->tgid != c->tgid || (o->flags & (TCB_NEW |
+		    TCB_SYSCALL | TCB_TO_SYSCALL)))
+			continue;
+		o->flags |= TCB_TO_SYSCALL | TCB_SYNCING;
+		if (ptrace(PTRACE_INTERRUPT, o->tid, 0L, 0L) == 0)
+			t->syncing++;
+		else
+			o->flags &= ~TCB_SYNCING;
+	}
+	if (t->syncing > 0)
+		c->flags |= TCB_HELD;
+}
+
+/* A thread interrupted for a TSYNC has stopped, or is gone. */
+static void
+synced(struct tracer *t, struct tcb *c)
+{
+	struct tcb *o;
+
+	c->flags &= ~TCB_SYNCING;
+	if (--t->syncing > 0)
+		return;
+	for (o = tcb_first(&t->tcbs); o != NULL; o = tcb_next(&t->tcbs, o))
+		if (o->flags & TCB_HELD) {
+			o->flags &= ~TCB_HELD;
+			resume(t, o->tid, 0);
+		}
+}
+
+#ifndef CLONE_UNTRACED
+#define CLONE_UNTRACED	0x00800000
+#endif
+
+/*
+ * A clone that asks ptrace not to follow the child: clear the flag, so
+ * the child is followed like any other.  clone takes it in a register,
+ * which no other thread can change while c is stopped.  clone3 takes it
+ * in memory, which a sibling thread could set again before the kernel
+ * reads it: the flag is cleared there too, and c's exit stop checks that
+ * the child it returns was announced (adopt() if not).
+ */
+static void
+untraced_clone(struct tcb *c, enum guard_call call, uint32_t arch,
+    const uint64_t *args)
+{
+#if defined(__x86_64__)
+	long flags;
+
+	if (call == GUARD_CLONE) {
+		if (!(args[0] & CLONE_UNTRACED))
+			return;
+		ptrace(PTRACE_POKEUSER, c->tid, (long)(arch == AUDIT_ARCH_I386 ?
+		    offsetof(struct user_regs_struct, rbx) :
+		    offsetof(struct user_regs_struct, rdi)),
+		    (long)(args[0] & ~(uint64_t)CLONE_UNTRACED));
+		return;
+	}
+	c->flags |= TCB_EXIT_CHECK;
+	/* struct clone_args starts with its u64 flags. */
+	errno = 0;
+	flags = ptrace(PTRACE_PEEKDATA, c->tid, (long)args[0], 0L);
+	if (errno == 0 && (flags & CLONE_UNTRACED))
+		ptrace(PTRACE_POKEDATA, c->tid, (long)args[0],
+		    flags & ~(long)CLONE_UNTRACED);
+#else
+	(void)arch;
+	(void)args;
+	if (call == GUARD_CLONE3)
+		c->flags |= TCB_EXIT_CHECK;
+#endif
+}
+
+/*
+ * The calls that decide what the trace sees (guard.h), at their entry or
+ * seccomp stop, before they run.  Returns the SYSCALL event's flags.
+ */
+static uint16_t
+watch_call(struct tracer *t, struct tcb *c, uint32_t arch, int nr,
+    const uint64_t *args)
+{
+	enum guard_call call = guard_call(arch, nr);
+
+	switch (call) {
+	case GUARD_SECCOMP:
+		if (args[0] != SECCOMP_SET_MODE_FILTER)
+			return 0;
+		follow_own_filter(t, c,
+		    (args[1] & SECCOMP_FILTER_FLAG_TSYNC) != 0);
+		return SC_EVF_OWNFILTER;
+	case GUARD_PRCTL:
+		if ((uint32_t)args[0] != PR_SET_SECCOMP ||
+		    args[1] != SECCOMP_MODE_FILTER)
+			return 0;
+		follow_own_filter(t, c, 0);
+		return SC_EVF_OWNFILTER;
+	case GUARD_CLONE:
+	case GUARD_CLONE3:
+		if (t->mode != TRACER_NOTIFY)
+			untraced_clone(c, call, arch, args);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static int	attach_process(struct tracer *, pid_t);
+
+/*
+ * pid was made by a traced clone3, yet no ptrace event announced it: the
+ * flags were changed back behind sctui's back.  Seize it, its threads and
+ * whatever it made meanwhile.  Under the fast path its calls failed with
+ * ENOSYS until then (sctui's filter, no tracer); under PTRACE_SYSCALL
+ * they ran unseen: the window is from its creation to this stop.
+ */
+static void
+adopt(struct tracer *t, pid_t pid, uint32_t inherit)
+{
+	char path[80], buf[4096], *p, *end;
+	struct dirent *d;
+	struct tcb *c;
+	pid_t tgid, tid, kid;
+	ssize_t n;
+	DIR *dir;
+	int fd;
+
+	if (proc_status(pid, &tgid, NULL, NULL) < 0 ||
+	    attach_process(t, pid) < 0)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
+	if ((dir = opendir(path)) == NULL)
+		return;
+	while ((d = readdir(dir)) != NULL) {
+		if ((tid = (pid_t)atoi(d->d_name)) <= 0)
+			continue;
+		if ((c = tcb_get(&t->tcbs, tid)) != NULL)
+			c->flags |= inherit;
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/children",
+		    (int)tgid, (int)tid);
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		for (p = buf; (kid = (pid_t)strtol(p, &end, 10)) > 0; p = end)
+			if (tcb_get(&t->tcbs, kid) == NULL)
+				adopt(t, kid, inherit);
+	}
+	closedir(dir);
+}
+
+/*
+ * Syscall stops, and seccomp stops.  A tracee followed with PTRACE_SYSCALL
+ * in the fast path (TCB_SYSCALL) was counted at its entry stop: its
+ * seccomp stop only goes on.
+ */
 static void
 on_syscall_stop(struct tracer *t, struct tcb *c)
 {
 	struct __ptrace_syscall_info info;
 	struct sc_event ev;
+	uint16_t flags;
+	uint32_t inherit;
+	pid_t kid;
 	long n;
 	int err;
 
@@ -1051,6 +1273,9 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	memset(&info, 0, sizeof(info));
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, c->tid, (long)sizeof(info), &info);
 	if (n <= 0)
+		return;
+	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP &&
+	    (c->flags & TCB_SYSCALL))
 		return;
 	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP)
 		memcpy(ev.u.args, info.seccomp.args, sizeof(ev.u.args));
@@ -1065,6 +1290,16 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 			    (long)-c->deny_errno);
 #endif
 		c->deny_errno = 0;
+		if (!(c->flags & TCB_EXIT_CHECK))
+			return;
+		c->flags &= ~TCB_EXIT_CHECK;
+		kid = (pid_t)info.exit.rval;
+		inherit = c->flags & (TCB_SYSCALL | TCB_TO_SYSCALL) ?
+		    TCB_TO_SYSCALL : 0;
+		if (info.op == PTRACE_SYSCALL_INFO_EXIT && !info.exit.is_error &&
+		    kid > 0 && kid != c->last_child &&
+		    tcb_get(&t->tcbs, kid) == NULL)
+			adopt(t, kid, inherit);	/* c may move */
 		return;
 	}
 	ev.nr = (int32_t)(info.op == PTRACE_SYSCALL_INFO_SECCOMP ?
@@ -1077,9 +1312,10 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	    ev.nr != SYS_execveat)
 		return;
 	ev.arch = info.arch;
+	flags = watch_call(t, c, info.arch, ev.nr, ev.u.args);
 	if ((err = deny_errno(t, info.arch, ev.nr)) != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
-	report_call(t, c, &ev, err);
+	report_call(t, c, &ev, err, flags);
 }
 
 static struct tcb *
@@ -1087,6 +1323,7 @@ new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
 {
 	struct tcb *c, *p = tcb_get(&t->tcbs, parent);
 	pid_t tgid = tid, ppid = 0;
+	uint32_t inherit;
 
 	if (is_thread < 0) {	/* unknown: ask /proc */
 		if (proc_status(tid, &tgid, &ppid, NULL) < 0)
@@ -1097,9 +1334,12 @@ new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
 		ppid = p ? p->tgid : parent;
 	if (tgid == tid && ppid == 0)
 		proc_status(tid, NULL, &ppid, NULL);
+	/* A filter is inherited; an unknown parent may have one too. */
+	inherit = p != NULL ? p->flags & (TCB_SYSCALL | TCB_TO_SYSCALL) :
+	    t->nown > 0;
 	c = tcb_add(&t->tcbs, tid, tgid);
 	c->ppid = tgid == tid ? ppid : 0;
-	c->flags |= TCB_NEW;
+	c->flags |= TCB_NEW | (inherit ? TCB_TO_SYSCALL : 0);
 	announce(t, c, SC_EV_SPAWN, 0);
 	return c;
 }
@@ -1123,6 +1363,7 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		tid = c->tid;	/* new_child() may move the table */
 		ptrace(PTRACE_GETEVENTMSG, tid, 0L, &msg);
 		child = (pid_t)msg;
+		c->last_child = child;
 		/*
 		 * The child may have been reported first, and may even be gone
 		 * already: then it was announced by handle() and is in early.
@@ -1182,6 +1423,8 @@ on_stop(struct tracer *t, struct tcb *c, int status)
 	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
 
 	t->stats.stops++;
+	if (c->flags & TCB_SYNCING)
+		synced(t, c);
 	if (c->flags & TCB_DETACHING) {
 		/* Keep a pending signal, and leave a group-stop stopped. */
 		detach(t, c, event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
@@ -1208,6 +1451,8 @@ on_gone(struct tracer *t, struct tcb *c, pid_t tid, int status)
 	emit_aux(t, SC_EV_EXIT, tid, c ? c->tgid : tid, status);
 	if (tid == t->root)
 		t->root_status = status;
+	if (c != NULL && (c->flags & TCB_SYNCING))
+		synced(t, c);
 	if (c != NULL)
 		tcb_del(&t->tcbs, c);
 }
@@ -1482,7 +1727,8 @@ on_notification(struct tracer *t)
 	ev.arch = call.arch;
 	ev.nr = call.nr;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
-	report_call(t, c, &ev, err);
+	report_call(t, c, &ev, err, watch_call(t, c, call.arch, call.nr,
+	    call.args));
 }
 
 /* The command ended with status: once. */
