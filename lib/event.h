@@ -20,6 +20,10 @@ enum sc_event_kind {
 	SC_EV_EXIT,		/* tid is gone; aux = wait(2) status, or
 				   SC_STATUS_UNKNOWN */
 	SC_EV_DENIED,		/* a what-if denial: syscall nr of arch failed */
+	SC_EV_OWNFILTER,	/* tgid installs a seccomp filter of its own;
+				   aux 1: from now on followed with
+				   PTRACE_SYSCALL, 0: stacked on the
+				   profile's (seccomp user notification) */
 };
 
 /*
@@ -40,9 +44,6 @@ struct sc_event {
 #define SC_EVF_THREAD	0x0001		/* SPAWN/ATTACH: a thread, not a process */
 #define SC_EVF_ROOT	0x0002		/* SPAWN: the command sctui started */
 #define SC_EVF_SETUID	0x0004		/* EXEC: setuid/setgid not granted */
-#define SC_EVF_OWNFILTER 0x0008		/* SYSCALL: installs a seccomp filter
-					   of its own (tracer.h says what
-					   the tracer does about it) */
 	union {
 		uint64_t	args[6];	/* SYSCALL: raw arguments */
 		char		name[48];	/* SPAWN/ATTACH/EXEC: comm, NUL-ended */

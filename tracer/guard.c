@@ -168,3 +168,89 @@ guard_filter(const struct sock_filter *filter, size_t len,
 	*outlen = len + plen;
 	return f;
 }
+
+/* The operand of a jump or ALU instruction: k or X. */
+#define SRC(f, x)	(BPF_SRC((f)->code) == BPF_X ? (x) : (f)->k)
+
+static uint32_t
+guard_alu(uint16_t op, uint32_t a, uint32_t v, int *bad)
+{
+	switch (op) {
+	case BPF_ADD:	return a + v;
+	case BPF_SUB:	return a - v;
+	case BPF_MUL:	return a * v;
+	case BPF_DIV:	return v != 0 ? a / v : (*bad = 1, 0);
+	case BPF_MOD:	return v != 0 ? a % v : (*bad = 1, 0);
+	case BPF_OR:	return a | v;
+	case BPF_AND:	return a & v;
+	case BPF_XOR:	return a ^ v;
+	case BPF_LSH:	return v < 32 ? a << v : 0;
+	case BPF_RSH:	return v < 32 ? a >> v : 0;
+	case BPF_NEG:	return -a;
+	}
+	*bad = 1;
+	return 0;
+}
+
+uint32_t
+guard_run(const struct sock_filter *f, size_t len,
+    const struct seccomp_data *d)
+{
+	uint32_t a = 0, x = 0, mem[BPF_MEMWORDS] = { 0 }, v;
+	size_t pc;
+	int bad = 0, taken;
+
+	for (pc = 0; pc < len && !bad; pc++) {
+		const struct sock_filter *i = &f[pc];
+
+		switch (BPF_CLASS(i->code)) {
+		case BPF_LD:
+		case BPF_LDX:
+			if (BPF_MODE(i->code) == BPF_ABS && i->k % 4 == 0 &&
+			    i->k < sizeof(*d))
+				memcpy(&v, (const char *)d + i->k, 4);
+			else if (BPF_MODE(i->code) == BPF_LEN)
+				v = sizeof(*d);
+			else if (BPF_MODE(i->code) == BPF_IMM)
+				v = i->k;
+			else if (BPF_MODE(i->code) == BPF_MEM &&
+			    i->k < BPF_MEMWORDS)
+				v = mem[i->k];
+			else
+				return SECCOMP_RET_KILL_PROCESS;
+			*(BPF_CLASS(i->code) == BPF_LD ? &a : &x) = v;
+			break;
+		case BPF_ST:
+		case BPF_STX:
+			if (i->k >= BPF_MEMWORDS)
+				return SECCOMP_RET_KILL_PROCESS;
+			mem[i->k] = BPF_CLASS(i->code) == BPF_ST ? a : x;
+			break;
+		case BPF_ALU:
+			a = guard_alu(BPF_OP(i->code), a, SRC(i, x), &bad);
+			break;
+		case BPF_JMP:
+			if (BPF_OP(i->code) == BPF_JA) {
+				pc += i->k;
+				break;
+			}
+			v = SRC(i, x);
+			taken = BPF_OP(i->code) == BPF_JEQ ? a == v :
+			    BPF_OP(i->code) == BPF_JGT ? a > v :
+			    BPF_OP(i->code) == BPF_JGE ? a >= v :
+			    BPF_OP(i->code) == BPF_JSET ? (a & v) != 0 :
+			    (bad = 1, 0);
+			pc += taken ? i->jt : i->jf;
+			break;
+		case BPF_RET:
+			return BPF_RVAL(i->code) == BPF_A ? a : i->k;
+		case BPF_MISC:
+			if (BPF_MISCOP(i->code) == BPF_TAX)
+				x = a;
+			else
+				a = x;
+			break;
+		}
+	}
+	return SECCOMP_RET_KILL_PROCESS;
+}

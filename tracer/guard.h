@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 struct sock_filter;
+struct seccomp_data;
 
 enum guard_kind {
 	GUARD_TRACE,	/* fast path: these calls return SECCOMP_RET_TRACE */
@@ -46,5 +47,14 @@ enum guard_call {
 	GUARD_CLONE3,
 };
 enum guard_call	 guard_call(uint32_t arch, int nr);
+
+/*
+ * What filter (len instructions, classic BPF as seccomp(2) runs it) returns
+ * for the call d; SECCOMP_RET_KILL_PROCESS for a filter it cannot run.
+ * notify mode asks the profile's own filter whether it allows one of the
+ * calls the prologue stops for every program.
+ */
+uint32_t	 guard_run(const struct sock_filter *f, size_t len,
+		    const struct seccomp_data *d);
 
 #endif

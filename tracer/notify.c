@@ -195,6 +195,7 @@ notify_next(int fd, struct notify_call *call)
 	call->tid = (pid_t)u.n.pid;
 	call->arch = u.n.data.arch;
 	call->nr = u.n.data.nr;
+	call->ip = u.n.data.instruction_pointer;
 	memcpy(call->args, u.n.data.args, sizeof(call->args));
 	return 0;
 }

@@ -69,6 +69,7 @@ struct notify_call {
 	pid_t		tid;		/* in sctui's pid namespace */
 	uint32_t	arch;		/* AUDIT_ARCH_* */
 	int32_t		nr;
+	uint64_t	ip;		/* instruction pointer */
 	uint64_t	args[6];
 };
 

@@ -75,6 +75,8 @@ struct tracer {
 	struct sc_sink		 sink;
 	struct sock_filter	*filter;
 	unsigned short		 filter_len;
+	struct sock_filter	*plain;		/* the profile's, unguarded */
+	unsigned short		 plain_len;
 	int			 listener;	/* NOTIFY: the filter's fd */
 	struct notify_shared	*shared;	/* NOTIFY: for the hand-over */
 	pid_t			 reap;		/* NOTIFY: sctui's child, the
@@ -186,6 +188,7 @@ tracer_free(struct tracer *t)
 	tcb_table_free(&t->tcbs);
 	idmap_free(&t->early);
 	free(t->filter);
+	free(t->plain);
 	free(t->path);
 	free(t);
 }
@@ -362,19 +365,16 @@ announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
 	c->flags |= TCB_ANNOUNCED;
 }
 
-/*
- * A call c made: SYSCALL (with flags), then DENIED if a what-if failed it
- * with err.
- */
+/* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
 static void
 report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
-    int err, uint16_t flags)
+    int err)
 {
 	ev->kind = SC_EV_SYSCALL;
 	ev->tid = c->tid;
 	ev->tgid = c->tgid;
 	ev->aux = 0;
-	ev->flags = flags;
+	ev->flags = 0;
 	t->stats.syscalls++;
 	emit(t, ev);
 	if (err != 0) {
@@ -708,7 +708,9 @@ guard(struct tracer *t, enum guard_kind kind, enum tracer_mode to,
 		fall_back(t, to, how);
 		return -1;
 	}
-	free(t->filter);
+	free(t->plain);
+	t->plain = t->filter;
+	t->plain_len = t->filter_len;
 	t->filter = nf;
 	t->filter_len = (unsigned short)nlen;
 	return 0;
@@ -1080,6 +1082,28 @@ skip_call(struct tcb *c, int err, int at_seccomp)
 /* ---- what a tracee does to the trace ------------------------------ */
 
 /*
+ * Does the profile's own filter (without the prologue) allow this call?
+ * Calls it allows are not the trace's business: only the prologue, or a
+ * tracee followed with PTRACE_SYSCALL, stops them.  No profile: no.
+ */
+static int
+profile_allows(const struct tracer *t, uint32_t arch, int nr, uint64_t ip,
+    const uint64_t *args)
+{
+	struct seccomp_data d;
+
+	if (t->plain == NULL)
+		return 0;
+	memset(&d, 0, sizeof(d));
+	d.nr = nr;
+	d.arch = arch;
+	d.instruction_pointer = ip;
+	memcpy(d.args, args, sizeof(d.args));
+	return (guard_run(t->plain, t->plain_len, &d) &
+	    SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_TRACE;
+}
+
+/*
  * c's process installs a seccomp filter of its own.  Its filter may pre-empt
  * sctui's SECCOMP_RET_TRACE (USER_NOTIF outranks TRACE, and KILL, TRAP and
  * ERRNO end the call before sctui's stop), so from its next restart it is
@@ -1094,8 +1118,10 @@ follow_own_filter(struct tracer *t, struct tcb *c, int tsync)
 	struct tcb *o;
 
 	t->nown++;
+	emit_aux(t, SC_EV_OWNFILTER, c->tid, c->tgid,
+	    t->mode != TRACER_NOTIFY);
 	if (t->mode != TRACER_SECCOMP)
-		return;		/* every entry is seen already */
+		return;		/* every entry is seen already, or no ptrace */
 	c->flags |= TCB_TO_SYSCALL;
 	if (!tsync)
 		return;
@@ -1174,9 +1200,9 @@ untraced_clone(struct tcb *c, enum guard_call call, uint32_t arch,
 
 /*
  * The calls that decide what the trace sees (guard.h), at their entry or
- * seccomp stop, before they run.  Returns the SYSCALL event's flags.
+ * seccomp stop, before they run.
  */
-static uint16_t
+static void
 watch_call(struct tracer *t, struct tcb *c, uint32_t arch, int nr,
     const uint64_t *args)
 {
@@ -1184,24 +1210,22 @@ watch_call(struct tracer *t, struct tcb *c, uint32_t arch, int nr,
 
 	switch (call) {
 	case GUARD_SECCOMP:
-		if (args[0] != SECCOMP_SET_MODE_FILTER)
-			return 0;
-		follow_own_filter(t, c,
-		    (args[1] & SECCOMP_FILTER_FLAG_TSYNC) != 0);
-		return SC_EVF_OWNFILTER;
+		if (args[0] == SECCOMP_SET_MODE_FILTER)
+			follow_own_filter(t, c,
+			    (args[1] & SECCOMP_FILTER_FLAG_TSYNC) != 0);
+		break;
 	case GUARD_PRCTL:
-		if ((uint32_t)args[0] != PR_SET_SECCOMP ||
-		    args[1] != SECCOMP_MODE_FILTER)
-			return 0;
-		follow_own_filter(t, c, 0);
-		return SC_EVF_OWNFILTER;
+		if ((uint32_t)args[0] == PR_SET_SECCOMP &&
+		    args[1] == SECCOMP_MODE_FILTER)
+			follow_own_filter(t, c, 0);
+		break;
 	case GUARD_CLONE:
 	case GUARD_CLONE3:
 		if (t->mode != TRACER_NOTIFY)
 			untraced_clone(c, call, arch, args);
-		return 0;
+		break;
 	default:
-		return 0;
+		break;
 	}
 }
 
@@ -1260,7 +1284,6 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 {
 	struct __ptrace_syscall_info info;
 	struct sc_event ev;
-	uint16_t flags;
 	uint32_t inherit;
 	pid_t kid;
 	long n;
@@ -1312,10 +1335,16 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	    ev.nr != SYS_execveat)
 		return;
 	ev.arch = info.arch;
-	flags = watch_call(t, c, info.arch, ev.nr, ev.u.args);
+	watch_call(t, c, info.arch, ev.nr, ev.u.args);
+	/* A seccomp stop not made by the prologue: the profile lacks it. */
+	if ((info.op == PTRACE_SYSCALL_INFO_ENTRY ||
+	    guard_call(info.arch, ev.nr) != GUARD_NONE) &&
+	    profile_allows(t, info.arch, ev.nr, info.instruction_pointer,
+	    ev.u.args))
+		return;
 	if ((err = deny_errno(t, info.arch, ev.nr)) != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
-	report_call(t, c, &ev, err, flags);
+	report_call(t, c, &ev, err);
 }
 
 static struct tcb *
@@ -1724,11 +1753,15 @@ on_notification(struct tracer *t)
 	err = deny_errno(t, call.arch, call.nr);
 	/* Answer first: the caller waits only for that. */
 	notify_reply(t->listener, call.id, err);
+	watch_call(t, c, call.arch, call.nr, call.args);
+	/* Stopped by the prologue, not by the profile: not one it lacks. */
+	if (guard_call(call.arch, call.nr) != GUARD_NONE &&
+	    profile_allows(t, call.arch, call.nr, call.ip, call.args))
+		return;
 	ev.arch = call.arch;
 	ev.nr = call.nr;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
-	report_call(t, c, &ev, err, watch_call(t, c, call.arch, call.nr,
-	    call.args));
+	report_call(t, c, &ev, err);
 }
 
 /* The command ended with status: once. */

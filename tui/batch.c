@@ -53,12 +53,11 @@ sink_emit(void *ctx, const struct sc_event *ev)
 		    "%s, which runs without its privileges when traced by a "
 		    "non-root user: trace as root to see its privileged "
 		    "calls\n", ev->tgid, ev->u.name);
-	if (ev->kind == SC_EV_SYSCALL && (ev->flags & SC_EVF_OWNFILTER))
+	if (ev->kind == SC_EV_OWNFILTER)
 		fprintf(stderr, "sctui: pid %d installed its own seccomp "
-		    "filter: %s\n", ev->tgid, the_tracer != NULL &&
-		    tracer_mode(the_tracer) == TRACER_NOTIFY ? "it stacks on "
-		    "the profile's, which still sees every call it lacks" :
-		    "followed with PTRACE_SYSCALL");
+		    "filter: %s\n", ev->tgid, ev->aux ? "followed with "
+		    "PTRACE_SYSCALL" : "it stacks on the profile's, which "
+		    "still sees every call the profile lacks");
 }
 
 /* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */

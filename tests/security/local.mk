@@ -4,3 +4,23 @@
 SECURITY_TESTS =
 TESTS += $(SECURITY_TESTS)
 EXTRA_DIST += $(SECURITY_TESTS)
+
+# The traced program against the trace (doc/threat-model.md): helpers.
+check_PROGRAMS += \
+	tests/helpers/h-sec-handover \
+	tests/helpers/h-sec-ownfilter \
+	tests/helpers/h-sec-spin \
+	tests/helpers/h-sec-traceme \
+	tests/helpers/h-sec-untraced
+tests_helpers_h_sec_ownfilter_LDADD = $(PTHREAD_LIBS)
+# What is traced is never built with sanitizers (see tests/tracer/local.mk).
+tests_helpers_h_sec_handover_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_handover_LDFLAGS =
+tests_helpers_h_sec_ownfilter_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_ownfilter_LDFLAGS =
+tests_helpers_h_sec_spin_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_spin_LDFLAGS =
+tests_helpers_h_sec_traceme_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_traceme_LDFLAGS =
+tests_helpers_h_sec_untraced_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_untraced_LDFLAGS =
