@@ -1,11 +1,13 @@
 /*
- * h-sec-handover: replays the attack on a hand-over that let sendmsg
- * through for a fixed socket number and msghdr address.  It reads its
- * parent's stack pointer from /proc/PPID/syscall, maps a page there if it
- * can, builds a msghdr in it, puts one end of a socketpair on each of the
- * fds 3 to 9 (the numbers such a socket had) and calls sendmsg on each,
- * from that address: 7 calls.  Exit status: 0 if all of them worked, else
- * 10 + errno of the first that failed (11: EPERM, 48: ENOSYS).
+ * h-sec-handover: replays the attack on a listener hand-over that let
+ * sendmsg through for one socket number and one msghdr address (the
+ * child's stack before exec, which is sctui's tracer thread's stack).  It
+ * reads its parent's stack pointer from /proc/PPID/syscall, maps the pages
+ * around it that are free (one below, two above), and from every 8-byte place in them that
+ * can hold a msghdr calls sendmsg on each of the fds 3 to 15, each a
+ * datagram socket.  It prints the number of calls made, and exits 0 if all
+ * of them worked (a full socket, EAGAIN, counts as worked), else 10 +
+ * errno of the first that failed (11: EPERM, 48: ENOSYS).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -15,6 +17,9 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
+
+#define PAGES	4	/* the parent's stack page, one below, two above */
+#define FD_MAX	15
 
 /* The parent's stack pointer (field 8 of /proc/PPID/syscall), or 0. */
 static uintptr_t
@@ -43,32 +48,46 @@ int
 main(void)
 {
 	static char local[4096];
+	static struct iovec iov;
 	struct msghdr *msg;
-	struct iovec *iov;
-	char *page = local, byte = 'x';
 	uintptr_t sp = parent_sp() & ~(uintptr_t)4095;
-	int sv[2], fd, first = 0;
+	char byte = 'x', *pages[PAGES];
+	int sv[2], fd, first = 0, n = 0, i;
+	size_t off;
 	void *m;
 
-	if (sp != 0 && (m = mmap((void *)sp, 4096, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0)) !=
-	    MAP_FAILED)
-		page = m;
-	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
-		return 2;
-	msg = (struct msghdr *)page;
-	iov = (struct iovec *)(page + 256);
-	memset(msg, 0, sizeof(*msg));
-	iov->iov_base = &byte;
-	iov->iov_len = 1;
-	msg->msg_iov = iov;
-	msg->msg_iovlen = 1;
-	for (fd = 3; fd <= 9; fd++) {
-		if (fd != sv[0] && fd != sv[1] && dup2(sv[0], fd) < 0)
-			return 2;
-		if (sendmsg(fd == sv[1] ? sv[0] : fd, msg, MSG_DONTWAIT) < 0 &&
-		    first == 0)
-			first = 10 + errno;
+	for (i = 0; i < PAGES; i++) {
+		pages[i] = local;
+		if (sp > 4096 && (m = mmap((void *)(sp - 4096 +
+		    (uintptr_t)i * 4096), 4096, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0)) !=
+		    MAP_FAILED)
+			pages[i] = m;
 	}
+	/* The pair out of the way, on 100 and 101: 3 to FD_MAX are free. */
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0 ||
+	    dup2(sv[0], 100) < 0 || dup2(sv[1], 101) < 0)
+		return 2;
+	close(sv[0]);
+	close(sv[1]);
+	for (fd = 3; fd <= FD_MAX; fd++)
+		if (dup2(100, fd) < 0)
+			return 2;
+	iov.iov_base = &byte;
+	iov.iov_len = 1;
+	for (i = 0; i < PAGES; i++)
+		for (off = 0; off + sizeof(*msg) <= 4096; off += 8) {
+			msg = (struct msghdr *)(pages[i] + off);
+			memset(msg, 0, sizeof(*msg));
+			msg->msg_iov = &iov;
+			msg->msg_iovlen = 1;
+			for (fd = 3; fd <= FD_MAX; fd++) {
+				n++;
+				if (sendmsg(fd, msg, MSG_DONTWAIT) < 0 &&
+				    errno != EAGAIN && first == 0)
+					first = 10 + errno;
+			}
+		}
+	printf("%d\n", n);
 	return first;
 }

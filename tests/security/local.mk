@@ -2,6 +2,11 @@
 # defeats (doc/threat-model.md lists every promise with its test).  Run as
 # root: the tests create and remove the second local user they need.
 SECURITY_TESTS =
+SECURITY_TESTS += tests/security/handover-replay.test
+SECURITY_TESTS += tests/security/kill9-tree.test
+SECURITY_TESTS += tests/security/own-filter.test
+SECURITY_TESTS += tests/security/traceme.test
+SECURITY_TESTS += tests/security/untraced-clone.test
 TESTS += $(SECURITY_TESTS)
 EXTRA_DIST += $(SECURITY_TESTS)
 
