@@ -211,6 +211,13 @@ tracer_mode_note(const struct tracer *t)
 	return t->mode_note;
 }
 
+const char *
+tracer_ownfilter_note(const struct sc_event *ev)
+{
+	return ev->aux ? "followed with PTRACE_SYSCALL" : "it stacks on the "
+	    "profile's, which still sees every call the profile lacks";
+}
+
 pid_t
 tracer_root(const struct tracer *t)
 {
@@ -1126,9 +1133,14 @@ follow_own_filter(struct tracer *t, struct tcb *c, int tsync)
 	if (!tsync)
 		return;
 	for (o = tcb_first(&t->tcbs); o != NULL; o = tcb_next(&t->tcbs, o)) {
-		if (o == c || o->tgid != c->tgid || (o->flags & (TCB_NEW |
-		    TCB_SYSCALL | TCB_TO_SYSCALL)))
+		if (o == c || o->tgid != c->tgid || (o->flags & (TCB_SYSCALL |
+		    TCB_TO_SYSCALL)))
 			continue;
+		/* Not started yet: its first stop comes before any call. */
+		if (o->flags & TCB_NEW) {
+			o->flags |= TCB_TO_SYSCALL;
+			continue;
+		}
 		o->flags |= TCB_TO_SYSCALL | TCB_SYNCING;
 		if (ptrace(PTRACE_INTERRUPT, o->tid, 0L, 0L) == 0)
 			t->syncing++;

@@ -90,6 +90,12 @@ enum tracer_mode tracer_mode(const struct tracer *t);
 const char	*tracer_mode_note(const struct tracer *t);
 const char	*tracer_mode_name(enum tracer_mode mode);
 
+/*
+ * What an SC_EV_OWNFILTER event means, for the user: "pid N installed its
+ * own seccomp filter: " and this.
+ */
+const char	*tracer_ownfilter_note(const struct sc_event *ev);
+
 /* The pid of the spawned command (0 when attached). */
 pid_t		 tracer_root(const struct tracer *t);
 

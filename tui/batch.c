@@ -55,9 +55,7 @@ sink_emit(void *ctx, const struct sc_event *ev)
 		    "calls\n", ev->tgid, ev->u.name);
 	if (ev->kind == SC_EV_OWNFILTER)
 		fprintf(stderr, "sctui: pid %d installed its own seccomp "
-		    "filter: %s\n", ev->tgid, ev->aux ? "followed with "
-		    "PTRACE_SYSCALL" : "it stacks on the profile's, which "
-		    "still sees every call the profile lacks");
+		    "filter: %s\n", ev->tgid, tracer_ownfilter_note(ev));
 }
 
 /* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */

@@ -1,9 +1,10 @@
 /*
- * h-sec-ownfilter: hides uname(2) behind a seccomp filter of its own.  The
- * filter returns SECCOMP_RET_USER_NOTIF for uname; a thread of this
- * program holds the listener and lets every such call continue.  Then
+ * h-sec-ownfilter [tsync]: hides uname(2) behind a seccomp filter of its
+ * own.  The filter returns SECCOMP_RET_USER_NOTIF for uname; a thread of
+ * this program holds the listener and lets every such call continue.  Then
  * uname is called three times: by the main thread, by a new thread and by
- * a forked child (both inherit the filter).  If the listener cannot be
+ * a forked child (both inherit the filter).  With tsync the thread exists
+ * before the filter, which reaches it through SECCOMP_FILTER_FLAG_TSYNC.  If the listener cannot be
  * made, it says why on stdout ("listener: ...") and calls uname all the
  * same.  Exit status: 0 if the three calls worked, else 10 + errno of the
  * first that failed (11: EPERM), 2 on a setup error.
@@ -52,15 +53,22 @@ call_uname(void)
 	return uname(&u) == 0 ? 0 : 10 + errno;
 }
 
+static int go[2];	/* tsync: the thread waits for a byte */
+
 static void *
 thread_uname(void *arg)
 {
-	*(int *)arg = call_uname();
+	char c;
+
+	if (go[0] >= 0 && read(go[0], &c, 1) != 1)
+		*(int *)arg = 2;
+	else
+		*(int *)arg = call_uname();
 	return NULL;
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	struct sock_filter f[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
@@ -71,20 +79,31 @@ main(void)
 	};
 	struct sock_fprog prog = { 4, f };
 	pthread_t sup, th;
-	int rc[3], status, i;
+	int rc[3], status, i, tsync = argc > 1 && strcmp(argv[1], "tsync") == 0;
+	unsigned flags = SECCOMP_FILTER_FLAG_NEW_LISTENER;
 	pid_t pid;
 
+	go[0] = go[1] = -1;
+	if (tsync) {
+		flags |= SECCOMP_FILTER_FLAG_TSYNC |
+		    SECCOMP_FILTER_FLAG_TSYNC_ESRCH;
+		if (pipe(go) < 0 ||
+		    pthread_create(&th, NULL, thread_uname, &rc[1]) != 0)
+			return 2;
+	}
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return 2;
 	listener = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-	    SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+	    flags, &prog);
 	if (listener < 0)
 		printf("listener: %s\n", strerror(errno));
 	else if (pthread_create(&sup, NULL, supervise, NULL) != 0)
 		return 2;
 	fflush(stdout);
 	rc[0] = call_uname();
-	if (pthread_create(&th, NULL, thread_uname, &rc[1]) != 0)
+	if (tsync && write(go[1], "g", 1) != 1)
+		return 2;
+	if (!tsync && pthread_create(&th, NULL, thread_uname, &rc[1]) != 0)
 		return 2;
 	pthread_join(th, NULL);
 	if ((pid = fork()) == 0)
