@@ -281,8 +281,9 @@ notify_probe(char *why, size_t len)
 	if (fd >= 0) {
 		pfd.fd = fd;
 		pfd.events = POLLIN;
-		if (poll(&pfd, 1, PROBE_MS) == 1 && notify_next(fd, &call) == 0 &&
-		    call.tid == pid && notify_reply(fd, call.id, 0) == 0)
+		if (poll(&pfd, 1, PROBE_MS) == 1 &&
+		    notify_next(fd, &call) == 0 && call.tid == pid &&
+		    notify_reply(fd, call.id, 0) == 0)
 			rc = 0;
 		close(fd);
 	}

@@ -40,8 +40,9 @@ struct notify_shared *notify_shared_new(void);
 void		 notify_shared_free(struct notify_shared *s);
 
 /*
- * In the child, between fork and execve: installs f (n instructions) with a new listener, publishes its number and spins
- * until sctui holds it.  Async-signal-safe, and makes no call after the
+ * In the child, between fork and execve: installs f (n instructions)
+ * with a new listener, publishes its number and spins until sctui holds
+ * it.  Async-signal-safe, and makes no call after the
  * install.  Returns 0 (exec now), -EPERM if sctui refused it, or the
  * -errno of seccomp(2).
  */

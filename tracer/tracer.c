@@ -79,14 +79,12 @@ struct tracer {
 	unsigned short		 plain_len;
 	int			 listener;	/* NOTIFY: the filter's fd */
 	struct notify_shared	*shared;	/* NOTIFY: for the hand-over */
-	pid_t			 reap;		/* NOTIFY: sctui's child, the
-						   namespace's init or the
-						   command */
+	pid_t			 reap;		/* NOTIFY: the keeper, sctui's
+						   child */
 	int			 alivefd;	/* NOTIFY: closed when sctui
-						   dies (the child checks) */
+						   dies (the keeper checks) */
 	int			 statusfd;	/* NOTIFY: the command's status,
-						   from init */
-	int			 ns;		/* NOTIFY: in a PID namespace */
+						   from the keeper */
 	uint64_t		 swept_at;	/* NOTIFY: last liveness sweep */
 	enum tracer_mode	 mode;
 	char			 mode_note[160];
@@ -289,6 +287,34 @@ proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
 	return found ? 0 : -ESRCH;
 }
 
+/*
+ * The children of thread tid of pid, as /proc lists them (pid 0: the
+ * calling thread's), into pids; returns how many, at most max.  With pid
+ * 0 it is async-signal-safe.
+ */
+static size_t
+proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max)
+{
+	char path[64] = "/proc/thread-self/children", buf[4096], *p, *end;
+	size_t n = 0;
+	ssize_t len;
+	pid_t kid;
+	int fd;
+
+	if (pid != 0)
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/children",
+		    (int)pid, (int)tid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[len > 0 ? len : 0] = '\0';
+	for (p = buf; n < max && (kid = (pid_t)strtol(p, &end, 10)) > 0;
+	    p = end)
+		pids[n++] = kid;
+	return n;
+}
+
 static void
 proc_comm(pid_t tid, char *buf, size_t len)
 {
@@ -396,7 +422,7 @@ report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 /*
  * In the fast path, a tracee under a filter of its own, or whose clone3
  * must be checked at its exit, goes on with PTRACE_SYSCALL.  One held for
- * a TSYNC stays stopped (release_held()).
+ * a TSYNC stays stopped until synced() lets it go.
  */
 static void
 resume(struct tracer *t, pid_t tid, int sig)
@@ -546,53 +572,86 @@ fall_back(struct tracer *t, enum tracer_mode mode, const char *to)
 }
 
 /*
- * NOTIFY: no ptrace, so no PTRACE_O_EXITKILL: what ends the tree with
- * sctui is a PID namespace.  Its init (this function; pid 1 there, forked
- * by sctui's tracer thread) dies with that thread (PR_SET_PDEATHSIG), and
- * the kernel then kills every process of the namespace.  It forks the
- * command, reaps orphans, writes the command's wait(2) status to statusfd
- * (pid 1 cannot re-raise a signal on itself: the kernel drops it), and
- * exits once the namespace is empty.  Signals sent to it go to the
- * command.  Only async-signal-safe calls: sctui may be threaded.
+ * sctui is gone: SIGKILL every process below the keeper, from the top.
+ * A killed process's children come to the keeper (it is their subreaper),
+ * so it kills its children again after each reap, until none is left.
  */
 static void __attribute__((noreturn))
-ns_init(struct tracer *t, int alivefd, int statusfd)
+keeper_kill(void)
 {
-	struct pollfd pfd = { alivefd, POLLIN, 0 };
+	pid_t pids[512];
+	size_t n, i;
+
+	for (;;) {
+		n = proc_children(0, 0, pids, sizeof(pids) / sizeof(pids[0]));
+		for (i = 0; i < n; i++)
+			kill(pids[i], SIGKILL);
+		if (waitpid(-1, NULL, __WALL) < 0 && errno == ECHILD)
+			_exit(137);
+	}
+}
+
+/*
+ * NOTIFY: no ptrace, so no PTRACE_O_EXITKILL.  What ends the tree with
+ * sctui is its keeper: a process sctui forks first, a child subreaper
+ * (PR_SET_CHILD_SUBREAPER), so that every process of the tree stays below
+ * it, daemons that double-fork included.  It forks the command, reaps
+ * orphans, passes on the signals it gets, writes the command's wait(2)
+ * status to statusfd, and exits once it has no child left.  alivefd is the
+ * read end of a pipe whose write end only sctui holds: when it reports
+ * POLLHUP, sctui is gone (even by SIGKILL), and the keeper kills every
+ * process below it before it exits.  The pids stay those of sctui's
+ * namespace, so the program's pid files are right.  Only async-signal-safe
+ * calls: sctui may be threaded.
+ */
+static void __attribute__((noreturn))
+keeper(struct tracer *t, int alivefd, int statusfd)
+{
+	struct signalfd_siginfo si;
+	struct pollfd pfd[2];
 	sigset_t all, none;
-	siginfo_t si;
 	pid_t cmd, p;
 	int status;
 
-	/* Set, then check that sctui did not die before it was. */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&pfd, 1, 0) != 0)
-		_exit(125);
 	sigfillset(&all);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &all, NULL);
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0 ||
+	    (pfd[0].fd = signalfd(-1, &all, SFD_CLOEXEC)) < 0)
+		_exit(125);
 	if ((cmd = (pid_t)syscall(SYS_clone, SIGCHLD, 0L, 0L, 0L, 0L)) == 0) {
 		close(alivefd);
 		close(statusfd);
+		close(pfd[0].fd);
 		sigprocmask(SIG_SETMASK, orig_mask_saved ? &orig_mask : &none,
 		    NULL);
 		child_exec(t, -1);
 	}
 	if (cmd < 0)
 		_exit(125);
+	pfd[0].events = POLLIN;
+	pfd[1].fd = alivefd;
+	pfd[1].events = POLLIN;
 	for (;;) {
-		if (sigwaitinfo(&all, &si) < 0)
+		if (poll(pfd, 2, -1) < 0)
 			continue;
-		if (si.si_signo != SIGCHLD) {
+		if (pfd[1].revents & (POLLIN | POLLHUP | POLLERR))
+			keeper_kill();
+		if (!(pfd[0].revents & POLLIN) ||
+		    read(pfd[0].fd, &si, sizeof(si)) != sizeof(si))
+			continue;
+		if (si.ssi_signo != SIGCHLD) {
 			if (cmd > 0)
-				kill(cmd, si.si_signo);
+				kill(cmd, (int)si.ssi_signo);
 			continue;
 		}
 		while ((p = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
 			if (WIFSTOPPED(status))
 				ptrace(PTRACE_DETACH, p, 0L, 0L);
 			else if (p == cmd) {
-				if (write(statusfd, &status, sizeof(status)) < 0)
-					_exit(125);
+				if (write(statusfd, &status,
+				    sizeof(status)) < 0)
+					keeper_kill();
 				cmd = 0;
 			}
 		if (p < 0 && errno == ECHILD)
@@ -600,45 +659,11 @@ ns_init(struct tracer *t, int alivefd, int statusfd)
 	}
 }
 
-/* The command forked by the namespace's init, as sctui numbers it. */
-static pid_t
-ns_command(pid_t init)
-{
-	char path[64], buf[32];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)init,
-	    (int)init);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -ESRCH;
-	buf[n] = '\0';
-	return (pid_t)atoi(buf);
-}
-
-/* NOTIFY without a namespace: the command dies with sctui's thread. */
-static void __attribute__((noreturn))
-deathsig_exec(struct tracer *t, int alivefd)
-{
-	struct pollfd pfd = { alivefd, POLLIN, 0 };
-
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&pfd, 1, 0) != 0)
-		_exit(125);
-	close(alivefd);
-	child_exec(t, -1);
-	_exit(125);
-}
-
-/* NOTIFY: fork (an init in a PID namespace, or the command), take over
- * the listener, and let the command exec. */
+/* NOTIFY: fork the keeper, take over the listener, let the command exec. */
 static int
 spawn_notify(struct tracer *t)
 {
-	int alive[2], status[2] = { -1, -1 }, rc, ns = 1;
+	int alive[2], status[2], rc;
 	pid_t pid, cmd;
 
 	if ((t->shared = notify_shared_new()) == NULL ||
@@ -648,46 +673,43 @@ spawn_notify(struct tracer *t)
 		    strerror(errno));
 		return rc;
 	}
-	if (pipe2(status, O_CLOEXEC) < 0 || (pid = (pid_t)syscall(SYS_clone,
-	    CLONE_NEWPID | SIGCHLD, 0L, 0L, 0L, 0L)) < 0) {
-		ns = 0;
-		strncat(t->mode_note, "no PID namespace for the program "
-		    "(not root?): its descendants may outlive sctui",
-		    sizeof(t->mode_note) - strlen(t->mode_note) - 1);
-		pid = fork();
-	}
-	if (pid == 0) {
+	if (pipe2(status, O_CLOEXEC) < 0) {
+		rc = -errno;
+		close(alive[0]);
 		close(alive[1]);
-		if (!ns)
-			deathsig_exec(t, alive[0]);
+		snprintf(t->error, sizeof(t->error), "pipe: %s",
+		    strerror(errno));
+		return rc;
+	}
+	if ((pid = fork()) == 0) {
+		close(alive[1]);
 		close(status[0]);
-		ns_init(t, alive[0], status[1]);
+		keeper(t, alive[0], status[1]);
 	}
 	close(alive[0]);
+	close(status[1]);
 	t->alivefd = alive[1];
-	if (status[1] >= 0)
-		close(status[1]);
-	if ((t->ns = ns))
-		t->statusfd = status[0];
-	else if (status[0] >= 0)
-		close(status[0]);
+	t->statusfd = status[0];
 	if (pid < 0) {
 		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
+		snprintf(t->error, sizeof(t->error), "fork: %s",
+		    strerror(errno));
 		return rc;
 	}
 	t->reap = pid;
-	cmd = pid;
-	if ((rc = notify_wait_installed(t->shared, pid)) == 0 && ns &&
-	    (cmd = ns_command(pid)) < 0)
-		rc = cmd;
+	/* The keeper's one child, the command. */
+	if ((rc = notify_wait_installed(t->shared, pid)) == 0 &&
+	    proc_children(pid, pid, &cmd, 1) != 1)
+		rc = -ESRCH;
 	if (rc == 0 && (rc = notify_take(t->shared, cmd)) >= 0) {
 		t->listener = rc;
 		add_root(t, cmd);
 		return 0;
 	}
-	/* The child may be stuck in a call on its own listener: kill it. */
-	kill(pid, SIGKILL);
+	/* The keeper's death ends the command, which may be stuck in a call
+	 * on its own listener. */
+	close(t->alivefd);
+	t->alivefd = -1;
 	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
 	t->reap = 0;
@@ -905,9 +927,11 @@ kill_all(struct tracer *t, int sig)
 
 	if (t->mode == TRACER_NOTIFY) {
 		notify_signal_tree(t, sig, 1);
-		/* The namespace's init: its death ends every process in it. */
-		if (sig == SIGKILL && t->reap > 0 && t->reap != t->root)
-			kill(t->reap, SIGKILL);
+		/* The keeper then kills all that is left below it. */
+		if (sig == SIGKILL && t->alivefd >= 0) {
+			close(t->alivefd);
+			t->alivefd = -1;
+		}
 		return;
 	}
 	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
@@ -1253,13 +1277,12 @@ static int	attach_process(struct tracer *, pid_t);
 static void
 adopt(struct tracer *t, pid_t pid, uint32_t inherit)
 {
-	char path[80], buf[4096], *p, *end;
+	char path[64];
 	struct dirent *d;
 	struct tcb *c;
-	pid_t tgid, tid, kid;
-	ssize_t n;
+	pid_t tgid, tid, kids[512];
+	size_t n, i;
 	DIR *dir;
-	int fd;
 
 	if (proc_status(pid, &tgid, NULL, NULL) < 0 ||
 	    attach_process(t, pid) < 0)
@@ -1272,16 +1295,11 @@ adopt(struct tracer *t, pid_t pid, uint32_t inherit)
 			continue;
 		if ((c = tcb_get(&t->tcbs, tid)) != NULL)
 			c->flags |= inherit;
-		snprintf(path, sizeof(path), "/proc/%d/task/%d/children",
-		    (int)tgid, (int)tid);
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-			continue;
-		n = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-		buf[n > 0 ? n : 0] = '\0';
-		for (p = buf; (kid = (pid_t)strtol(p, &end, 10)) > 0; p = end)
-			if (tcb_get(&t->tcbs, kid) == NULL)
-				adopt(t, kid, inherit);
+		n = proc_children(tgid, tid, kids, sizeof(kids) /
+		    sizeof(kids[0]));
+		for (i = 0; i < n; i++)
+			if (tcb_get(&t->tcbs, kids[i]) == NULL)
+				adopt(t, kids[i], inherit);
 	}
 	closedir(dir);
 }
@@ -1331,8 +1349,8 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 		kid = (pid_t)info.exit.rval;
 		inherit = c->flags & (TCB_SYSCALL | TCB_TO_SYSCALL) ?
 		    TCB_TO_SYSCALL : 0;
-		if (info.op == PTRACE_SYSCALL_INFO_EXIT && !info.exit.is_error &&
-		    kid > 0 && kid != c->last_child &&
+		if (info.op == PTRACE_SYSCALL_INFO_EXIT &&
+		    !info.exit.is_error && kid > 0 && kid != c->last_child &&
 		    tcb_get(&t->tcbs, kid) == NULL)
 			adopt(t, kid, inherit);	/* c may move */
 		return;
@@ -1608,7 +1626,6 @@ tracer_run(struct tracer *t)
 /* ---- TRACER_NOTIFY ------------------------------------------------- */
 
 #define SWEEP_NS	500000000ull	/* how often gone processes are noticed */
-#define ORPHAN_WAIT_MS	2000		/* after KILL, for escaped holders */
 
 /*
  * The processes of the tree as /proc shows them now: the command, every
@@ -1789,7 +1806,7 @@ notify_root_gone(struct tracer *t, int status)
 		notify_gone(t, c, status);
 }
 
-/* The namespace's init wrote the command's status, or is gone. */
+/* The keeper wrote the command's status, or is gone. */
 static void
 notify_read_status(struct tracer *t)
 {
@@ -1804,18 +1821,16 @@ notify_read_status(struct tracer *t)
 }
 
 /*
- * Until the command is reaped and no process holds the filter any more
- * (the listener then reports POLLHUP).  A process that left the tree and
- * never made a call the profile lacks is not known to sctui; if one still
- * holds the filter ORPHAN_WAIT_MS after a KILL, sctui stops waiting for it.
+ * Until the keeper is reaped: it exits once no process of the tree is
+ * left (spawn_notify()).  The listener reports POLLHUP a little earlier,
+ * when no process holds the filter any more.
  */
 static int
 run_notify(struct tracer *t)
 {
 	struct signalfd_siginfo si[16];
 	struct pollfd pfd[4];
-	int status, timeout, hup = 0, ms;
-	uint64_t killed_at = 0, now;
+	int status, timeout, ms;
 	pid_t r;
 
 	pfd[0].fd = t->sigfd;
@@ -1837,27 +1852,25 @@ run_notify(struct tracer *t)
 				continue;
 			}
 			t->reap = 0;
-			/* The command's own status, if init wrote it. */
+			/* The command's own status, if the keeper wrote it. */
 			if (t->statusfd >= 0)
 				notify_read_status(t);
+			/* Killed before the command ended: end the tree. */
+			if (t->root_status == -1)
+				notify_signal_tree(t, SIGKILL, 1);
 			notify_root_gone(t, status);
 		}
-		now = now_ns();
-		if ((t->doing & 1u << TRACER_REQ_KILL) && killed_at == 0)
-			killed_at = now;
-		/* With a namespace, init is gone once every process is. */
-		if (t->root_status != -1 && t->reap == 0 && (hup || t->ns ||
-		    (killed_at != 0 &&
-		    now - killed_at > ORPHAN_WAIT_MS * 1000000ull)))
+		/* The keeper is gone once every process of the tree is. */
+		if (t->root_status != -1 && t->reap == 0)
 			break;
-		if (now - t->swept_at >= SWEEP_NS)
+		if (now_ns() - t->swept_at >= SWEEP_NS)
 			notify_sweep(t, 0);
 		timeout = poll_timeout(t);
 		ms = (int)(SWEEP_NS / 1000000);
 		if (timeout < 0 || timeout > ms)
 			timeout = ms;
-		pfd[3].fd = t->statusfd;
-		if (poll(pfd, hup ? 2 : 4, timeout) < 0 && errno != EINTR)
+		pfd[3].fd = t->statusfd;	/* poll skips a negative fd */
+		if (poll(pfd, 4, timeout) < 0 && errno != EINTR)
 			return -errno;
 		if (pfd[3].revents & (POLLIN | POLLHUP))
 			notify_read_status(t);
@@ -1866,10 +1879,10 @@ run_notify(struct tracer *t)
 				;
 		if (pfd[1].revents & POLLIN)
 			take_requests(t);
-		if (!hup && (pfd[2].revents & POLLIN))
+		if (pfd[2].revents & POLLIN)
 			on_notification(t);
-		else if (!hup && (pfd[2].revents & (POLLHUP | POLLERR)))
-			hup = 1;
+		else if (pfd[2].revents & (POLLHUP | POLLERR))
+			pfd[2].fd = -1;	/* no process holds the filter */
 	}
 	notify_sweep(t, 1);
 	return 0;

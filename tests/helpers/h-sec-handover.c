@@ -2,12 +2,13 @@
  * h-sec-handover: replays the attack on a listener hand-over that let
  * sendmsg through for one socket number and one msghdr address (the
  * child's stack before exec, which is sctui's tracer thread's stack).  It
- * reads its parent's stack pointer from /proc/PPID/syscall, maps the pages
- * around it that are free (one below, two above), and from every 8-byte place in them that
- * can hold a msghdr calls sendmsg on each of the fds 3 to 15, each a
- * datagram socket.  It prints the number of calls made, and exits 0 if all
- * of them worked (a full socket, EAGAIN, counts as worked), else 10 +
- * errno of the first that failed (11: EPERM, 48: ENOSYS).
+ * reads its parent's stack pointer from /proc/PPID/syscall, maps the
+ * pages around it that are free (one below, two above), and from every
+ * 8-byte place in them that can hold a msghdr calls sendmsg on each of the
+ * fds 3 to 15, each a datagram socket.  It prints the number of calls
+ * made, and exits 0 if all of them worked (a full socket, EAGAIN, counts
+ * as worked), else 10 + errno of the first that failed (11: EPERM, 48:
+ * ENOSYS).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -60,8 +61,8 @@ main(void)
 		pages[i] = local;
 		if (sp > 4096 && (m = mmap((void *)(sp - 4096 +
 		    (uintptr_t)i * 4096), 4096, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0)) !=
-		    MAP_FAILED)
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+		    -1, 0)) != MAP_FAILED)
 			pages[i] = m;
 	}
 	/* The pair out of the way, on 100 and 101: 3 to FD_MAX are free. */

@@ -4,10 +4,11 @@
  * this program holds the listener and lets every such call continue.  Then
  * uname is called three times: by the main thread, by a new thread and by
  * a forked child (both inherit the filter).  With tsync the thread exists
- * before the filter, which reaches it through SECCOMP_FILTER_FLAG_TSYNC.  If the listener cannot be
- * made, it says why on stdout ("listener: ...") and calls uname all the
- * same.  Exit status: 0 if the three calls worked, else 10 + errno of the
- * first that failed (11: EPERM), 2 on a setup error.
+ * before the filter, which reaches it through SECCOMP_FILTER_FLAG_TSYNC.
+ * If the listener cannot be made, it says why on stdout ("listener: ...")
+ * and calls uname all the same.  Exit status: 0 if the three calls
+ * worked, else 10 + errno of the first that failed (11: EPERM), 2 on a
+ * setup error.
  */
 #include <errno.h>
 #include <linux/filter.h>
