@@ -292,7 +292,9 @@ add_section(struct ui *ui, size_t *n, uint32_t section, struct ui_srow *v,
 		}
 	}
 	sort_ui = ui;
-	qsort(&ui->srows[start], *n - start, sizeof(*ui->srows), cmp_rows);
+	if (*n > start)		/* no rows yet: srows may be NULL */
+		qsort(&ui->srows[start], *n - start, sizeof(*ui->srows),
+		    cmp_rows);
 }
 
 static void
