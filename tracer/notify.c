@@ -34,7 +34,6 @@
 #include <unistd.h>
 
 #include "guard.h"
-#include "xalloc.h"
 
 /* The page the child and sctui share for the hand-over. */
 struct notify_shared {
@@ -278,6 +277,9 @@ notify_probe(char *why, size_t len)
 	    (fd = notify_take(s, pid)) == -ENOSYS)
 		snprintf(why, len, "taking the listener needs pidfd_getfd "
 		    "(Linux 5.6)");
+	else if (fd == -EPERM)
+		snprintf(why, len, "pidfd_getfd was refused the listener (it "
+		    "needs the right to ptrace the command: Yama or an LSM?)");
 	if (fd >= 0) {
 		pfd.fd = fd;
 		pfd.events = POLLIN;
