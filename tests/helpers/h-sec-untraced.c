@@ -1,6 +1,12 @@
 /*
  * h-sec-untraced clone|clone3 DIR [ws]: makes a child with CLONE_UNTRACED,
- * which asks ptrace not to follow it.  The child calls sysinfo(2) three
+ * which asks ptrace not to follow it.
+ * h-sec-untraced race DIR N: N times clone3 with CLONE_UNTRACED while a
+ * thread keeps setting that flag in the clone_args, in case a tracer
+ * cleared it.  Each child writes its pid to DIR/child.I (I from 0), trying
+ * again while it fails (a call fails with ENOSYS under a SECCOMP_RET_TRACE
+ * filter with no tracer), and waits in pause(2); then the program writes
+ * their pids to DIR/kids, and its own to DIR/done, and waits for them.  The child calls sysinfo(2) three
  * times, writes its pid to DIR/child.pid and exits 0, or with 's' waits
  * in pause(2) forever.  With 'w' the program first writes its own pid to
  * DIR/pid and waits for DIR/go to appear (for a tracer to attach).  Exit
@@ -10,6 +16,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <linux/sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -34,6 +42,61 @@ put_pid(const char *dir, const char *name)
 	n = write(fd, buf, (size_t)n) == n ? 0 : -1;
 	close(fd);
 	return n;
+}
+
+static struct clone_args race_args;
+static volatile int racing = 1;
+
+/* Sets CLONE_UNTRACED again and again, as fast as it can. */
+static void *
+racer(void *arg)
+{
+	volatile __u64 *flags = &race_args.flags;
+
+	(void)arg;
+	while (racing)
+		*flags |= CLONE_UNTRACED;
+	return NULL;
+}
+
+static int
+race(const char *dir, int n)
+{
+	char name[32], path[4096];
+	pthread_t th;
+	pid_t pid;
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "%s/kids", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		return 2;
+	race_args.flags = CLONE_UNTRACED;
+	race_args.exit_signal = SIGCHLD;
+	if (pthread_create(&th, NULL, racer, NULL) != 0)
+		return 2;
+	for (i = 0; i < n; i++) {
+		if ((pid = (pid_t)syscall(SYS_clone3, &race_args,
+		    sizeof(race_args))) < 0)
+			return errno == ENOSYS ? 3 : 2;
+		if (pid == 0) {
+			snprintf(name, sizeof(name), "child.%d", i);
+			while (put_pid(dir, name) < 0)
+				;
+			for (;;)
+				pause();
+		}
+		fprintf(f, "%d\n", (int)pid);
+	}
+	racing = 0;
+	pthread_join(th, NULL);
+	if (fclose(f) != 0)
+		return 2;
+	if (put_pid(dir, "done") < 0)
+		return 2;
+	while (wait(NULL) > 0)
+		;
+	return 0;
 }
 
 static void __attribute__((noreturn))
@@ -64,6 +127,8 @@ main(int argc, char **argv)
 
 	if (argc < 3)
 		return 2;
+	if (strcmp(argv[1], "race") == 0)
+		return argc == 4 ? race(argv[2], atoi(argv[3])) : 2;
 	if (strchr(opt, 'w') != NULL) {
 		if (put_pid(argv[2], "pid") < 0)
 			return 2;

@@ -18,6 +18,7 @@ check_PROGRAMS += \
 	tests/helpers/h-sec-traceme \
 	tests/helpers/h-sec-untraced
 tests_helpers_h_sec_ownfilter_LDADD = $(PTHREAD_LIBS)
+tests_helpers_h_sec_untraced_LDADD = $(PTHREAD_LIBS)
 # What is traced is never built with sanitizers (see tests/tracer/local.mk).
 tests_helpers_h_sec_handover_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_sec_handover_LDFLAGS =
