@@ -595,8 +595,10 @@ keeper_kill(void)
  * sctui is its keeper: a process sctui forks first, a child subreaper
  * (PR_SET_CHILD_SUBREAPER), so that every process of the tree stays below
  * it, daemons that double-fork included.  It forks the command, reaps
- * orphans, passes on the signals it gets, writes the command's wait(2)
- * status to statusfd, and exits once it has no child left.  alivefd is the
+ * orphans, writes the command's wait(2) status to statusfd, and exits once
+ * it has no child left.  Other signals it takes and drops: sctui signals
+ * the command itself, and a Ctrl-C that reaches sctui's process group
+ * must not end the keeper before the tree.  alivefd is the
  * read end of a pipe whose write end only sctui holds: when it reports
  * POLLHUP, sctui is gone (even by SIGKILL), and the keeper kills every
  * process below it before it exits.  The pids stay those of sctui's
@@ -639,11 +641,8 @@ keeper(struct tracer *t, int alivefd, int statusfd)
 		if (!(pfd[0].revents & POLLIN) ||
 		    read(pfd[0].fd, &si, sizeof(si)) != sizeof(si))
 			continue;
-		if (si.ssi_signo != SIGCHLD) {
-			if (cmd > 0)
-				kill(cmd, (int)si.ssi_signo);
+		if (si.ssi_signo != SIGCHLD)
 			continue;
-		}
 		while ((p = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
 			if (WIFSTOPPED(status))
 				ptrace(PTRACE_DETACH, p, 0L, 0L);
