@@ -28,7 +28,7 @@ enum sc_event_kind {
 
 /*
  * The exit status of a process sctui saw end but could not wait for (under
- * seccomp user notification only the command is sctui's child).
+ * seccomp user notification only the command's status is reported).
  */
 #define SC_STATUS_UNKNOWN	(-2)
 

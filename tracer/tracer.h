@@ -17,7 +17,8 @@
  * aux = its parent) when it first makes such a call, EXEC when its name
  * changes, no SIGNAL but those sctui sends, and EXIT with aux =
  * SC_STATUS_UNKNOWN soon after it is gone (the command's own status is
- * known: it is sctui's child).
+ * known: its keeper, sctui's child, reports it).  A process that installs
+ * a seccomp filter of its own is reported (SC_EV_OWNFILTER) in every mode.
  */
 #ifndef SCTUI_TRACER_H
 #define SCTUI_TRACER_H
