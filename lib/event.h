@@ -20,11 +20,15 @@ enum sc_event_kind {
 	SC_EV_EXIT,		/* tid is gone; aux = wait(2) status, or
 				   SC_STATUS_UNKNOWN */
 	SC_EV_DENIED,		/* a what-if denial: syscall nr of arch failed */
+	SC_EV_OWNFILTER,	/* tgid installs a seccomp filter of its own;
+				   aux 1: from now on followed with
+				   PTRACE_SYSCALL, 0: stacked on the
+				   profile's (seccomp user notification) */
 };
 
 /*
  * The exit status of a process sctui saw end but could not wait for (under
- * seccomp user notification only the command is sctui's child).
+ * seccomp user notification only the command's status is reported).
  */
 #define SC_STATUS_UNKNOWN	(-2)
 

@@ -17,7 +17,8 @@
  * aux = its parent) when it first makes such a call, EXEC when its name
  * changes, no SIGNAL but those sctui sends, and EXIT with aux =
  * SC_STATUS_UNKNOWN soon after it is gone (the command's own status is
- * known: it is sctui's child).
+ * known: its keeper, sctui's child, reports it).  A process that installs
+ * a seccomp filter of its own is reported (SC_EV_OWNFILTER) in every mode.
  */
 #ifndef SCTUI_TRACER_H
 #define SCTUI_TRACER_H
@@ -96,6 +97,12 @@ const char	*tracer_error(const struct tracer *t);
 enum tracer_mode tracer_mode(const struct tracer *t);
 const char	*tracer_mode_note(const struct tracer *t);
 const char	*tracer_mode_name(enum tracer_mode mode);
+
+/*
+ * What an SC_EV_OWNFILTER event means, for the user: "pid N installed its
+ * own seccomp filter: " and this.
+ */
+const char	*tracer_ownfilter_note(const struct sc_event *ev);
 
 /* The pid of the spawned command (0 when attached). */
 pid_t		 tracer_root(const struct tracer *t);

@@ -55,6 +55,9 @@ sink_emit(void *ctx, const struct sc_event *ev)
 		    "%s, which runs without its privileges when traced by a "
 		    "non-root user: trace as root to see its privileged "
 		    "calls\n", ev->tgid, ev->u.name);
+	if (ev->kind == SC_EV_OWNFILTER)
+		fprintf(stderr, "sctui: pid %d installed its own seccomp "
+		    "filter: %s\n", ev->tgid, tracer_ownfilter_note(ev));
 }
 
 /* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */

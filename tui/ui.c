@@ -401,6 +401,10 @@ drain(struct ui *ui)
 				log_event(ui, &buf[i]);
 			if (buf[i].kind != SC_EV_SYSCALL)
 				ui->dirty |= DIRTY_TREE;
+			if (buf[i].kind == SC_EV_OWNFILTER)
+				ui_message(ui, 0, "pid %d installed its own "
+				    "seccomp filter: %s", buf[i].tgid,
+				    tracer_ownfilter_note(&buf[i]));
 		}
 		total += n;
 	}
