@@ -15,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "minprofile.h"
 #include "profile.h"
 #include "sysname.h"
 #include "tracer.h"
@@ -159,7 +158,7 @@ locked_why(const char *name)
 	};
 	size_t i;
 
-	if (!minprofile_is_locked(name))
+	if (!profile_is_locked(name))
 		return NULL;
 	for (i = 0; i < sizeof(why) / sizeof(why[0]); i++)
 		if (strcmp(why[i].name, name) == 0)
@@ -275,7 +274,7 @@ toggle_shown(struct ui *ui, enum model_toggle t)
 		if (ui->srows[i].sys == SROW_HEADER)
 			continue;
 		s = model_sys(ui->model, ui->srows[i].sys);
-		if (t == TOGGLE_DENY && minprofile_is_locked(
+		if (t == TOGGLE_DENY && profile_is_locked(
 		    sysname_name(s->sysid))) {
 			locked++;
 			continue;
@@ -399,7 +398,7 @@ save_now(struct ui *ui)
 		ui->quit_after_save = 0;
 		return;
 	}
-	if (tracesetup_save(ui->cli, ui->model, ui->setup.base, f->format,
+	if (tracesetup_save(ui->cli, ui->model, &ui->setup, f->format,
 	    ui->save_path, err, sizeof(err)) < 0) {
 		ui_message(ui, 1, "%s", err);
 		ui->quit_after_save = 0;

@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 
 #include "escape.h"
-#include "minprofile.h"
+#include "profile.h"
 #include "ring.h"
 #include "demo.h"
 #include "summary.h"
@@ -427,7 +427,7 @@ draw_sys(struct ui *ui)
 		}
 		s = model_sys(ui->model, r->sys);
 		view_sys_name(ui, r->sys, name, sizeof(name));
-		locked = minprofile_is_locked(sysname_name(s->sysid));
+		locked = profile_is_locked(sysname_name(s->sysid));
 		fresh = !ui->opened && ui->now - s->first < 5000000000ull;
 		a = rowa;
 		if (s->toggle == TOGGLE_DENY)
@@ -511,7 +511,7 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 	view_sys_name(ui, r->sys, name, sizeof(name));
 	snprintf(buf, sizeof(buf), "%s  %s%s", name,
 	    s->toggle == TOGGLE_DENY ? "denied in the profile" :
-	    "allowed in the profile", minprofile_is_locked(sname) ?
+	    "allowed in the profile", profile_is_locked(sname) ?
 	    " (locked on: it can never be denied)" : "");
 	put(w, y++, 1, width - 1, A_BOLD, buf);
 	if ((de = doc_of(ui, sname)) != NULL) {

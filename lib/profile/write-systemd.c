@@ -4,7 +4,7 @@
  * group is allowed, and SystemCallErrorNumber=.
  *
  * The group lists are assets/systemd-groups.txt (how they were derived is
- * written there), compiled in as lib/sdgroups.inc.  What systemd cannot
+ * written there), compiled in as lib/profile/sdgroups.inc.  What systemd cannot
  * say (argument conditions, a per-call errno) is written as a comment.
  */
 #include "config.h"
@@ -19,7 +19,7 @@
 #include "xalloc.h"
 
 static const char groups_text[] =
-#include "lib/sdgroups.inc"
+#include "lib/profile/sdgroups.inc"
 	;
 
 struct sdgroup {

@@ -947,7 +947,7 @@ profile_apply_rules(struct profile *p)
 }
 
 struct profile *
-profile_from_model(const struct model *m)
+profile_traced(const struct model *m)
 {
 	struct profile *p = profile_new();
 	struct profile_entry *e;
@@ -971,6 +971,14 @@ profile_from_model(const struct model *m)
 	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
 	e->names = names;
 	e->nnames = n;
+	return p;
+}
+
+struct profile *
+profile_from_model(const struct model *m)
+{
+	struct profile *p = profile_traced(m);
+
 	profile_apply_rules(p);
 	return p;
 }

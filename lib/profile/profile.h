@@ -10,8 +10,8 @@
  * baseline, loaded file, user, sctui's own rules) and, after a merge, which
  * inputs contributed it.
  *
- * Callers: batch mode and the TUI's save dialog (profile_from_model, then
- * profile_save), the profile commands (tui/profilecmd.c: --convert, --merge,
+ * Callers: batch mode and the TUI's save dialog (profile_build() in
+ * lib/profile/build.h, then profile_save), the profile commands (tui/profilecmd.c: --convert, --merge,
  * --diff), and the enforcing and from-profile tracing modes
  * (profile_load, then profile_filter).
  *
@@ -19,7 +19,7 @@
  * return 0 or -errno and fill a caller's err buffer with a message that
  * names the file, the place in it and the cause.  The struct fields are
  * public for reading; change a profile only through the functions below.
- * Not thread-safe (lib/sysname.h is not).
+ * Not thread-safe (lib/model/sysname.h is not).
  */
 #ifndef SCTUI_PROFILE_H
 #define SCTUI_PROFILE_H
@@ -293,7 +293,7 @@ int		 profile_write(const struct profile *p, enum profile_format f,
 		    size_t *len, char *err, size_t errlen);
 
 /*
- * profile_write() to path atomically (lib/atomicfile.h): on failure the
+ * profile_write() to path atomically (lib/support/atomicfile.h): on failure the
  * old file is untouched.  Returns 0 or -errno with err filled.
  */
 int		 profile_save(const struct profile *p, const char *path,

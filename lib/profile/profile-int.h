@@ -1,6 +1,6 @@
 /*
  * profile-int.h - helpers shared by the files of the profile module
- * (lib/profile*.c, lib/read-*.c, lib/write-*.c) and nothing else.
+ * (the .c files of lib/profile/) and nothing else.
  */
 #ifndef SCTUI_PROFILE_INT_H
 #define SCTUI_PROFILE_INT_H
@@ -86,6 +86,9 @@ struct profile_group {
 struct profile_group *profile_groups(const struct profile *p, int oci,
 		    size_t *ngroups);
 void		 profile_groups_free(struct profile_group *g, size_t n);
+
+/* profile_from_model() without profile_apply_rules(). */
+struct profile	*profile_traced(const struct model *m);
 
 /* The whole profile as Docker JSON (oci: the linux.seccomp object). */
 json_t		*profile_json(const struct profile *p, int oci);

@@ -2,7 +2,7 @@
  * cli.h - the command line, parsed into a struct cli.
  *
  * Pure: no I/O beyond what libseccomp needs to check syscall names.  Called
- * by main (tui/main.c); unit tested in tests/unit/cli.c.
+ * by main (tui/main.c); unit tested in tests/unit/cli-test.c.
  */
 #ifndef SCTUI_CLI_H
 #define SCTUI_CLI_H
@@ -42,7 +42,7 @@ struct cli {
 	int		 demo;		/* --demo */
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */
-	const char	*runtime;	/* --runtime; NULL: MINPROFILE_RUNTIME */
+	const char	*runtime;	/* --runtime; NULL: PROFILE_BUILD_RUNTIME */
 	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */
