@@ -1,9 +1,9 @@
 /*
  * model.h - what has been seen: processes, their syscalls, counts by phase.
  *
- * The model is fed struct sc_event records (lib/model/event.h) by one thread, the
- * consumer (the UI loop or, in batch mode, the tracer's sink), and queried by
- * the views and the profile code from that same thread.  It is pure: no
+ * The model is fed struct sc_event records (lib/model/event.h) by one
+ * thread, the consumer (the UI loop or, in batch mode, the tracer's sink),
+ * and queried by the views and the profile code from that same thread.  It is pure: no
  * clock, no I/O; time comes from the events.  Records are never freed while
  * the model lives, so their indexes are stable ids the views can keep.
  *
