@@ -22,22 +22,6 @@
 #define CTRL(c)	((c) & 0x1f)
 #define KEY_ESC	27
 
-const struct ui_format ui_formats[] = {
-	{ "docker", "Docker, Podman, runc, crun (JSON)", ".seccomp.json",
-	  PROFILE_FMT_DOCKER },
-	{ "oci", "an OCI bundle's config.json linux.seccomp", ".oci.json",
-	  PROFILE_FMT_OCI },
-	{ "k8s", "Kubernetes Security Profiles Operator (YAML)", ".yaml",
-	  PROFILE_FMT_K8S },
-	{ "systemd", "systemd SystemCallFilter= lines", ".systemd.conf",
-	  PROFILE_FMT_SYSTEMD },
-	{ "pfc", "libseccomp's filter as text (PFC)", ".pfc",
-	  PROFILE_FMT_PFC },
-	{ "bpf", "the raw BPF program libseccomp makes", ".bpf",
-	  PROFILE_FMT_BPF },
-};
-const size_t ui_nformats = sizeof(ui_formats) / sizeof(ui_formats[0]);
-
 struct action {
 	const char	*name;		/* key bar label */
 	int		 fkey;		/* 1..10, 0 if none */
@@ -369,7 +353,7 @@ act_save(struct ui *ui)
 {
 	if (ui->save_len == 0) {
 		snprintf(ui->save_path, sizeof(ui->save_path), "%s%s",
-		    ui->cmdname, ui_formats[ui->save_format].suffix);
+		    ui->cmdname, profile_formats[ui->save_format].suffix);
 		ui->save_len = strlen(ui->save_path);
 	}
 	ui->mode = MODE_SAVE;
@@ -381,7 +365,8 @@ static void quit_running(struct ui *ui);
 static void
 save_now(struct ui *ui)
 {
-	const struct ui_format *f = &ui_formats[ui->save_format];
+	const struct profile_format_info *f =
+	    &profile_formats[ui->save_format];
 	char err[512], cwd[512], full[1600];
 	size_t i, denied = 0;
 
@@ -439,17 +424,27 @@ act_save_session(struct ui *ui)
 	    "; the trace goes on" : "");
 }
 
+/* The writable row step rows after row i, going round. */
+static size_t
+next_writable(size_t i, size_t step)
+{
+	do
+		i = (i + step) % profile_nformats;
+	while (profile_formats[i].write == NULL);
+	return i;
+}
+
 /* Swaps the default suffix when the format changes and the name was ours. */
 static void
 save_format(struct ui *ui, size_t to)
 {
-	const char *old = ui_formats[ui->save_format].suffix;
+	const char *old = profile_formats[ui->save_format].suffix;
 	size_t ol = strlen(old);
 
 	if (ui->save_len >= ol &&
 	    strcmp(ui->save_path + ui->save_len - ol, old) == 0) {
 		ui->save_path[ui->save_len - ol] = '\0';
-		strncat(ui->save_path, ui_formats[to].suffix,
+		strncat(ui->save_path, profile_formats[to].suffix,
 		    sizeof(ui->save_path) - strlen(ui->save_path) - 1);
 		ui->save_len = strlen(ui->save_path);
 	}
@@ -472,12 +467,12 @@ key_save(struct ui *ui, int key)
 		save_now(ui);
 		return;
 	case KEY_UP:
-		save_format(ui, (ui->save_format + ui_nformats - 1) %
-		    ui_nformats);
+		save_format(ui, next_writable(ui->save_format,
+		    profile_nformats - 1));
 		break;
 	case KEY_DOWN:
 	case '\t':
-		save_format(ui, (ui->save_format + 1) % ui_nformats);
+		save_format(ui, next_writable(ui->save_format, 1));
 		break;
 	case KEY_BACKSPACE:
 	case 127:

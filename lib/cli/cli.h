@@ -8,6 +8,7 @@
 #define SCTUI_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 enum cli_action {
@@ -72,7 +73,7 @@ void	cli_env(const struct cli *c, struct profile_env *env);
 /* "TERM", "SIGTERM" or "15" -> 15; -1 if none. */
 int	cli_signal(const char *s);
 
-/* The usage text. */
-extern const char cli_usage[];
+/* Prints the usage text (--help), its list of formats from the table. */
+void	cli_help(FILE *out);
 
 #endif

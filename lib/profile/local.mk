@@ -6,8 +6,11 @@ libcore_a_SOURCES += \
 	lib/profile/profile-int.h \
 	lib/profile/build.c lib/profile/build.h \
 	lib/profile/diff.c lib/profile/filter.c \
-	lib/profile/read-docker.c lib/profile/read-list.c \
-	lib/profile/write-docker.c lib/profile/write-systemd.c
+	lib/profile/formats.c lib/profile/pbuf.c lib/profile/pbuf.h \
+	lib/profile/read-docker.c lib/profile/read-oci.c \
+	lib/profile/read-list.c \
+	lib/profile/write-docker.c lib/profile/write-oci.c \
+	lib/profile/write-k8s.c lib/profile/write-systemd.c
 
 # systemd's groups, compiled into the systemd writer from the asset.
 lib/profile/sdgroups.inc: $(srcdir)/assets/systemd-groups.txt

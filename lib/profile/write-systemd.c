@@ -151,8 +151,8 @@ errno_text(struct pbuf *b, int e)
 		pbuf_printf(b, "%d", e < 0 ? 1 : e);
 }
 
-int
-profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
+static int
+systemd_filter(const struct profile *p, uint32_t native, char **buf,
     size_t *len, char *err, size_t errlen)
 {
 	struct pbuf b = { NULL, 0, 0 };
@@ -294,4 +294,19 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 	*buf = b.s;
 	*len = b.len;
 	return 0;
+}
+
+int
+profile_write_systemd(const struct profile *p,
+    const struct profile_write_opts *opts, char **buf, size_t *len,
+    char *err, size_t errlen)
+{
+	const struct profile_env *env = opts ? opts->env : NULL;
+	struct profile *r = profile_resolve(p, env);
+	int rc;
+
+	rc = systemd_filter(r, env && env->arch ? env->arch : sysname_native(),
+	    buf, len, err, errlen);
+	profile_free(r);
+	return rc;
 }

@@ -53,9 +53,13 @@ FUZZ_TARGETS = fuzz/fuzz-read-docker fuzz/fuzz-read-oci fuzz/fuzz-read-list \
 FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
 	$(top_srcdir)/lib/profile/profile.c $(top_srcdir)/lib/profile/diff.c \
 	$(top_srcdir)/lib/profile/filter.c \
+	$(top_srcdir)/lib/profile/formats.c $(top_srcdir)/lib/profile/pbuf.c \
 	$(top_srcdir)/lib/profile/read-docker.c \
+	$(top_srcdir)/lib/profile/read-oci.c \
 	$(top_srcdir)/lib/profile/read-list.c \
 	$(top_srcdir)/lib/profile/write-docker.c \
+	$(top_srcdir)/lib/profile/write-oci.c \
+	$(top_srcdir)/lib/profile/write-k8s.c \
 	$(top_srcdir)/lib/profile/write-systemd.c \
 	$(top_srcdir)/lib/model/sysname.c $(top_srcdir)/lib/model/model.c \
 	$(top_srcdir)/lib/model/idmap.c $(top_srcdir)/lib/model/session.c \
