@@ -3,7 +3,7 @@
  *
  * The only module that calls ptrace(2) or wait(2).  It knows nothing of
  * names, phases, profiles or the screen: for everything it sees it fills a
- * struct sc_event (lib/event.h) and hands it to the sink given at creation,
+ * struct sc_event (lib/model/event.h), hands it to the sink given at creation,
  * on the thread that called tracer_run().  The kernel ties tracees to the
  * thread that seized them, so tracer_start() and tracer_run() must be
  * called from the same thread, and that thread must have SIGCHLD blocked

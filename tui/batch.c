@@ -21,7 +21,6 @@
 #include "atomicfile.h"
 #include "cli.h"
 #include "escape.h"
-#include "minprofile.h"
 #include "model.h"
 #include "profile.h"
 #include "profilecmd.h"
@@ -318,7 +317,7 @@ batch_main(const struct cli *c)
 	if (ts.base != NULL)
 		report_missing(c, m);
 	if (c->output != NULL) {
-		if (tracesetup_save(c, m, ts.base, c->format, c->output, err,
+		if (tracesetup_save(c, m, &ts, c->format, c->output, err,
 		    sizeof(err)) < 0) {
 			fprintf(stderr, "sctui: %s\n", err);
 			code = code ? code : 1;
@@ -336,6 +335,7 @@ batch_open(const struct cli *c)
 {
 	struct model_opts mo = { 0 };
 	struct session_meta meta;
+	struct tracesetup ts = { 0 };
 	struct model *m;
 	char status[32], err[1024], cmd[512];
 	int code = 0;
@@ -362,13 +362,14 @@ batch_open(const struct cli *c)
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = 1;
 	if (c->output != NULL) {
-		if (tracesetup_save(c, m, NULL, c->format, c->output, err,
+		if (tracesetup_save(c, m, &ts, c->format, c->output, err,
 		    sizeof(err)) < 0) {
 			fprintf(stderr, "sctui: %s\n", err);
 			code = 1;
 		} else if (!c->quiet)
 			fprintf(stderr, "sctui: wrote %s\n", c->output);
 	}
+	tracesetup_free(&ts);
 	session_meta_free(&meta);
 	model_free(m);
 	return code;

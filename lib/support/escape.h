@@ -3,7 +3,7 @@
  *
  * Process names, exec names and command arguments come from the traced
  * program and may hold any byte.  The UI (tui/) and the batch summary
- * (lib/summary.c: table and TSV) show them through escape_name(), so that
+ * (lib/model/summary.c: table and TSV) show them through escape_name(), so that
  * a tab, a newline, a control byte or invalid UTF-8 never reaches a
  * terminal or a TSV field raw.  Pure: no I/O, no allocation.
  */

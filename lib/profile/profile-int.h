@@ -1,6 +1,6 @@
 /*
  * profile-int.h - helpers shared by the files of the profile module
- * (lib/profile*.c, lib/read-*.c, lib/write-*.c) and nothing else.
+ * (the .c files of lib/profile/) and nothing else.
  */
 #ifndef SCTUI_PROFILE_INT_H
 #define SCTUI_PROFILE_INT_H
@@ -11,32 +11,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "pbuf.h"
 #include "profile.h"
-
-/* A growing, NUL-terminated string. */
-struct pbuf {
-	char	*s;
-	size_t	 len, cap;
-};
-
-void	 pbuf_add(struct pbuf *b, const char *s);
-void	 pbuf_printf(struct pbuf *b, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
 
 /*
  * Unknown names listed (each with a suggestion) before the readers only
  * count the rest: a file of junk names costs no more than this many.
  */
 #define PROFILE_MAX_UNKNOWN	20
-
-/* Appends a line to a message buffer, '\n'-separated, truncating. */
-void	 pmsg_add(char *msg, size_t msglen, const char *fmt, ...)
-	    __attribute__((format(printf, 3, 4)));
-
-void	 pstrv_add(char ***v, size_t *n, const char *s);
-int	 pstrv_has(char *const *v, size_t n, const char *s);
-void	 pstrv_free(char **v, size_t n);
-int	 pcmp_str(const void *a, const void *b);
 
 /* Docker's spellings. */
 const char	*profile_scmp_action_str(enum profile_action a);
@@ -87,26 +69,60 @@ struct profile_group *profile_groups(const struct profile *p, int oci,
 		    size_t *ngroups);
 void		 profile_groups_free(struct profile_group *g, size_t n);
 
+/* profile_from_model() without profile_apply_rules(). */
+struct profile	*profile_traced(const struct model *m);
+
 /* The whole profile as Docker JSON (oci: the linux.seccomp object). */
 json_t		*profile_json(const struct profile *p, int oci);
 
-/* Readers: on error return -EINVAL with msg filled. */
+/*
+ * The Docker JSON reader (read-docker.c) for docker and oci (oci: the
+ * object is linux.seccomp, or a config.json around it).  On error
+ * -EINVAL with msg filled.
+ */
 int		 profile_read_json(const char *data, size_t len,
-		    const char *file, enum profile_format f, int skip_unknown,
+		    const char *file, int oci, int skip_unknown,
 		    struct profile **out, char *msg, size_t msglen);
+/*
+ * The seccomp object of root (read-oci.c): root itself, or its
+ * linux.seccomp when root is a config.json (or, oci, its linux object);
+ * *prefix says which, for messages.  NULL with msg filled if a
+ * config.json has no seccomp profile.
+ */
+json_t		*profile_oci_seccomp(json_t *root, int oci, const char *file,
+		    const char **prefix, char *msg, size_t msglen);
+
+/* The Docker JSON text of p (write-docker.c); *buf malloc'd. */
+int		 profile_write_json(const struct profile *p, int oci,
+		    char **buf, size_t *len);
+
+/* The rows of profile_formats[]: see profile_reader and profile_writer. */
+int		 profile_read_docker(const char *data, size_t len,
+		    const char *file, int skip_unknown, struct profile **out,
+		    char *msg, size_t msglen);
+int		 profile_read_oci(const char *data, size_t len,
+		    const char *file, int skip_unknown, struct profile **out,
+		    char *msg, size_t msglen);
 int		 profile_read_list(const char *data, size_t len,
 		    const char *file, int skip_unknown, struct profile **out,
 		    char *msg, size_t msglen);
-
-/* Writers: *buf malloc'd. */
-int		 profile_write_json(const struct profile *p, int oci,
-		    char **buf, size_t *len);
-int		 profile_write_k8s(const struct profile *p, const char *name,
-		    char **buf, size_t *len, char *err, size_t errlen);
-int		 profile_write_systemd(const struct profile *p, uint32_t native,
-		    char **buf, size_t *len, char *err, size_t errlen);
-int		 profile_write_libseccomp(const struct profile *p,
-		    const struct profile_env *env, int bpf, char **buf,
+int		 profile_write_docker(const struct profile *p,
+		    const struct profile_write_opts *opts, char **buf,
+		    size_t *len, char *err, size_t errlen);
+int		 profile_write_oci(const struct profile *p,
+		    const struct profile_write_opts *opts, char **buf,
+		    size_t *len, char *err, size_t errlen);
+int		 profile_write_k8s(const struct profile *p,
+		    const struct profile_write_opts *opts, char **buf,
+		    size_t *len, char *err, size_t errlen);
+int		 profile_write_systemd(const struct profile *p,
+		    const struct profile_write_opts *opts, char **buf,
+		    size_t *len, char *err, size_t errlen);
+int		 profile_write_pfc(const struct profile *p,
+		    const struct profile_write_opts *opts, char **buf,
+		    size_t *len, char *err, size_t errlen);
+int		 profile_write_bpf(const struct profile *p,
+		    const struct profile_write_opts *opts, char **buf,
 		    size_t *len, char *err, size_t errlen);
 
 #endif

@@ -2,12 +2,13 @@
  * cli.h - the command line, parsed into a struct cli.
  *
  * Pure: no I/O beyond what libseccomp needs to check syscall names.  Called
- * by main (tui/main.c); unit tested in tests/unit/cli.c.
+ * by main (tui/main.c); unit tested in tests/unit/cli-test.c.
  */
 #ifndef SCTUI_CLI_H
 #define SCTUI_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 enum cli_action {
@@ -42,7 +43,7 @@ struct cli {
 	int		 demo;		/* --demo */
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */
-	const char	*runtime;	/* --runtime; NULL: MINPROFILE_RUNTIME */
+	const char	*runtime;	/* --runtime; NULL: PROFILE_BUILD_RUNTIME */
 	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */
@@ -72,7 +73,7 @@ void	cli_env(const struct cli *c, struct profile_env *env);
 /* "TERM", "SIGTERM" or "15" -> 15; -1 if none. */
 int	cli_signal(const char *s);
 
-/* The usage text. */
-extern const char cli_usage[];
+/* Prints the usage text (--help), its list of formats from the table. */
+void	cli_help(FILE *out);
 
 #endif

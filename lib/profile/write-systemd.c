@@ -4,7 +4,7 @@
  * group is allowed, and SystemCallErrorNumber=.
  *
  * The group lists are assets/systemd-groups.txt (how they were derived is
- * written there), compiled in as lib/sdgroups.inc.  What systemd cannot
+ * written there), compiled in as lib/profile/sdgroups.inc.  What systemd cannot
  * say (argument conditions, a per-call errno) is written as a comment.
  */
 #include "config.h"
@@ -19,7 +19,7 @@
 #include "xalloc.h"
 
 static const char groups_text[] =
-#include "lib/sdgroups.inc"
+#include "lib/profile/sdgroups.inc"
 	;
 
 struct sdgroup {
@@ -151,8 +151,8 @@ errno_text(struct pbuf *b, int e)
 		pbuf_printf(b, "%d", e < 0 ? 1 : e);
 }
 
-int
-profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
+static int
+systemd_filter(const struct profile *p, uint32_t native, char **buf,
     size_t *len, char *err, size_t errlen)
 {
 	struct pbuf b = { NULL, 0, 0 };
@@ -294,4 +294,19 @@ profile_write_systemd(const struct profile *p, uint32_t native, char **buf,
 	*buf = b.s;
 	*len = b.len;
 	return 0;
+}
+
+int
+profile_write_systemd(const struct profile *p,
+    const struct profile_write_opts *opts, char **buf, size_t *len,
+    char *err, size_t errlen)
+{
+	const struct profile_env *env = opts ? opts->env : NULL;
+	struct profile *r = profile_resolve(p, env);
+	int rc;
+
+	rc = systemd_filter(r, env && env->arch ? env->arch : sysname_native(),
+	    buf, len, err, errlen);
+	profile_free(r);
+	return rc;
 }

@@ -5,8 +5,8 @@
  * a read-only table keyed by system call name.  Each entry has a one-line
  * description, a risk category, a risk level and a note on why the call may
  * be dangerous in a container.  Called by the TUI's details pane and by the
- * batch summary, with names from lib/sysname.  Once loaded the table is
- * never changed, so any thread may look names up in it.
+ * batch summary, with names from lib/model/sysname.h.  Once loaded the
+ * table is never changed, so any thread may look names up in it.
  *
  * The file: '#' starts a comment line, blank lines are skipped, and every
  * other line holds five fields separated by single tabs:

@@ -1,6 +1,7 @@
 /*
- * read-docker.c - the Docker/Moby seccomp JSON reader, which also reads
- * the OCI linux.seccomp object, bare or inside a whole config.json.
+ * read-docker.c - the Docker/Moby seccomp JSON reader.  OCI's
+ * linux.seccomp object is the same JSON: read-oci.c finds it, bare or
+ * inside a whole config.json, and this file reads it.
  *
  * Everything Docker's own default profile uses is understood: archMap,
  * architectures, includes/excludes (caps, arches, minKernel), args with
@@ -648,12 +649,12 @@ read_top(struct rd *r, json_t *obj, struct profile *p)
 
 int
 profile_read_json(const char *data, size_t len, const char *file,
-    enum profile_format f, int skip_unknown, struct profile **out,
-    char *msg, size_t msglen)
+    int oci, int skip_unknown, struct profile **out, char *msg,
+    size_t msglen)
 {
 	struct rd r;
 	json_error_t jerr;
-	json_t *root, *obj, *lnx;
+	json_t *root, *obj;
 	struct profile *p;
 	int rc;
 
@@ -669,22 +670,10 @@ profile_read_json(const char *data, size_t len, const char *file,
 		    jerr.column, jerr.text);
 		return -EINVAL;
 	}
-	obj = root;
-	if (json_is_object(root) && (json_object_get(root, "ociVersion") ||
-	    json_object_get(root, "linux") ||
-	    (f == PROFILE_FMT_OCI && json_object_get(root, "seccomp")))) {
-		/* A whole config.json (or its linux object). */
-		lnx = json_object_get(root, "linux");
-		if (lnx == NULL)
-			lnx = root;
-		if (!json_is_object(lnx) ||
-		    (obj = json_object_get(lnx, "seccomp")) == NULL) {
-			pmsg_add(msg, msglen, "%s: linux.seccomp: missing (this "
-			    "config.json has no seccomp profile)", file);
-			json_decref(root);
-			return -EINVAL;
-		}
-		r.prefix = "linux.seccomp.";
+	obj = profile_oci_seccomp(root, oci, file, &r.prefix, msg, msglen);
+	if (obj == NULL) {
+		json_decref(root);
+		return -EINVAL;
 	}
 	p = profile_new();
 	rc = read_top(&r, obj, p);
@@ -700,4 +689,12 @@ profile_read_json(const char *data, size_t len, const char *file,
 	}
 	*out = p;
 	return r.nskipped;
+}
+
+int
+profile_read_docker(const char *data, size_t len, const char *file,
+    int skip_unknown, struct profile **out, char *msg, size_t msglen)
+{
+	return profile_read_json(data, len, file, 0, skip_unknown, out, msg,
+	    msglen);
 }

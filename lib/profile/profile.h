@@ -10,16 +10,16 @@
  * baseline, loaded file, user, sctui's own rules) and, after a merge, which
  * inputs contributed it.
  *
- * Callers: batch mode and the TUI's save dialog (profile_from_model, then
- * profile_save), the profile commands (tui/profilecmd.c: --convert, --merge,
- * --diff), and the enforcing and from-profile tracing modes
+ * Callers: batch mode and the TUI's save dialog (profile_build() in
+ * lib/profile/build.h, then profile_save), the profile commands
+ * (tui/profilecmd.c: --convert, --merge, --diff), and the enforcing and from-profile tracing modes
  * (profile_load, then profile_filter).
  *
  * Pure apart from file I/O: nothing here prints.  Functions that can fail
  * return 0 or -errno and fill a caller's err buffer with a message that
  * names the file, the place in it and the cause.  The struct fields are
  * public for reading; change a profile only through the functions below.
- * Not thread-safe (lib/sysname.h is not).
+ * Not thread-safe (lib/model/sysname.h is not).
  */
 #ifndef SCTUI_PROFILE_H
 #define SCTUI_PROFILE_H
@@ -201,6 +201,52 @@ enum profile_format {
 const char	*profile_format_name(enum profile_format f);
 int		 profile_format_parse(const char *s);
 
+struct profile_write_opts;
+
+/*
+ * A reader: the profile in data (len bytes, need not be NUL-terminated),
+ * file naming it in messages; with skip_unknown, names that are no system
+ * call are dropped and counted.  Returns that count, or -EINVAL with msg
+ * filled (one line per problem).
+ */
+typedef int	(*profile_reader)(const char *data, size_t len,
+		    const char *file, int skip_unknown, struct profile **out,
+		    char *msg, size_t msglen);
+/* A writer: see profile_write(). */
+typedef int	(*profile_writer)(const struct profile *p,
+		    const struct profile_write_opts *opts, char **buf,
+		    size_t *len, char *err, size_t errlen);
+
+/*
+ * The formats, in the order people are offered them (lib/profile/
+ * formats.c): everything that reads, writes, parses --format or lists
+ * formats (--help, the save dialog) goes through this table.  Adding a
+ * format is one row here and one reader or writer file.
+ */
+struct profile_format_info {
+	enum profile_format format;
+	const char	*name;		/* --format's word */
+	const char	*suffix;	/* the usual ending of its file names */
+	const char	*desc;		/* one line, for people */
+	int		 args;		/* 1: can carry argument rules */
+	profile_reader	 read;		/* NULL: cannot be read */
+	profile_writer	 write;		/* NULL: cannot be written */
+};
+
+extern const struct profile_format_info profile_formats[];
+extern const size_t profile_nformats;
+
+/* The row of format f; NULL for AUTO or an unknown value. */
+const struct profile_format_info *profile_format_info(enum profile_format f);
+
+/*
+ * The names of the formats that can be written (writable) or read, as
+ * "docker, oci, k8s, systemd, pfc or bpf", into buf; deflt (AUTO: none)
+ * is marked "docker (default)".
+ */
+void		 profile_format_list(int writable, enum profile_format deflt,
+		    char *buf, size_t len);
+
 struct profile_read_opts {
 	enum profile_format format;	/* AUTO, DOCKER, OCI or LIST */
 	int		 skip_unknown;	/* drop unknown names, say which */
@@ -293,7 +339,7 @@ int		 profile_write(const struct profile *p, enum profile_format f,
 		    size_t *len, char *err, size_t errlen);
 
 /*
- * profile_write() to path atomically (lib/atomicfile.h): on failure the
+ * profile_write() to path atomically (lib/support/atomicfile.h): on failure the
  * old file is untouched.  Returns 0 or -errno with err filled.
  */
 int		 profile_save(const struct profile *p, const char *path,

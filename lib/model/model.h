@@ -1,9 +1,9 @@
 /*
  * model.h - what has been seen: processes, their syscalls, counts by phase.
  *
- * The model is fed struct sc_event records (lib/event.h) by one thread, the
- * consumer (the UI loop or, in batch mode, the tracer's sink), and queried by
- * the views and the profile code from that same thread.  It is pure: no
+ * The model is fed struct sc_event records (lib/model/event.h) by one
+ * thread, the consumer (the UI loop or, in batch mode, the tracer's sink),
+ * and queried by the views and the profile code from that same thread.  It is pure: no
  * clock, no I/O; time comes from the events.  Records are never freed while
  * the model lives, so their indexes are stable ids the views can keep.
  *
@@ -51,7 +51,7 @@ enum model_toggle {
 
 /* One system call (arch, nr) over every process. */
 struct model_sys {
-	uint32_t	sysid;		/* lib/sysname.h */
+	uint32_t	sysid;		/* lib/model/sysname.h */
 	uint32_t	nprocs;		/* processes that made it */
 	uint64_t	count[PHASE_N];
 	uint64_t	total;
@@ -146,7 +146,7 @@ struct model_totals {
 void		 model_totals(const struct model *m, struct model_totals *t);
 
 /*
- * Rebuilding a saved model (core/session.c reads sessions and plain
+ * Rebuilding a saved model (lib/model/session.c reads sessions and plain
  * profiles through these).  Call model_restore_sys() for every syscall in
  * the saved index order, then model_restore_proc() for each process in id
  * order, each followed by model_restore_stat() for its calls in their

@@ -20,7 +20,7 @@
 #include "sysname.h"
 #include "xalloc.h"
 
-const char cli_usage[] =
+static const char cli_usage[] =
 "Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
 "   or: sctui --enforce=PROFILE [--] COMMAND [ARG]...\n"
@@ -75,7 +75,7 @@ const char cli_usage[] =
 "      --merge A B...      write the union of the profiles to -o OUT\n"
 "      --diff A B          what A and B allow differently, per arch; with A\n"
 "                          docker-default: what B needs that Docker denies\n"
-"      --format=FMT        docker (default), oci, k8s, systemd, pfc or bpf\n"
+"      --format=FMT        @FORMATS@\n"
 "                          (for -o too)\n"
 "      --skip-unknown      drop names that are not system calls, say which\n"
 "      --default-action=A  errno, kill (kill-process), kill-thread, trap, log\n"
@@ -84,6 +84,17 @@ const char cli_usage[] =
 "Exit status: in batch mode, the command's own (128+N if killed by signal N);\n"
 "127 if the command is not found, 126 if it cannot be run, 2 on bad usage.\n"
 "Profile commands: 0 done, 1 bad input (the error names it), 2 bad usage.\n";
+
+void
+cli_help(FILE *out)
+{
+	const char *at = strstr(cli_usage, "@FORMATS@");
+	char names[96];
+
+	profile_format_list(1, PROFILE_FMT_DOCKER, names, sizeof(names));
+	fprintf(out, "%.*s%s%s", (int)(at - cli_usage), cli_usage, names,
+	    at + strlen("@FORMATS@"));
+}
 
 int
 cli_signal(const char *s)
@@ -254,10 +265,15 @@ cli_env(const struct cli *c, struct profile_env *env)
 static int
 parse_format(struct cli *c, const char *val, char *err, size_t errlen)
 {
+	const struct profile_format_info *fi;
+	char names[64];
+
 	c->format = profile_format_parse(val);
-	if (c->format <= PROFILE_FMT_AUTO || c->format == PROFILE_FMT_LIST) {
+	fi = profile_format_info((enum profile_format)c->format);
+	if (c->format < 0 || fi == NULL || fi->write == NULL) {
+		profile_format_list(1, PROFILE_FMT_AUTO, names, sizeof(names));
 		snprintf(err, errlen, "--format: '%s' is not an output format "
-		    "(give docker, oci, k8s, systemd, pfc or bpf)", val);
+		    "(give %s)", val, names);
 		return -EINVAL;
 	}
 	return 0;
@@ -309,7 +325,7 @@ check_errno_action(const struct cli *c, char *err, size_t errlen)
 
 /*
  * --convert, --merge, --diff: options and file names in any order (a lone
- * "-" is standard input); see cli_usage.
+ * "-" is standard input); see cli_help().
  */
 static int
 parse_profile_cmd(int argc, char **argv, struct cli *c, char *err,

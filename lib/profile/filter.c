@@ -1,5 +1,5 @@
 /*
- * profile-filter.c - a profile as a libseccomp filter, and the PFC and BPF
+ * filter.c - a profile as a libseccomp filter, and the PFC and BPF
  * writers, which are libseccomp's own exports of that filter.
  */
 #include "config.h"
@@ -204,18 +204,36 @@ profile_export(scmp_filter_ctx ctx, int bpf, char **buf, size_t *len,
 	return 0;
 }
 
-int
-profile_write_libseccomp(const struct profile *p,
-    const struct profile_env *env, int bpf, char **buf, size_t *len,
+/* PFC text (bpf 0) or the BPF program (bpf 1) libseccomp makes of p. */
+static int
+write_libseccomp(const struct profile *p,
+    const struct profile_write_opts *opts, int bpf, char **buf, size_t *len,
     char *err, size_t errlen)
 {
 	scmp_filter_ctx ctx;
 	int rc;
 
-	if ((rc = profile_filter(p, env, PROFILE_ACT_DEFAULT,
-	    PROFILE_ACT_DEFAULT, 0, &ctx, err, errlen)) < 0)
+	if ((rc = profile_filter(p, opts ? opts->env : NULL,
+	    PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT, 0, &ctx, err,
+	    errlen)) < 0)
 		return rc;
 	rc = profile_export(ctx, bpf, buf, len, err, errlen);
 	seccomp_release(ctx);
 	return rc;
+}
+
+int
+profile_write_pfc(const struct profile *p,
+    const struct profile_write_opts *opts, char **buf, size_t *len,
+    char *err, size_t errlen)
+{
+	return write_libseccomp(p, opts, 0, buf, len, err, errlen);
+}
+
+int
+profile_write_bpf(const struct profile *p,
+    const struct profile_write_opts *opts, char **buf, size_t *len,
+    char *err, size_t errlen)
+{
+	return write_libseccomp(p, opts, 1, buf, len, err, errlen);
 }

@@ -30,7 +30,7 @@ struct runtime_set {
 
 /*
  * Reads the set of runtime name ("docker", "podman", "runc", "crun" or
- * "none") from datadir/runtime/NAME; datadir NULL means lib/datadir.h's
+ * "none") from datadir/runtime/NAME; datadir NULL means lib/support/datadir.h's
  * datadir().  "none" gives an empty set and reads nothing.  The names are
  * checked for form only (lower-case letters, digits, '_'): whether the
  * arch has them is for the profile code to say, since a file measured on

@@ -3,8 +3,8 @@
  *
  * The tracer (tracer/) fills a struct sc_event for each thing it sees and
  * hands it to its sink: straight to the model in batch mode, through the
- * SPSC ring (lib/ring.h) to the UI thread otherwise.  It is plain old data:
- * no pointers, fixed size, copied by value.
+ * SPSC ring (lib/model/ring.h) to the UI thread otherwise.  It is plain old
+ * data: no pointers, fixed size, copied by value.
  */
 #ifndef SCTUI_EVENT_H
 #define SCTUI_EVENT_H

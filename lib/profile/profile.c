@@ -8,20 +8,14 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/utsname.h>
-#include <unistd.h>
 
-#include "atomicfile.h"
 #include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
-#include "escape.h"
 #include "xalloc.h"
 
 #define ENOSYS_VALUE	38	/* what Docker's default gives clone3 */
@@ -39,92 +33,6 @@ const char *const profile_docker_caps[] = {
 };
 
 /* ---- small helpers ---- */
-
-void
-pbuf_add(struct pbuf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	xmemcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
-void
-pbuf_printf(struct pbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		fatal("out of memory");
-	va_end(ap);
-	pbuf_add(b, s);
-	free(s);
-}
-
-void
-pmsg_add(char *msg, size_t msglen, const char *fmt, ...)
-{
-	size_t used;
-	va_list ap;
-	char *s;
-
-	if (msg == NULL || msglen == 0)
-		return;
-	used = strnlen(msg, msglen);
-	if (used > 0 && used + 1 < msglen) {
-		msg[used++] = '\n';
-		msg[used] = '\0';
-	}
-	if (used + 1 >= msglen)
-		return;
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		fatal("out of memory");
-	va_end(ap);
-	/* One line, and no byte of the input reaches the terminal raw. */
-	escape_name(s, msg + used, msglen - used);
-	free(s);
-}
-
-void
-pstrv_add(char ***v, size_t *n, const char *s)
-{
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
-	(*v)[(*n)++] = xstrdup(s);
-}
-
-int
-pstrv_has(char *const *v, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
-void
-pstrv_free(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-int
-pcmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static int
 has_u32(const uint32_t *v, size_t n, uint32_t x)
@@ -338,32 +246,6 @@ profile_docker_arch_parse(const char *s)
 	}
 	return 0;
 }
-
-const char *
-profile_format_name(enum profile_format f)
-{
-	static const char *const names[] = {
-		"auto", "docker", "oci", "list", "k8s", "systemd", "pfc", "bpf"
-	};
-
-	return (size_t)f < sizeof(names) / sizeof(names[0]) ?
-	    names[f] : "unknown";
-}
-
-int
-profile_format_parse(const char *s)
-{
-	int f;
-
-	for (f = PROFILE_FMT_AUTO; f <= PROFILE_FMT_BPF; f++)
-		if (strcmp(profile_format_name(f), s) == 0)
-			return f;
-	if (strcmp(s, "kubernetes") == 0)
-		return PROFILE_FMT_K8S;
-	return -1;
-}
-
-/* ---- kernel versions ---- */
 
 int
 profile_kernel_parse(const char *s, uint32_t *v)
@@ -947,7 +829,7 @@ profile_apply_rules(struct profile *p)
 }
 
 struct profile *
-profile_from_model(const struct model *m)
+profile_traced(const struct model *m)
 {
 	struct profile *p = profile_new();
 	struct profile_entry *e;
@@ -971,6 +853,14 @@ profile_from_model(const struct model *m)
 	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
 	e->names = names;
 	e->nnames = n;
+	return p;
+}
+
+struct profile *
+profile_from_model(const struct model *m)
+{
+	struct profile *p = profile_traced(m);
+
 	profile_apply_rules(p);
 	return p;
 }
@@ -1103,203 +993,4 @@ profile_merge(const struct profile *const *in, size_t n)
 				    s->obs[j].index, s->obs[j].values[k]);
 	}
 	return r;
-}
-
-/* ---- reading ---- */
-
-int
-profile_read(const char *data, size_t len, const char *file,
-    const struct profile_read_opts *opts, struct profile **out, char *msg,
-    size_t msglen)
-{
-	struct profile_read_opts o = { PROFILE_FMT_AUTO, 0 };
-	size_t i;
-
-	*out = NULL;
-	if (msg != NULL && msglen > 0)
-		msg[0] = '\0';
-	if (opts != NULL)
-		o = *opts;
-	for (i = 0; i < len && isspace((unsigned char)data[i]); i++)
-		;
-	/* A truncated save or a wrong path, never a profile: say so. */
-	if (i == len) {
-		pmsg_add(msg, msglen, "%s: the file is empty: not a profile "
-		    "(give a Docker or OCI JSON profile, or a list of names)",
-		    file);
-		return -EINVAL;
-	}
-	if (o.format == PROFILE_FMT_AUTO) {
-		o.format = i < len && data[i] == '{' ? PROFILE_FMT_DOCKER :
-		    PROFILE_FMT_LIST;
-		if (i < len && strncmp(data + i, "apiVersion:", 11) == 0) {
-			pmsg_add(msg, msglen, "%s: a Kubernetes YAML "
-			    "SeccompProfile cannot be read; give its spec as "
-			    "JSON instead", file);
-			return -EINVAL;
-		}
-	}
-	switch (o.format) {
-	case PROFILE_FMT_DOCKER:
-	case PROFILE_FMT_OCI:
-		return profile_read_json(data, len, file, o.format,
-		    o.skip_unknown, out, msg, msglen);
-	case PROFILE_FMT_LIST:
-		return profile_read_list(data, len, file, o.skip_unknown, out,
-		    msg, msglen);
-	default:
-		pmsg_add(msg, msglen, "%s: format %s cannot be read (give "
-		    "docker, oci or list)", file, profile_format_name(o.format));
-		return -EINVAL;
-	}
-}
-
-int
-profile_read_file(const char *path, size_t max, char **data, size_t *len)
-{
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
-	ssize_t r = 0;
-	int fd, rc;
-
-	*data = NULL;
-	*len = 0;
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -errno;
-	for (;;) {
-		if (n == cap) {
-			/* One byte over the limit tells us it is too large. */
-			cap = cap ? cap * 2 : 65536;
-			if (cap > max + 1)
-				cap = max + 1;
-			buf = xrealloc(buf, cap + 1);
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-		if (n > max)
-			break;
-	}
-	rc = r < 0 ? -errno : n > max ? -EFBIG : 0;
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (rc < 0) {
-		free(buf);
-		return rc;
-	}
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
-int
-profile_load(const char *path, const struct profile_read_opts *opts,
-    struct profile **out, char *msg, size_t msglen)
-{
-	char *data;
-	size_t len;
-	int rc;
-
-	*out = NULL;
-	if (msg != NULL && msglen > 0)
-		msg[0] = '\0';
-	rc = profile_read_file(path, PROFILE_MAX_BYTES, &data, &len);
-	if (rc == -EFBIG) {
-		pmsg_add(msg, msglen, "%s: too large: more than %d MiB is "
-		    "not a seccomp profile (Docker's default is 20 KiB)", path,
-		    PROFILE_MAX_BYTES >> 20);
-		return rc;
-	}
-	if (rc < 0) {
-		pmsg_add(msg, msglen, "cannot open %s: %s", path,
-		    strerror(-rc));
-		return rc;
-	}
-	rc = profile_read(data, len, path, opts, out, msg, msglen);
-	free(data);
-	return rc;
-}
-
-/* ---- writing ---- */
-
-int
-profile_write(const struct profile *p, enum profile_format f,
-    const struct profile_write_opts *opts, char **buf, size_t *len,
-    char *err, size_t errlen)
-{
-	const struct profile_env *env = opts ? opts->env : NULL;
-	struct profile *r;
-	int rc;
-
-	*buf = NULL;
-	*len = 0;
-	switch (f) {
-	case PROFILE_FMT_DOCKER:
-		return profile_write_json(p, 0, buf, len);
-	case PROFILE_FMT_OCI:
-	case PROFILE_FMT_K8S:
-	case PROFILE_FMT_SYSTEMD:
-		r = profile_resolve(p, env);
-		if (f == PROFILE_FMT_OCI)
-			rc = profile_write_json(r, 1, buf, len);
-		else if (f == PROFILE_FMT_K8S)
-			rc = profile_write_k8s(r, opts ? opts->name : NULL,
-			    buf, len, err, errlen);
-		else
-			rc = profile_write_systemd(r, env && env->arch ?
-			    env->arch : sysname_native(), buf, len, err,
-			    errlen);
-		profile_free(r);
-		return rc;
-	case PROFILE_FMT_PFC:
-	case PROFILE_FMT_BPF:
-		return profile_write_libseccomp(p, env, f == PROFILE_FMT_BPF,
-		    buf, len, err, errlen);
-	default:
-		snprintf(err, errlen, "format %s cannot be written (give "
-		    "docker, oci, k8s, systemd, pfc or bpf)",
-		    profile_format_name(f));
-		return -EINVAL;
-	}
-}
-
-int
-profile_save(const struct profile *p, const char *path,
-    enum profile_format f, const struct profile_write_opts *opts, char *err,
-    size_t errlen)
-{
-	struct profile_write_opts o = { NULL, NULL };
-	char *buf, *name = NULL, *slash, *dot, *msg;
-	size_t len;
-	int rc;
-
-	if (opts != NULL)
-		o = *opts;
-	if (f == PROFILE_FMT_K8S && o.name == NULL) {
-		/* metadata.name from the file name: nginx.yaml -> nginx */
-		slash = strrchr(path, '/');
-		name = xstrdup(slash ? slash + 1 : path);
-		if ((dot = strchr(name, '.')) != NULL)
-			*dot = '\0';
-		o.name = name;
-	}
-	rc = profile_write(p, f, &o, &buf, &len, err, errlen);
-	free(name);
-	if (rc == -E2BIG) {
-		/* Too long a filter: name the file it was meant for. */
-		msg = xstrdup(err);
-		snprintf(err, errlen, "%s: %s", path, msg);
-		free(msg);
-	}
-	if (rc < 0)
-		return rc;
-	rc = atomicfile_write(path, buf, len, err, errlen);
-	free(buf);
-	return rc;
 }

@@ -203,7 +203,8 @@ parse_line(char *line, unsigned lineno, const char *path, struct item *it,
 	}
 	if (!sysdoc_category_valid(field[1])) {
 		seterr(err, errlen, "%s:%u: %s: unknown category '%.40s'; the "
-		    "list is in lib/sysdoc.c and the header of syscalls.tsv",
+		    "list is in lib/model/sysdoc.c and the header of "
+		    "syscalls.tsv",
 		    path, lineno, field[0], field[1]);
 		return -EINVAL;
 	}

@@ -1,5 +1,5 @@
 /*
- * profile-diff.c - what two profiles allow differently, per arch.
+ * diff.c - what two profiles allow differently, per arch.
  */
 #include "config.h"
 
