@@ -133,7 +133,7 @@ ptrace_refused(struct tracer *t, const char *call, pid_t pid, int err)
 	pid_t tracer = 0;
 	char by[64] = "";
 
-	if (proc_status(pid, NULL, NULL, &tracer) == 0 && tracer != 0)
+	if (tracer_proc_status(pid, NULL, NULL, &tracer) == 0 && tracer != 0)
 		snprintf(by, sizeof(by), "; it is already traced by pid %d "
 		    "(strace or gdb?)", (int)tracer);
 	snprintf(t->error, sizeof(t->error), "cannot trace pid %d: "
@@ -205,7 +205,7 @@ ptrace_spawn(struct tracer *t)
 	}
 	if (pid == 0) {
 		close(syncp[1]);
-		child_exec(t, syncp[0]);
+		tracer_child_exec(t, syncp[0]);
 	}
 	close(syncp[0]);
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(SEIZE_OPTIONS |
@@ -221,7 +221,7 @@ ptrace_spawn(struct tracer *t)
 	/* PTRACE_SYSCALL needs a stop to start from: take one now. */
 	if (t->mode == TRACER_SYSCALL)
 		ptrace(PTRACE_INTERRUPT, pid, 0L, 0L);
-	c = add_root(t, pid);
+	c = tracer_add_root(t, pid);
 	c->flags |= TCB_PRE_EXEC;
 	/* A failed write means the child is gone; its exit is reported. */
 	rc = (int)write(syncp[1], "g", 1);
@@ -245,8 +245,8 @@ attach_thread(struct tracer *t, pid_t tid, pid_t tgid)
 	ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
 	c = tcb_add(&t->tcbs, tid, tgid);
 	if (tid == tgid)
-		proc_status(tid, NULL, &c->ppid, NULL);
-	announce(t, c, SC_EV_ATTACH, 0);
+		tracer_proc_status(tid, NULL, &c->ppid, NULL);
+	tracer_announce(t, c, SC_EV_ATTACH, 0);
 	return 0;
 }
 
@@ -264,7 +264,7 @@ attach_process(struct tracer *t, pid_t pid)
 		    "give the pid of the program to trace", (int)pid);
 		return -EINVAL;
 	}
-	if (proc_status(pid, &tgid, NULL, NULL) < 0) {
+	if (tracer_proc_status(pid, &tgid, NULL, NULL) < 0) {
 		snprintf(t->error, sizeof(t->error), "pid %d: no such process",
 		    (int)pid);
 		return -ESRCH;
@@ -479,7 +479,7 @@ adopt(struct tracer *t, pid_t pid, uint32_t inherit)
 	size_t n, i;
 	DIR *dir;
 
-	if (proc_status(pid, &tgid, NULL, NULL) < 0 ||
+	if (tracer_proc_status(pid, &tgid, NULL, NULL) < 0 ||
 	    attach_process(t, pid) < 0)
 		return;
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
@@ -490,7 +490,7 @@ adopt(struct tracer *t, pid_t pid, uint32_t inherit)
 			continue;
 		if ((c = tcb_get(&t->tcbs, tid)) != NULL)
 			c->flags |= inherit;
-		n = proc_children(tgid, tid, kids, sizeof(kids) /
+		n = tracer_proc_children(tgid, tid, kids, sizeof(kids) /
 		    sizeof(kids[0]));
 		for (i = 0; i < n; i++)
 			if (tcb_get(&t->tcbs, kids[i]) == NULL)
@@ -560,16 +560,16 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	    ev.nr != SYS_execveat)
 		return;
 	ev.arch = info.arch;
-	watch_call(t, c, info.arch, ev.nr, ev.u.args);
+	tracer_watch_call(t, c, info.arch, ev.nr, ev.u.args);
 	/* A seccomp stop not made by the prologue: the profile lacks it. */
 	if ((info.op == PTRACE_SYSCALL_INFO_ENTRY ||
 	    guard_call(info.arch, ev.nr) != GUARD_NONE) &&
 	    tracer_profile_allows(t, info.arch, ev.nr, info.instruction_pointer,
 	    ev.u.args))
 		return;
-	if ((err = deny_errno(t, info.arch, ev.nr)) != 0)
+	if ((err = tracer_deny_errno(t, info.arch, ev.nr)) != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
-	report_call(t, c, &ev, err);
+	tracer_report_call(t, c, &ev, err);
 }
 
 static struct tcb *
@@ -580,21 +580,21 @@ new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
 	uint32_t inherit;
 
 	if (is_thread < 0) {	/* unknown: ask /proc */
-		if (proc_status(tid, &tgid, &ppid, NULL) < 0)
+		if (tracer_proc_status(tid, &tgid, &ppid, NULL) < 0)
 			return NULL;	/* gone already: nothing to follow */
 	} else if (is_thread)
 		tgid = p ? p->tgid : parent;
 	else
 		ppid = p ? p->tgid : parent;
 	if (tgid == tid && ppid == 0)
-		proc_status(tid, NULL, &ppid, NULL);
+		tracer_proc_status(tid, NULL, &ppid, NULL);
 	/* A filter is inherited; an unknown parent may have one too. */
 	inherit = p != NULL ? p->flags & (TCB_SYSCALL | TCB_TO_SYSCALL) :
 	    t->nown > 0;
 	c = tcb_add(&t->tcbs, tid, tgid);
 	c->ppid = tgid == tid ? ppid : 0;
 	c->flags |= TCB_NEW | (inherit ? TCB_TO_SYSCALL : 0);
-	announce(t, c, SC_EV_SPAWN, 0);
+	tracer_announce(t, c, SC_EV_SPAWN, 0);
 	return c;
 }
 
@@ -638,7 +638,8 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		c->last_child = child;
 		/*
 		 * The child may have been reported first, and may even be gone
-		 * already: then it was announced by dispatch_event() and is in early.
+		 * already: then it was announced by dispatch_event() and is in
+		 * early.
 		 */
 		if (child > 0 && idmap_get(&t->early, (uint32_t)child) == 1)
 			idmap_put(&t->early, (uint32_t)child, 0);
@@ -663,11 +664,11 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		ev.tid = c->tid;
 		ev.tgid = c->tgid;
 		ev.aux = (int32_t)msg;
-		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+		tracer_proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
 		if (setuid_skipped(c->tid)) {
 			ev.flags |= SC_EVF_SETUID;
 		}
-		emit(t, &ev);
+		tracer_emit(t, &ev);
 		resume(t, c->tid, 0);
 		return;
 	case PTRACE_EVENT_EXIT:
@@ -689,36 +690,9 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 }
 
 static void
-on_stop(struct tracer *t, struct tcb *c, int status)
-{
-	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
-
-	if (c->flags & TCB_SYNCING)
-		synced(t, c);
-	if (c->flags & TCB_DETACHING) {
-		/* Keep a pending signal, and leave a group-stop stopped. */
-		detach(t, c, event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
-		return;
-	}
-	if (event != 0) {
-		on_event(t, c, event, sig);
-		return;
-	}
-	if (sig == (SIGTRAP | 0x80)) {
-		on_syscall_stop(t, c);
-		resume(t, c->tid, 0);
-		return;
-	}
-	/* Signal-delivery stop: report it and let the signal through. */
-	c->flags &= ~TCB_LISTENING;
-	emit_aux(t, SC_EV_SIGNAL, c->tid, c->tgid, sig);
-	resume(t, c->tid, sig);
-}
-
-static void
 on_gone(struct tracer *t, struct tcb *c, pid_t tid, int status)
 {
-	emit_aux(t, SC_EV_EXIT, tid, c ? c->tgid : tid, status);
+	tracer_emit_aux(t, SC_EV_EXIT, tid, c ? c->tgid : tid, status);
 	if (tid == t->root)
 		t->root_status = status;
 	if (c != NULL && (c->flags & TCB_SYNCING))
@@ -727,29 +701,97 @@ on_gone(struct tracer *t, struct tcb *c, pid_t tid, int status)
 		tcb_del(&t->tcbs, c);
 }
 
-static void
-dispatch_event(struct tracer *t, pid_t tid, int status)
-{
-	struct tcb *c = tcb_get(&t->tcbs, tid);
+/* A reaped wait(2) status, decoded (ptrace(2), "Stopped states"). */
+enum ptrace_stop {
+	PTRACE_STOP_GONE,	/* exited or killed */
+	PTRACE_STOP_EVENT,	/* PTRACE_EVENT_*: event says which */
+	PTRACE_STOP_SYSCALL,	/* syscall stop (SIGTRAP | 0x80) */
+	PTRACE_STOP_SIGNAL,	/* signal-delivery stop: sig */
+};
 
+struct ptrace_event {
+	enum ptrace_stop kind;
+	pid_t		 tid;
+	struct tcb	*c;	/* NULL only for GONE of an unknown tid */
+	int		 status;
+	int		 sig;	/* WSTOPSIG */
+	int		 event;	/* PTRACE_EVENT_*, or 0 */
+};
+
+/*
+ * Decodes what wait4() said of tid into ev.  Returns 0, or -1 when there
+ * is nothing to dispatch (not a stop, or a child gone before it was
+ * known).  A stop of an unknown tid is a new child whose first stop beat
+ * its parent's fork event (ptrace(2) allows either order): it is
+ * announced here.
+ */
+static int
+decode_event(struct tracer *t, pid_t tid, int status, struct ptrace_event *ev)
+{
+	ev->tid = tid;
+	ev->status = status;
+	ev->c = tcb_get(&t->tcbs, tid);
+	ev->sig = ev->event = 0;
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
-		on_gone(t, c, tid, status);
-		return;
+		ev->kind = PTRACE_STOP_GONE;
+		return 0;
 	}
 	if (!WIFSTOPPED(status))
-		return;
-	if (c == NULL) {
-		/*
-		 * A new child whose first stop beat its parent's fork event:
-		 * ptrace(2) allows either order.
-		 */
-		if ((c = new_child(t, tid, 0, -1)) == NULL) {
+		return -1;
+	if (ev->c == NULL) {
+		if ((ev->c = new_child(t, tid, 0, -1)) == NULL) {
 			resume(t, tid, 0);
-			return;
+			return -1;
 		}
 		idmap_put(&t->early, (uint32_t)tid, 1);
 	}
-	on_stop(t, c, status);
+	assert(ev->c->tid == tid);
+	ev->sig = WSTOPSIG(status);
+	ev->event = (int)((unsigned)status >> 16);
+	ev->kind = ev->event != 0 ? PTRACE_STOP_EVENT :
+	    ev->sig == (SIGTRAP | 0x80) ? PTRACE_STOP_SYSCALL :
+	    PTRACE_STOP_SIGNAL;
+	return 0;
+}
+
+/* Handles one reaped status of tid and restarts the tracee. */
+static void
+dispatch_event(struct tracer *t, pid_t tid, int status)
+{
+	struct ptrace_event ev;
+	struct tcb *c;
+
+	if (decode_event(t, tid, status, &ev) < 0)
+		return;
+	if (ev.kind == PTRACE_STOP_GONE) {
+		on_gone(t, ev.c, tid, status);
+		return;
+	}
+	c = ev.c;
+	if (c->flags & TCB_SYNCING)
+		synced(t, c);
+	if (c->flags & TCB_DETACHING) {
+		/* Keep a pending signal, and leave a group-stop stopped. */
+		detach(t, c, ev.kind == PTRACE_STOP_SIGNAL ? ev.sig : 0);
+		return;
+	}
+	switch (ev.kind) {
+	case PTRACE_STOP_EVENT:
+		on_event(t, c, ev.event, ev.sig);
+		break;
+	case PTRACE_STOP_SYSCALL:
+		on_syscall_stop(t, c);
+		resume(t, c->tid, 0);
+		break;
+	case PTRACE_STOP_SIGNAL:
+		/* Report it and let the signal through. */
+		c->flags &= ~TCB_LISTENING;
+		tracer_emit_aux(t, SC_EV_SIGNAL, c->tid, c->tgid, ev.sig);
+		resume(t, c->tid, ev.sig);
+		break;
+	case PTRACE_STOP_GONE:
+		break;
+	}
 }
 
 /*

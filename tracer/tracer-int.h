@@ -108,31 +108,32 @@ struct tracer {
 uint64_t	 now_ns(void);
 
 /* /proc: Tgid, PPid, TracerPid of tid (NULL: not wanted); 0 or -errno. */
-int		 proc_status(pid_t tid, pid_t *tgid, pid_t *ppid,
+int		 tracer_proc_status(pid_t tid, pid_t *tgid, pid_t *ppid,
 		    pid_t *tracer);
 /*
  * The children of thread tid of pid, as /proc lists them (pid 0: the
  * calling thread's), into pids; returns how many, at most max.  With pid
  * 0 it is async-signal-safe.
  */
-size_t		 proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max);
+size_t		 tracer_proc_children(pid_t pid, pid_t tid, pid_t *pids,
+		    size_t max);
 /* tid's name into buf (len bytes); "" if it is gone. */
-void		 proc_comm(pid_t tid, char *buf, size_t len);
+void		 tracer_proc_comm(pid_t tid, char *buf, size_t len);
 
 /* Stamps ev and hands it to the sink. */
-void		 emit(struct tracer *t, struct sc_event *ev);
+void		 tracer_emit(struct tracer *t, struct sc_event *ev);
 /* An event with no payload but aux: SIGNAL, EXIT. */
-void		 emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid,
-		    pid_t tgid, int32_t aux);
+void		 tracer_emit_aux(struct tracer *t, enum sc_event_kind kind,
+		    pid_t tid, pid_t tgid, int32_t aux);
 /* SPAWN or ATTACH of c, with flags; marks c announced. */
-void		 announce(struct tracer *t, struct tcb *c,
+void		 tracer_announce(struct tracer *t, struct tcb *c,
 		    enum sc_event_kind kind, uint16_t flags);
 /* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
-void		 report_call(struct tracer *t, const struct tcb *c,
+void		 tracer_report_call(struct tracer *t, const struct tcb *c,
 		    struct sc_event *ev, int err);
 
 /* The command is pid: track and announce it. */
-struct tcb	*add_root(struct tracer *t, pid_t pid);
+struct tcb	*tracer_add_root(struct tracer *t, pid_t pid);
 /* Use mode (and its engine) instead; to ends mode_note's reason. */
 void		 tracer_fall_back(struct tracer *t, enum tracer_mode mode,
 		    const char *to);
@@ -143,7 +144,7 @@ void		 tracer_fall_back(struct tracer *t, enum tracer_mode mode,
 int		 tracer_guard(struct tracer *t, enum guard_kind kind,
 		    enum tracer_mode to, const char *how);
 /* In the forked command: stdio, session, the engine's child(), exec. */
-void		 child_exec(struct tracer *t, int syncfd)
+void		 tracer_child_exec(struct tracer *t, int syncfd)
 		    __attribute__((noreturn));
 
 /* Carries out what tracer_request() and tracer_signal() asked. */
@@ -152,12 +153,12 @@ void		 take_requests(struct tracer *t);
 int		 poll_timeout(struct tracer *t);
 
 /* The errno a live denial fails this call with, or 0 to let it run. */
-int		 deny_errno(struct tracer *t, uint32_t arch, int nr);
+int		 tracer_deny_errno(struct tracer *t, uint32_t arch, int nr);
 /* Does the profile's own filter (without the prologue) allow the call? */
-int		 tracer_profile_allows(const struct tracer *t, uint32_t arch, int nr,
-		    uint64_t ip, const uint64_t *args);
+int		 tracer_profile_allows(const struct tracer *t, uint32_t arch,
+		    int nr, uint64_t ip, const uint64_t *args);
 /* The calls that decide what the trace sees, before they run (guard.h). */
-void		 watch_call(struct tracer *t, struct tcb *c, uint32_t arch,
-		    int nr, const uint64_t *args);
+void		 tracer_watch_call(struct tracer *t, struct tcb *c,
+		    uint32_t arch, int nr, const uint64_t *args);
 
 #endif

@@ -8,8 +8,8 @@
  * share lives here: the requests other threads make (tracer_request(),
  * tracer_signal(), carried out by take_requests() on the tracer's thread),
  * the live what-if denials (tracer_deny()), the calls that decide what the
- * trace sees (watch_call()), the forked command's set-up (child_exec())
- * and the emitting of events to the sink.
+ * trace sees (tracer_watch_call()), the forked command's set-up
+ * (tracer_child_exec()) and the emitting of events to the sink.
  */
 #include "config.h"
 #include "tracer.h"
@@ -194,7 +194,7 @@ tracer_signal(struct tracer *t, int sig)
 }
 
 int
-proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
+tracer_proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
 {
 	char path[64], line[256];
 	FILE *f;
@@ -217,7 +217,7 @@ proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
 }
 
 size_t
-proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max)
+tracer_proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max)
 {
 	char path[64] = "/proc/thread-self/children", buf[4096], *p, *end;
 	size_t n = 0;
@@ -240,7 +240,7 @@ proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max)
 }
 
 void
-proc_comm(pid_t tid, char *buf, size_t len)
+tracer_proc_comm(pid_t tid, char *buf, size_t len)
 {
 	char path[64];
 	ssize_t n;
@@ -259,15 +259,15 @@ proc_comm(pid_t tid, char *buf, size_t len)
 }
 
 void
-emit(struct tracer *t, struct sc_event *ev)
+tracer_emit(struct tracer *t, struct sc_event *ev)
 {
 	ev->ts = now_ns();
 	t->sink.emit(t->sink.ctx, ev);
 }
 
 void
-emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid, pid_t tgid,
-    int32_t aux)
+tracer_emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid,
+    pid_t tgid, int32_t aux)
 {
 	struct sc_event ev;
 
@@ -276,11 +276,11 @@ emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid, pid_t tgid,
 	ev.tid = tid;
 	ev.tgid = tgid;
 	ev.aux = aux;
-	emit(t, &ev);
+	tracer_emit(t, &ev);
 }
 
 void
-announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
+tracer_announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
     uint16_t flags)
 {
 	struct sc_event ev;
@@ -294,15 +294,15 @@ announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
 	if (c->tid != c->tgid)
 		ev.flags |= SC_EVF_THREAD;
 	if (kind == SC_EV_ATTACH)
-		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+		tracer_proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
 	else
 		memcpy(ev.u.name, c->comm, sizeof(c->comm));
-	emit(t, &ev);
+	tracer_emit(t, &ev);
 	c->flags |= TCB_ANNOUNCED;
 }
 
 void
-report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
+tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
     int err)
 {
 	assert(c != NULL);
@@ -311,16 +311,16 @@ report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	ev->tgid = c->tgid;
 	ev->aux = 0;
 	ev->flags = 0;
-	emit(t, ev);
+	tracer_emit(t, ev);
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
-		emit(t, ev);
+		tracer_emit(t, ev);
 	}
 }
 
 void
-child_exec(struct tracer *t, int syncfd)
+tracer_child_exec(struct tracer *t, int syncfd)
 {
 	extern char **environ;
 
@@ -345,7 +345,7 @@ child_exec(struct tracer *t, int syncfd)
 }
 
 struct tcb *
-add_root(struct tracer *t, pid_t pid)
+tracer_add_root(struct tracer *t, pid_t pid)
 {
 	const char *base = strrchr(t->path, '/');
 	struct tcb *c;
@@ -354,7 +354,7 @@ add_root(struct tracer *t, pid_t pid)
 	c = tcb_add(&t->tcbs, pid, pid);
 	/* The kernel's name for it once it has exec'd: 15 bytes at most. */
 	snprintf(c->comm, sizeof(c->comm), "%s", base ? base + 1 : t->path);
-	announce(t, c, SC_EV_SPAWN, SC_EVF_ROOT);
+	tracer_announce(t, c, SC_EV_SPAWN, SC_EVF_ROOT);
 	return c;
 }
 
@@ -568,7 +568,7 @@ tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
 }
 
 int
-deny_errno(struct tracer *t, uint32_t arch, int nr)
+tracer_deny_errno(struct tracer *t, uint32_t arch, int nr)
 {
 	int slot;
 
@@ -586,8 +586,8 @@ deny_errno(struct tracer *t, uint32_t arch, int nr)
  * tracee followed with PTRACE_SYSCALL, stops them.  No profile: no.
  */
 int
-tracer_profile_allows(const struct tracer *t, uint32_t arch, int nr, uint64_t ip,
-    const uint64_t *args)
+tracer_profile_allows(const struct tracer *t, uint32_t arch, int nr,
+    uint64_t ip, const uint64_t *args)
 {
 	struct seccomp_data d;
 
@@ -610,7 +610,7 @@ static void
 follow_own_filter(struct tracer *t, struct tcb *c, int tsync)
 {
 	t->nown++;
-	emit_aux(t, SC_EV_OWNFILTER, c->tid, c->tgid,
+	tracer_emit_aux(t, SC_EV_OWNFILTER, c->tid, c->tgid,
 	    t->engine->own_filter != NULL);
 	if (t->engine->own_filter != NULL)
 		t->engine->own_filter(t, c, tsync);
@@ -621,7 +621,7 @@ follow_own_filter(struct tracer *t, struct tcb *c, int tsync)
  * seccomp stop, before they run.
  */
 void
-watch_call(struct tracer *t, struct tcb *c, uint32_t arch, int nr,
+tracer_watch_call(struct tracer *t, struct tcb *c, uint32_t arch, int nr,
     const uint64_t *args)
 {
 	enum guard_call call = guard_call(arch, nr);

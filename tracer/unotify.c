@@ -76,7 +76,8 @@ keeper_kill(void)
 	size_t n, i;
 
 	for (;;) {
-		n = proc_children(0, 0, pids, sizeof(pids) / sizeof(pids[0]));
+		n = tracer_proc_children(0, 0, pids,
+		    sizeof(pids) / sizeof(pids[0]));
 		for (i = 0; i < n; i++)
 			kill(pids[i], SIGKILL);
 		if (waitpid(-1, NULL, __WALL) < 0 && errno == ECHILD)
@@ -118,9 +119,9 @@ keeper(struct tracer *t, int alivefd, int statusfd)
 		close(alivefd);
 		close(statusfd);
 		close(pfd[0].fd);
-		/* child_exec() puts sctui's own mask back. */
+		/* tracer_child_exec() puts sctui's own mask back. */
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		child_exec(t, -1);
+		tracer_child_exec(t, -1);
 	}
 	if (cmd < 0)
 		_exit(125);
@@ -191,11 +192,11 @@ unotify_spawn(struct tracer *t)
 	t->reap = pid;
 	/* The keeper's one child, the command. */
 	if ((rc = notify_wait_installed(t->shared, pid)) == 0 &&
-	    proc_children(pid, pid, &cmd, 1) != 1)
+	    tracer_proc_children(pid, pid, &cmd, 1) != 1)
 		rc = -ESRCH;
 	if (rc == 0 && (rc = notify_take(t->shared, cmd)) >= 0) {
 		t->listener = rc;
-		add_root(t, cmd);
+		tracer_add_root(t, cmd);
 		return 0;
 	}
 	/* The keeper's death ends the command, which may be stuck in a call
@@ -236,7 +237,7 @@ notify_tree(struct tracer *t, struct idmap *in, size_t *npairs)
 	}
 	while ((d = readdir(dir)) != NULL) {
 		if ((pid = (pid_t)atoi(d->d_name)) <= 0 ||
-		    proc_status(pid, NULL, &ppid, NULL) < 0)
+		    tracer_proc_status(pid, NULL, &ppid, NULL) < 0)
 			continue;
 		if (n + 2 > cap) {
 			cap = cap ? cap * 2 : 1024;
@@ -281,7 +282,7 @@ notify_signal_tree(struct tracer *t, int sig, int all)
 			continue;
 		if ((c = tcb_get(&t->tcbs, pairs[2 * i])) != NULL &&
 		    sig != SIGKILL)
-			emit_aux(t, SC_EV_SIGNAL, c->tgid, c->tgid, sig);
+			tracer_emit_aux(t, SC_EV_SIGNAL, c->tgid, c->tgid, sig);
 	}
 	free(pairs);
 	idmap_free(&in);
@@ -307,7 +308,7 @@ unotify_signal_tops(struct tracer *t, int sig)
 static void
 notify_gone(struct tracer *t, struct tcb *c, int status)
 {
-	emit_aux(t, SC_EV_EXIT, c->tid, c->tgid, status);
+	tracer_emit_aux(t, SC_EV_EXIT, c->tid, c->tgid, status);
 	tcb_del(&t->tcbs, c);
 }
 
@@ -334,15 +335,15 @@ notify_learn(struct tracer *t, pid_t tid)
 	pid_t tgid = tid, ppid = 0;
 	struct tcb *c;
 
-	if (proc_status(tid, &tgid, &ppid, NULL) < 0)
+	if (tracer_proc_status(tid, &tgid, &ppid, NULL) < 0)
 		tgid = tid;	/* gone meanwhile: count it all the same */
 	if (tgid != tid && tcb_get(&t->tcbs, tgid) == NULL)
 		notify_learn(t, tgid);
 	c = tcb_add(&t->tcbs, tid, tgid);
 	c->ppid = tgid == tid ? ppid : 0;
 	if (tgid == tid)
-		proc_comm(tid, c->comm, sizeof(c->comm));
-	announce(t, c, SC_EV_SPAWN, 0);
+		tracer_proc_comm(tid, c->comm, sizeof(c->comm));
+	tracer_announce(t, c, SC_EV_SPAWN, 0);
 	return c;
 }
 
@@ -353,7 +354,7 @@ notify_check_exec(struct tracer *t, struct tcb *leader)
 	struct sc_event ev;
 	char comm[sizeof(leader->comm)];
 
-	proc_comm(leader->tid, comm, sizeof(comm));
+	tracer_proc_comm(leader->tid, comm, sizeof(comm));
 	if (comm[0] == '\0' || strcmp(comm, leader->comm) == 0)
 		return;
 	memcpy(leader->comm, comm, sizeof(comm));
@@ -362,7 +363,7 @@ notify_check_exec(struct tracer *t, struct tcb *leader)
 	ev.tid = ev.tgid = leader->tid;
 	ev.aux = leader->tid;
 	snprintf(ev.u.name, sizeof(ev.u.name), "%s", comm);
-	emit(t, &ev);
+	tracer_emit(t, &ev);
 }
 
 static void
@@ -380,10 +381,10 @@ on_notification(struct tracer *t)
 		c = notify_learn(t, call.tid);
 	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
 		notify_check_exec(t, leader);
-	err = deny_errno(t, call.arch, call.nr);
+	err = tracer_deny_errno(t, call.arch, call.nr);
 	/* Answer first: the caller waits only for that. */
 	notify_reply(t->listener, call.id, err);
-	watch_call(t, c, call.arch, call.nr, call.args);
+	tracer_watch_call(t, c, call.arch, call.nr, call.args);
 	/* Stopped by the prologue, not by the profile: not one it lacks. */
 	if (guard_call(call.arch, call.nr) != GUARD_NONE &&
 	    tracer_profile_allows(t, call.arch, call.nr, call.ip, call.args))
@@ -391,7 +392,7 @@ on_notification(struct tracer *t)
 	ev.arch = call.arch;
 	ev.nr = call.nr;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
-	report_call(t, c, &ev, err);
+	tracer_report_call(t, c, &ev, err);
 }
 
 /* The command ended with status: once. */
