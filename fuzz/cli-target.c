@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "xalloc.h"
 
 #define MAXARGS	64
 
@@ -105,7 +106,7 @@ fuzz_cli(const uint8_t *data, size_t size)
 
 	if ((buf = malloc(size + 1)) == NULL)
 		return 0;
-	memcpy(buf, data, size);
+	xmemcpy(buf, data, size);
 	buf[size] = '\0';
 	argv[0] = (char *)"sctui";
 	for (i = 0; i <= size && argc <= MAXARGS; i++)

@@ -1,39 +1,25 @@
 /*
- * tracer.c - spawn or attach, then follow every thread with ptrace(2).
+ * tracer.c - the tracer's front: options, start, requests, live denials,
+ * events.
  *
- * One loop: reap every pending stop with wait4(__WALL|WNOHANG), handle it,
- * and only when nothing is pending (and a short spin found nothing either,
- * see spin_wait()) sleep in poll(2) on a SIGCHLD signalfd and the request
- * eventfd.  Each stop is handled with one
- * PTRACE_GET_SYSCALL_INFO and one restart; nothing is allocated per stop.
- *
- * The stop kinds, as ptrace(2) "Stopped states" describes them under
- * PTRACE_SEIZE, and what is done with each:
- *   seccomp stop (PTRACE_EVENT_SECCOMP)   emit SYSCALL; PTRACE_CONT
- *   syscall stop (SIGTRAP|0x80)           emit SYSCALL on entry; PTRACE_SYSCALL
- *   fork/vfork/clone event                announce the child; restart
- *   exec event                            emit EXEC; restart
- *   PTRACE_EVENT_STOP + stop signal       group-stop: PTRACE_LISTEN
- *   PTRACE_EVENT_STOP otherwise           initial or interrupt stop: restart
- *   signal-delivery stop                  emit SIGNAL; restart with the signal
- *
- * TRACER_NOTIFY (a profile's filter, seccomp user notification; see
- * notify.h) has a loop of its own at the end of this file: no ptrace, and
- * only the calls the filter does not allow are seen.
+ * tracer_start() probes what the kernel offers, picks the engine for the
+ * mode (engines[] below; tracer-int.h) and has it spawn the command or
+ * seize the pids; tracer_run() is the engine's loop.  What the engines
+ * share lives here: the requests other threads make (tracer_request(),
+ * tracer_signal(), carried out by take_requests() on the tracer's thread),
+ * the live what-if denials (tracer_deny()), the calls that decide what the
+ * trace sees (tracer_watch_call()), the forked command's set-up
+ * (tracer_child_exec()) and the emitting of events to the sink.
  */
 #include "config.h"
 #include "tracer.h"
 
-#include <dirent.h>
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <linux/audit.h>
-#include <stddef.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
-#include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -42,61 +28,22 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
-#include <sys/ptrace.h>
-#include <sys/resource.h>
 #include <sys/signalfd.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
-#include <sys/user.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cmdpath.h"
+#include "guard.h"
 #include "notify.h"
-#include "place.h"
-#include "tcb.h"
+#include "tracer-int.h"
 #include "xalloc.h"
 
-/*
- * glibc's <sys/ptrace.h> (2.32 and later) has everything used here,
- * PTRACE_GET_SYSCALL_INFO included; <linux/ptrace.h> would clash with it.
- */
-
-/*
- * EXITKILL only for what we spawn: a program attached with -p must outlive
- * sctui, even a sctui killed with SIGKILL (the kernel then detaches it).
- */
-#define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | \
-	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC)
-
-struct tracer {
-	struct tracer_opts	 opts;
-	struct sc_sink		 sink;
-	struct sock_filter	*filter;
-	unsigned short		 filter_len;
-	int			 listener;	/* NOTIFY: the filter's fd */
-	uint64_t		 swept_at;	/* NOTIFY: last liveness sweep */
-	enum tracer_mode	 mode;
-	char			 mode_note[160];
-	char			 error[512];
-	char			*path;		/* resolved argv[0] */
-	struct tcb_table	 tcbs;
-	struct idmap		 early;		/* tid -> 1: seen before its
-						   parent's fork event */
-	pid_t			 root;
-	int			 root_status;
-	int			 sigfd, reqfd;
-	uint32_t		 ncpu;		/* CPUs sctui may run on */
-	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
-	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
-	unsigned		 doing;		/* requests being carried out */
-	struct timespec		 kill_at;	/* STOP's grace deadline */
-	struct tracer_stats	 stats;
-	/* Live what-if: errno per (arch slot, nr); 0 lets the call run. */
-	_Atomic unsigned short	 deny[3][1024];
-	atomic_int		 ndeny;
+/* The engine of each mode; adding an engine is a file and a row. */
+static const struct tracer_engine *const engines[] = {
+	[TRACER_SECCOMP] = &ptrace_engine,
+	[TRACER_SYSCALL] = &ptrace_engine,
+	[TRACER_NOTIFY] = &unotify_engine,
 };
 
 static sigset_t orig_mask;
@@ -113,7 +60,7 @@ tracer_block_signals(void)
 	orig_mask_saved = 1;
 }
 
-static uint64_t
+uint64_t
 now_ns(void)
 {
 	struct timespec ts;
@@ -137,7 +84,7 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 
 	t->opts = *opts;
 	t->sink = *sink;
-	t->sigfd = t->reqfd = t->listener = -1;
+	t->sigfd = t->reqfd = t->listener = t->alivefd = t->statusfd = -1;
 	t->root_status = -1;
 	t->mode = opts->nattach > 0 ? TRACER_SYSCALL : opts->mode;
 	if (t->mode == TRACER_NOTIFY && (opts->filter == NULL ||
@@ -147,11 +94,12 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 		t->opts.stop_signal = SIGTERM;
 	if (t->opts.grace_ms == 0)
 		t->opts.grace_ms = 5000;
+	t->engine = engines[t->mode];
 	if (opts->filter != NULL && opts->filter_len > 0) {
 		t->filter_len = (unsigned short)opts->filter_len;
 		t->filter = xreallocarray(NULL, opts->filter_len,
 		    sizeof(*t->filter));
-		memcpy(t->filter, opts->filter,
+		xmemcpy(t->filter, opts->filter,
 		    opts->filter_len * sizeof(*t->filter));
 	}
 	return t;
@@ -168,9 +116,15 @@ tracer_free(struct tracer *t)
 		close(t->reqfd);
 	if (t->listener >= 0)
 		close(t->listener);
+	if (t->alivefd >= 0)
+		close(t->alivefd);
+	if (t->statusfd >= 0)
+		close(t->statusfd);
+	notify_shared_free(t->shared);
 	tcb_table_free(&t->tcbs);
 	idmap_free(&t->early);
 	free(t->filter);
+	free(t->plain);
 	free(t->path);
 	free(t);
 }
@@ -193,6 +147,13 @@ tracer_mode_note(const struct tracer *t)
 	return t->mode_note;
 }
 
+const char *
+tracer_ownfilter_note(const struct sc_event *ev)
+{
+	return ev->aux ? "followed with PTRACE_SYSCALL" : "it stacks on the "
+	    "profile's, which still sees every call the profile lacks";
+}
+
 pid_t
 tracer_root(const struct tracer *t)
 {
@@ -203,13 +164,6 @@ int
 tracer_root_status(const struct tracer *t)
 {
 	return t->root_status;
-}
-
-void
-tracer_get_stats(const struct tracer *t, struct tracer_stats *s)
-{
-	*s = t->stats;
-	s->tracees = t->tcbs.live;
 }
 
 void
@@ -238,11 +192,8 @@ tracer_signal(struct tracer *t, int sig)
 	(void)n;
 }
 
-/* ---- /proc helpers ------------------------------------------------- */
-
-/* Reads Tgid, PPid and TracerPid of tid; returns 0 or -errno. */
-static int
-proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
+int
+tracer_proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
 {
 	char path[64], line[256];
 	FILE *f;
@@ -264,8 +215,31 @@ proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
 	return found ? 0 : -ESRCH;
 }
 
-static void
-proc_comm(pid_t tid, char *buf, size_t len)
+size_t
+tracer_proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max)
+{
+	char path[64] = "/proc/thread-self/children", buf[4096], *p, *end;
+	size_t n = 0;
+	ssize_t len;
+	pid_t kid;
+	int fd;
+
+	if (pid != 0)
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/children",
+		    (int)pid, (int)tid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[len > 0 ? len : 0] = '\0';
+	for (p = buf; n < max && (kid = (pid_t)strtol(p, &end, 10)) > 0;
+	    p = end)
+		pids[n++] = kid;
+	return n;
+}
+
+void
+tracer_proc_comm(pid_t tid, char *buf, size_t len)
 {
 	char path[64];
 	ssize_t n;
@@ -283,37 +257,16 @@ proc_comm(pid_t tid, char *buf, size_t len)
 	buf[strcspn(buf, "\n")] = '\0';
 }
 
-/*
- * Did tid just exec a setuid or setgid program without gaining its
- * privileges?  The kernel never grants them to a process traced by an
- * unprivileged tracer (nor under no_new_privs), so the program runs as
- * the user: what is traced may differ from an untraced run.
- */
-static int
-setuid_skipped(pid_t tid)
-{
-	char path[64];
-	struct stat st;
-
-	if (geteuid() == 0)
-		return 0;
-	snprintf(path, sizeof(path), "/proc/%d/exe", (int)tid);
-	return stat(path, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID));
-}
-
-/* ---- events -------------------------------------------------------- */
-
-static void
-emit(struct tracer *t, struct sc_event *ev)
+void
+tracer_emit(struct tracer *t, struct sc_event *ev)
 {
 	ev->ts = now_ns();
 	t->sink.emit(t->sink.ctx, ev);
 }
 
-/* An event with no payload but aux: SIGNAL, EXIT. */
-static void
-emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid, pid_t tgid,
-    int32_t aux)
+void
+tracer_emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid,
+    pid_t tgid, int32_t aux)
 {
 	struct sc_event ev;
 
@@ -322,11 +275,11 @@ emit_aux(struct tracer *t, enum sc_event_kind kind, pid_t tid, pid_t tgid,
 	ev.tid = tid;
 	ev.tgid = tgid;
 	ev.aux = aux;
-	emit(t, &ev);
+	tracer_emit(t, &ev);
 }
 
-static void
-announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
+void
+tracer_announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
     uint16_t flags)
 {
 	struct sc_event ev;
@@ -340,108 +293,35 @@ announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
 	if (c->tid != c->tgid)
 		ev.flags |= SC_EVF_THREAD;
 	if (kind == SC_EV_ATTACH)
-		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
+		tracer_proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
 	else
 		memcpy(ev.u.name, c->comm, sizeof(c->comm));
-	emit(t, &ev);
+	tracer_emit(t, &ev);
 	c->flags |= TCB_ANNOUNCED;
 }
 
-/* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
-static void
-report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
+void
+tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
     int err)
 {
+	assert(c != NULL);
 	ev->kind = SC_EV_SYSCALL;
 	ev->tid = c->tid;
 	ev->tgid = c->tgid;
 	ev->aux = 0;
 	ev->flags = 0;
-	t->stats.syscalls++;
-	emit(t, ev);
+	tracer_emit(t, ev);
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
-		emit(t, ev);
+		tracer_emit(t, ev);
 	}
 }
 
-/* ---- restarting ---------------------------------------------------- */
-
-static void
-resume(struct tracer *t, pid_t tid, int sig)
+void
+tracer_child_exec(struct tracer *t, int syncfd)
 {
-	int req = t->mode == TRACER_SECCOMP ? PTRACE_CONT : PTRACE_SYSCALL;
-
-	/* ESRCH: killed meanwhile (SIGKILL); its exit is reported later. */
-	ptrace(req, tid, 0L, (long)sig);
-}
-
-static void
-detach(struct tracer *t, struct tcb *c, int sig)
-{
-	ptrace(PTRACE_DETACH, c->tid, 0L, (long)sig);
-	tcb_del(&t->tcbs, c);
-}
-
-/* ---- spawn --------------------------------------------------------- */
-
-/*
- * Can this kernel run a SECCOMP_RET_TRACE filter?  Tried in a throwaway
- * child so that a failure costs nothing but the fallback.
- */
-static int
-probe_seccomp(char *why, size_t len)
-{
-	struct sock_filter insn = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-	struct sock_fprog prog = { 1, &insn };
-	int status;
-	pid_t pid;
-
-	if ((pid = fork()) < 0) {
-		snprintf(why, len, "fork: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-			_exit(1);
-		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
-			_exit(errno == EINVAL ? 2 : 3);
-		_exit(0);
-	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return 0;
-	snprintf(why, len, "seccomp filters are not available in this kernel "
-	    "or container");
-	return -1;
-}
-
-static void
-ptrace_refused(struct tracer *t, const char *call, pid_t pid, int err)
-{
-	pid_t tracer = 0;
-	char by[64] = "";
-
-	if (proc_status(pid, NULL, NULL, &tracer) == 0 && tracer != 0)
-		snprintf(by, sizeof(by), "; it is already traced by pid %d "
-		    "(strace or gdb?)", (int)tracer);
-	snprintf(t->error, sizeof(t->error), "cannot trace pid %d: "
-	    "ptrace(%s) failed: %s%s%s", (int)pid, call, strerror(err), by,
-	    *by ? "" : "; likely causes: a container without "
-	    "CAP_SYS_PTRACE (run it with --cap-add SYS_PTRACE), Yama "
-	    "(/proc/sys/kernel/yama/ptrace_scope > 0: run as root or lower "
-	    "it), an LSM such as AppArmor, or the process is already traced");
-}
-
-static void
-child_exec(struct tracer *t, int syncfd)
-{
-	struct sock_fprog prog;
-	struct sock_filter all = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
 	extern char **environ;
-	char go;
 
 	/* Only async-signal-safe calls from here: the parent may be threaded. */
 	if (orig_mask_saved)
@@ -457,38 +337,14 @@ child_exec(struct tracer *t, int syncfd)
 	/* Failing, it has no controlling terminal at all: safe too. */
 	if (t->opts.stdout_ctty)
 		(void)ioctl(1, TIOCSCTTY, 0);
-	if (t->mode == TRACER_NOTIFY) {
-		/* syncfd is the socket that takes the listener to sctui. */
-		if ((geteuid() != 0 &&
-		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
-		    notify_handover(t->filter, t->filter_len, syncfd) < 0)
-			_exit(125);	/* notify_probe() said it would work */
-		execve(t->path, t->opts.argv, environ);
-		_exit(errno == ENOENT ? 127 : 126);
-	}
-	/* Wait until the parent has seized us. */
-	if (read(syncfd, &go, 1) != 1)
-		_exit(125);
-	if (t->mode == TRACER_SECCOMP) {
-		prog.len = t->filter ? t->filter_len : 1;
-		prog.filter = t->filter ? t->filter : &all;
-		/*
-		 * no_new_privs only when we must: as root it would stop setuid
-		 * programs from gaining privileges, changing what is traced.
-		 */
-		if ((geteuid() != 0 &&
-		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
-		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
-			_exit(125);	/* probe_seccomp() said it would work */
-	}
+	t->engine->child(t, syncfd);
 	execve(t->path, t->opts.argv, environ);
 	/* The root's exit status then tells the batch summary why. */
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
-/* The command is pid: track and announce it. */
-static struct tcb *
-add_root(struct tracer *t, pid_t pid)
+struct tcb *
+tracer_add_root(struct tracer *t, pid_t pid)
 {
 	const char *base = strrchr(t->path, '/');
 	struct tcb *c;
@@ -497,67 +353,45 @@ add_root(struct tracer *t, pid_t pid)
 	c = tcb_add(&t->tcbs, pid, pid);
 	/* The kernel's name for it once it has exec'd: 15 bytes at most. */
 	snprintf(c->comm, sizeof(c->comm), "%s", base ? base + 1 : t->path);
-	announce(t, c, SC_EV_SPAWN, SC_EVF_ROOT);
+	tracer_announce(t, c, SC_EV_SPAWN, SC_EVF_ROOT);
 	return c;
 }
 
-/* Use mode instead of the one asked for; to ends mode_note's reason. */
-static void
-fall_back(struct tracer *t, enum tracer_mode mode, const char *to)
+void
+tracer_fall_back(struct tracer *t, enum tracer_mode mode, const char *to)
 {
 	t->mode = mode;
+	t->engine = engines[mode];
 	strncat(t->mode_note, to, sizeof(t->mode_note) -
 	    strlen(t->mode_note) - 1);
 }
 
-/* NOTIFY: fork, let the child hand over the listener, and exec. */
-static int
-spawn_notify(struct tracer *t)
+int
+tracer_guard(struct tracer *t, enum guard_kind kind, enum tracer_mode to,
+    const char *how)
 {
-	int sv[2], fd, rc;
-	pid_t pid;
+	struct sock_filter *nf;
+	size_t nlen;
 
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
-		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "socketpair: %s",
-		    strerror(errno));
-		return rc;
+	if ((nf = guard_filter(t->filter, t->filter_len, kind, &nlen)) ==
+	    NULL) {
+		snprintf(t->mode_note, sizeof(t->mode_note), "the profile's "
+		    "filter is too long for a prologue");
+		tracer_fall_back(t, to, how);
+		return -1;
 	}
-	if ((pid = fork()) < 0) {
-		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
-		close(sv[0]);
-		close(sv[1]);
-		return rc;
-	}
-	if (pid == 0) {
-		close(sv[0]);
-		child_exec(t, sv[1]);
-	}
-	close(sv[1]);
-	fd = notify_receive_fd(sv[0]);
-	close(sv[0]);
-	if (fd < 0) {
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-		snprintf(t->error, sizeof(t->error), "the command could not "
-		    "install the profile's filter with a listener; try "
-		    "--no-notify");
-		return fd;
-	}
-	t->listener = fd;
-	add_root(t, pid);
+	free(t->plain);
+	t->plain = t->filter;
+	t->plain_len = t->filter_len;
+	t->filter = nf;
+	t->filter_len = (unsigned short)nlen;
 	return 0;
 }
 
 static int
 spawn(struct tracer *t)
 {
-	int syncp[2], rc;
-	struct sock_filter *nf;
-	struct tcb *c;
-	size_t nlen;
-	pid_t pid;
+	int rc;
 
 	rc = cmdpath_resolve(t->opts.argv[0], &t->path);
 	if (rc < 0) {
@@ -567,138 +401,26 @@ spawn(struct tracer *t)
 		    strerror(-rc));
 		return rc;
 	}
-	if (t->mode == TRACER_NOTIFY &&
-	    notify_probe(t->mode_note, sizeof(t->mode_note)) < 0)
-		fall_back(t, TRACER_SECCOMP,
-		    ": following the tree with ptrace instead");
-	if (t->mode == TRACER_NOTIFY) {
-		if ((nf = notify_filter(t->filter, t->filter_len, &nlen)) ==
-		    NULL) {
-			snprintf(t->mode_note, sizeof(t->mode_note), "the "
-			    "profile's filter is too long for a prologue");
-			fall_back(t, TRACER_SECCOMP, ": following the tree "
-			    "with ptrace instead");
-		} else {
-			free(t->filter);
-			t->filter = nf;
-			t->filter_len = (unsigned short)nlen;
-			return spawn_notify(t);
-		}
-	}
-	if (t->mode == TRACER_SECCOMP &&
-	    probe_seccomp(t->mode_note, sizeof(t->mode_note)) < 0)
-		fall_back(t, TRACER_SYSCALL, ": falling back to PTRACE_SYSCALL");
-	if (pipe2(syncp, O_CLOEXEC) < 0) {
-		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "pipe: %s", strerror(errno));
-		return rc;
-	}
-	if ((pid = fork()) < 0) {
-		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
-		return rc;
-	}
-	if (pid == 0) {
-		close(syncp[1]);
-		child_exec(t, syncp[0]);
-	}
-	close(syncp[0]);
-	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(SEIZE_OPTIONS |
-	    PTRACE_O_EXITKILL |
-	    (t->mode == TRACER_SECCOMP ? PTRACE_O_TRACESECCOMP : 0))) < 0) {
-		rc = -errno;
-		ptrace_refused(t, "PTRACE_SEIZE", pid, errno);
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-		close(syncp[1]);
-		return rc;
-	}
-	/* PTRACE_SYSCALL needs a stop to start from: take one now. */
-	if (t->mode == TRACER_SYSCALL)
-		ptrace(PTRACE_INTERRUPT, pid, 0L, 0L);
-	c = add_root(t, pid);
-	c->flags |= TCB_PRE_EXEC;
-	/* A failed write means the child is gone; its exit is reported. */
-	rc = (int)write(syncp[1], "g", 1);
-	close(syncp[1]);
-	(void)rc;
-	return 0;
-}
-
-/* ---- attach -------------------------------------------------------- */
-
-static int
-attach_thread(struct tracer *t, pid_t tid, pid_t tgid)
-{
-	struct tcb *c;
-
-	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)SEIZE_OPTIONS) < 0)
-		return -errno;
-	ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
-	c = tcb_add(&t->tcbs, tid, tgid);
-	if (tid == tgid)
-		proc_status(tid, NULL, &c->ppid, NULL);
-	announce(t, c, SC_EV_ATTACH, 0);
-	return 0;
-}
-
-static int
-attach_process(struct tracer *t, pid_t pid)
-{
-	char path[64];
-	struct dirent *d;
-	pid_t tgid, tid;
-	int rc, added;
-	DIR *dir;
-
-	if (pid <= 1) {
-		snprintf(t->error, sizeof(t->error), "refusing to trace pid %d: "
-		    "give the pid of the program to trace", (int)pid);
-		return -EINVAL;
-	}
-	if (proc_status(pid, &tgid, NULL, NULL) < 0) {
-		snprintf(t->error, sizeof(t->error), "pid %d: no such process",
-		    (int)pid);
-		return -ESRCH;
-	}
-	if (tcb_get(&t->tcbs, tgid) == NULL &&
-	    (rc = attach_thread(t, tgid, tgid)) < 0) {
-		ptrace_refused(t, "PTRACE_SEIZE", tgid, -rc);
-		return rc;
-	}
-	/* Threads may start while we seize: list again until none is new. */
-	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
-	do {
-		added = 0;
-		if ((dir = opendir(path)) == NULL)
-			break;
-		while ((d = readdir(dir)) != NULL) {
-			tid = (pid_t)atoi(d->d_name);
-			if (tid <= 0 || tcb_get(&t->tcbs, tid) != NULL)
-				continue;
-			if (attach_thread(t, tid, tgid) == 0)
-				added++;
-		}
-		closedir(dir);
-	} while (added > 0);
-	return 0;
+	/* An engine that cannot run here has fallen back to another. */
+	while (t->engine->prepare(t) < 0)
+		;
+	return t->engine->spawn(t);
 }
 
 int
 tracer_start(struct tracer *t)
 {
-	cpu_set_t cpus;
 	sigset_t set;
-	size_t i;
 	int rc;
 
+	assert(t->sigfd < 0 && t->reqfd < 0);	/* started once */
 	if (t->opts.nattach > 0) {
 		snprintf(t->mode_note, sizeof(t->mode_note),
 		    "attached processes are traced with PTRACE_SYSCALL (a "
 		    "seccomp filter cannot be added to a running program)");
-		for (i = 0; i < t->opts.nattach; i++)
-			if ((rc = attach_process(t, t->opts.attach[i])) < 0)
-				return rc;
+		assert(t->engine->attach != NULL);
+		if ((rc = t->engine->attach(t)) < 0)
+			return rc;
 	} else {
 		if (t->opts.argv == NULL || t->opts.argv[0] == NULL) {
 			snprintf(t->error, sizeof(t->error), "no command given");
@@ -710,9 +432,6 @@ tracer_start(struct tracer *t)
 		if ((rc = spawn(t)) < 0)
 			return rc;
 	}
-	t->ncpu = 1;
-	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0)
-		t->ncpu = (uint32_t)CPU_COUNT(&cpus);
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
 	t->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
@@ -725,54 +444,26 @@ tracer_start(struct tracer *t)
 	return 0;
 }
 
-/* ---- requests ------------------------------------------------------ */
-
-static void	notify_signal_tree(struct tracer *, int, int);
-
 static void
 kill_all(struct tracer *t, int sig)
 {
-	struct tcb *c;
-
-	if (t->mode == TRACER_NOTIFY) {
-		notify_signal_tree(t, sig, 1);
-		return;
-	}
-	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
-		if (c->tid == c->tgid)
-			kill(c->tgid, sig);
-		else if (sig == SIGKILL)
-			syscall(SYS_tgkill, c->tgid, c->tid, SIGKILL);
+	t->engine->kill_all(t, sig);
 }
 
-/* The processes whose parent is not traced: the tops of the trees. */
 static void
 signal_tops(struct tracer *t, int sig)
 {
-	struct tcb *c;
-
-	if (t->mode == TRACER_NOTIFY) {
-		notify_signal_tree(t, sig, 0);
-		return;
-	}
-	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
-		if (c->tid == c->tgid &&
-		    (c->ppid == 0 || tcb_get(&t->tcbs, c->ppid) == NULL))
-			kill(c->tgid, sig);
+	t->engine->signal_tops(t, sig);
 }
 
-static void
-start_detach(struct tracer *t)
+int
+tracer_run(struct tracer *t)
 {
-	struct tcb *c;
-
-	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c)) {
-		c->flags |= TCB_DETACHING;
-		ptrace(PTRACE_INTERRUPT, c->tid, 0L, 0L);
-	}
+	assert(t->engine != NULL && t->sigfd >= 0);
+	return t->engine->run(t);
 }
 
-static void
+void
 take_requests(struct tracer *t)
 {
 	unsigned req = atomic_exchange(&t->requests, 0);
@@ -796,7 +487,8 @@ take_requests(struct tracer *t)
 	if (req & 1u << TRACER_REQ_KILL) {
 		kill_all(t, SIGKILL);
 	} else if (req & 1u << TRACER_REQ_DETACH) {
-		start_detach(t);
+		assert(t->engine->detach != NULL);
+		t->engine->detach(t);
 	} else if (req & 1u << TRACER_REQ_STOP) {
 		signal_tops(t, t->opts.stop_signal);
 		clock_gettime(CLOCK_MONOTONIC, &t->kill_at);
@@ -810,8 +502,7 @@ take_requests(struct tracer *t)
 	t->doing |= req;
 }
 
-/* Milliseconds poll() may sleep: until STOP's grace runs out, or forever. */
-static int
+int
 poll_timeout(struct tracer *t)
 {
 	struct timespec now;
@@ -830,10 +521,6 @@ poll_timeout(struct tracer *t)
 	}
 	return (int)ms;
 }
-
-/* ---- stops --------------------------------------------------------- */
-
-/* ---- live what-if denials ----------------------------------------- */
 
 #define DENY_NR_MAX	1024
 #define X32_BIT		0x40000000
@@ -875,9 +562,8 @@ tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
 	return 0;
 }
 
-/* The errno a call must fail with, or 0 to let it run. */
-static int
-deny_errno(struct tracer *t, uint32_t arch, int nr)
+int
+tracer_deny_errno(struct tracer *t, uint32_t arch, int nr)
 {
 	int slot;
 
@@ -890,543 +576,69 @@ deny_errno(struct tracer *t, uint32_t arch, int nr)
 }
 
 /*
- * Skips the call the tracee is entering.  Setting the number to -1 makes
- * the kernel skip it (seccomp(2), "SECCOMP_RET_TRACE"; ptrace(2), syscall
- * stops).  At a seccomp stop the return register can be set at once; at a
- * PTRACE_SYSCALL entry stop the kernel overwrites it with -ENOSYS, so it is
- * set again at the exit stop (tcb deny_errno).
+ * Does the profile's own filter (without the prologue) allow this call?
+ * Calls it allows are not the trace's business: only the prologue, or a
+ * tracee followed with PTRACE_SYSCALL, stops them.  No profile: no.
  */
-static void
-skip_call(struct tcb *c, int err, int at_seccomp)
-{
-#if defined(__x86_64__)
-	ptrace(PTRACE_POKEUSER, c->tid,
-	    (long)offsetof(struct user_regs_struct, orig_rax), -1L);
-	if (at_seccomp)
-		ptrace(PTRACE_POKEUSER, c->tid,
-		    (long)offsetof(struct user_regs_struct, rax), (long)-err);
-	else
-		c->deny_errno = err;
-#else
-	(void)c;
-	(void)err;
-	(void)at_seccomp;
-#endif
-}
-
-static void
-on_syscall_stop(struct tracer *t, struct tcb *c)
-{
-	struct __ptrace_syscall_info info;
-	struct sc_event ev;
-	long n;
-	int err;
-
-	/*
-	 * Zeroed so that memcheck, which does not know this request, sees
-	 * the kernel's answer as initialised (make valgrind); 88 bytes.
-	 */
-	memset(&info, 0, sizeof(info));
-	n = ptrace(PTRACE_GET_SYSCALL_INFO, c->tid, (long)sizeof(info), &info);
-	if (n <= 0)
-		return;
-	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP)
-		memcpy(ev.u.args, info.seccomp.args, sizeof(ev.u.args));
-	else if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
-		memcpy(ev.u.args, info.entry.args, sizeof(ev.u.args));
-	else {
-		/* Syscall exit: the entry was counted; finish a denial. */
-#if defined(__x86_64__)
-		if (c->deny_errno != 0)
-			ptrace(PTRACE_POKEUSER, c->tid,
-			    (long)offsetof(struct user_regs_struct, rax),
-			    (long)-c->deny_errno);
-#endif
-		c->deny_errno = 0;
-		return;
-	}
-	ev.nr = (int32_t)(info.op == PTRACE_SYSCALL_INFO_SECCOMP ?
-	    info.seccomp.nr : info.entry.nr);
-	/*
-	 * Before its first exec the root is still our fork running our code
-	 * (only in PTRACE_SYSCALL mode are those calls seen): keep execve only.
-	 */
-	if ((c->flags & TCB_PRE_EXEC) && ev.nr != SYS_execve &&
-	    ev.nr != SYS_execveat)
-		return;
-	ev.arch = info.arch;
-	if ((err = deny_errno(t, info.arch, ev.nr)) != 0)
-		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
-	report_call(t, c, &ev, err);
-}
-
-static struct tcb *
-new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
-{
-	struct tcb *c, *p = tcb_get(&t->tcbs, parent);
-	pid_t tgid = tid, ppid = 0;
-
-	if (is_thread < 0) {	/* unknown: ask /proc */
-		if (proc_status(tid, &tgid, &ppid, NULL) < 0)
-			return NULL;	/* gone already: nothing to follow */
-	} else if (is_thread)
-		tgid = p ? p->tgid : parent;
-	else
-		ppid = p ? p->tgid : parent;
-	if (tgid == tid && ppid == 0)
-		proc_status(tid, NULL, &ppid, NULL);
-	c = tcb_add(&t->tcbs, tid, tgid);
-	c->ppid = tgid == tid ? ppid : 0;
-	c->flags |= TCB_NEW;
-	announce(t, c, SC_EV_SPAWN, 0);
-	return c;
-}
-
-static void
-on_event(struct tracer *t, struct tcb *c, int event, int sig)
-{
-	unsigned long msg = 0;
-	struct sc_event ev;
-	struct tcb *o;
-	pid_t child, tid;
-
-	switch (event) {
-	case PTRACE_EVENT_SECCOMP:
-		on_syscall_stop(t, c);
-		resume(t, c->tid, 0);
-		return;
-	case PTRACE_EVENT_FORK:
-	case PTRACE_EVENT_VFORK:
-	case PTRACE_EVENT_CLONE:
-		tid = c->tid;	/* new_child() may move the table */
-		ptrace(PTRACE_GETEVENTMSG, tid, 0L, &msg);
-		child = (pid_t)msg;
-		/*
-		 * The child may have been reported first, and may even be gone
-		 * already: then it was announced by handle() and is in early.
-		 */
-		if (child > 0 && idmap_get(&t->early, (uint32_t)child) == 1)
-			idmap_put(&t->early, (uint32_t)child, 0);
-		else if (child > 0 && tcb_get(&t->tcbs, child) == NULL)
-			new_child(t, child, tid,
-			    event == PTRACE_EVENT_CLONE ? -1 : 0);
-		resume(t, tid, 0);
-		return;
-	case PTRACE_EVENT_EXEC:
-		ptrace(PTRACE_GETEVENTMSG, c->tid, 0L, &msg);
-		/*
-		 * A non-leader thread exec'd: it now has the leader's tid and
-		 * its old tid is gone without an exit report (ptrace(2),
-		 * "execve(2) under ptrace").
-		 */
-		if ((pid_t)msg != c->tid &&
-		    (o = tcb_get(&t->tcbs, (pid_t)msg)) != NULL)
-			tcb_del(&t->tcbs, o);
-		c->flags &= ~TCB_PRE_EXEC;
-		memset(&ev, 0, sizeof(ev));
-		ev.kind = SC_EV_EXEC;
-		ev.tid = c->tid;
-		ev.tgid = c->tgid;
-		ev.aux = (int32_t)msg;
-		proc_comm(c->tid, ev.u.name, sizeof(ev.u.name));
-		if (setuid_skipped(c->tid)) {
-			ev.flags |= SC_EVF_SETUID;
-			t->stats.setuid_skips++;
-		}
-		emit(t, &ev);
-		resume(t, c->tid, 0);
-		return;
-	case PTRACE_EVENT_EXIT:
-		resume(t, c->tid, 0);
-		return;
-	case PTRACE_EVENT_STOP:
-		if (!(c->flags & TCB_NEW) && (sig == SIGSTOP ||
-		    sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
-			/* Group-stop: stay stopped, but keep reporting. */
-			c->flags |= TCB_LISTENING;
-			ptrace(PTRACE_LISTEN, c->tid, 0L, 0L);
-			return;
-		}
-		c->flags &= ~(TCB_NEW | TCB_LISTENING);
-		resume(t, c->tid, 0);
-		return;
-	}
-	resume(t, c->tid, 0);
-}
-
-static void
-on_stop(struct tracer *t, struct tcb *c, int status)
-{
-	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
-
-	t->stats.stops++;
-	if (c->flags & TCB_DETACHING) {
-		/* Keep a pending signal, and leave a group-stop stopped. */
-		detach(t, c, event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
-		return;
-	}
-	if (event != 0) {
-		on_event(t, c, event, sig);
-		return;
-	}
-	if (sig == (SIGTRAP | 0x80)) {
-		on_syscall_stop(t, c);
-		resume(t, c->tid, 0);
-		return;
-	}
-	/* Signal-delivery stop: report it and let the signal through. */
-	c->flags &= ~TCB_LISTENING;
-	emit_aux(t, SC_EV_SIGNAL, c->tid, c->tgid, sig);
-	resume(t, c->tid, sig);
-}
-
-static void
-on_gone(struct tracer *t, struct tcb *c, pid_t tid, int status)
-{
-	emit_aux(t, SC_EV_EXIT, tid, c ? c->tgid : tid, status);
-	if (tid == t->root)
-		t->root_status = status;
-	if (c != NULL)
-		tcb_del(&t->tcbs, c);
-}
-
-static void
-handle(struct tracer *t, pid_t tid, int status)
-{
-	struct tcb *c = tcb_get(&t->tcbs, tid);
-
-	if (WIFEXITED(status) || WIFSIGNALED(status)) {
-		on_gone(t, c, tid, status);
-		return;
-	}
-	if (!WIFSTOPPED(status))
-		return;
-	if (c == NULL) {
-		/*
-		 * A new child whose first stop beat its parent's fork event:
-		 * ptrace(2) allows either order.
-		 */
-		if ((c = new_child(t, tid, 0, -1)) == NULL) {
-			resume(t, tid, 0);
-			return;
-		}
-		idmap_put(&t->early, (uint32_t)tid, 1);
-	}
-	on_stop(t, c, status);
-}
-
-static int	run_notify(struct tracer *t);
-
-/*
- * How long to keep asking wait4() before sleeping in poll().  A stop often
- * comes within microseconds of the restart that preceded it (the tracee's
- * next call), and a tracer asleep on another CPU costs that stop a
- * wake-up: on the one-thread loop here, about 32 us a call without the
- * spin and 18 us with it.  But a spinning tracer takes a CPU that a
- * runnable tracee may want (threads and process trees were 1.2x slower
- * with it), so place_spin() allows it only while the tracees that stopped
- * recently leave a CPU free, and never beside the tracee the tracer has
- * moved to (doc/performance.md, "Spinning before sleeping" and "A busy
- * server").  0 turns it off.
- */
-#ifndef SCTUI_SPIN_NS
-#define SCTUI_SPIN_NS	20000u
-#endif
-
-/* wait4(WNOHANG) again until a stop comes, a request, or SPIN_NS pass. */
-static pid_t
-spin_wait(struct tracer *t, const struct place *pl, int *status)
-{
-	uint64_t until;
-	pid_t tid = 0;
-
-	if (SCTUI_SPIN_NS == 0 || !place_spin(pl))
-		return 0;
-	until = now_ns() + SCTUI_SPIN_NS;
-	do {
-		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
-		    atomic_load_explicit(&t->signals, memory_order_relaxed))
-			return 0;
-		tid = wait4(-1, status, __WALL | WNOHANG, NULL);
-	} while (tid == 0 && now_ns() < until);
-	return tid;
-}
-
 int
-tracer_run(struct tracer *t)
+tracer_profile_allows(const struct tracer *t, uint32_t arch, int nr,
+    uint64_t ip, const uint64_t *args)
 {
-	struct pollfd pfd[2];
-	struct signalfd_siginfo si[16];
-	struct place pl;
-	int status, timeout, queued, rc = 0;
-	pid_t tid;
+	struct seccomp_data d;
 
-	if (t->mode == TRACER_NOTIFY)
-		return run_notify(t);
-	pfd[0].fd = t->sigfd;
-	pfd[0].events = POLLIN;
-	pfd[1].fd = t->reqfd;
-	pfd[1].events = POLLIN;
-	place_init(&pl);
-	while (t->tcbs.live > 0) {
-		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
-		    atomic_load_explicit(&t->signals, memory_order_relaxed))
-			take_requests(t);
-		tid = wait4(-1, &status, __WALL | WNOHANG, NULL);
-		queued = tid > 0;
-		if (tid == 0)
-			tid = spin_wait(t, &pl, &status);
-		if (tid > 0) {
-			handle(t, tid, status);
-			place_stop(&pl, tid, queued);
-			continue;
-		}
-		if (tid < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno != ECHILD)
-				rc = -errno;
-			break;	/* ECHILD: every tracee detached or gone */
-		}
-		timeout = poll_timeout(t);
-		if (poll(pfd, 2, timeout) < 0 && errno != EINTR) {
-			rc = -errno;
-			break;
-		}
-		/* Drain SIGCHLD; wait4() says what happened.  A full buffer
-		 * means more may be queued. */
-		if (pfd[0].revents & POLLIN)
-			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
-				;
-		if (pfd[1].revents & POLLIN)
-			take_requests(t);
-	}
-	place_end(&pl);
-	return rc;
-}
-
-/* ---- TRACER_NOTIFY ------------------------------------------------- */
-
-#define SWEEP_NS	500000000ull	/* how often gone processes are noticed */
-#define ORPHAN_WAIT_MS	2000		/* after KILL, for escaped holders */
-
-/*
- * The processes of the tree as /proc shows them now: the command, every
- * process seen, and all their descendants, into in (pid -> 1).  Returns
- * the pids and parents read, in pairs, for the caller to walk; free() it.
- */
-static pid_t *
-notify_tree(struct tracer *t, struct idmap *in, size_t *npairs)
-{
-	pid_t *pairs = NULL, pid, ppid;
-	size_t n = 0, cap = 0, i;
-	struct dirent *d;
-	struct tcb *c;
-	int grew;
-	DIR *dir;
-
-	if (t->root > 0 && t->root_status == -1)
-		idmap_put(in, (uint32_t)t->root, 1);
-	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
-		idmap_put(in, (uint32_t)c->tgid, 1);
-	if ((dir = opendir("/proc")) == NULL) {
-		*npairs = 0;
-		return NULL;
-	}
-	while ((d = readdir(dir)) != NULL) {
-		if ((pid = (pid_t)atoi(d->d_name)) <= 0 ||
-		    proc_status(pid, NULL, &ppid, NULL) < 0)
-			continue;
-		if (n + 2 > cap) {
-			cap = cap ? cap * 2 : 1024;
-			pairs = xreallocarray(pairs, cap, sizeof(*pairs));
-		}
-		pairs[n++] = pid;
-		pairs[n++] = ppid;
-	}
-	closedir(dir);
-	do {
-		grew = 0;
-		for (i = 0; i < n; i += 2)
-			if (idmap_get(in, (uint32_t)pairs[i]) == IDMAP_NONE &&
-			    idmap_get(in, (uint32_t)pairs[i + 1]) == 1) {
-				idmap_put(in, (uint32_t)pairs[i], 1);
-				grew = 1;
-			}
-	} while (grew);
-	*npairs = n / 2;
-	return pairs;
+	if (t->plain == NULL)
+		return 0;
+	memset(&d, 0, sizeof(d));
+	d.nr = nr;
+	d.arch = arch;
+	d.instruction_pointer = ip;
+	memcpy(d.args, args, sizeof(d.args));
+	return (guard_run(t->plain, t->plain_len, &d) &
+	    SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_TRACE;
 }
 
 /*
- * Sends sig to the tree (notify_tree): all of it, or only its tops, the
- * processes whose parent is outside it.  With no ptrace, what sctui sends
- * is the only signal it can report.
+ * c's process installs a seccomp filter of its own: say so, and let the
+ * engine follow it (its own_filter()).
  */
 static void
-notify_signal_tree(struct tracer *t, int sig, int all)
+follow_own_filter(struct tracer *t, struct tcb *c, int tsync)
 {
-	struct idmap in = { 0 };
-	struct tcb *c;
-	size_t n, i;
-	pid_t *pairs;
-
-	pairs = notify_tree(t, &in, &n);
-	for (i = 0; i < n; i++) {
-		if (idmap_get(&in, (uint32_t)pairs[2 * i]) != 1 || (!all &&
-		    idmap_get(&in, (uint32_t)pairs[2 * i + 1]) == 1))
-			continue;
-		if (kill(pairs[2 * i], sig) < 0)
-			continue;
-		if ((c = tcb_get(&t->tcbs, pairs[2 * i])) != NULL &&
-		    sig != SIGKILL)
-			emit_aux(t, SC_EV_SIGNAL, c->tgid, c->tgid, sig);
-	}
-	free(pairs);
-	idmap_free(&in);
-}
-
-static void
-notify_gone(struct tracer *t, struct tcb *c, int status)
-{
-	emit_aux(t, SC_EV_EXIT, c->tid, c->tgid, status);
-	tcb_del(&t->tcbs, c);
-}
-
-/* Reports the threads and processes that are gone; all of them: all. */
-static void
-notify_sweep(struct tracer *t, int all)
-{
-	struct tcb *c, *next;
-
-	for (c = tcb_first(&t->tcbs); c != NULL; c = next) {
-		next = tcb_next(&t->tcbs, c);
-		if (c->tid == t->root)
-			continue;	/* waited for: its status is known */
-		if (all || syscall(SYS_tgkill, c->tgid, c->tid, 0) < 0)
-			notify_gone(t, c, SC_STATUS_UNKNOWN);
-	}
-	t->swept_at = now_ns();
-}
-
-/* A thread seen for the first time: learn it from /proc, announce it. */
-static struct tcb *
-notify_learn(struct tracer *t, pid_t tid)
-{
-	pid_t tgid = tid, ppid = 0;
-	struct tcb *c;
-
-	if (proc_status(tid, &tgid, &ppid, NULL) < 0)
-		tgid = tid;	/* gone meanwhile: count it all the same */
-	if (tgid != tid && tcb_get(&t->tcbs, tgid) == NULL)
-		notify_learn(t, tgid);
-	c = tcb_add(&t->tcbs, tid, tgid);
-	c->ppid = tgid == tid ? ppid : 0;
-	if (tgid == tid)
-		proc_comm(tid, c->comm, sizeof(c->comm));
-	announce(t, c, SC_EV_SPAWN, 0);
-	return c;
-}
-
-/* A known process whose name changed has exec'd: say so. */
-static void
-notify_check_exec(struct tracer *t, struct tcb *leader)
-{
-	struct sc_event ev;
-	char comm[sizeof(leader->comm)];
-
-	proc_comm(leader->tid, comm, sizeof(comm));
-	if (comm[0] == '\0' || strcmp(comm, leader->comm) == 0)
-		return;
-	memcpy(leader->comm, comm, sizeof(comm));
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = SC_EV_EXEC;
-	ev.tid = ev.tgid = leader->tid;
-	ev.aux = leader->tid;
-	snprintf(ev.u.name, sizeof(ev.u.name), "%s", comm);
-	emit(t, &ev);
-}
-
-static void
-on_notification(struct tracer *t)
-{
-	struct notify_call call;
-	struct sc_event ev;
-	struct tcb *c, *leader;
-	int err;
-
-	if (notify_next(t->listener, &call) < 0)
-		return;	/* its caller died or was interrupted */
-	t->stats.stops++;
-	if ((c = tcb_get(&t->tcbs, call.tid)) == NULL)
-		c = notify_learn(t, call.tid);
-	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
-		notify_check_exec(t, leader);
-	err = deny_errno(t, call.arch, call.nr);
-	/* Answer first: the caller waits only for that. */
-	notify_reply(t->listener, call.id, err);
-	ev.arch = call.arch;
-	ev.nr = call.nr;
-	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
-	report_call(t, c, &ev, err);
+	t->nown++;
+	tracer_emit_aux(t, SC_EV_OWNFILTER, c->tid, c->tgid,
+	    t->engine->own_filter != NULL);
+	if (t->engine->own_filter != NULL)
+		t->engine->own_filter(t, c, tsync);
 }
 
 /*
- * Until the command is reaped and no process holds the filter any more
- * (the listener then reports POLLHUP).  A process that left the tree and
- * never made a call the profile lacks is not known to sctui; if one still
- * holds the filter ORPHAN_WAIT_MS after a KILL, sctui stops waiting for it.
+ * The calls that decide what the trace sees (guard.h), at their entry or
+ * seccomp stop, before they run.
  */
-static int
-run_notify(struct tracer *t)
+void
+tracer_watch_call(struct tracer *t, struct tcb *c, uint32_t arch, int nr,
+    const uint64_t *args)
 {
-	struct signalfd_siginfo si[16];
-	struct pollfd pfd[3];
-	struct tcb *c;
-	int status, timeout, hup = 0, ms;
-	uint64_t killed_at = 0, now;
-	pid_t r;
+	enum guard_call call = guard_call(arch, nr);
 
-	pfd[0].fd = t->sigfd;
-	pfd[0].events = POLLIN;
-	pfd[1].fd = t->reqfd;
-	pfd[1].events = POLLIN;
-	pfd[2].fd = t->listener;
-	pfd[2].events = POLLIN;
-	for (;;) {
-		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
-		    atomic_load_explicit(&t->signals, memory_order_relaxed))
-			take_requests(t);
-		if (t->root_status == -1 &&
-		    (r = waitpid(t->root, &status, WNOHANG)) == t->root) {
-			t->root_status = status;
-			if ((c = tcb_get(&t->tcbs, t->root)) != NULL)
-				notify_gone(t, c, status);
-		}
-		now = now_ns();
-		if ((t->doing & 1u << TRACER_REQ_KILL) && killed_at == 0)
-			killed_at = now;
-		if (t->root_status != -1 && (hup || (killed_at != 0 &&
-		    now - killed_at > ORPHAN_WAIT_MS * 1000000ull)))
-			break;
-		if (now - t->swept_at >= SWEEP_NS)
-			notify_sweep(t, 0);
-		timeout = poll_timeout(t);
-		ms = (int)(SWEEP_NS / 1000000);
-		if (timeout < 0 || timeout > ms)
-			timeout = ms;
-		if (poll(pfd, hup ? 2 : 3, timeout) < 0 && errno != EINTR)
-			return -errno;
-		if (pfd[0].revents & POLLIN)
-			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
-				;
-		if (pfd[1].revents & POLLIN)
-			take_requests(t);
-		if (!hup && (pfd[2].revents & POLLIN))
-			on_notification(t);
-		else if (!hup && (pfd[2].revents & (POLLHUP | POLLERR)))
-			hup = 1;
+	switch (call) {
+	case GUARD_SECCOMP:
+		if (args[0] == SECCOMP_SET_MODE_FILTER)
+			follow_own_filter(t, c,
+			    (args[1] & SECCOMP_FILTER_FLAG_TSYNC) != 0);
+		break;
+	case GUARD_PRCTL:
+		if ((uint32_t)args[0] == PR_SET_SECCOMP &&
+		    args[1] == SECCOMP_MODE_FILTER)
+			follow_own_filter(t, c, 0);
+		break;
+	case GUARD_CLONE:
+	case GUARD_CLONE3:
+		if (t->engine->clone_call != NULL)
+			t->engine->clone_call(c, call, arch, args);
+		break;
+	default:
+		break;
 	}
-	notify_sweep(t, 1);
-	return 0;
 }
+

@@ -21,7 +21,6 @@
 #include "atomicfile.h"
 #include "cli.h"
 #include "escape.h"
-#include "minprofile.h"
 #include "model.h"
 #include "profile.h"
 #include "profilecmd.h"
@@ -55,6 +54,9 @@ sink_emit(void *ctx, const struct sc_event *ev)
 		    "%s, which runs without its privileges when traced by a "
 		    "non-root user: trace as root to see its privileged "
 		    "calls\n", ev->tgid, ev->u.name);
+	if (ev->kind == SC_EV_OWNFILTER)
+		fprintf(stderr, "sctui: pid %d installed its own seccomp "
+		    "filter: %s\n", ev->tgid, tracer_ownfilter_note(ev));
 }
 
 /* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */
@@ -315,7 +317,7 @@ batch_main(const struct cli *c)
 	if (ts.base != NULL)
 		report_missing(c, m);
 	if (c->output != NULL) {
-		if (tracesetup_save(c, m, ts.base, c->format, c->output, err,
+		if (tracesetup_save(c, m, &ts, c->format, c->output, err,
 		    sizeof(err)) < 0) {
 			fprintf(stderr, "sctui: %s\n", err);
 			code = code ? code : 1;
@@ -333,6 +335,7 @@ batch_open(const struct cli *c)
 {
 	struct model_opts mo = { 0 };
 	struct session_meta meta;
+	struct tracesetup ts = { 0 };
 	struct model *m;
 	char status[32], err[1024], cmd[512];
 	int code = 0;
@@ -359,13 +362,14 @@ batch_open(const struct cli *c)
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = 1;
 	if (c->output != NULL) {
-		if (tracesetup_save(c, m, NULL, c->format, c->output, err,
+		if (tracesetup_save(c, m, &ts, c->format, c->output, err,
 		    sizeof(err)) < 0) {
 			fprintf(stderr, "sctui: %s\n", err);
 			code = 1;
 		} else if (!c->quiet)
 			fprintf(stderr, "sctui: wrote %s\n", c->output);
 	}
+	tracesetup_free(&ts);
 	session_meta_free(&meta);
 	model_free(m);
 	return code;

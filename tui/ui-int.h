@@ -131,14 +131,6 @@ struct ui_ask {
 };
 
 /* A profile format in the save dialog. */
-struct ui_format {
-	const char	*name;
-	const char	*desc;
-	const char	*suffix;	/* default file name ending */
-	int		 format;	/* enum profile_format */
-};
-extern const struct ui_format ui_formats[];
-extern const size_t ui_nformats;
 
 struct ui {
 	const struct cli	*cli;
@@ -217,7 +209,7 @@ struct ui {
 	struct ui_ask		 ask;
 	char			 save_path[1024];
 	size_t			 save_len;
-	size_t			 save_format;
+	size_t			 save_format;	/* a writable profile_formats[] row */
 	size_t			 help_top;
 
 	/* Live what-if denials (x, --deny): sysids the tracer fails now. */

@@ -303,7 +303,7 @@ out_line(struct ui *ui, int err, const char *text, size_t len)
 	}
 	l = &ui->out[(ui->out_head + ui->out_n) % UI_OUT_LINES];
 	l->text = xmalloc(len + 1);
-	memcpy(l->text, text, len);
+	xmemcpy(l->text, text, len);
 	l->text[len] = '\0';
 	l->err = err;
 	ui->out_n++;
@@ -406,6 +406,10 @@ drain(struct ui *ui)
 				log_event(ui, &buf[i]);
 			if (buf[i].kind != SC_EV_SYSCALL)
 				ui->dirty |= DIRTY_TREE;
+			if (buf[i].kind == SC_EV_OWNFILTER)
+				ui_message(ui, 0, "pid %d installed its own "
+				    "seccomp filter: %s", buf[i].tgid,
+				    tracer_ownfilter_note(&buf[i]));
 		}
 		total += n;
 	}
@@ -768,8 +772,8 @@ screen_start(struct ui *ui)
 	curs_set(0);
 	/* Clicks select and toggle, the wheel scrolls (Shift still selects
 	 * text in most terminals). */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	draw_init(ui);
 	ui->dirty = DIRTY_ALL;

@@ -3,7 +3,7 @@
  *
  * Called by main (tui/main.c) when --batch is not given.  The tracer runs on
  * a thread of its own and hands events over through the SPSC ring
- * (lib/ring.h); the UI thread alone owns the model and the screen.
+ * (lib/model/ring.h); the UI thread alone owns the model and the screen.
  */
 #ifndef SCTUI_UI_H
 #define SCTUI_UI_H

@@ -295,7 +295,7 @@ add_section(struct ui *ui, size_t *n, uint32_t section, struct ui_srow *v,
 	if (*n - start < 2)
 		return;
 	sort_ui = ui;
-	qsort(&ui->srows[start], *n - start, sizeof(*ui->srows), cmp_rows);
+	xqsort(&ui->srows[start], *n - start, sizeof(*ui->srows), cmp_rows);
 }
 
 static void

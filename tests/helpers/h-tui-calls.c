@@ -7,8 +7,12 @@
  * process only), then waits in sigsuspend (which starts the serving phase)
  * until SIGUSR1, forwards it to its children, reaps them and exits 0.
  * stdin is /dev/null under sctui, so a signal is the way to end it; SIGTERM
- * ends it too (default action).
+ * ends it too (default action).  Left running under sctui's filter after
+ * sctui died, every call fails with ENOSYS: then it ends at once instead of
+ * spinning on a sigsuspend that never sleeps (if exit_group fails too,
+ * glibc's _exit falls through to an instruction that kills it).
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +28,15 @@ on_usr1(int sig)
 {
 	(void)sig;
 	go = 1;
+}
+
+/* Wait for SIGUSR1; exit 1 when there is no tracer left to answer. */
+static void
+wait_usr1(const sigset_t *wait_mask)
+{
+	while (!go)
+		if (sigsuspend(wait_mask) < 0 && errno == ENOSYS)
+			_exit(1);
 }
 
 static void
@@ -59,8 +72,7 @@ main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		if ((kids[i] = fork()) == 0) {
 			calls();
-			while (!go)
-				sigsuspend(&wait_mask);
+			wait_usr1(&wait_mask);
 			_exit(0);
 		}
 	}
@@ -68,8 +80,7 @@ main(int argc, char **argv)
 	printf("h-tui-calls: ready with %d children\n", n);
 	fflush(stdout);
 	fprintf(stderr, "h-tui-calls: a line on stderr\n");
-	while (!go)
-		sigsuspend(&wait_mask);
+	wait_usr1(&wait_mask);
 	for (i = 0; i < n; i++) {
 		kill(kids[i], SIGUSR1);
 		waitpid(kids[i], NULL, 0);

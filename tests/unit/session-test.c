@@ -208,7 +208,7 @@ bad_edit(const char *t, const char *find, size_t off, const char *repl,
 
 	CHECK(p != NULL);
 	if (p != NULL) {
-		memcpy(p + off, repl, strlen(repl));
+		xmemcpy(p + off, repl, strlen(repl));
 		bad(u, want, -EINVAL);
 	}
 	free(u);

@@ -1,0 +1,168 @@
+/*
+ * summary.c - batch-mode reports; see summary.h.
+ */
+#include "config.h"
+#include "summary.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "escape.h"
+#include "model.h"
+#include "sysname.h"
+#include "xalloc.h"
+
+void
+summary_status(int status, char *buf, size_t len)
+{
+	const char *sig;
+
+	if (status == SC_STATUS_UNKNOWN)
+		snprintf(buf, len, "ended");
+	else if (status < 0)
+		snprintf(buf, len, "live");
+	else if (WIFEXITED(status))
+		snprintf(buf, len, "exit %d", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status)) {
+		sig = sigabbrev_np(WTERMSIG(status));
+		if (sig != NULL)
+			snprintf(buf, len, "signal %s", sig);
+		else
+			snprintf(buf, len, "signal %d", WTERMSIG(status));
+	} else
+		snprintf(buf, len, "status %#x", status);
+}
+
+static const struct model *sort_model;
+
+static int
+by_count(const void *a, const void *b)
+{
+	const struct model_sys *x = model_sys(sort_model, *(const uint32_t *)a);
+	const struct model_sys *y = model_sys(sort_model, *(const uint32_t *)b);
+	int c;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	if ((c = strcmp(sysname_name(x->sysid), sysname_name(y->sysid))) != 0)
+		return c;
+	return x->sysid < y->sysid ? -1 : x->sysid > y->sysid;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const struct model_sys *x = model_sys(sort_model, *(const uint32_t *)a);
+	const struct model_sys *y = model_sys(sort_model, *(const uint32_t *)b);
+	int c;
+
+	c = strcmp(sysname_arch_name(sysname_arch(x->sysid)),
+	    sysname_arch_name(sysname_arch(y->sysid)));
+	if (c == 0)
+		c = strcmp(sysname_name(x->sysid), sysname_name(y->sysid));
+	return c;
+}
+
+static uint32_t *
+sorted_sys(const struct model *m, int (*cmp)(const void *, const void *))
+{
+	size_t i, n = model_nsys(m);
+	uint32_t *v = xreallocarray(NULL, n, sizeof(*v));
+
+	for (i = 0; i < n; i++)
+		v[i] = (uint32_t)i;
+	sort_model = m;
+	xqsort(v, n, sizeof(*v), cmp);
+	return v;
+}
+
+void
+summary_table(const struct model *m, FILE *f)
+{
+	size_t i, n = model_nsys(m);
+	uint32_t *v = sorted_sys(m, by_count), arch0 = 0;
+	const struct model_sys *s;
+	struct model_totals t;
+	int multiarch = 0;
+
+	for (i = 0; i < n; i++) {
+		uint32_t a = sysname_arch(model_sys(m, (uint32_t)i)->sysid);
+
+		if (i == 0)
+			arch0 = a;
+		else if (a != arch0)
+			multiarch = 1;
+	}
+	model_totals(m, &t);
+	fprintf(f, "%10s %10s %10s %10s %6s  %s\n", "calls", "startup",
+	    "serving", "shutdown", "procs", "syscall");
+	for (i = 0; i < n; i++) {
+		s = model_sys(m, v[i]);
+		fprintf(f, "%10llu %10llu %10llu %10llu %6u  %s",
+		    (unsigned long long)s->total,
+		    (unsigned long long)s->count[PHASE_STARTUP],
+		    (unsigned long long)s->count[PHASE_SERVING],
+		    (unsigned long long)s->count[PHASE_SHUTDOWN],
+		    s->nprocs, sysname_name(s->sysid));
+		if (multiarch)
+			fprintf(f, " (%s)",
+			    sysname_arch_name(sysname_arch(s->sysid)));
+		fputc('\n', f);
+	}
+	fprintf(f, "%10llu %10llu %10llu %10llu %6u  total (%zu distinct)\n",
+	    (unsigned long long)t.calls,
+	    (unsigned long long)t.phase[PHASE_STARTUP],
+	    (unsigned long long)t.phase[PHASE_SERVING],
+	    (unsigned long long)t.phase[PHASE_SHUTDOWN],
+	    t.procs_total, n);
+	free(v);
+}
+
+void
+summary_tsv(const struct model *m, FILE *f)
+{
+	size_t i, j, n = model_nsys(m);
+	uint32_t *v = sorted_sys(m, by_name);
+	const struct model_sys *s;
+	const struct model_proc *p;
+	const struct model_pstat *ps;
+	char status[32], name[4 * sizeof(p->name)], ex[1024];
+
+	for (i = 0; i < n; i++) {
+		s = model_sys(m, v[i]);
+		fprintf(f, "sys\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%u\n",
+		    sysname_arch_name(sysname_arch(s->sysid)),
+		    sysname_name(s->sysid), (unsigned long long)s->total,
+		    (unsigned long long)s->count[PHASE_STARTUP],
+		    (unsigned long long)s->count[PHASE_SERVING],
+		    (unsigned long long)s->count[PHASE_SHUTDOWN], s->nprocs);
+	}
+	free(v);
+	for (i = 0; i < model_nprocs(m); i++) {
+		p = model_proc(m, (uint32_t)i);
+		summary_status(p->state == PROC_LIVE ? -1 : p->status, status,
+		    sizeof(status));
+		/* Names come from the program: never a raw tab or newline. */
+		fprintf(f, "proc\t%d\t%d\t%s\t%s\t%u\t", p->pid, p->ppid,
+		    escape_name(p->name, name, sizeof(name)), status,
+		    p->threads_total);
+		for (j = 0; j < p->nexecs; j++)
+			fprintf(f, "%s%s", j ? ">" : "",
+			    escape_name(p->execs[j], ex, sizeof(ex)));
+		fprintf(f, "%s\n", p->nexecs ? "" : "-");
+		for (j = 0; j < p->nstats; j++) {
+			ps = &p->stats[j];
+			s = model_sys(m, ps->sys);
+			fprintf(f, "psys\t%d\t%s\t%s\t%llu\t%llu\t%llu\t%llu\n",
+			    p->pid, sysname_arch_name(sysname_arch(s->sysid)),
+			    sysname_name(s->sysid),
+			    (unsigned long long)(ps->count[0] + ps->count[1] +
+			    ps->count[2]),
+			    (unsigned long long)ps->count[PHASE_STARTUP],
+			    (unsigned long long)ps->count[PHASE_SERVING],
+			    (unsigned long long)ps->count[PHASE_SHUTDOWN]);
+		}
+	}
+}
