@@ -1,8 +1,8 @@
 /*
  * batch.c - batch mode; see batch.h.
  *
- * Single-threaded: the tracer's sink is the model itself, so no event ever
- * waits in a queue.  SIGINT, SIGTERM and SIGHUP end the trace: attached
+ * The tracer's sink is the model itself (run.h, opts.ring 0), so no event
+ * ever waits in a queue.  SIGINT, SIGTERM and SIGHUP end the trace: attached
  * processes are detached and keep running, a spawned command is sent the
  * stop signal (then SIGKILL after a grace period); the summary and the
  * profile of what was seen are written either way.  A second signal kills.
@@ -21,63 +21,12 @@
 #include "atomicfile.h"
 #include "cli.h"
 #include "escape.h"
-#include "minprofile.h"
 #include "model.h"
-#include "profile.h"
-#include "profilecmd.h"
-#include "session.h"
+#include "run.h"
 #include "summary.h"
 #include "sysdoc.h"
 #include "sysname.h"
-#include "escape.h"
-#include "tracer.h"
-#include "tracesetup.h"
 #include "xalloc.h"
-
-static struct tracer *volatile the_tracer;
-static volatile sig_atomic_t ends;
-
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	if (the_tracer != NULL)
-		tracer_request(the_tracer, ends++ ? TRACER_REQ_KILL :
-		    TRACER_REQ_END);
-}
-
-static void
-sink_emit(void *ctx, const struct sc_event *ev)
-{
-	model_event(ctx, ev);
-	if (ev->kind == SC_EV_EXEC && (ev->flags & SC_EVF_SETUID))
-		fprintf(stderr, "sctui: pid %d exec'd the setuid/setgid program "
-		    "%s, which runs without its privileges when traced by a "
-		    "non-root user: trace as root to see its privileged "
-		    "calls\n", ev->tgid, ev->u.name);
-}
-
-/* SCTUI_DEBUG_EVENTS=1: every event on stderr, for debugging the tracer. */
-static void
-sink_emit_debug(void *ctx, const struct sc_event *ev)
-{
-	fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d aux=%d "
-	    "flags=%#x\n", ev->kind, ev->tid, ev->tgid, ev->arch, ev->nr,
-	    ev->aux, ev->flags);
-	sink_emit(ctx, ev);
-}
-
-static int
-exit_code(int status)
-{
-	if (status < 0)
-		return 0;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return 1;
-}
 
 /* --stats: built in memory, then saved like a profile (atomicfile.h). */
 static int
@@ -182,40 +131,15 @@ report_risky(const struct model *m)
 
 /* --session: the run as a session file that --open explores later. */
 static int
-save_session(const struct cli *c, const struct model *m,
-    const struct tracer *t, const struct tracesetup *ts)
+save_session(const struct cli *c, struct run *r)
 {
-	struct session_meta meta;
 	struct model_totals tot;
-	uint32_t arches[SYSNAME_MAX_ARCH];
-	char *names[SYSNAME_MAX_ARCH + 1], cmd[1024], err[1024], *base;
-	size_t o = 0;
-	int i, n, rc;
+	char err[1024];
+	int rc;
 
-	memset(&meta, 0, sizeof(meta));
-	n = sysname_native_arches(arches, SYSNAME_MAX_ARCH);
-	for (i = 0; i < n; i++)
-		names[i] = (char *)sysname_arch_name(arches[i]);
-	names[n] = NULL;
-	cmd[0] = '\0';
-	for (i = 0; c->argv != NULL && c->argv[i] != NULL &&
-	    o < sizeof(cmd); i++)
-		o += (size_t)snprintf(cmd + o, sizeof(cmd) - o, "%s%s",
-		    i ? " " : "", c->argv[i]);
-	if (c->npids > 0)
-		snprintf(cmd, sizeof(cmd), "attached to %d", (int)c->pids[0]);
-	model_totals(m, &tot);
-	meta.command = cmd;
-	base = c->argv != NULL ? strrchr(c->argv[0], '/') : NULL;
-	meta.cmdname = c->argv == NULL ? (char *)"attached" :
-	    base != NULL ? base + 1 : c->argv[0];
-	meta.mode = (char *)tracesetup_mode_name(ts, t);
-	meta.arches = names;
-	meta.start = tot.first;
-	meta.saved = tot.last;
-	meta.root_status = tracer_root_status(t);
-	meta.attached = c->npids > 0;
-	if ((rc = session_save(c->session, m, &meta, err, sizeof(err))) < 0)
+	model_totals(run_model(r), &tot);
+	if ((rc = run_save_session(r, c->session, tot.last, err,
+	    sizeof(err))) < 0)
 		fprintf(stderr, "sctui: %s\n", err);
 	else if (!c->quiet)
 		fprintf(stderr, "sctui: wrote the session %s (sctui --open "
@@ -223,86 +147,57 @@ save_session(const struct cli *c, const struct model *m,
 	return rc;
 }
 
-int
-batch_main(const struct cli *c)
+/* -o: the profile, after a trace or of what was opened. */
+static int
+save_profile(const struct cli *c, struct run *r)
 {
-	struct model_opts mo = { 0 };
-	struct tracer_opts to = { 0 };
-	struct sc_sink sink;
-	struct sigaction sa;
+	char err[1024];
+	int rc;
+
+	if ((rc = run_save_profile(r, c->format, c->output, err,
+	    sizeof(err))) < 0)
+		fprintf(stderr, "sctui: %s\n", err);
+	else if (!c->quiet)
+		fprintf(stderr, "sctui: wrote %s\n", c->output);
+	return rc;
+}
+
+int
+batch_trace(const struct cli *c, const struct run_opts *o,
+    int (*started)(void *arg, struct run *r), void *arg)
+{
 	struct model *m;
-	struct tracer *t;
-	struct tracesetup ts;
-	char status[32], err[1024], cmd[256];
-	int rc, code;
+	struct run *r;
+	char status[32], cmd[256];
+	int code;
 
-	if (tracesetup_profile(c, &ts) < 0) {
-		tracesetup_free(&ts);
+	if (run_new(c, o, &r) < 0)
 		return 1;
+	if (run_start(r) < 0) {
+		code = run_exit_code(r);
+		run_free(r);
+		return code;
 	}
-
-	mo.serve_on = (const char *const *)c->serve_on;
-	mo.serve_after_ns = (uint64_t)(c->serve_after * 1e9);
-	m = model_new(&mo);
-	sink.ctx = m;
-	sink.emit = getenv("SCTUI_DEBUG_EVENTS") ? sink_emit_debug : sink_emit;
-
-	to.argv = c->argv;
-	to.attach = c->pids;
-	to.nattach = c->npids;
-	to.mode = c->no_seccomp ? TRACER_SYSCALL : c->no_notify ?
-	    TRACER_SECCOMP : TRACER_NOTIFY;
-	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
-	to.stop_signal = c->stop_signal;
-	to.filter = ts.bpf;
-	to.filter_len = ts.bpf_len;
-
-	tracer_block_signals();
-	t = tracer_new(&to, &sink);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-
-	if (tracesetup_deny(c, t) < 0) {
-		tracer_free(t);
-		model_free(m);
-		tracesetup_free(&ts);
-		return 1;
-	}
-	/* Before start: a signal during the attach must not be lost. */
-	the_tracer = t;
-	if ((rc = tracer_start(t)) < 0) {
-		the_tracer = NULL;
-		fprintf(stderr, "sctui: %s\n", tracer_error(t));
-		tracer_free(t);
-		model_free(m);
-		tracesetup_free(&ts);
-		if (c->npids == 0 && rc == -ENOENT)
-			return 127;
-		if (c->npids == 0 && rc == -EACCES)
-			return 126;
-		return 1;
+	if (started != NULL && (code = started(arg, r)) != 0) {
+		run_close(r, RUN_STOP);
+		run_free(r);
+		return code;
 	}
 	if (!c->quiet)
 		fprintf(stderr, "sctui: tracing with the %s%s%s\n",
-		    tracesetup_mode_name(&ts, t),
-		    *tracer_mode_note(t) ? ": " : "", tracer_mode_note(t));
-	rc = tracer_run(t);
-	the_tracer = NULL;
-	if (rc < 0)
-		fprintf(stderr, "sctui: tracing stopped: %s\n", strerror(-rc));
-
-	code = c->npids > 0 ? 0 : exit_code(tracer_root_status(t));
+		    run_mode_name(r), *run_mode_note(r) ? ": " : "",
+		    run_mode_note(r));
+	(void)run_wait(r);
+	m = run_model(r);
+	code = run_exit_code(r);
 	if (!c->quiet) {
-		summary_status(tracer_root_status(t), status, sizeof(status));
+		summary_status(run_root_status(r), status, sizeof(status));
 		if (c->npids > 0)
 			fprintf(stderr, "sctui: detached\n");
 		else
-			fprintf(stderr, "sctui: %s: %s\n", escape_name(c->argv[0],
-			    cmd, sizeof(cmd)), status);
+			fprintf(stderr, "sctui: %s: %s\n", escape_name(
+			    o->argv != NULL ? o->argv[0] : c->argv[0], cmd,
+			    sizeof(cmd)), status);
 		summary_table(m, stderr);
 		report_risky(m);
 	}
@@ -310,63 +205,52 @@ batch_main(const struct cli *c)
 		code = code ? code : 1;
 	if (c->deny != NULL)
 		report_denied(c, m);
-	if (c->session != NULL && save_session(c, m, t, &ts) < 0)
+	if (c->session != NULL && save_session(c, r) < 0)
 		code = code ? code : 1;
-	if (ts.base != NULL)
+	if (run_has_base(r))
 		report_missing(c, m);
-	if (c->output != NULL) {
-		if (tracesetup_save(c, m, ts.base, c->format, c->output, err,
-		    sizeof(err)) < 0) {
-			fprintf(stderr, "sctui: %s\n", err);
-			code = code ? code : 1;
-		} else if (!c->quiet)
-			fprintf(stderr, "sctui: wrote %s\n", c->output);
-	}
-	tracesetup_free(&ts);
-	tracer_free(t);
-	model_free(m);
+	if (c->output != NULL && save_profile(c, r) < 0)
+		code = code ? code : 1;
+	run_free(r);
 	return code;
+}
+
+int
+batch_main(const struct cli *c)
+{
+	struct run_opts o = { 0 };
+
+	return batch_trace(c, &o, NULL, NULL);
 }
 
 int
 batch_open(const struct cli *c)
 {
-	struct model_opts mo = { 0 };
-	struct session_meta meta;
 	struct model *m;
-	char status[32], err[1024], cmd[512];
+	struct run *r;
+	char status[32];
 	int code = 0;
 
-	mo.serve_on = (const char *const *)c->serve_on;
-	if (session_load(c->open, &mo, &m, &meta, err, sizeof(err)) < 0) {
-		fprintf(stderr, "sctui: %s\n", err);
+	if (run_open(c, &r) < 0)
 		return 1;
-	}
+	m = run_model(r);
 	if (!c->quiet) {
-		if (meta.from_profile)
+		if (run_from_profile(r))
 			fprintf(stderr, "sctui: the calls %s allows (a "
 			    "profile, not a trace)\n", c->open);
 		else {
-			summary_status(meta.root_status, status,
+			summary_status(run_root_status(r), status,
 			    sizeof(status));
 			fprintf(stderr, "sctui: session %s: %s: %s\n", c->open,
-			    escape_name(meta.command, cmd, sizeof(cmd)),
-			    meta.root_status < 0 &&
-			    meta.attached ? "attached" : status);
+			    run_command(r), run_root_status(r) < 0 &&
+			    run_attached(r) ? "attached" : status);
 		}
 		summary_table(m, stderr);
 	}
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = 1;
-	if (c->output != NULL) {
-		if (tracesetup_save(c, m, NULL, c->format, c->output, err,
-		    sizeof(err)) < 0) {
-			fprintf(stderr, "sctui: %s\n", err);
-			code = 1;
-		} else if (!c->quiet)
-			fprintf(stderr, "sctui: wrote %s\n", c->output);
-	}
-	session_meta_free(&meta);
-	model_free(m);
+	if (c->output != NULL && save_profile(c, r) < 0)
+		code = 1;
+	run_free(r);
 	return code;
 }

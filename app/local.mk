@@ -6,7 +6,9 @@ sctui_SOURCES += \
 	app/main.c \
 	app/profilecmd.c app/profilecmd.h \
 	app/pty.c app/pty.h \
-	app/tracesetup.c app/tracesetup.h
+	app/run.c app/run.h \
+	app/tracesetup.c app/tracesetup.h \
+	app/uimain.c app/uimain.h
 
 # The classroom demo (sctui --demo): its engine, its data (an nginx.conf
 # template and a small site) and the server it falls back to without nginx.

@@ -85,33 +85,6 @@ tracesetup_mode_name(const struct tracesetup *s, const struct tracer *t)
 }
 
 int
-tracesetup_deny(const struct cli *c, struct tracer *t)
-{
-	uint32_t arches[4], arch, id;
-	int i, n, rc, err = c->errno_ret > 0 ? c->errno_ret : EPERM;
-	char *const *name;
-
-	n = sysname_native_arches(arches, 4);
-	for (name = c->deny; name != NULL && *name != NULL; name++)
-		for (i = 0; i < n; i++) {
-			if ((id = sysname_lookup(arches[i], *name)) == SYSID_NONE)
-				continue;
-			/* The kernel reports x32 calls as x86_64 ones. */
-			arch = arches[i] == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 :
-			    arches[i];
-			rc = tracer_deny(t, arch, sysname_nr(id), err);
-			if (rc < 0) {
-				fprintf(stderr, "sctui: --deny %s: %s\n", *name,
-				    rc == -EOPNOTSUPP ? "live denial is not "
-				    "supported on this architecture yet" :
-				    strerror(-rc));
-				return rc;
-			}
-		}
-	return 0;
-}
-
-int
 tracesetup_save(const struct cli *c, const struct model *m,
     const struct profile *base, int f, const char *path, char *err,
     size_t errlen)

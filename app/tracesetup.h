@@ -1,6 +1,6 @@
 /*
- * tracesetup.h - what batch mode and the UI share around the tracer: the
- * --profile filter, the --deny list, and writing the profile to save.
+ * tracesetup.h - what a run (run.h) sets up around the tracer: the
+ * --profile filter, and writing the profile to save.
  */
 #ifndef SCTUI_TRACESETUP_H
 #define SCTUI_TRACESETUP_H
@@ -30,12 +30,6 @@ void	tracesetup_free(struct tracesetup *s);
 /* The mode in force for the header, the batch line and sessions. */
 const char *tracesetup_mode_name(const struct tracesetup *s,
 	    const struct tracer *t);
-
-/*
- * Makes the tracer deny each name of c->deny on every native arch, with
- * --errno (EPERM by default).  Returns 0 or -errno with the error printed.
- */
-int	tracesetup_deny(const struct cli *c, struct tracer *t);
 
 /*
  * Writes the profile to save to path in format f (an enum
