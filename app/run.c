@@ -698,6 +698,7 @@ run_stop(struct run *r, enum run_stop how)
 		[RUN_END] = TRACER_REQ_END,
 	};
 
+	assert(how >= RUN_STOP && how <= RUN_END);
 	if (r->tracer != NULL)
 		tracer_request(r->tracer, req[how]);
 }

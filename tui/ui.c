@@ -144,6 +144,7 @@ ui_live_set(struct ui *ui, uint32_t sysid, int on)
 void
 ui_end(struct ui *ui, enum run_stop how)
 {
+	assert(how >= RUN_STOP && how <= RUN_END);
 	if (!ui_running(ui))
 		return;
 	if (how == RUN_STOP || (how == RUN_END && !ui->attached))
@@ -187,6 +188,7 @@ out_line(struct ui *ui, int err, const char *text, size_t len)
 	l->text[len] = '\0';
 	l->err = err;
 	ui->out_n++;
+	assert(ui->out_n <= UI_OUT_LINES);
 	if (ui->bottom_scroll && ui->bottom == BOTTOM_OUTPUT)
 		ui->bottom_scroll++;	/* keep the view where it is */
 }
