@@ -41,7 +41,7 @@ enforce_main(const struct cli *c)
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
 	scmp_filter_ctx ctx;
-	struct profile *p;
+	struct profile *p, *in;
 	struct profile_env env;
 	char err[1024], how[64], *path = NULL;
 	int status, rc, *exec_errno;
@@ -54,11 +54,12 @@ enforce_main(const struct cli *c)
 		    "executable)");
 		return rc == -ENOENT ? 127 : 126;
 	}
-	if ((p = profilecmd_load(c->enforce, 0)) == NULL) {
+	if ((in = profilecmd_load(c->enforce, 0)) == NULL) {
 		free(path);
 		return 1;
 	}
-	profilecmd_apply_options(c, p);
+	p = profilecmd_build(c, in);
+	profile_free(in);
 	cli_env(c, &env);
 	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
 	    0, &ctx, err, sizeof(err));

@@ -37,7 +37,7 @@ main(int argc, char **argv)
 	}
 	switch (c.action) {
 	case CLI_HELP:
-		fputs(cli_usage, stdout);
+		cli_help(stdout);
 		rc = 0;
 		break;
 	case CLI_VERSION:

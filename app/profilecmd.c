@@ -1,6 +1,6 @@
 /*
  * profilecmd.c - sctui --convert / --merge / --diff: the profile module
- * (lib/profile.h) driven from the command line.
+ * (lib/profile/profile.h) driven from the command line.
  */
 #include "config.h"
 #include "profilecmd.h"
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
 #include "cli.h"
 #include "datadir.h"
 #include "profile.h"
@@ -52,21 +53,15 @@ profilecmd_load(const char *path, int skip_unknown)
 	return rc < 0 ? NULL : p;
 }
 
-void
-profilecmd_apply_options(const struct cli *c, struct profile *p)
+struct profile *
+profilecmd_build(const struct cli *c, const struct profile *base)
 {
-	enum profile_action a;
+	struct profile_build b = { 0 };
 
-	if (c->default_action != NULL &&
-	    profile_action_parse(c->default_action, &a) == 0) {
-		p->def_action = a;
-		p->def_errno = a == PROFILE_ACT_ERRNO ? 1 : -1;
-	}
-	if (c->errno_ret >= 0) {
-		p->def_action = PROFILE_ACT_ERRNO;
-		p->def_errno = c->errno_ret;
-	}
-	profile_apply_rules(p);
+	b.base = base;
+	b.default_action = c->default_action;
+	b.errno_ret = c->errno_ret;
+	return profile_build(&b);
 }
 
 static size_t
@@ -103,12 +98,14 @@ static int
 convert(const struct cli *c)
 {
 	struct profile *p = profilecmd_load(c->inputs[0], c->skip_unknown);
+	struct profile *out;
 	int rc;
 
 	if (p == NULL)
 		return 1;
-	profilecmd_apply_options(c, p);
-	rc = save(c, p);
+	out = profilecmd_build(c, p);
+	rc = save(c, out);
+	profile_free(out);
 	profile_free(p);
 	return rc;
 }
@@ -116,7 +113,7 @@ convert(const struct cli *c)
 static int
 merge(const struct cli *c)
 {
-	struct profile *in[32], *m;
+	struct profile *in[32], *m, *out;
 	size_t i, j, k;
 	int rc = 0;
 
@@ -140,10 +137,11 @@ merge(const struct cli *c)
 		fprintf(stderr, "sctui: %s: %zu names, %zu only from it\n",
 		    c->inputs[i], count_names(in[i]), only);
 	}
-	profilecmd_apply_options(c, m);
-	rc = save(c, m);
+	out = profilecmd_build(c, m);
+	rc = save(c, out);
 	for (i = 0; i < c->ninputs; i++)
 		profile_free(in[i]);
+	profile_free(out);
 	profile_free(m);
 	return rc;
 }

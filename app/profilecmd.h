@@ -22,7 +22,11 @@ int	profilecmd_main(const struct cli *c);
  */
 struct profile *profilecmd_load(const char *path, int skip_unknown);
 
-/* Applies --default-action and --errno, then sctui's rules, to p. */
-void	profilecmd_apply_options(const struct cli *c, struct profile *p);
+/*
+ * profile_build() of base with --default-action and --errno: the profile
+ * --convert, --merge and --enforce use.  Never NULL; profile_free() it.
+ */
+struct profile *profilecmd_build(const struct cli *c,
+		    const struct profile *base);
 
 #endif

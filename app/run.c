@@ -115,6 +115,9 @@ sink_inline(void *ctx, const struct sc_event *ev)
 		    "%s, which runs without its privileges when traced by a "
 		    "non-root user: trace as root to see its privileged "
 		    "calls\n", ev->tgid, ev->u.name);
+	if (ev->kind == SC_EV_OWNFILTER)
+		fprintf(stderr, "sctui: pid %d installed its own seccomp "
+		    "filter: %s\n", ev->tgid, run_ownfilter_note(ev));
 }
 
 /* ---- metadata ------------------------------------------------------- */
@@ -713,6 +716,12 @@ run_signal(struct run *r, int sig)
 
 /* ---- what the front ends read --------------------------------------- */
 
+const char *
+run_ownfilter_note(const struct sc_event *ev)
+{
+	return tracer_ownfilter_note(ev);
+}
+
 struct model *
 run_model(struct run *r)
 {
@@ -861,6 +870,6 @@ int
 run_save_profile(struct run *r, int f, const char *path, char *err,
     size_t errlen)
 {
-	return tracesetup_save(r->cli, r->model, r->setup.base, f, path, err,
+	return tracesetup_save(r->cli, r->model, &r->setup, f, path, err,
 	    errlen);
 }

@@ -153,6 +153,9 @@ int		 run_deny_errno(const struct run *r);
  * run_wait() returned. */
 struct model	*run_model(struct run *r);
 
+/* What an SC_EV_OWNFILTER event says, in words. */
+const char	*run_ownfilter_note(const struct sc_event *ev);
+
 /* The clock of the events: CLOCK_MONOTONIC in nanoseconds. */
 uint64_t	 run_now(void);
 

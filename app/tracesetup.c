@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "minprofile.h"
+#include "build.h"
 #include "profile.h"
 #include "profilecmd.h"
 #include "sysname.h"
@@ -66,6 +66,7 @@ tracesetup_free(struct tracesetup *s)
 {
 	profile_free(s->base);
 	free(s->bpf);
+	runtime_set_free(&s->runtime);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -86,21 +87,30 @@ tracesetup_mode_name(const struct tracesetup *s, const struct tracer *t)
 
 int
 tracesetup_save(const struct cli *c, const struct model *m,
-    const struct profile *base, int f, const char *path, char *err,
+    struct tracesetup *s, int f, const char *path, char *err,
     size_t errlen)
 {
+	struct profile_build b = { 0 };
 	struct profile_write_opts o = { NULL, NULL };
 	struct profile_env env;
 	struct profile *p;
 	int rc;
 
+	b.runtime_name = c->runtime ? c->runtime : PROFILE_BUILD_RUNTIME;
+	if (!s->have_runtime) {
+		if (runtime_baseline(b.runtime_name, NULL, &s->runtime, err,
+		    errlen) < 0)
+			return -ENOENT;
+		s->have_runtime = 1;
+	}
+	b.model = m;
+	b.base = s->base;
+	b.runtime = &s->runtime;
+	b.default_action = c->default_action;
+	b.errno_ret = c->errno_ret;
+	p = profile_build(&b);
 	cli_env(c, &env);
 	o.env = &env;
-	p = minprofile_build(m, base, c->runtime ? c->runtime :
-	    MINPROFILE_RUNTIME, err, errlen);
-	if (p == NULL)
-		return -ENOENT;
-	profilecmd_apply_options(c, p);
 	rc = profile_save(p, path, f ? (enum profile_format)f :
 	    PROFILE_FMT_DOCKER, &o, err, errlen);
 	profile_free(p);

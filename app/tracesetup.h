@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "runtime.h"
+
 struct cli;
 struct model;
 struct profile;
@@ -17,6 +19,8 @@ struct tracesetup {
 	struct profile	*base;		/* NULL without --profile */
 	char		*bpf;		/* struct sock_filter[]; NULL: all */
 	size_t		 bpf_len;	/* instructions */
+	struct runtime_set runtime;	/* --runtime's calls, read on first save */
+	int		 have_runtime;
 };
 
 /*
@@ -33,13 +37,13 @@ const char *tracesetup_mode_name(const struct tracesetup *s,
 
 /*
  * Writes the profile to save to path in format f (an enum
- * profile_format; 0: docker): the model less the user's toggles, united
- * with the --profile base, plus --runtime's own calls, with
- * --default-action/--errno and sctui's rules.  Returns 0 or -errno, err
- * filled.
+ * profile_format; 0: docker): profile_build() of the model with s's
+ * --profile base, --runtime's own calls (read into s on the first save)
+ * and --default-action/--errno.  s may be zeroed (no --profile).
+ * Returns 0 or -errno, err filled.
  */
 int	tracesetup_save(const struct cli *c, const struct model *m,
-	    const struct profile *base, int f, const char *path, char *err,
+	    struct tracesetup *s, int f, const char *path, char *err,
 	    size_t errlen);
 
 #endif

@@ -1,178 +1,148 @@
 /*
  * notify.c - seccomp user notification; see notify.h.
  *
- * The hand-over: the child installs the filter and must then give sctui the
- * listener, with a call (sendmsg) that the profile may well lack, which
- * would wait on a listener nobody holds yet.  So the filter starts with a
- * prologue that allows exactly that one call: sendmsg on this socket, from
- * this msghdr address, on the native arch; the child writes both values
- * into the prologue just before installing it.  The socket is close-on-exec
- * and the address is the child's stack before exec, so the program itself
- * can never match it; everything else falls through to the profile.
+ * The hand-over: the child installs the filter, and sctui must then hold
+ * the listener before the child makes a call the filter stops, or that
+ * call would wait on a listener nobody holds.  No call is let through for
+ * it: the child writes the listener's number into a page shared with sctui
+ * (a store, not a call) and spins on that page; sctui takes its own copy of
+ * the listener with pidfd_getfd(2) (Linux 5.6), checks that it is a seccomp
+ * listener, and writes "go".  The filter thus allows nothing the profile
+ * does not, and nothing the program could replay: the page is gone with the
+ * exec, and pidfd_getfd needs ptrace rights over the child.
  */
 #include "config.h"
 #include "notify.h"
 
 #include <errno.h>
-#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "xalloc.h"
+#include "guard.h"
 
-#if defined(__x86_64__)
-#define NATIVE_ARCH	AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define NATIVE_ARCH	AUDIT_ARCH_AARCH64
-#elif defined(__riscv) && __riscv_xlen == 64
-#define NATIVE_ARCH	AUDIT_ARCH_RISCV64
-#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define NATIVE_ARCH	AUDIT_ARCH_PPC64LE
-#elif defined(__s390x__)
-#define NATIVE_ARCH	AUDIT_ARCH_S390X
-#endif
-
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LO	0
-#define HI	4
-#else
-#define LO	4
-#define HI	0
-#endif
-
-#define ARG(i)	(offsetof(struct seccomp_data, args) + 8 * (i))
-
-/* The prologue's length and the places the child patches. */
-#define PRO_LEN		11
-#define PRO_SOCK	5
-#define PRO_PTR_LO	7
-#define PRO_PTR_HI	9
-
-struct sock_filter *
-notify_filter(const struct sock_filter *filter, size_t len, size_t *outlen)
-{
-#ifdef NATIVE_ARCH
-	const struct sock_filter pro[PRO_LEN] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 0, 9),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_sendmsg, 0, 7),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG(0) + LO),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 5),	/* socket */
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG(1) + LO),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 3),	/* &msg */
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG(1) + HI),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_filter *f;
-	size_t i;
-
-	if (len == 0 || len + PRO_LEN > BPF_MAXINSNS)
-		return NULL;
-	f = xreallocarray(NULL, len + PRO_LEN, sizeof(*f));
-	memcpy(f, pro, sizeof(pro));
-	xmemcpy(f + PRO_LEN, filter, len * sizeof(*f));
-	for (i = PRO_LEN; i < len + PRO_LEN; i++)
-		if (f[i].code == (BPF_RET | BPF_K) &&
-		    (f[i].k & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_TRACE)
-			f[i].k = SECCOMP_RET_USER_NOTIF;
-	*outlen = len + PRO_LEN;
-	return f;
-#else
-	(void)filter;
-	(void)len;
-	(void)outlen;
-	return NULL;
-#endif
-}
-
-/* The one-byte message that carries one fd, both ways. */
-union fdctl {
-	char		buf[CMSG_SPACE(sizeof(int))];
-	struct cmsghdr	align;
+/* The page the child and sctui share for the hand-over. */
+struct notify_shared {
+	_Atomic int	state;
+	int		fd;		/* the child's listener */
+	int		err;		/* errno of a failed install */
 };
 
-static void
-fdmsg(struct msghdr *msg, struct iovec *iov, char *byte, union fdctl *u)
+enum {
+	SHARED_START,
+	SHARED_INSTALLED,	/* fd is set */
+	SHARED_FAILED,		/* err is set */
+	SHARED_GO,		/* sctui holds the listener: exec */
+	SHARED_REFUSED,		/* sctui could not take it: _exit */
+};
+
+struct notify_shared *
+notify_shared_new(void)
 {
-	memset(msg, 0, sizeof(*msg));
-	memset(u, 0, sizeof(*u));
-	iov->iov_base = byte;
-	iov->iov_len = 1;
-	msg->msg_iov = iov;
-	msg->msg_iovlen = 1;
-	msg->msg_control = u->buf;
-	msg->msg_controllen = sizeof(u->buf);
+	struct notify_shared *s;
+
+	s = mmap(NULL, sizeof(*s), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (s == MAP_FAILED)
+		return NULL;
+	atomic_store(&s->state, SHARED_START);
+	return s;
+}
+
+void
+notify_shared_free(struct notify_shared *s)
+{
+	if (s != NULL)
+		munmap(s, sizeof(*s));
 }
 
 int
-notify_handover(struct sock_filter *f, size_t n, int sock)
+notify_install(struct sock_filter *f, size_t n, struct notify_shared *s)
 {
 	struct sock_fprog prog = { (unsigned short)n, f };
-	struct cmsghdr *cm;
-	struct msghdr msg;
-	struct iovec iov;
-	union fdctl u;
-	char byte = 'L';
-	int fd;
+	int fd, state;
 
-	fdmsg(&msg, &iov, &byte, &u);
-	cm = CMSG_FIRSTHDR(&msg);
-	cm->cmsg_level = SOL_SOCKET;
-	cm->cmsg_type = SCM_RIGHTS;
-	cm->cmsg_len = CMSG_LEN(sizeof(int));
-
-	f[PRO_SOCK].k = (uint32_t)sock;
-	f[PRO_PTR_LO].k = (uint32_t)(uintptr_t)&msg;
-	f[PRO_PTR_HI].k = (uint32_t)((uint64_t)(uintptr_t)&msg >> 32);
 	fd = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
 	    SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
-	if (fd < 0)
-		return -errno;
-	memcpy(CMSG_DATA(cm), &fd, sizeof(fd));
-	if (sendmsg(sock, &msg, MSG_NOSIGNAL) < 0)
-		return -errno;
+	if (fd < 0) {
+		s->err = errno;
+		atomic_store(&s->state, SHARED_FAILED);
+		return -s->err;
+	}
+	/* From here on every call may stop: stores and loads only. */
+	s->fd = fd;
+	atomic_store(&s->state, SHARED_INSTALLED);
+	while ((state = atomic_load(&s->state)) == SHARED_INSTALLED)
+		;
 	/* The listener is close-on-exec: exec drops the child's copy. */
-	return 0;
+	return state == SHARED_GO ? 0 : -EPERM;
+}
+
+/* Is fd a seccomp listener?  anon_inode:seccomp notify, as fdinfo says. */
+static int
+is_listener(int fd)
+{
+	char path[64], link[64];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n < 0)
+		return 0;
+	link[n] = '\0';
+	return strcmp(link, "anon_inode:seccomp notify") == 0;
 }
 
 int
-notify_receive_fd(int sock)
+notify_wait_installed(struct notify_shared *s, pid_t pid)
 {
-	struct cmsghdr *cm;
-	struct msghdr msg;
-	struct iovec iov;
-	union fdctl u;
-	char byte;
-	ssize_t n;
-	int fd;
+	struct timespec tick = { 0, 20000 };
+	siginfo_t si;
+	int state;
 
-	fdmsg(&msg, &iov, &byte, &u);
-	while ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 &&
-	    errno == EINTR)
-		;
-	if (n < 0)
-		return -errno;
-	cm = CMSG_FIRSTHDR(&msg);
-	if (n == 0 || cm == NULL || cm->cmsg_type != SCM_RIGHTS ||
-	    cm->cmsg_len != CMSG_LEN(sizeof(int)))
-		return -EPIPE;	/* the child failed before sending it */
-	memcpy(&fd, CMSG_DATA(cm), sizeof(fd));
+	/* The child needs microseconds; it is waited for while it lives. */
+	while ((state = atomic_load(&s->state)) == SHARED_START) {
+		memset(&si, 0, sizeof(si));
+		/* Dead, zombie included: WNOWAIT leaves it to be reaped. */
+		if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG |
+		    WNOWAIT) < 0 || si.si_pid == pid)
+			return -ESRCH;
+		nanosleep(&tick, NULL);
+	}
+	return state == SHARED_INSTALLED ? 0 : -s->err;
+}
+
+int
+notify_take(struct notify_shared *s, pid_t child)
+{
+	int pidfd, fd = -ENOSYS;
+
+	pidfd = (int)syscall(SYS_pidfd_open, child, 0);
+	if (pidfd >= 0) {
+		fd = (int)syscall(SYS_pidfd_getfd, pidfd, s->fd, 0);
+		fd = fd < 0 ? -errno : fd;
+		close(pidfd);
+	} else
+		fd = -errno;
+	if (fd >= 0 && !is_listener(fd)) {
+		close(fd);
+		fd = -EBADF;
+	}
+	atomic_store(&s->state, fd >= 0 ? SHARED_GO : SHARED_REFUSED);
 	return fd;
 }
 
@@ -217,13 +187,14 @@ notify_next(int fd, struct notify_call *call)
 
 	if (size < 0)
 		return (int)size;
-	xmemset(&u, 0, (size_t)size);	/* the kernel wants it zeroed */
+	memset(&u, 0, (size_t)size);	/* the kernel wants it zeroed */
 	if ((rc = ioctl_retry(fd, SECCOMP_IOCTL_NOTIF_RECV, &u)) < 0)
 		return rc;
 	call->id = u.n.id;
 	call->tid = (pid_t)u.n.pid;
 	call->arch = u.n.data.arch;
 	call->nr = u.n.data.nr;
+	call->ip = u.n.data.instruction_pointer;
 	memcpy(call->args, u.n.data.args, sizeof(call->args));
 	return 0;
 }
@@ -239,7 +210,7 @@ notify_reply(int fd, uint64_t id, int err)
 
 	if (size < 0)
 		return (int)size;
-	xmemset(&u, 0, (size_t)size);
+	memset(&u, 0, (size_t)size);
 	u.r.id = id;
 	if (err != 0)
 		u.r.error = -err;
@@ -253,11 +224,14 @@ notify_reply(int fd, uint64_t id, int err)
 #define PROBE_MS	5000	/* the child needs microseconds; a bound */
 
 static void
-probe_child(struct sock_filter *f, size_t n, int sock, pid_t parent)
+probe_child(struct sock_filter *f, size_t n, struct notify_shared *s,
+    pid_t parent)
 {
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+		_exit(2);
 	if (geteuid() != 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		_exit(2);
-	if (notify_handover(f, n, sock) < 0)
+	if (notify_install(f, n, s) < 0)
 		_exit(3);
 	/* Notified; the parent lets it continue, so it returns the truth. */
 	_exit(syscall(SYS_getppid) == parent ? 0 : 4);
@@ -273,47 +247,53 @@ notify_probe(char *why, size_t len)
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
+	struct notify_shared *s;
 	struct notify_call call;
 	struct pollfd pfd;
 	struct sock_filter *f;
 	size_t n;
-	int sv[2], fd = -1, status = 0, rc = -1;
+	int fd = -1, status = 0, rc = -1;
 	pid_t pid, self = getpid();
 
 	snprintf(why, len, "seccomp user notification is not available "
 	    "(it needs Linux 5.5)");
-	if ((f = notify_filter(getppid_only, 4, &n)) == NULL) {
+	if ((f = guard_filter(getppid_only, 4, GUARD_NOTIFY, &n)) == NULL) {
 		snprintf(why, len, "seccomp user notification is not "
 		    "supported on this architecture yet");
 		return -1;
 	}
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+	if ((s = notify_shared_new()) == NULL) {
 		free(f);
 		return -1;
 	}
-	if ((pid = fork()) == 0) {
-		close(sv[0]);
-		probe_child(f, n, sv[1], self);
-	}
-	close(sv[1]);
+	if ((pid = fork()) == 0)
+		probe_child(f, n, s, self);
 	free(f);
 	if (pid < 0) {
-		close(sv[0]);
+		notify_shared_free(s);
 		return -1;
 	}
-	if ((fd = notify_receive_fd(sv[0])) >= 0) {
+	if (notify_wait_installed(s, pid) == 0 &&
+	    (fd = notify_take(s, pid)) == -ENOSYS)
+		snprintf(why, len, "taking the listener needs pidfd_getfd "
+		    "(Linux 5.6)");
+	else if (fd == -EPERM)
+		snprintf(why, len, "pidfd_getfd was refused the listener (it "
+		    "needs the right to ptrace the command: Yama or an LSM?)");
+	if (fd >= 0) {
 		pfd.fd = fd;
 		pfd.events = POLLIN;
-		if (poll(&pfd, 1, PROBE_MS) == 1 && notify_next(fd, &call) == 0 &&
-		    call.tid == pid && notify_reply(fd, call.id, 0) == 0)
+		if (poll(&pfd, 1, PROBE_MS) == 1 &&
+		    notify_next(fd, &call) == 0 && call.tid == pid &&
+		    notify_reply(fd, call.id, 0) == 0)
 			rc = 0;
 		close(fd);
 	}
-	close(sv[0]);
 	if (rc < 0)
 		kill(pid, SIGKILL);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	notify_shared_free(s);
 	if (rc == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
 		rc = -1;
 	if (rc == 0)

@@ -9,7 +9,9 @@
  * makes, so the whole tree is covered without ptrace, and each call the
  * profile lacks arrives on the listener with its pid, arch, number and
  * arguments; sctui records it and lets it run (SECCOMP_USER_NOTIF_FLAG_
- * CONTINUE, Linux 5.5), or fails it for a what-if denial.
+ * CONTINUE, Linux 5.5), or fails it for a what-if denial.  A second
+ * listener cannot join the chain (the kernel refuses one with EBUSY), so
+ * the program cannot answer its own calls behind sctui's back.
  *
  * These are the kernel-facing steps; tracer.c runs the loop.  Functions
  * return 0 (or an fd) or a negative errno.
@@ -24,25 +26,43 @@
 struct sock_filter;
 
 /*
- * A copy of filter (len instructions, SECCOMP_RET_TRACE for what must be
- * seen) in which every SECCOMP_RET_TRACE becomes SECCOMP_RET_USER_NOTIF,
- * behind a prologue that lets exactly the hand-over call through
- * (notify_handover(); see there).  Sets *outlen; free() the result.
+ * The hand-over of the listener, through a page shared by sctui and the
+ * child it forks (no call the filter could stop is needed):
+ *   sctui:  s = notify_shared_new(); fork
+ *   child:  notify_install(f, n, s), then execve (f from guard_filter()
+ *           with GUARD_NOTIFY)
+ *   sctui:  notify_wait_installed(s, pid); fd = notify_take(s, pid)
+ * notify_shared_new() returns NULL if it cannot map the page;
+ * notify_shared_free() unmaps it (NULL is fine).
  */
-struct sock_filter *notify_filter(const struct sock_filter *filter,
-		    size_t len, size_t *outlen);
+struct notify_shared;
+struct notify_shared *notify_shared_new(void);
+void		 notify_shared_free(struct notify_shared *s);
 
 /*
- * In the spawned child, between fork and execve: install f (from
- * notify_filter(), n instructions) with a new listener and pass the
- * listener over the connected unix socket sock.  Async-signal-safe; the
- * prologue is patched in place with the values of this very call so that
- * nothing else can pass through it.  Returns 0 or -errno.
+ * In the child, between fork and execve: installs f (n instructions)
+ * with a new listener, publishes its number and spins until sctui holds
+ * it.  Async-signal-safe, and makes no call after the
+ * install.  Returns 0 (exec now), -EPERM if sctui refused it, or the
+ * -errno of seccomp(2).
  */
-int		 notify_handover(struct sock_filter *f, size_t n, int sock);
+int		 notify_install(struct sock_filter *f, size_t n,
+		    struct notify_shared *s);
 
-/* In sctui: the listener sent by notify_handover(), or -errno. */
-int		 notify_receive_fd(int sock);
+/*
+ * In sctui: waits until the child pid has installed the filter (0) or
+ * failed to (its -errno), or died (-ESRCH).
+ */
+int		 notify_wait_installed(struct notify_shared *s, pid_t pid);
+
+/*
+ * In sctui, after notify_wait_installed() returned 0: takes a copy of the
+ * listener from child (pid in sctui's namespace) with pidfd_getfd(2) and
+ * lets the child go on.  Returns the listener (close-on-exec), or -errno
+ * (-ENOSYS: the kernel lacks pidfd_getfd; -EBADF: the fd was no seccomp
+ * listener); the child then exits, or must be killed if its exit stops.
+ */
+int		 notify_take(struct notify_shared *s, pid_t child);
 
 /* One notification, as the kernel gave it. */
 struct notify_call {
@@ -50,6 +70,7 @@ struct notify_call {
 	pid_t		tid;		/* in sctui's pid namespace */
 	uint32_t	arch;		/* AUDIT_ARCH_* */
 	int32_t		nr;
+	uint64_t	ip;		/* instruction pointer */
 	uint64_t	args[6];
 };
 

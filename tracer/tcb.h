@@ -22,7 +22,15 @@ struct tcb {
 #define TCB_PRE_EXEC	0x04		/* the root before its first exec */
 #define TCB_LISTENING	0x08		/* in group-stop, PTRACE_LISTEN'd */
 #define TCB_DETACHING	0x10		/* interrupted so it can be detached */
+#define TCB_SYSCALL	0x20		/* under a filter of its own: followed
+					   with PTRACE_SYSCALL, counted at
+					   entry stops (fast path) */
+#define TCB_TO_SYSCALL	0x40		/* TCB_SYSCALL from its next restart */
+#define TCB_EXIT_CHECK	0x80		/* clone3: check the child at exit */
+#define TCB_SYNCING	0x100		/* interrupted for a TSYNC filter */
+#define TCB_HELD	0x200		/* its TSYNC filter waits for those */
 	int		deny_errno;	/* set the return at the exit stop */
+	pid_t		last_child;	/* from its last fork/clone event */
 	char		comm[16];	/* NOTIFY mode, leaders: the name seen */
 	uint32_t	next_free;	/* free list: index + 1, 0 ends */
 };

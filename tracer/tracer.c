@@ -45,7 +45,6 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/user.h>
@@ -54,6 +53,7 @@
 #include <unistd.h>
 
 #include "cmdpath.h"
+#include "guard.h"
 #include "notify.h"
 #include "tcb.h"
 #include "xalloc.h"
@@ -75,7 +75,16 @@ struct tracer {
 	struct sc_sink		 sink;
 	struct sock_filter	*filter;
 	unsigned short		 filter_len;
+	struct sock_filter	*plain;		/* the profile's, unguarded */
+	unsigned short		 plain_len;
 	int			 listener;	/* NOTIFY: the filter's fd */
+	struct notify_shared	*shared;	/* NOTIFY: for the hand-over */
+	pid_t			 reap;		/* NOTIFY: the keeper, sctui's
+						   child */
+	int			 alivefd;	/* NOTIFY: closed when sctui
+						   dies (the keeper checks) */
+	int			 statusfd;	/* NOTIFY: the command's status,
+						   from the keeper */
 	uint64_t		 swept_at;	/* NOTIFY: last liveness sweep */
 	enum tracer_mode	 mode;
 	char			 mode_note[160];
@@ -96,6 +105,8 @@ struct tracer {
 	/* Live what-if: errno per (arch slot, nr); 0 lets the call run. */
 	_Atomic unsigned short	 deny[3][1024];
 	atomic_int		 ndeny;
+	uint32_t		 nown;		/* filters tracees installed */
+	uint32_t		 syncing;	/* threads held for a TSYNC */
 };
 
 static sigset_t orig_mask;
@@ -136,7 +147,7 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 
 	t->opts = *opts;
 	t->sink = *sink;
-	t->sigfd = t->reqfd = t->listener = -1;
+	t->sigfd = t->reqfd = t->listener = t->alivefd = t->statusfd = -1;
 	t->root_status = -1;
 	t->mode = opts->nattach > 0 ? TRACER_SYSCALL : opts->mode;
 	if (t->mode == TRACER_NOTIFY && (opts->filter == NULL ||
@@ -167,9 +178,15 @@ tracer_free(struct tracer *t)
 		close(t->reqfd);
 	if (t->listener >= 0)
 		close(t->listener);
+	if (t->alivefd >= 0)
+		close(t->alivefd);
+	if (t->statusfd >= 0)
+		close(t->statusfd);
+	notify_shared_free(t->shared);
 	tcb_table_free(&t->tcbs);
 	idmap_free(&t->early);
 	free(t->filter);
+	free(t->plain);
 	free(t->path);
 	free(t);
 }
@@ -190,6 +207,13 @@ const char *
 tracer_mode_note(const struct tracer *t)
 {
 	return t->mode_note;
+}
+
+const char *
+tracer_ownfilter_note(const struct sc_event *ev)
+{
+	return ev->aux ? "followed with PTRACE_SYSCALL" : "it stacks on the "
+	    "profile's, which still sees every call the profile lacks";
 }
 
 pid_t
@@ -261,6 +285,34 @@ proc_status(pid_t tid, pid_t *tgid, pid_t *ppid, pid_t *tracer)
 	}
 	fclose(f);
 	return found ? 0 : -ESRCH;
+}
+
+/*
+ * The children of thread tid of pid, as /proc lists them (pid 0: the
+ * calling thread's), into pids; returns how many, at most max.  With pid
+ * 0 it is async-signal-safe.
+ */
+static size_t
+proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max)
+{
+	char path[64] = "/proc/thread-self/children", buf[4096], *p, *end;
+	size_t n = 0;
+	ssize_t len;
+	pid_t kid;
+	int fd;
+
+	if (pid != 0)
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/children",
+		    (int)pid, (int)tid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[len > 0 ? len : 0] = '\0';
+	for (p = buf; n < max && (kid = (pid_t)strtol(p, &end, 10)) > 0;
+	    p = end)
+		pids[n++] = kid;
+	return n;
 }
 
 static void
@@ -367,11 +419,26 @@ report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 
 /* ---- restarting ---------------------------------------------------- */
 
+/*
+ * In the fast path, a tracee under a filter of its own, or whose clone3
+ * must be checked at its exit, goes on with PTRACE_SYSCALL.  One held for
+ * a TSYNC stays stopped until synced() lets it go.
+ */
 static void
 resume(struct tracer *t, pid_t tid, int sig)
 {
-	int req = t->mode == TRACER_SECCOMP ? PTRACE_CONT : PTRACE_SYSCALL;
+	int req = PTRACE_SYSCALL;
+	struct tcb *c;
 
+	if (t->mode == TRACER_SECCOMP) {
+		c = tcb_get(&t->tcbs, tid);
+		if (c != NULL && (c->flags & TCB_HELD))
+			return;
+		if (c != NULL && (c->flags & TCB_TO_SYSCALL))
+			c->flags = (c->flags & ~TCB_TO_SYSCALL) | TCB_SYSCALL;
+		if (c == NULL || !(c->flags & (TCB_SYSCALL | TCB_EXIT_CHECK)))
+			req = PTRACE_CONT;
+	}
 	/* ESRCH: killed meanwhile (SIGKILL); its exit is reported later. */
 	ptrace(req, tid, 0L, (long)sig);
 }
@@ -457,10 +524,10 @@ child_exec(struct tracer *t, int syncfd)
 	if (t->opts.stdout_ctty)
 		(void)ioctl(1, TIOCSCTTY, 0);
 	if (t->mode == TRACER_NOTIFY) {
-		/* syncfd is the socket that takes the listener to sctui. */
+		/* t->shared takes the listener to sctui (notify.h). */
 		if ((geteuid() != 0 &&
 		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
-		    notify_handover(t->filter, t->filter_len, syncfd) < 0)
+		    notify_install(t->filter, t->filter_len, t->shared) < 0)
 			_exit(125);	/* notify_probe() said it would work */
 		execve(t->path, t->opts.argv, environ);
 		_exit(errno == ENOENT ? 127 : 126);
@@ -509,43 +576,176 @@ fall_back(struct tracer *t, enum tracer_mode mode, const char *to)
 	    strlen(t->mode_note) - 1);
 }
 
-/* NOTIFY: fork, let the child hand over the listener, and exec. */
+/*
+ * sctui is gone: SIGKILL every process below the keeper, from the top.
+ * A killed process's children come to the keeper (it is their subreaper),
+ * so it kills its children again after each reap, until none is left.
+ */
+static void __attribute__((noreturn))
+keeper_kill(void)
+{
+	pid_t pids[512];
+	size_t n, i;
+
+	for (;;) {
+		n = proc_children(0, 0, pids, sizeof(pids) / sizeof(pids[0]));
+		for (i = 0; i < n; i++)
+			kill(pids[i], SIGKILL);
+		if (waitpid(-1, NULL, __WALL) < 0 && errno == ECHILD)
+			_exit(137);
+	}
+}
+
+/*
+ * NOTIFY: no ptrace, so no PTRACE_O_EXITKILL.  What ends the tree with
+ * sctui is its keeper: a process sctui forks first, a child subreaper
+ * (PR_SET_CHILD_SUBREAPER), so that every process of the tree stays below
+ * it, daemons that double-fork included.  It forks the command, reaps
+ * orphans, writes the command's wait(2) status to statusfd, and exits once
+ * it has no child left.  Other signals it takes and drops: sctui signals
+ * the command itself, and a Ctrl-C that reaches sctui's process group
+ * must not end the keeper before the tree.  alivefd is the
+ * read end of a pipe whose write end only sctui holds: when it reports
+ * POLLHUP, sctui is gone (even by SIGKILL), and the keeper kills every
+ * process below it before it exits.  The pids stay those of sctui's
+ * namespace, so the program's pid files are right.  Only async-signal-safe
+ * calls: sctui may be threaded.
+ */
+static void __attribute__((noreturn))
+keeper(struct tracer *t, int alivefd, int statusfd)
+{
+	struct signalfd_siginfo si;
+	struct pollfd pfd[2];
+	sigset_t all, none;
+	pid_t cmd, p;
+	int status;
+
+	sigfillset(&all);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0 ||
+	    (pfd[0].fd = signalfd(-1, &all, SFD_CLOEXEC)) < 0)
+		_exit(125);
+	if ((cmd = (pid_t)syscall(SYS_clone, SIGCHLD, 0L, 0L, 0L, 0L)) == 0) {
+		close(alivefd);
+		close(statusfd);
+		close(pfd[0].fd);
+		sigprocmask(SIG_SETMASK, orig_mask_saved ? &orig_mask : &none,
+		    NULL);
+		child_exec(t, -1);
+	}
+	if (cmd < 0)
+		_exit(125);
+	pfd[0].events = POLLIN;
+	pfd[1].fd = alivefd;
+	pfd[1].events = POLLIN;
+	for (;;) {
+		if (poll(pfd, 2, -1) < 0)
+			continue;
+		if (pfd[1].revents & (POLLIN | POLLHUP | POLLERR))
+			keeper_kill();
+		if (!(pfd[0].revents & POLLIN) ||
+		    read(pfd[0].fd, &si, sizeof(si)) != sizeof(si))
+			continue;
+		if (si.ssi_signo != SIGCHLD)
+			continue;
+		while ((p = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
+			if (WIFSTOPPED(status))
+				ptrace(PTRACE_DETACH, p, 0L, 0L);
+			else if (p == cmd) {
+				if (write(statusfd, &status,
+				    sizeof(status)) < 0)
+					keeper_kill();
+				cmd = 0;
+			}
+		if (p < 0 && errno == ECHILD)
+			_exit(0);
+	}
+}
+
+/* NOTIFY: fork the keeper, take over the listener, let the command exec. */
 static int
 spawn_notify(struct tracer *t)
 {
-	int sv[2], fd, rc;
-	pid_t pid;
+	int alive[2], status[2], rc;
+	pid_t pid, cmd;
 
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+	if ((t->shared = notify_shared_new()) == NULL ||
+	    pipe2(alive, O_CLOEXEC) < 0) {
 		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "socketpair: %s",
+		snprintf(t->error, sizeof(t->error), "mmap/pipe: %s",
 		    strerror(errno));
 		return rc;
 	}
-	if ((pid = fork()) < 0) {
+	if (pipe2(status, O_CLOEXEC) < 0) {
 		rc = -errno;
-		snprintf(t->error, sizeof(t->error), "fork: %s", strerror(errno));
-		close(sv[0]);
-		close(sv[1]);
+		close(alive[0]);
+		close(alive[1]);
+		snprintf(t->error, sizeof(t->error), "pipe: %s",
+		    strerror(errno));
 		return rc;
 	}
-	if (pid == 0) {
-		close(sv[0]);
-		child_exec(t, sv[1]);
+	if ((pid = fork()) == 0) {
+		close(alive[1]);
+		close(status[0]);
+		keeper(t, alive[0], status[1]);
 	}
-	close(sv[1]);
-	fd = notify_receive_fd(sv[0]);
-	close(sv[0]);
-	if (fd < 0) {
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-		snprintf(t->error, sizeof(t->error), "the command could not "
-		    "install the profile's filter with a listener; try "
-		    "--no-notify");
-		return fd;
+	close(alive[0]);
+	close(status[1]);
+	t->alivefd = alive[1];
+	t->statusfd = status[0];
+	if (pid < 0) {
+		rc = -errno;
+		snprintf(t->error, sizeof(t->error), "fork: %s",
+		    strerror(errno));
+		return rc;
 	}
-	t->listener = fd;
-	add_root(t, pid);
+	t->reap = pid;
+	/* The keeper's one child, the command. */
+	if ((rc = notify_wait_installed(t->shared, pid)) == 0 &&
+	    proc_children(pid, pid, &cmd, 1) != 1)
+		rc = -ESRCH;
+	if (rc == 0 && (rc = notify_take(t->shared, cmd)) >= 0) {
+		t->listener = rc;
+		add_root(t, cmd);
+		return 0;
+	}
+	/* The keeper's death ends the command, which may be stuck in a call
+	 * on its own listener. */
+	close(t->alivefd);
+	t->alivefd = -1;
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	t->reap = 0;
+	snprintf(t->error, sizeof(t->error), "the command could not install "
+	    "the profile's filter with a listener (%s); try --no-notify",
+	    strerror(-rc));
+	return rc;
+}
+
+/*
+ * Puts the prologue of kind in front of the profile's filter (guard.h);
+ * if it cannot, falls back to mode to and returns -1.
+ */
+static int
+guard(struct tracer *t, enum guard_kind kind, enum tracer_mode to,
+    const char *how)
+{
+	struct sock_filter *nf;
+	size_t nlen;
+
+	if ((nf = guard_filter(t->filter, t->filter_len, kind, &nlen)) ==
+	    NULL) {
+		snprintf(t->mode_note, sizeof(t->mode_note), "the profile's "
+		    "filter is too long for a prologue");
+		fall_back(t, to, how);
+		return -1;
+	}
+	free(t->plain);
+	t->plain = t->filter;
+	t->plain_len = t->filter_len;
+	t->filter = nf;
+	t->filter_len = (unsigned short)nlen;
 	return 0;
 }
 
@@ -553,9 +753,7 @@ static int
 spawn(struct tracer *t)
 {
 	int syncp[2], rc;
-	struct sock_filter *nf;
 	struct tcb *c;
-	size_t nlen;
 	pid_t pid;
 
 	rc = cmdpath_resolve(t->opts.argv[0], &t->path);
@@ -570,23 +768,16 @@ spawn(struct tracer *t)
 	    notify_probe(t->mode_note, sizeof(t->mode_note)) < 0)
 		fall_back(t, TRACER_SECCOMP,
 		    ": following the tree with ptrace instead");
-	if (t->mode == TRACER_NOTIFY) {
-		if ((nf = notify_filter(t->filter, t->filter_len, &nlen)) ==
-		    NULL) {
-			snprintf(t->mode_note, sizeof(t->mode_note), "the "
-			    "profile's filter is too long for a prologue");
-			fall_back(t, TRACER_SECCOMP, ": following the tree "
-			    "with ptrace instead");
-		} else {
-			free(t->filter);
-			t->filter = nf;
-			t->filter_len = (unsigned short)nlen;
-			return spawn_notify(t);
-		}
-	}
+	if (t->mode == TRACER_NOTIFY && guard(t, GUARD_NOTIFY,
+	    TRACER_SECCOMP, ": following the tree with ptrace instead") == 0)
+		return spawn_notify(t);
 	if (t->mode == TRACER_SECCOMP &&
 	    probe_seccomp(t->mode_note, sizeof(t->mode_note)) < 0)
 		fall_back(t, TRACER_SYSCALL, ": falling back to PTRACE_SYSCALL");
+	/* What the profile allows must not hide what decides the trace. */
+	if (t->mode == TRACER_SECCOMP && t->filter != NULL)
+		guard(t, GUARD_TRACE, TRACER_SYSCALL,
+		    ": falling back to PTRACE_SYSCALL");
 	if (pipe2(syncp, O_CLOEXEC) < 0) {
 		rc = -errno;
 		snprintf(t->error, sizeof(t->error), "pipe: %s", strerror(errno));
@@ -630,8 +821,13 @@ static int
 attach_thread(struct tracer *t, pid_t tid, pid_t tgid)
 {
 	struct tcb *c;
+	long opts = SEIZE_OPTIONS;
 
-	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)SEIZE_OPTIONS) < 0)
+	/* A spawned tree's escapee (adopt()) dies with sctui like the rest. */
+	if (t->opts.nattach == 0)
+		opts |= PTRACE_O_EXITKILL | (t->mode == TRACER_SECCOMP ?
+		    PTRACE_O_TRACESECCOMP : 0);
+	if (ptrace(PTRACE_SEIZE, tid, 0L, opts) < 0)
 		return -errno;
 	ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
 	c = tcb_add(&t->tcbs, tid, tgid);
@@ -735,6 +931,11 @@ kill_all(struct tracer *t, int sig)
 
 	if (t->mode == TRACER_NOTIFY) {
 		notify_signal_tree(t, sig, 1);
+		/* The keeper then kills all that is left below it. */
+		if (sig == SIGKILL && t->alivefd >= 0) {
+			close(t->alivefd);
+			t->alivefd = -1;
+		}
 		return;
 	}
 	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c))
@@ -913,11 +1114,212 @@ skip_call(struct tcb *c, int err, int at_seccomp)
 #endif
 }
 
+/* ---- what a tracee does to the trace ------------------------------ */
+
+/*
+ * Does the profile's own filter (without the prologue) allow this call?
+ * Calls it allows are not the trace's business: only the prologue, or a
+ * tracee followed with PTRACE_SYSCALL, stops them.  No profile: no.
+ */
+static int
+profile_allows(const struct tracer *t, uint32_t arch, int nr, uint64_t ip,
+    const uint64_t *args)
+{
+	struct seccomp_data d;
+
+	if (t->plain == NULL)
+		return 0;
+	memset(&d, 0, sizeof(d));
+	d.nr = nr;
+	d.arch = arch;
+	d.instruction_pointer = ip;
+	memcpy(d.args, args, sizeof(d.args));
+	return (guard_run(t->plain, t->plain_len, &d) &
+	    SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_TRACE;
+}
+
+/*
+ * c's process installs a seccomp filter of its own.  Its filter may pre-empt
+ * sctui's SECCOMP_RET_TRACE (USER_NOTIF outranks TRACE, and KILL, TRAP and
+ * ERRNO end the call before sctui's stop), so from its next restart it is
+ * followed with PTRACE_SYSCALL: syscall-entry stops come before any filter
+ * runs.  Its children inherit that (new_child()).  With TSYNC the filter
+ * reaches every thread at once: each is interrupted and switched, and c is
+ * held at this stop until all have stopped once.
+ */
+static void
+follow_own_filter(struct tracer *t, struct tcb *c, int tsync)
+{
+	struct tcb *o;
+
+	t->nown++;
+	emit_aux(t, SC_EV_OWNFILTER, c->tid, c->tgid,
+	    t->mode != TRACER_NOTIFY);
+	if (t->mode != TRACER_SECCOMP)
+		return;		/* every entry is seen already, or no ptrace */
+	c->flags |= TCB_TO_SYSCALL;
+	if (!tsync)
+		return;
+	for (o = tcb_first(&t->tcbs); o != NULL; o = tcb_next(&t->tcbs, o)) {
+		if (o == c || o->tgid != c->tgid || (o->flags & (TCB_SYSCALL |
+		    TCB_TO_SYSCALL)))
+			continue;
+		/* Not started yet: its first stop comes before any call. */
+		if (o->flags & TCB_NEW) {
+			o->flags |= TCB_TO_SYSCALL;
+			continue;
+		}
+		o->flags |= TCB_TO_SYSCALL | TCB_SYNCING;
+		if (ptrace(PTRACE_INTERRUPT, o->tid, 0L, 0L) == 0)
+			t->syncing++;
+		else
+			o->flags &= ~TCB_SYNCING;
+	}
+	if (t->syncing > 0)
+		c->flags |= TCB_HELD;
+}
+
+/* A thread interrupted for a TSYNC has stopped, or is gone. */
+static void
+synced(struct tracer *t, struct tcb *c)
+{
+	struct tcb *o;
+
+	c->flags &= ~TCB_SYNCING;
+	if (--t->syncing > 0)
+		return;
+	for (o = tcb_first(&t->tcbs); o != NULL; o = tcb_next(&t->tcbs, o))
+		if (o->flags & TCB_HELD) {
+			o->flags &= ~TCB_HELD;
+			resume(t, o->tid, 0);
+		}
+}
+
+#ifndef CLONE_UNTRACED
+#define CLONE_UNTRACED	0x00800000
+#endif
+
+/*
+ * A clone that asks ptrace not to follow the child: clear the flag, so
+ * the child is followed like any other.  clone takes it in a register,
+ * which no other thread can change while c is stopped.  clone3 takes it
+ * in memory, which a sibling thread could set again before the kernel
+ * reads it: the flag is cleared there too, and c's exit stop checks that
+ * the child it returns was announced (adopt() if not).
+ */
+static void
+untraced_clone(struct tcb *c, enum guard_call call, uint32_t arch,
+    const uint64_t *args)
+{
+#if defined(__x86_64__)
+	long flags;
+
+	if (call == GUARD_CLONE) {
+		if (!(args[0] & CLONE_UNTRACED))
+			return;
+		ptrace(PTRACE_POKEUSER, c->tid, (long)(arch == AUDIT_ARCH_I386 ?
+		    offsetof(struct user_regs_struct, rbx) :
+		    offsetof(struct user_regs_struct, rdi)),
+		    (long)(args[0] & ~(uint64_t)CLONE_UNTRACED));
+		return;
+	}
+	c->flags |= TCB_EXIT_CHECK;
+	/* struct clone_args starts with its u64 flags. */
+	errno = 0;
+	flags = ptrace(PTRACE_PEEKDATA, c->tid, (long)args[0], 0L);
+	if (errno == 0 && (flags & CLONE_UNTRACED))
+		ptrace(PTRACE_POKEDATA, c->tid, (long)args[0],
+		    flags & ~(long)CLONE_UNTRACED);
+#else
+	(void)arch;
+	(void)args;
+	if (call == GUARD_CLONE3)
+		c->flags |= TCB_EXIT_CHECK;
+#endif
+}
+
+/*
+ * The calls that decide what the trace sees (guard.h), at their entry or
+ * seccomp stop, before they run.
+ */
+static void
+watch_call(struct tracer *t, struct tcb *c, uint32_t arch, int nr,
+    const uint64_t *args)
+{
+	enum guard_call call = guard_call(arch, nr);
+
+	switch (call) {
+	case GUARD_SECCOMP:
+		if (args[0] == SECCOMP_SET_MODE_FILTER)
+			follow_own_filter(t, c,
+			    (args[1] & SECCOMP_FILTER_FLAG_TSYNC) != 0);
+		break;
+	case GUARD_PRCTL:
+		if ((uint32_t)args[0] == PR_SET_SECCOMP &&
+		    args[1] == SECCOMP_MODE_FILTER)
+			follow_own_filter(t, c, 0);
+		break;
+	case GUARD_CLONE:
+	case GUARD_CLONE3:
+		if (t->mode != TRACER_NOTIFY)
+			untraced_clone(c, call, arch, args);
+		break;
+	default:
+		break;
+	}
+}
+
+static int	attach_process(struct tracer *, pid_t);
+
+/*
+ * pid was made by a traced clone3, yet no ptrace event announced it: the
+ * flags were changed back behind sctui's back.  Seize it, its threads and
+ * whatever it made meanwhile.  Under the fast path its calls failed with
+ * ENOSYS until then (sctui's filter, no tracer); under PTRACE_SYSCALL
+ * they ran unseen: the window is from its creation to this stop.
+ */
+static void
+adopt(struct tracer *t, pid_t pid, uint32_t inherit)
+{
+	char path[64];
+	struct dirent *d;
+	struct tcb *c;
+	pid_t tgid, tid, kids[512];
+	size_t n, i;
+	DIR *dir;
+
+	if (proc_status(pid, &tgid, NULL, NULL) < 0 ||
+	    attach_process(t, pid) < 0)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
+	if ((dir = opendir(path)) == NULL)
+		return;
+	while ((d = readdir(dir)) != NULL) {
+		if ((tid = (pid_t)atoi(d->d_name)) <= 0)
+			continue;
+		if ((c = tcb_get(&t->tcbs, tid)) != NULL)
+			c->flags |= inherit;
+		n = proc_children(tgid, tid, kids, sizeof(kids) /
+		    sizeof(kids[0]));
+		for (i = 0; i < n; i++)
+			if (tcb_get(&t->tcbs, kids[i]) == NULL)
+				adopt(t, kids[i], inherit);
+	}
+	closedir(dir);
+}
+
+/*
+ * Syscall stops, and seccomp stops.  A tracee followed with PTRACE_SYSCALL
+ * in the fast path (TCB_SYSCALL) was counted at its entry stop: its
+ * seccomp stop only goes on.
+ */
 static void
 on_syscall_stop(struct tracer *t, struct tcb *c)
 {
 	struct __ptrace_syscall_info info;
 	struct sc_event ev;
+	uint32_t inherit;
+	pid_t kid;
 	long n;
 	int err;
 
@@ -928,6 +1330,9 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	memset(&info, 0, sizeof(info));
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, c->tid, (long)sizeof(info), &info);
 	if (n <= 0)
+		return;
+	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP &&
+	    (c->flags & TCB_SYSCALL))
 		return;
 	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP)
 		memcpy(ev.u.args, info.seccomp.args, sizeof(ev.u.args));
@@ -942,6 +1347,16 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 			    (long)-c->deny_errno);
 #endif
 		c->deny_errno = 0;
+		if (!(c->flags & TCB_EXIT_CHECK))
+			return;
+		c->flags &= ~TCB_EXIT_CHECK;
+		kid = (pid_t)info.exit.rval;
+		inherit = c->flags & (TCB_SYSCALL | TCB_TO_SYSCALL) ?
+		    TCB_TO_SYSCALL : 0;
+		if (info.op == PTRACE_SYSCALL_INFO_EXIT &&
+		    !info.exit.is_error && kid > 0 && kid != c->last_child &&
+		    tcb_get(&t->tcbs, kid) == NULL)
+			adopt(t, kid, inherit);	/* c may move */
 		return;
 	}
 	ev.nr = (int32_t)(info.op == PTRACE_SYSCALL_INFO_SECCOMP ?
@@ -954,6 +1369,13 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	    ev.nr != SYS_execveat)
 		return;
 	ev.arch = info.arch;
+	watch_call(t, c, info.arch, ev.nr, ev.u.args);
+	/* A seccomp stop not made by the prologue: the profile lacks it. */
+	if ((info.op == PTRACE_SYSCALL_INFO_ENTRY ||
+	    guard_call(info.arch, ev.nr) != GUARD_NONE) &&
+	    profile_allows(t, info.arch, ev.nr, info.instruction_pointer,
+	    ev.u.args))
+		return;
 	if ((err = deny_errno(t, info.arch, ev.nr)) != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
 	report_call(t, c, &ev, err);
@@ -964,6 +1386,7 @@ new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
 {
 	struct tcb *c, *p = tcb_get(&t->tcbs, parent);
 	pid_t tgid = tid, ppid = 0;
+	uint32_t inherit;
 
 	if (is_thread < 0) {	/* unknown: ask /proc */
 		if (proc_status(tid, &tgid, &ppid, NULL) < 0)
@@ -974,9 +1397,12 @@ new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
 		ppid = p ? p->tgid : parent;
 	if (tgid == tid && ppid == 0)
 		proc_status(tid, NULL, &ppid, NULL);
+	/* A filter is inherited; an unknown parent may have one too. */
+	inherit = p != NULL ? p->flags & (TCB_SYSCALL | TCB_TO_SYSCALL) :
+	    t->nown > 0;
 	c = tcb_add(&t->tcbs, tid, tgid);
 	c->ppid = tgid == tid ? ppid : 0;
-	c->flags |= TCB_NEW;
+	c->flags |= TCB_NEW | (inherit ? TCB_TO_SYSCALL : 0);
 	announce(t, c, SC_EV_SPAWN, 0);
 	return c;
 }
@@ -1000,6 +1426,7 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		tid = c->tid;	/* new_child() may move the table */
 		ptrace(PTRACE_GETEVENTMSG, tid, 0L, &msg);
 		child = (pid_t)msg;
+		c->last_child = child;
 		/*
 		 * The child may have been reported first, and may even be gone
 		 * already: then it was announced by handle() and is in early.
@@ -1059,6 +1486,8 @@ on_stop(struct tracer *t, struct tcb *c, int status)
 	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
 
 	t->stats.stops++;
+	if (c->flags & TCB_SYNCING)
+		synced(t, c);
 	if (c->flags & TCB_DETACHING) {
 		/* Keep a pending signal, and leave a group-stop stopped. */
 		detach(t, c, event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
@@ -1085,6 +1514,8 @@ on_gone(struct tracer *t, struct tcb *c, pid_t tid, int status)
 	emit_aux(t, SC_EV_EXIT, tid, c ? c->tgid : tid, status);
 	if (tid == t->root)
 		t->root_status = status;
+	if (c != NULL && (c->flags & TCB_SYNCING))
+		synced(t, c);
 	if (c != NULL)
 		tcb_del(&t->tcbs, c);
 }
@@ -1199,7 +1630,6 @@ tracer_run(struct tracer *t)
 /* ---- TRACER_NOTIFY ------------------------------------------------- */
 
 #define SWEEP_NS	500000000ull	/* how often gone processes are noticed */
-#define ORPHAN_WAIT_MS	2000		/* after KILL, for escaped holders */
 
 /*
  * The processes of the tree as /proc shows them now: the command, every
@@ -1356,26 +1786,55 @@ on_notification(struct tracer *t)
 	err = deny_errno(t, call.arch, call.nr);
 	/* Answer first: the caller waits only for that. */
 	notify_reply(t->listener, call.id, err);
+	watch_call(t, c, call.arch, call.nr, call.args);
+	/* Stopped by the prologue, not by the profile: not one it lacks. */
+	if (guard_call(call.arch, call.nr) != GUARD_NONE &&
+	    profile_allows(t, call.arch, call.nr, call.ip, call.args))
+		return;
 	ev.arch = call.arch;
 	ev.nr = call.nr;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
 	report_call(t, c, &ev, err);
 }
 
+/* The command ended with status: once. */
+static void
+notify_root_gone(struct tracer *t, int status)
+{
+	struct tcb *c;
+
+	if (t->root_status != -1)
+		return;
+	t->root_status = status;
+	if ((c = tcb_get(&t->tcbs, t->root)) != NULL)
+		notify_gone(t, c, status);
+}
+
+/* The keeper wrote the command's status, or is gone. */
+static void
+notify_read_status(struct tracer *t)
+{
+	int status;
+
+	if (read(t->statusfd, &status, sizeof(status)) == sizeof(status))
+		notify_root_gone(t, status);
+	else {
+		close(t->statusfd);
+		t->statusfd = -1;
+	}
+}
+
 /*
- * Until the command is reaped and no process holds the filter any more
- * (the listener then reports POLLHUP).  A process that left the tree and
- * never made a call the profile lacks is not known to sctui; if one still
- * holds the filter ORPHAN_WAIT_MS after a KILL, sctui stops waiting for it.
+ * Until the keeper is reaped: it exits once no process of the tree is
+ * left (spawn_notify()).  The listener reports POLLHUP a little earlier,
+ * when no process holds the filter any more.
  */
 static int
 run_notify(struct tracer *t)
 {
 	struct signalfd_siginfo si[16];
-	struct pollfd pfd[3];
-	struct tcb *c;
-	int status, timeout, hup = 0, ms;
-	uint64_t killed_at = 0, now;
+	struct pollfd pfd[4];
+	int status, timeout, ms;
 	pid_t r;
 
 	pfd[0].fd = t->sigfd;
@@ -1384,39 +1843,50 @@ run_notify(struct tracer *t)
 	pfd[1].events = POLLIN;
 	pfd[2].fd = t->listener;
 	pfd[2].events = POLLIN;
+	pfd[3].events = POLLIN;
 	for (;;) {
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
-		if (t->root_status == -1 &&
-		    (r = waitpid(t->root, &status, WNOHANG)) == t->root) {
-			t->root_status = status;
-			if ((c = tcb_get(&t->tcbs, t->root)) != NULL)
-				notify_gone(t, c, status);
+		if (t->reap > 0 &&
+		    (r = waitpid(t->reap, &status, WNOHANG)) == t->reap) {
+			if (WIFSTOPPED(status)) {
+				/* Traced by us unasked: never, but let go. */
+				ptrace(PTRACE_DETACH, r, 0L, 0L);
+				continue;
+			}
+			t->reap = 0;
+			/* The command's own status, if the keeper wrote it. */
+			if (t->statusfd >= 0)
+				notify_read_status(t);
+			/* Killed before the command ended: end the tree. */
+			if (t->root_status == -1)
+				notify_signal_tree(t, SIGKILL, 1);
+			notify_root_gone(t, status);
 		}
-		now = now_ns();
-		if ((t->doing & 1u << TRACER_REQ_KILL) && killed_at == 0)
-			killed_at = now;
-		if (t->root_status != -1 && (hup || (killed_at != 0 &&
-		    now - killed_at > ORPHAN_WAIT_MS * 1000000ull)))
+		/* The keeper is gone once every process of the tree is. */
+		if (t->root_status != -1 && t->reap == 0)
 			break;
-		if (now - t->swept_at >= SWEEP_NS)
+		if (now_ns() - t->swept_at >= SWEEP_NS)
 			notify_sweep(t, 0);
 		timeout = poll_timeout(t);
 		ms = (int)(SWEEP_NS / 1000000);
 		if (timeout < 0 || timeout > ms)
 			timeout = ms;
-		if (poll(pfd, hup ? 2 : 3, timeout) < 0 && errno != EINTR)
+		pfd[3].fd = t->statusfd;	/* poll skips a negative fd */
+		if (poll(pfd, 4, timeout) < 0 && errno != EINTR)
 			return -errno;
+		if (pfd[3].revents & (POLLIN | POLLHUP))
+			notify_read_status(t);
 		if (pfd[0].revents & POLLIN)
 			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
 				;
 		if (pfd[1].revents & POLLIN)
 			take_requests(t);
-		if (!hup && (pfd[2].revents & POLLIN))
+		if (pfd[2].revents & POLLIN)
 			on_notification(t);
-		else if (!hup && (pfd[2].revents & (POLLHUP | POLLERR)))
-			hup = 1;
+		else if (pfd[2].revents & (POLLHUP | POLLERR))
+			pfd[2].fd = -1;	/* no process holds the filter */
 	}
 	notify_sweep(t, 1);
 	return 0;

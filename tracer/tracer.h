@@ -3,7 +3,7 @@
  *
  * The only module that calls ptrace(2) or wait(2).  It knows nothing of
  * names, phases, profiles or the screen: for everything it sees it fills a
- * struct sc_event (lib/event.h) and hands it to the sink given at creation,
+ * struct sc_event (lib/model/event.h), hands it to the sink given at creation,
  * on the thread that called tracer_run().  The kernel ties tracees to the
  * thread that seized them, so tracer_start() and tracer_run() must be
  * called from the same thread, and that thread must have SIGCHLD blocked
@@ -17,7 +17,8 @@
  * aux = its parent) when it first makes such a call, EXEC when its name
  * changes, no SIGNAL but those sctui sends, and EXIT with aux =
  * SC_STATUS_UNKNOWN soon after it is gone (the command's own status is
- * known: it is sctui's child).
+ * known: its keeper, sctui's child, reports it).  A process that installs
+ * a seccomp filter of its own is reported (SC_EV_OWNFILTER) in every mode.
  */
 #ifndef SCTUI_TRACER_H
 #define SCTUI_TRACER_H
@@ -96,6 +97,12 @@ const char	*tracer_error(const struct tracer *t);
 enum tracer_mode tracer_mode(const struct tracer *t);
 const char	*tracer_mode_note(const struct tracer *t);
 const char	*tracer_mode_name(enum tracer_mode mode);
+
+/*
+ * What an SC_EV_OWNFILTER event means, for the user: "pid N installed its
+ * own seccomp filter: " and this.
+ */
+const char	*tracer_ownfilter_note(const struct sc_event *ev);
 
 /* The pid of the spawned command (0 when attached). */
 pid_t		 tracer_root(const struct tracer *t);

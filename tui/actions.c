@@ -15,28 +15,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "minprofile.h"
 #include "profile.h"
 #include "sysname.h"
 
 #define CTRL(c)	((c) & 0x1f)
 #define KEY_ESC	27
-
-const struct ui_format ui_formats[] = {
-	{ "docker", "Docker, Podman, runc, crun (JSON)", ".seccomp.json",
-	  PROFILE_FMT_DOCKER },
-	{ "oci", "an OCI bundle's config.json linux.seccomp", ".oci.json",
-	  PROFILE_FMT_OCI },
-	{ "k8s", "Kubernetes Security Profiles Operator (YAML)", ".yaml",
-	  PROFILE_FMT_K8S },
-	{ "systemd", "systemd SystemCallFilter= lines", ".systemd.conf",
-	  PROFILE_FMT_SYSTEMD },
-	{ "pfc", "libseccomp's filter as text (PFC)", ".pfc",
-	  PROFILE_FMT_PFC },
-	{ "bpf", "the raw BPF program libseccomp makes", ".bpf",
-	  PROFILE_FMT_BPF },
-};
-const size_t ui_nformats = sizeof(ui_formats) / sizeof(ui_formats[0]);
 
 struct action {
 	const char	*name;		/* key bar label */
@@ -158,7 +141,7 @@ locked_why(const char *name)
 	};
 	size_t i;
 
-	if (!minprofile_is_locked(name))
+	if (!profile_is_locked(name))
 		return NULL;
 	for (i = 0; i < sizeof(why) / sizeof(why[0]); i++)
 		if (strcmp(why[i].name, name) == 0)
@@ -274,7 +257,7 @@ toggle_shown(struct ui *ui, enum model_toggle t)
 		if (ui->srows[i].sys == SROW_HEADER)
 			continue;
 		s = model_sys(ui->model, ui->srows[i].sys);
-		if (t == TOGGLE_DENY && minprofile_is_locked(
+		if (t == TOGGLE_DENY && profile_is_locked(
 		    sysname_name(s->sysid))) {
 			locked++;
 			continue;
@@ -369,7 +352,7 @@ act_save(struct ui *ui)
 {
 	if (ui->save_len == 0) {
 		snprintf(ui->save_path, sizeof(ui->save_path), "%s%s",
-		    ui->cmdname, ui_formats[ui->save_format].suffix);
+		    ui->cmdname, profile_formats[ui->save_format].suffix);
 		ui->save_len = strlen(ui->save_path);
 	}
 	ui->mode = MODE_SAVE;
@@ -381,7 +364,8 @@ static void quit_running(struct ui *ui);
 static void
 save_now(struct ui *ui)
 {
-	const struct ui_format *f = &ui_formats[ui->save_format];
+	const struct profile_format_info *f =
+	    &profile_formats[ui->save_format];
 	char err[512], cwd[512], full[1600];
 	size_t i, denied = 0;
 
@@ -439,17 +423,27 @@ act_save_session(struct ui *ui)
 	    "; the trace goes on" : "");
 }
 
+/* The writable row step rows after row i, going round. */
+static size_t
+next_writable(size_t i, size_t step)
+{
+	do
+		i = (i + step) % profile_nformats;
+	while (profile_formats[i].write == NULL);
+	return i;
+}
+
 /* Swaps the default suffix when the format changes and the name was ours. */
 static void
 save_format(struct ui *ui, size_t to)
 {
-	const char *old = ui_formats[ui->save_format].suffix;
+	const char *old = profile_formats[ui->save_format].suffix;
 	size_t ol = strlen(old);
 
 	if (ui->save_len >= ol &&
 	    strcmp(ui->save_path + ui->save_len - ol, old) == 0) {
 		ui->save_path[ui->save_len - ol] = '\0';
-		strncat(ui->save_path, ui_formats[to].suffix,
+		strncat(ui->save_path, profile_formats[to].suffix,
 		    sizeof(ui->save_path) - strlen(ui->save_path) - 1);
 		ui->save_len = strlen(ui->save_path);
 	}
@@ -472,12 +466,12 @@ key_save(struct ui *ui, int key)
 		save_now(ui);
 		return;
 	case KEY_UP:
-		save_format(ui, (ui->save_format + ui_nformats - 1) %
-		    ui_nformats);
+		save_format(ui, next_writable(ui->save_format,
+		    profile_nformats - 1));
 		break;
 	case KEY_DOWN:
 	case '\t':
-		save_format(ui, (ui->save_format + 1) % ui_nformats);
+		save_format(ui, next_writable(ui->save_format, 1));
 		break;
 	case KEY_BACKSPACE:
 	case 127:
@@ -912,7 +906,8 @@ mouse(struct ui *ui)
 		move_by(ui, delta);
 		return;
 	}
-	if (!(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+	if (!(me.bstate & (BUTTON1_PRESSED | BUTTON1_RELEASED |
+	    BUTTON1_CLICKED)))
 		return;
 	ui->focus = pane;
 	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
@@ -920,8 +915,13 @@ mouse(struct ui *ui)
 		return;
 	list_move(l, (long)(l->top + (size_t)(y - first)) - (long)l->cur);
 	view_sync_ids(ui);
-	/* Pressed then clicked: one toggle per click. */
-	if (pane == PANE_SYS && x < 3 && (me.bstate & BUTTON1_PRESSED))
+	/*
+	 * The box toggles when the button comes up: ncurses reports a press
+	 * and then a release, or, when it reads both at once (a fast click, a
+	 * busy machine), the click alone.
+	 */
+	if (pane == PANE_SYS && x < 3 &&
+	    (me.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)))
 		act_toggle(ui);
 }
 

@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 
 #include "escape.h"
-#include "minprofile.h"
+#include "profile.h"
 #include "summary.h"
 #include "sysdoc.h"
 #include "sysname.h"
@@ -411,7 +411,7 @@ draw_sys(struct ui *ui)
 		}
 		s = model_sys(ui->model, r->sys);
 		view_sys_name(ui, r->sys, name, sizeof(name));
-		locked = minprofile_is_locked(sysname_name(s->sysid));
+		locked = profile_is_locked(sysname_name(s->sysid));
 		fresh = !ui->opened && ui->now - s->first < 5000000000ull;
 		a = rowa;
 		if (s->toggle == TOGGLE_DENY)
@@ -495,7 +495,7 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 	view_sys_name(ui, r->sys, name, sizeof(name));
 	snprintf(buf, sizeof(buf), "%s  %s%s", name,
 	    s->toggle == TOGGLE_DENY ? "denied in the profile" :
-	    "allowed in the profile", minprofile_is_locked(sname) ?
+	    "allowed in the profile", profile_is_locked(sname) ?
 	    " (locked on: it can never be denied)" : "");
 	put(w, y++, 1, width - 1, A_BOLD, buf);
 	if ((de = doc_of(ui, sname)) != NULL) {
@@ -797,11 +797,16 @@ draw_ask(struct ui *ui)
 static void
 draw_save(struct ui *ui)
 {
-	WINDOW *w = popup(ui, 9 + (int)ui_nformats, 72);
+	WINDOW *w;
 	attr_t a = ui->attrs[UA_DIALOG];
-	int width = getmaxx(w) - 4, y = 1, off;
+	int width, y = 1, off, n = 0;
 	size_t i;
 	char buf[256];
+
+	for (i = 0; i < profile_nformats; i++)
+		n += profile_formats[i].write != NULL;
+	w = popup(ui, 9 + n, 72);
+	width = getmaxx(w) - 4;
 
 	put(w, y++, 2, width, a | A_BOLD, "Save the seccomp profile");
 	y++;
@@ -811,10 +816,12 @@ draw_save(struct ui *ui)
 	put(w, y, 8, width - 6, a | A_UNDERLINE, ui->save_path + off);
 	put(w, y++, 8 + (int)ui->save_len - off, 1, A_REVERSE, " ");
 	put(w, y++, 2, width, a, "Format:");
-	for (i = 0; i < ui_nformats; i++) {
+	for (i = 0; i < profile_nformats; i++) {
+		if (profile_formats[i].write == NULL)
+			continue;
 		snprintf(buf, sizeof(buf), " (%c) %-8s %s",
-		    i == ui->save_format ? '*' : ' ', ui_formats[i].name,
-		    ui_formats[i].desc);
+		    i == ui->save_format ? '*' : ' ', profile_formats[i].name,
+		    profile_formats[i].desc);
 		put(w, y++, 2, width, a | (i == ui->save_format ? A_BOLD : 0),
 		    buf);
 	}

@@ -129,16 +129,6 @@ struct ui_ask {
 	void		(*done)(struct ui *ui, int key);
 };
 
-/* A profile format in the save dialog. */
-struct ui_format {
-	const char	*name;
-	const char	*desc;
-	const char	*suffix;	/* default file name ending */
-	int		 format;	/* enum profile_format */
-};
-extern const struct ui_format ui_formats[];
-extern const size_t ui_nformats;
-
 struct ui {
 	struct run		*run;	/* the trace, or what was opened */
 	struct ui_opts		 opts;
@@ -214,7 +204,7 @@ struct ui {
 	struct ui_ask		 ask;
 	char			 save_path[1024];
 	size_t			 save_len;
-	size_t			 save_format;
+	size_t			 save_format;	/* a writable profile_formats[] row */
 	size_t			 help_top;
 
 	/* --open: a saved session or a profile, nothing traced. */

@@ -251,7 +251,10 @@ out_read(struct ui *ui, int which)
 
 /* ---- draining ------------------------------------------------------ */
 
-/* The log keeps the call and phase the model counted it under. */
+/*
+ * Each event drained: the log keeps the call and phase the model counted it
+ * under; other kinds change the tree.
+ */
 static void
 log_event(void *arg, const struct sc_event *ev, uint32_t sysid, int phase)
 {
@@ -260,6 +263,9 @@ log_event(void *arg, const struct sc_event *ev, uint32_t sysid, int phase)
 
 	if (ev->kind != SC_EV_SYSCALL) {
 		ui->dirty |= DIRTY_TREE;
+		if (ev->kind == SC_EV_OWNFILTER)
+			ui_message(ui, 0, "pid %d installed its own seccomp "
+			    "filter: %s", ev->tgid, run_ownfilter_note(ev));
 		return;
 	}
 	if (ui->log_paused || ev->ts <= ui->start)
@@ -532,8 +538,8 @@ screen_start(struct ui *ui)
 	curs_set(0);
 	/* Clicks select and toggle, the wheel scrolls (Shift still selects
 	 * text in most terminals). */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	draw_init(ui);
 	ui->dirty = DIRTY_ALL;

@@ -23,7 +23,7 @@ tests_helpers_h_oci_probe_SOURCES = tests/helpers/h-oci-probe.c
 tests_helpers_h_oci_probe_CFLAGS = $(WARN_CFLAGS)
 tests_helpers_h_oci_probe_LDFLAGS =
 
-# runtime_baseline() (lib/runtime.c), unit tested against assets/runtime.
+# runtime_baseline() (lib/model/runtime.c), unit tested against assets/runtime.
 check_PROGRAMS += tests/e2e/runtime-baseline
 tests_e2e_runtime_baseline_SOURCES = tests/e2e/runtime-baseline.c
 tests_e2e_runtime_baseline_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)

@@ -1,5 +1,5 @@
 /*
- * runtime-baseline: unit test of lib/runtime.c against the measured sets
+ * runtime-baseline: unit test of lib/model/runtime.c against the measured sets
  * in $top_srcdir/assets/runtime and against broken data folders.
  */
 #include "config.h"
@@ -193,7 +193,7 @@ test_datadir(void)
 	CHECK(runtime_baseline("runc", NULL, &s, err, sizeof(err)) ==
 	    -EBADMSG);
 	CHECK(unsetenv("SCTUI_DATADIR") == 0);
-	/* Unset or empty: the shared rule of lib/datadir.c. */
+	/* Unset or empty: the shared rule of lib/support/datadir.c. */
 	d = datadir();
 	CHECK(strcmp(d, SCTUI_PKGDATADIR) == 0 ||
 	    strcmp(d + strlen(d) - 7, "/assets") == 0);

@@ -34,9 +34,9 @@ EXTRA_DIST += fuzz/fuzz-cli.c fuzz/corpus/cli
 # make fuzz-cli [FUZZ_SECONDS=N]: libFuzzer on cli_parse(); `make fuzz`
 # runs it first, then the readers.  Findings land in fuzz/out/cli/: copy a
 # reproducer into fuzz/corpus/cli/ to keep it replayed by make check.
-FUZZ_CLI_SRCS = $(top_srcdir)/fuzz/cli-target.c $(top_srcdir)/lib/cli.c \
-	$(top_srcdir)/lib/runtime.c $(FUZZ_SRCS)
-fuzz/fuzz-cli: $(top_srcdir)/fuzz/fuzz-cli.c $(FUZZ_CLI_SRCS) lib/sdgroups.inc
+FUZZ_CLI_SRCS = $(top_srcdir)/fuzz/cli-target.c $(top_srcdir)/lib/cli/cli.c \
+	$(top_srcdir)/lib/model/runtime.c $(FUZZ_SRCS)
+fuzz/fuzz-cli: $(top_srcdir)/fuzz/fuzz-cli.c $(FUZZ_CLI_SRCS) lib/profile/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-cli.c $(FUZZ_CLI_SRCS) $(FUZZ_LIBS)
 fuzz-cli: fuzz/fuzz-cli

@@ -1,4 +1,4 @@
-# tests/profile: the profile module (lib/profile.h) and its commands.
+# tests/profile: the profile module (lib/profile/profile.h) and its commands.
 PROFILE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DSCTUI_TOP_SRCDIR='"$(abs_top_srcdir)"'
 
 check_PROGRAMS += tests/profile/t-profile tests/profile/t-corpus
@@ -51,31 +51,38 @@ FUZZ_SECONDS = 60
 FUZZ_TARGETS = fuzz/fuzz-read-docker fuzz/fuzz-read-oci fuzz/fuzz-read-list \
 	fuzz/fuzz-read-session
 FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
-	$(top_srcdir)/lib/profile.c $(top_srcdir)/lib/profile-diff.c \
-	$(top_srcdir)/lib/profile-filter.c $(top_srcdir)/lib/read-docker.c \
-	$(top_srcdir)/lib/read-list.c $(top_srcdir)/lib/write-docker.c \
-	$(top_srcdir)/lib/write-systemd.c $(top_srcdir)/lib/sysname.c \
-	$(top_srcdir)/lib/model.c $(top_srcdir)/lib/idmap.c \
-	$(top_srcdir)/lib/atomicfile.c $(top_srcdir)/lib/xalloc.c \
-	$(top_srcdir)/lib/datadir.c $(top_srcdir)/lib/escape.c \
-	$(top_srcdir)/lib/session.c
+	$(top_srcdir)/lib/profile/profile.c $(top_srcdir)/lib/profile/diff.c \
+	$(top_srcdir)/lib/profile/filter.c \
+	$(top_srcdir)/lib/profile/formats.c $(top_srcdir)/lib/profile/pbuf.c \
+	$(top_srcdir)/lib/profile/read-docker.c \
+	$(top_srcdir)/lib/profile/read-oci.c \
+	$(top_srcdir)/lib/profile/read-list.c \
+	$(top_srcdir)/lib/profile/write-docker.c \
+	$(top_srcdir)/lib/profile/write-oci.c \
+	$(top_srcdir)/lib/profile/write-k8s.c \
+	$(top_srcdir)/lib/profile/write-systemd.c \
+	$(top_srcdir)/lib/model/sysname.c $(top_srcdir)/lib/model/model.c \
+	$(top_srcdir)/lib/model/idmap.c $(top_srcdir)/lib/model/session.c \
+	$(top_srcdir)/lib/support/atomicfile.c \
+	$(top_srcdir)/lib/support/xalloc.c $(top_srcdir)/lib/support/datadir.c \
+	$(top_srcdir)/lib/support/escape.c
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
-	-I. -I$(top_srcdir)/lib -I$(top_srcdir)/fuzz \
+	-I. $(AM_CPPFLAGS) -I$(top_srcdir)/fuzz \
 	-DSCTUI_PKGDATADIR='"$(pkgdatadir)"' \
 	-DSCTUI_SRCDATADIR='"$(abs_top_srcdir)/assets"' $(SECCOMP_CFLAGS) $(JANSSON_CFLAGS)
 FUZZ_LIBS = $(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
 
-fuzz/fuzz-read-docker: $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) lib/sdgroups.inc
+fuzz/fuzz-read-docker: $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) lib/profile/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-docker.c $(FUZZ_SRCS) $(FUZZ_LIBS)
-fuzz/fuzz-read-oci: $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) lib/sdgroups.inc
+fuzz/fuzz-read-oci: $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) lib/profile/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-oci.c $(FUZZ_SRCS) $(FUZZ_LIBS)
-fuzz/fuzz-read-list: $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) lib/sdgroups.inc
+fuzz/fuzz-read-list: $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) lib/profile/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-list.c $(FUZZ_SRCS) $(FUZZ_LIBS)
 
-fuzz/fuzz-read-session: $(top_srcdir)/fuzz/fuzz-read-session.c $(FUZZ_SRCS) lib/sdgroups.inc
+fuzz/fuzz-read-session: $(top_srcdir)/fuzz/fuzz-read-session.c $(FUZZ_SRCS) lib/profile/sdgroups.inc
 	$(AM_V_CC)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_FLAGS) -o $@ \
 	    $(top_srcdir)/fuzz/fuzz-read-session.c $(FUZZ_SRCS) $(FUZZ_LIBS)
 

@@ -1,5 +1,5 @@
 /*
- * t-profile.c - unit tests of the profile module (lib/profile.h):
+ * t-profile.c - unit tests of the profile module (lib/profile/profile.h):
  * readers, writers (against golden files), rules, resolution, merge,
  * diff, the model bridge and a filter that really loads.
  *

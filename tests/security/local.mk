@@ -1,25 +1,47 @@
 # tests/security/: the trust boundary, each test written as the attack it
 # defeats (doc/threat-model.md lists every promise with its test).  Run as
 # root: the tests create and remove the second local user they need.
-SECURITY_TESTS =
-SECURITY_TESTS += tests/security/output-symlink.test
-SECURITY_TESTS += tests/security/output-special.test
-SECURITY_TESTS += tests/security/output-mode.test
-SECURITY_TESTS += tests/security/stats-enospc.test
-SECURITY_TESTS += tests/security/tui-output.test
-SECURITY_TESTS += tests/security/filter-length.test
-SECURITY_TESTS += tests/security/profile-allow-default.test
-SECURITY_TESTS += tests/security/open-size.test
-SECURITY_TESTS += tests/security/names-bidi.test
-SECURITY_TESTS += tests/security/tty-ui.test
-SECURITY_TESTS += tests/security/tty-batch.test
+SECURITY_TESTS = \
+	tests/security/filter-length.test \
+	tests/security/handover-replay.test \
+	tests/security/kill9-tree.test \
+	tests/security/names-bidi.test \
+	tests/security/open-size.test \
+	tests/security/output-mode.test \
+	tests/security/output-special.test \
+	tests/security/output-symlink.test \
+	tests/security/own-filter.test \
+	tests/security/profile-allow-default.test \
+	tests/security/stats-enospc.test \
+	tests/security/traceme.test \
+	tests/security/tty-batch.test \
+	tests/security/tty-ui.test \
+	tests/security/tui-output.test \
+	tests/security/untraced-clone.test
 TESTS += $(SECURITY_TESTS)
-EXTRA_DIST += $(SECURITY_TESTS)
-EXTRA_DIST += tests/security/files.sh
+EXTRA_DIST += $(SECURITY_TESTS) tests/security/files.sh
 
-# The traced program that goes for sctui's terminal: built plainly, as the
-# helpers are (what is traced is never a sanitizer build).
-check_PROGRAMS += tests/helpers/h-sec-tty
-tests_helpers_h_sec_tty_SOURCES = tests/helpers/h-sec-tty.c
-tests_helpers_h_sec_tty_CFLAGS = $(WARN_CFLAGS)
+# The traced programs that attack sctui.  What is traced is never built
+# with sanitizers (see tests/tracer/local.mk).
+SECURITY_HELPERS = \
+	tests/helpers/h-sec-handover \
+	tests/helpers/h-sec-ownfilter \
+	tests/helpers/h-sec-spin \
+	tests/helpers/h-sec-traceme \
+	tests/helpers/h-sec-tty \
+	tests/helpers/h-sec-untraced
+check_PROGRAMS += $(SECURITY_HELPERS)
+tests_helpers_h_sec_ownfilter_LDADD = $(PTHREAD_LIBS)
+tests_helpers_h_sec_untraced_LDADD = $(PTHREAD_LIBS)
+tests_helpers_h_sec_handover_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_handover_LDFLAGS =
+tests_helpers_h_sec_ownfilter_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_ownfilter_LDFLAGS =
+tests_helpers_h_sec_spin_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_spin_LDFLAGS =
+tests_helpers_h_sec_traceme_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_traceme_LDFLAGS =
+tests_helpers_h_sec_tty_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_sec_tty_LDFLAGS =
+tests_helpers_h_sec_untraced_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sec_untraced_LDFLAGS =

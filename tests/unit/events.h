@@ -31,7 +31,10 @@ ev(enum sc_event_kind kind, int tid, int tgid)
 	return e;
 }
 
-/* An event of kind with aux and, unless NULL, a name (see lib/event.h). */
+/*
+ * An event of kind with aux and, unless NULL, a name (see
+ * lib/model/event.h).
+ */
 static inline void
 emit(struct model *m, enum sc_event_kind kind, int tid, int tgid, int aux,
     const char *name)

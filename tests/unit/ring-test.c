@@ -1,5 +1,5 @@
 /*
- * ring-test.c - unit tests of the SPSC event ring (lib/ring.h).
+ * ring-test.c - unit tests of the SPSC event ring (lib/model/ring.h).
  *
  * Order and capacity on one thread; no loss, no reordering and no lost
  * wake-up across two threads over millions of events through a small ring,

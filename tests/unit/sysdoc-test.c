@@ -263,7 +263,7 @@ test_default_path(void)
 	char	want[4096];
 
 	unsetenv(SYSDOC_ENV);
-	/* Unset or empty: the shared rule of lib/datadir.c. */
+	/* Unset or empty: the shared rule of lib/support/datadir.c. */
 	snprintf(want, sizeof(want), "%s/syscalls.tsv", datadir());
 	check(sysdoc_default_path(buf, sizeof(buf)) == 0 &&
 	    strcmp(buf, want) == 0, "default path '%s', want '%s'", buf,
@@ -335,8 +335,8 @@ static const struct bad bad_files[] = {
 	{ "level", "read\tfilesystem\tsevere\tRead bytes\t\n", 0,
 	  ":1: read: unknown level 'severe'; use none, low, medium or high" },
 	{ "category", "read\tfiles\tnone\tRead bytes\t\n", 0,
-	  ":1: read: unknown category 'files'; the list is in lib/sysdoc.c "
-	  "and the header of syscalls.tsv" },
+	  ":1: read: unknown category 'files'; the list is in "
+	  "lib/model/sysdoc.c and the header of syscalls.tsv" },
 	{ "name", "Read\tfilesystem\tnone\tRead bytes\t\n", 0,
 	  ":1: bad name 'Read': use 1 to 64 lower-case letters, digits "
 	  "and '_'" },

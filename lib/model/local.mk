@@ -1,0 +1,24 @@
+# lib/model: what a trace saw (events, the model, its summary), the names
+# and descriptions of system calls, the SPSC event ring between the tracer
+# thread and the UI, sessions, and the container runtimes' own calls.
+libcore_a_SOURCES += \
+	lib/model/event.h \
+	lib/model/idmap.c lib/model/idmap.h \
+	lib/model/model.c lib/model/model.h \
+	lib/model/ring.c lib/model/ring.h \
+	lib/model/runtime.c lib/model/runtime.h \
+	lib/model/session.c lib/model/session.h \
+	lib/model/summary.c lib/model/summary.h \
+	lib/model/sysdoc.c lib/model/sysdoc.h \
+	lib/model/sysname.c lib/model/sysname.h
+
+# The runtimes' measured sets (assets/runtime/), installed in $(pkgdatadir).
+runtimedir = $(pkgdatadir)/runtime
+dist_runtime_DATA = \
+	assets/runtime/crun \
+	assets/runtime/docker \
+	assets/runtime/podman \
+	assets/runtime/runc
+dist_noinst_SCRIPTS += assets/runtime/measure.sh
+# The system call description table (assets/syscalls.tsv).
+EXTRA_DIST += assets/gen-syscall-names.sh assets/syscall-names.c

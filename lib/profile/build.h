@@ -1,0 +1,41 @@
+/*
+ * build.h - the profile to save, built in one place: what batch mode's
+ * -o, the UI's save dialog, --open, --convert and --merge write.
+ *
+ * From what a trace saw (less the user's toggles), united with a base
+ * profile, plus the calls a container runtime makes itself, with the
+ * default action the command line asks for; sctui's rules
+ * (profile_apply_rules()) applied once, last.
+ */
+#ifndef SCTUI_BUILD_H
+#define SCTUI_BUILD_H
+
+struct model;
+struct profile;
+struct runtime_set;
+
+/* The runtime whose own calls a saved profile gets unless told: Docker's. */
+#define PROFILE_BUILD_RUNTIME	"runc"
+
+struct profile_build {
+	const struct model	 *model;	/* what was traced; NULL: none */
+	const struct profile	 *base;		/* united with it; NULL: none */
+	const struct runtime_set *runtime;	/* its own calls; NULL: none */
+	const char		 *runtime_name;	/* named in their comment */
+	const char		 *default_action; /* NULL or unknown: kept */
+	int			  errno_ret;	/* >= 0: ERRNO with it */
+};
+
+/*
+ * The profile to save, malloc'd (profile_free()); never NULL.
+ *
+ * The model's allowed calls (profile_from_model() without the rules),
+ * after base's entries; each name of runtime that the result does not
+ * allow yet, that no rule allows and that the user did not toggle off, in
+ * one entry of origin PROFILE_ORIGIN_RUNTIME whose comment names
+ * runtime_name; then default_action (ERRNO: errno 1) or errno_ret
+ * (defaultAction ERRNO) as the default; then profile_apply_rules().
+ */
+struct profile *profile_build(const struct profile_build *b);
+
+#endif

@@ -1,0 +1,996 @@
+/*
+ * profile.c - the in-memory profile, sctui's rules, resolution for a
+ * machine, merge, and the spellings shared by readers and writers; see
+ * profile.h.
+ */
+#include "config.h"
+#include "profile.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+
+#include "model.h"
+#include "profile-int.h"
+#include "sysname.h"
+#include "xalloc.h"
+
+#define ENOSYS_VALUE	38	/* what Docker's default gives clone3 */
+
+const char *const profile_locked[] = {
+	"exit", "exit_group", "restart_syscall", "rt_sigreturn", NULL
+};
+
+/* Docker's default capabilities (moby oci/caps/defaults.go). */
+const char *const profile_docker_caps[] = {
+	"CAP_AUDIT_WRITE", "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER",
+	"CAP_FSETID", "CAP_KILL", "CAP_MKNOD", "CAP_NET_BIND_SERVICE",
+	"CAP_NET_RAW", "CAP_SETFCAP", "CAP_SETGID", "CAP_SETPCAP",
+	"CAP_SETUID", "CAP_SYS_CHROOT", NULL
+};
+
+/* ---- small helpers ---- */
+
+static int
+has_u32(const uint32_t *v, size_t n, uint32_t x)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+static void
+add_u32(uint32_t **v, size_t *n, uint32_t x)
+{
+	if (has_u32(*v, *n, x))
+		return;
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = x;
+}
+
+/* ---- spellings ---- */
+
+static const struct {
+	enum profile_action a;
+	const char	*scmp;
+	const char	*name;
+} actions[] = {
+	{ PROFILE_ACT_KILL_PROCESS, "SCMP_ACT_KILL_PROCESS", "kill-process" },
+	{ PROFILE_ACT_KILL_THREAD, "SCMP_ACT_KILL_THREAD", "kill-thread" },
+	{ PROFILE_ACT_TRAP,	"SCMP_ACT_TRAP",	"trap" },
+	{ PROFILE_ACT_ERRNO,	"SCMP_ACT_ERRNO",	"errno" },
+	{ PROFILE_ACT_TRACE,	"SCMP_ACT_TRACE",	"trace" },
+	{ PROFILE_ACT_LOG,	"SCMP_ACT_LOG",		"log" },
+	{ PROFILE_ACT_ALLOW,	"SCMP_ACT_ALLOW",	"allow" },
+};
+#define NACTIONS (sizeof(actions) / sizeof(actions[0]))
+
+const char *
+profile_scmp_action_str(enum profile_action a)
+{
+	size_t i;
+
+	for (i = 0; i < NACTIONS; i++)
+		if (actions[i].a == a)
+			return actions[i].scmp;
+	return "SCMP_ACT_KILL_PROCESS";
+}
+
+int
+profile_scmp_action_parse(const char *s, enum profile_action *a)
+{
+	size_t i;
+
+	if (strcmp(s, "SCMP_ACT_KILL") == 0) {
+		*a = PROFILE_ACT_KILL_THREAD;
+		return 0;
+	}
+	for (i = 0; i < NACTIONS; i++)
+		if (strcmp(actions[i].scmp, s) == 0) {
+			*a = actions[i].a;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+const char *
+profile_action_name(enum profile_action a)
+{
+	size_t i;
+
+	for (i = 0; i < NACTIONS; i++)
+		if (actions[i].a == a)
+			return actions[i].name;
+	return "kill-process";
+}
+
+int
+profile_action_parse(const char *s, enum profile_action *a)
+{
+	size_t i;
+
+	if (strcmp(s, "kill") == 0) {
+		*a = PROFILE_ACT_KILL_PROCESS;
+		return 0;
+	}
+	for (i = 0; i < NACTIONS; i++)
+		if (strcmp(actions[i].name, s) == 0) {
+			*a = actions[i].a;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+uint32_t
+profile_scmp_action(enum profile_action a, int errno_ret)
+{
+	switch (a) {
+	case PROFILE_ACT_KILL_PROCESS:	return SCMP_ACT_KILL_PROCESS;
+	case PROFILE_ACT_KILL_THREAD:	return SCMP_ACT_KILL_THREAD;
+	case PROFILE_ACT_TRAP:		return SCMP_ACT_TRAP;
+	case PROFILE_ACT_ERRNO:
+		return SCMP_ACT_ERRNO(errno_ret < 0 ? 1 : (uint32_t)errno_ret);
+	case PROFILE_ACT_TRACE:
+		return SCMP_ACT_TRACE(errno_ret < 0 ? 0 : (uint32_t)errno_ret);
+	case PROFILE_ACT_LOG:		return SCMP_ACT_LOG;
+	case PROFILE_ACT_ALLOW:		return SCMP_ACT_ALLOW;
+	}
+	return SCMP_ACT_KILL_PROCESS;
+}
+
+static const struct {
+	enum scmp_compare op;
+	const char	*s;
+} ops[] = {
+	{ SCMP_CMP_NE,		"SCMP_CMP_NE" },
+	{ SCMP_CMP_LT,		"SCMP_CMP_LT" },
+	{ SCMP_CMP_LE,		"SCMP_CMP_LE" },
+	{ SCMP_CMP_EQ,		"SCMP_CMP_EQ" },
+	{ SCMP_CMP_GE,		"SCMP_CMP_GE" },
+	{ SCMP_CMP_GT,		"SCMP_CMP_GT" },
+	{ SCMP_CMP_MASKED_EQ,	"SCMP_CMP_MASKED_EQ" },
+};
+
+const char *
+profile_op_str(enum scmp_compare op)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (ops[i].op == op)
+			return ops[i].s;
+	return "SCMP_CMP_EQ";
+}
+
+int
+profile_op_parse(const char *s, enum scmp_compare *op)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(ops[i].s, s) == 0) {
+			*op = ops[i].op;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+/* Docker matches includes.arches against Go's GOARCH names. */
+static const struct {
+	uint32_t	 arch;
+	const char	*go;
+} goarches[] = {
+	{ SCMP_ARCH_X86_64,	"amd64" },
+	{ SCMP_ARCH_X86,	"x86" },
+	{ SCMP_ARCH_X32,	"x32" },
+	{ SCMP_ARCH_AARCH64,	"arm64" },
+	{ SCMP_ARCH_ARM,	"arm" },
+	{ SCMP_ARCH_MIPS,	"mips" },
+	{ SCMP_ARCH_MIPSEL,	"mipsle" },
+	{ SCMP_ARCH_MIPS64,	"mips64" },
+	{ SCMP_ARCH_MIPSEL64,	"mips64le" },
+	{ SCMP_ARCH_MIPS64N32,	"mips64n32" },
+	{ SCMP_ARCH_MIPSEL64N32, "mips64len32" },
+	{ SCMP_ARCH_PPC,	"ppc" },
+	{ SCMP_ARCH_PPC64,	"ppc64" },
+	{ SCMP_ARCH_PPC64LE,	"ppc64le" },
+	{ SCMP_ARCH_S390,	"s390" },
+	{ SCMP_ARCH_S390X,	"s390x" },
+	{ SCMP_ARCH_PARISC,	"parisc" },
+	{ SCMP_ARCH_PARISC64,	"parisc64" },
+	{ SCMP_ARCH_RISCV64,	"riscv64" },
+};
+
+const char *
+profile_goarch(uint32_t arch)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(goarches) / sizeof(goarches[0]); i++)
+		if (goarches[i].arch == arch)
+			return goarches[i].go;
+	return sysname_arch_name(arch);
+}
+
+uint32_t
+profile_goarch_parse(const char *s)
+{
+	size_t i;
+
+	if (strcmp(s, "386") == 0)
+		return SCMP_ARCH_X86;
+	for (i = 0; i < sizeof(goarches) / sizeof(goarches[0]); i++)
+		if (strcmp(goarches[i].go, s) == 0)
+			return goarches[i].arch;
+	return sysname_arch_parse(s);
+}
+
+uint32_t
+profile_docker_arch_parse(const char *s)
+{
+	size_t i;
+
+	if (strcmp(s, "SCMP_ARCH_NATIVE") == 0)
+		return sysname_native();
+	for (i = 0; i < sizeof(goarches) / sizeof(goarches[0]); i++) {
+		const char *d = sysname_arch_docker(goarches[i].arch);
+
+		if (d != NULL && strcmp(d, s) == 0)
+			return goarches[i].arch;
+	}
+	return 0;
+}
+
+int
+profile_kernel_parse(const char *s, uint32_t *v)
+{
+	unsigned long major, minor;
+	char *end;
+
+	if (!isdigit((unsigned char)*s))
+		return -EINVAL;
+	major = strtoul(s, &end, 10);
+	if (*end != '.' || !isdigit((unsigned char)end[1]))
+		return -EINVAL;
+	minor = strtoul(end + 1, &end, 10);
+	/* "3.12.25-gentoo" and "3.12-rc5" count as 3.12, as in Docker. */
+	if (*end != '\0' && *end != '.' && *end != '-')
+		return -EINVAL;
+	if (major == 0 || major > 0xffff || minor > 0xffff)
+		return -EINVAL;
+	*v = (uint32_t)(major << 16 | minor);
+	return 0;
+}
+
+uint32_t
+profile_host_kernel(void)
+{
+	struct utsname u;
+	uint32_t v;
+
+	if (uname(&u) < 0 || profile_kernel_parse(u.release, &v) < 0)
+		return 0;
+	return v;
+}
+
+/* ---- names ---- */
+
+int
+profile_name_known(const uint32_t *arches, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (seccomp_syscall_resolve_name_arch(arches[i], name) >= 0)
+			return 1;
+	return 0;
+}
+
+int
+profile_name_anywhere(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(goarches) / sizeof(goarches[0]); i++)
+		if (seccomp_syscall_resolve_name_arch(goarches[i].arch,
+		    name) >= 0)
+			return 1;
+	return 0;
+}
+
+size_t
+profile_check_arches(const struct profile *p, uint32_t *out, size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < p->narches && n < max; i++)
+		if (!has_u32(out, n, p->arches[i]))
+			out[n++] = p->arches[i];
+	for (i = 0; i < p->narchmap; i++) {
+		if (n < max && !has_u32(out, n, p->archmap[i].arch))
+			out[n++] = p->archmap[i].arch;
+		for (j = 0; j < p->archmap[i].nsubs && n < max; j++)
+			if (!has_u32(out, n, p->archmap[i].subs[j]))
+				out[n++] = p->archmap[i].subs[j];
+	}
+	if (n == 0 && max > 0)
+		out[n++] = sysname_native();
+	return n;
+}
+
+void
+profile_arches_text(const uint32_t *arches, size_t n, char *buf, size_t len)
+{
+	size_t i, used;
+
+	if (n == 1) {
+		snprintf(buf, len, "%s", sysname_arch_name(arches[0]));
+		return;
+	}
+	snprintf(buf, len, "any of");
+	for (i = 0; i < n; i++) {
+		used = strlen(buf);
+		snprintf(buf + used, len - used, "%s %s", i ? "," : "",
+		    sysname_arch_name(arches[i]));
+	}
+}
+
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
+
+	if (la > 64 || lb > 64)
+		return SIZE_MAX;
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+const char *
+profile_suggest(uint32_t arch, const char *name)
+{
+	static char best[64];
+	int base;
+	char buf[80];
+	size_t d, bestd = SIZE_MAX, len = strlen(name), limit;
+	int nr;
+
+	/* libc names of calls the kernel spells with a suffix. */
+	if (len + 3 < sizeof(best)) {
+		xmemcpy(buf, name, len);
+		memcpy(buf + len, "64", 3);
+		if (seccomp_syscall_resolve_name_arch(arch, buf) >= 0) {
+			xmemcpy(best, buf, len + 3);
+			return best;
+		}
+	}
+	limit = len <= 6 ? 1 : 2;
+	best[0] = '\0';
+	/* MIPS numbers its ABIs from 4000, 5000 and 6000. */
+	switch (arch) {
+	case SCMP_ARCH_MIPS: case SCMP_ARCH_MIPSEL:
+		base = 4000;
+		break;
+	case SCMP_ARCH_MIPS64: case SCMP_ARCH_MIPSEL64:
+		base = 5000;
+		break;
+	case SCMP_ARCH_MIPS64N32: case SCMP_ARCH_MIPSEL64N32:
+		base = 6000;
+		break;
+	default:
+		base = 0;
+	}
+	for (nr = 0; nr < 1024; nr++) {
+		int num = base + nr;
+		char *cand;
+
+		if (arch == SCMP_ARCH_X32)
+			num |= 0x40000000;
+		cand = seccomp_syscall_resolve_num_arch(arch, num);
+		if (cand == NULL)
+			continue;
+		d = edit_distance(name, cand);
+		if (d <= limit && d > 0 && (d < bestd ||
+		    (d == bestd && strcmp(cand, best) < 0)) &&
+		    strlen(cand) < sizeof(best)) {
+			bestd = d;
+			snprintf(best, sizeof(best), "%s", cand);
+		}
+		free(cand);
+	}
+	return best[0] != '\0' ? best : NULL;
+}
+
+/* ---- building ---- */
+
+struct profile *
+profile_new(void)
+{
+	struct profile *p = xcalloc(1, sizeof(*p));
+
+	p->def_action = PROFILE_ACT_ERRNO;
+	p->def_errno = 1;
+	return p;
+}
+
+void
+profile_cond_free(struct profile_cond *c)
+{
+	pstrv_free(c->caps, c->ncaps);
+	free(c->arches);
+	memset(c, 0, sizeof(*c));
+}
+
+int
+profile_cond_empty(const struct profile_cond *c)
+{
+	return c->ncaps == 0 && c->narches == 0 && c->min_kernel == 0;
+}
+
+static void
+entry_free(struct profile_entry *e)
+{
+	pstrv_free(e->names, e->nnames);
+	free(e->args);
+	free(e->comment);
+	profile_cond_free(&e->includes);
+	profile_cond_free(&e->excludes);
+}
+
+void
+profile_free(struct profile *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nentries; i++)
+		entry_free(&p->entries[i]);
+	free(p->entries);
+	for (i = 0; i < p->narchmap; i++)
+		free(p->archmap[i].subs);
+	free(p->archmap);
+	free(p->arches);
+	pstrv_free(p->flags, p->nflags);
+	for (i = 0; i < p->nobs; i++) {
+		free(p->obs[i].name);
+		free(p->obs[i].values);
+	}
+	free(p->obs);
+	free(p);
+}
+
+static void
+cond_copy(struct profile_cond *d, const struct profile_cond *s)
+{
+	size_t i;
+
+	memset(d, 0, sizeof(*d));
+	for (i = 0; i < s->ncaps; i++)
+		pstrv_add(&d->caps, &d->ncaps, s->caps[i]);
+	for (i = 0; i < s->narches; i++)
+		add_u32(&d->arches, &d->narches, s->arches[i]);
+	d->min_kernel = s->min_kernel;
+}
+
+static void
+entry_copy(struct profile_entry *d, const struct profile_entry *s, int conds)
+{
+	size_t i;
+
+	memset(d, 0, sizeof(*d));
+	d->action = s->action;
+	d->errno_ret = s->errno_ret;
+	d->origin = s->origin;
+	d->sources = s->sources;
+	for (i = 0; i < s->nnames; i++)
+		pstrv_add(&d->names, &d->nnames, s->names[i]);
+	if (s->nargs > 0) {
+		d->args = xreallocarray(NULL, s->nargs, sizeof(*d->args));
+		xmemcpy(d->args, s->args, s->nargs * sizeof(*d->args));
+		d->nargs = s->nargs;
+	}
+	if (conds) {
+		d->comment = s->comment ? xstrdup(s->comment) : NULL;
+		cond_copy(&d->includes, &s->includes);
+		cond_copy(&d->excludes, &s->excludes);
+	}
+}
+
+static struct profile_entry *
+entry_append(struct profile *p)
+{
+	struct profile_entry *e;
+
+	p->entries = xreallocarray(p->entries, p->nentries + 1,
+	    sizeof(*p->entries));
+	e = &p->entries[p->nentries++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+static void
+copy_header(struct profile *d, const struct profile *s, int archmap)
+{
+	size_t i, j;
+
+	d->def_action = s->def_action;
+	d->def_errno = s->def_errno;
+	for (i = 0; i < s->narches; i++)
+		profile_add_arch(d, s->arches[i]);
+	for (i = 0; i < s->nflags; i++)
+		if (!pstrv_has(d->flags, d->nflags, s->flags[i]))
+			pstrv_add(&d->flags, &d->nflags, s->flags[i]);
+	if (!archmap)
+		return;
+	for (i = 0; i < s->narchmap; i++) {
+		struct profile_archmap *m = NULL;
+
+		for (j = 0; j < d->narchmap; j++)
+			if (d->archmap[j].arch == s->archmap[i].arch)
+				m = &d->archmap[j];
+		if (m == NULL) {
+			d->archmap = xreallocarray(d->archmap,
+			    d->narchmap + 1, sizeof(*d->archmap));
+			m = &d->archmap[d->narchmap++];
+			memset(m, 0, sizeof(*m));
+			m->arch = s->archmap[i].arch;
+		}
+		for (j = 0; j < s->archmap[i].nsubs; j++)
+			add_u32(&m->subs, &m->nsubs, s->archmap[i].subs[j]);
+	}
+}
+
+struct profile *
+profile_dup(const struct profile *s)
+{
+	struct profile *d = profile_new();
+	size_t i, j;
+
+	copy_header(d, s, 1);
+	for (i = 0; i < s->nentries; i++)
+		entry_copy(entry_append(d), &s->entries[i], 1);
+	for (i = 0; i < s->nobs; i++)
+		for (j = 0; j < s->obs[i].nvalues; j++)
+			profile_observe_arg(d, s->obs[i].name,
+			    s->obs[i].index, s->obs[i].values[j]);
+	return d;
+}
+
+struct profile_entry *
+profile_add_entry(struct profile *p, enum profile_action action,
+    int errno_ret, enum profile_origin origin)
+{
+	struct profile_entry *e = entry_append(p);
+
+	e->action = action;
+	e->errno_ret = errno_ret;
+	e->origin = origin;
+	e->sources = 1;
+	return e;
+}
+
+void
+profile_entry_add_name(struct profile_entry *e, const char *name)
+{
+	pstrv_add(&e->names, &e->nnames, name);
+}
+
+void
+profile_entry_set_comment(struct profile_entry *e, const char *comment)
+{
+	free(e->comment);
+	e->comment = comment != NULL ? xstrdup(comment) : NULL;
+}
+
+void
+profile_entry_add_arg(struct profile_entry *e, unsigned index,
+    enum scmp_compare op, uint64_t value, uint64_t value_two)
+{
+	struct profile_arg *a;
+
+	e->args = xreallocarray(e->args, e->nargs + 1, sizeof(*e->args));
+	a = &e->args[e->nargs++];
+	a->index = index;
+	a->op = op;
+	a->value = value;
+	a->value_two = value_two;
+}
+
+void
+profile_add_arch(struct profile *p, uint32_t arch)
+{
+	add_u32(&p->arches, &p->narches, arch);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+profile_observe_arg(struct profile *p, const char *name, unsigned index,
+    uint64_t value)
+{
+	struct profile_obs *o = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nobs; i++)
+		if (p->obs[i].index == index &&
+		    strcmp(p->obs[i].name, name) == 0)
+			o = &p->obs[i];
+	if (o == NULL) {
+		p->obs = xreallocarray(p->obs, p->nobs + 1, sizeof(*p->obs));
+		o = &p->obs[p->nobs++];
+		memset(o, 0, sizeof(*o));
+		o->name = xstrdup(name);
+		o->index = index;
+	}
+	for (i = 0; i < o->nvalues; i++)
+		if (o->values[i] == value)
+			return;
+	o->values = xreallocarray(o->values, o->nvalues + 1,
+	    sizeof(*o->values));
+	o->values[o->nvalues++] = value;
+	xqsort(o->values, o->nvalues, sizeof(*o->values), cmp_u64);
+}
+
+/* ---- queries ---- */
+
+static int
+entry_has(const struct profile_entry *e, const char *name)
+{
+	return pstrv_has(e->names, e->nnames, name);
+}
+
+static int
+allowing(enum profile_action a)
+{
+	return a == PROFILE_ACT_ALLOW || a == PROFILE_ACT_LOG;
+}
+
+static int
+unconditional(const struct profile_entry *e)
+{
+	return e->nargs == 0 && profile_cond_empty(&e->includes) &&
+	    profile_cond_empty(&e->excludes);
+}
+
+int
+profile_allows(const struct profile *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++)
+		if (allowing(p->entries[i].action) &&
+		    entry_has(&p->entries[i], name))
+			return 1;
+	return 0;
+}
+
+static int
+allows_plainly(const struct profile *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++)
+		if (allowing(p->entries[i].action) &&
+		    unconditional(&p->entries[i]) &&
+		    entry_has(&p->entries[i], name))
+			return 1;
+	return 0;
+}
+
+static int
+named(const struct profile *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++)
+		if (entry_has(&p->entries[i], name))
+			return 1;
+	return 0;
+}
+
+uint32_t
+profile_name_sources(const struct profile *p, const char *name)
+{
+	uint32_t s = 0;
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++)
+		if (entry_has(&p->entries[i], name))
+			s |= p->entries[i].sources;
+	return s;
+}
+
+int
+profile_is_locked(const char *name)
+{
+	const char *const *l;
+
+	for (l = profile_locked; *l != NULL; l++)
+		if (strcmp(*l, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- rules ---- */
+
+/* Removes name from the entries that match pred. */
+static void
+remove_name(struct profile *p, const char *name,
+    int (*pred)(const struct profile_entry *))
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nentries; i++) {
+		struct profile_entry *e = &p->entries[i];
+
+		if (!pred(e))
+			continue;
+		for (j = 0; j < e->nnames; ) {
+			if (strcmp(e->names[j], name) == 0) {
+				free(e->names[j]);
+				xmemmove(&e->names[j], &e->names[j + 1],
+				    (e->nnames - j - 1) * sizeof(*e->names));
+				e->nnames--;
+			} else
+				j++;
+		}
+	}
+}
+
+static int
+plain_denial(const struct profile_entry *e)
+{
+	return !allowing(e->action) && unconditional(e);
+}
+
+static int
+plain_allow(const struct profile_entry *e)
+{
+	return allowing(e->action) && unconditional(e);
+}
+
+static const struct {
+	const char	*name;
+	unsigned	 index;
+} arg_rules[] = {
+	{ "socket", 0 },	/* address family: AF_ALG and such stay denied */
+	{ "personality", 0 },	/* persona values */
+};
+
+void
+profile_apply_rules(struct profile *p)
+{
+	struct profile_entry *e = NULL;
+	size_t i, j, k;
+
+	for (i = 0; profile_locked[i] != NULL; i++) {
+		if (allows_plainly(p, profile_locked[i]))
+			continue;
+		remove_name(p, profile_locked[i], plain_denial);
+		if (e == NULL)
+			e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+			    PROFILE_ORIGIN_RULE);
+		profile_entry_add_name(e, profile_locked[i]);
+	}
+	if (profile_allows(p, "clone") && !named(p, "clone3")) {
+		e = profile_add_entry(p, PROFILE_ACT_ERRNO, ENOSYS_VALUE,
+		    PROFILE_ORIGIN_RULE);
+		profile_entry_add_name(e, "clone3");
+	}
+	for (i = 0; i < sizeof(arg_rules) / sizeof(arg_rules[0]); i++)
+		for (j = 0; j < p->nobs; j++) {
+			const struct profile_obs *o = &p->obs[j];
+
+			if (o->index != arg_rules[i].index ||
+			    strcmp(o->name, arg_rules[i].name) != 0 ||
+			    o->nvalues == 0 || !allows_plainly(p, o->name))
+				continue;
+			remove_name(p, o->name, plain_allow);
+			for (k = 0; k < o->nvalues; k++) {
+				e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+				    PROFILE_ORIGIN_RULE);
+				profile_entry_add_name(e, o->name);
+				profile_entry_add_arg(e, o->index, SCMP_CMP_EQ,
+				    o->values[k], 0);
+			}
+		}
+}
+
+struct profile *
+profile_traced(const struct model *m)
+{
+	struct profile *p = profile_new();
+	struct profile_entry *e;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	for (i = 0; i < model_nsys(m); i++) {
+		const struct model_sys *s = model_sys(m, (uint32_t)i);
+		const char *name;
+
+		profile_add_arch(p, sysname_arch(s->sysid));
+		if (s->toggle != TOGGLE_ALLOW || !sysname_known(s->sysid))
+			continue;
+		name = sysname_name(s->sysid);
+		if (!pstrv_has(names, n, name))
+			pstrv_add(&names, &n, name);
+	}
+	if (p->narches == 0)
+		profile_add_arch(p, sysname_native());
+	xqsort(names, n, sizeof(*names), pcmp_str);
+	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
+	e->names = names;
+	e->nnames = n;
+	return p;
+}
+
+struct profile *
+profile_from_model(const struct model *m)
+{
+	struct profile *p = profile_traced(m);
+
+	profile_apply_rules(p);
+	return p;
+}
+
+/* ---- resolution ---- */
+
+static int
+has_cap(const struct profile_env *env, const char *cap)
+{
+	const char *const *c;
+
+	if (env->caps == NULL)
+		return 1;
+	for (c = env->caps; *c != NULL; c++)
+		if (strcmp(*c, cap) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the entry apply on env (Docker's rules)? */
+static int
+entry_applies(const struct profile_entry *e, const struct profile_env *env)
+{
+	size_t i;
+
+	if (e->excludes.narches > 0 &&
+	    has_u32(e->excludes.arches, e->excludes.narches, env->arch))
+		return 0;
+	for (i = 0; i < e->excludes.ncaps; i++)
+		if (has_cap(env, e->excludes.caps[i]))
+			return 0;
+	if (e->excludes.min_kernel != 0 && env->kernel >= e->excludes.min_kernel)
+		return 0;
+	if (e->includes.narches > 0 &&
+	    !has_u32(e->includes.arches, e->includes.narches, env->arch))
+		return 0;
+	for (i = 0; i < e->includes.ncaps; i++)
+		if (!has_cap(env, e->includes.caps[i]))
+			return 0;
+	if (e->includes.min_kernel != 0 && env->kernel < e->includes.min_kernel)
+		return 0;
+	return 1;
+}
+
+struct profile *
+profile_resolve(const struct profile *p, const struct profile_env *envp)
+{
+	struct profile_env env = { 0, NULL, 0 };
+	struct profile *r = profile_new();
+	size_t i, j;
+
+	if (envp != NULL)
+		env = *envp;
+	if (env.arch == 0)
+		env.arch = sysname_native();
+	if (env.kernel == 0)
+		env.kernel = profile_host_kernel();
+	copy_header(r, p, 0);
+	for (i = 0; i < p->narchmap; i++) {
+		if (p->archmap[i].arch != env.arch)
+			continue;
+		profile_add_arch(r, p->archmap[i].arch);
+		for (j = 0; j < p->archmap[i].nsubs; j++)
+			profile_add_arch(r, p->archmap[i].subs[j]);
+	}
+	if (r->narches == 0)
+		profile_add_arch(r, env.arch);
+	for (i = 0; i < p->nentries; i++)
+		if (entry_applies(&p->entries[i], &env))
+			entry_copy(entry_append(r), &p->entries[i], 0);
+	for (i = 0; i < p->nobs; i++)
+		for (j = 0; j < p->obs[i].nvalues; j++)
+			profile_observe_arg(r, p->obs[i].name, p->obs[i].index,
+			    p->obs[i].values[j]);
+	return r;
+}
+
+/* ---- merge ---- */
+
+struct profile *
+profile_merge(const struct profile *const *in, size_t n)
+{
+	struct profile *r = profile_new();
+	int any_map = 0, any_list = 0;
+	size_t i, j, k;
+
+	if (n > 32)
+		n = 32;
+	for (i = 0; i < n; i++) {
+		any_map |= in[i]->narchmap > 0;
+		any_list |= in[i]->narches > 0;
+	}
+	for (i = 0; i < n; i++) {
+		const struct profile *s = in[i];
+
+		if (i == 0) {
+			r->def_action = s->def_action;
+			r->def_errno = s->def_errno;
+		}
+		if (!(any_map && any_list)) {
+			copy_header(r, s, 1);
+			r->def_action = in[0]->def_action;
+			r->def_errno = in[0]->def_errno;
+		} else {
+			/*
+			 * Docker refuses a profile with both archMap and
+			 * architectures: fold the archMaps into the list, as
+			 * this machine would resolve them.
+			 */
+			struct profile *t = profile_resolve(s, NULL);
+
+			for (j = 0; j < t->narches; j++)
+				profile_add_arch(r, t->arches[j]);
+			for (j = 0; j < s->nflags; j++)
+				if (!pstrv_has(r->flags, r->nflags,
+				    s->flags[j]))
+					pstrv_add(&r->flags, &r->nflags,
+					    s->flags[j]);
+			profile_free(t);
+		}
+		for (j = 0; j < s->nentries; j++) {
+			struct profile_entry *e = entry_append(r);
+
+			entry_copy(e, &s->entries[j], 1);
+			e->sources = (uint32_t)1 << i;
+		}
+		for (j = 0; j < s->nobs; j++)
+			for (k = 0; k < s->obs[j].nvalues; k++)
+				profile_observe_arg(r, s->obs[j].name,
+				    s->obs[j].index, s->obs[j].values[k]);
+	}
+	return r;
+}
