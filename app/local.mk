@@ -7,7 +7,6 @@ sctui_SOURCES += \
 	app/profilecmd.c app/profilecmd.h \
 	app/pty.c app/pty.h \
 	app/run.c app/run.h \
-	app/tracesetup.c app/tracesetup.h \
 	app/uimain.c app/uimain.h
 
 # The classroom demo (sctui --demo): its engine, its data (an nginx.conf

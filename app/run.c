@@ -29,13 +29,15 @@
 #include "cli.h"
 #include "escape.h"
 #include "model.h"
+#include "build.h"
 #include "profile.h"
+#include "profilecmd.h"
 #include "pty.h"
+#include "runtime.h"
 #include "ring.h"
 #include "session.h"
 #include "sysname.h"
 #include "tracer.h"
-#include "tracesetup.h"
 #include "xalloc.h"
 
 #define RING_CAPACITY	65536
@@ -43,7 +45,13 @@
 struct run {
 	const struct cli	*cli;
 	struct run_opts		 opts;
-	struct tracesetup	 setup;		/* --profile's base and filter */
+	/* --profile: the base profile and the tracee's filter from it. */
+	struct profile		*base;		/* NULL without --profile */
+	char			*bpf;		/* struct sock_filter[]; NULL: all */
+	size_t			 bpf_len;	/* instructions */
+	/* --runtime's own calls, read on the first save. */
+	struct runtime_set	 runtime;
+	int			 have_runtime;
 	struct model		*model;
 	struct tracer		*tracer;	/* NULL: opened, nothing traced */
 	struct ring		*ring;		/* opts.ring */
@@ -263,6 +271,55 @@ deny_cli(struct run *r)
 
 /* ---- making a run --------------------------------------------------- */
 
+/*
+ * --profile: loads the base and builds the tracee's filter from it: what
+ * the profile allows (and its other rules) as it says, everything else
+ * SECCOMP_RET_TRACE.  Returns 0 or -errno with the error said.
+ */
+static int
+load_profile(struct run *r)
+{
+	const struct cli *c = r->cli;
+	scmp_filter_ctx ctx;
+	struct profile_env env;
+	char err[1024];
+	size_t len = 0;
+	int rc;
+
+	if (c->profile == NULL)
+		return 0;
+	if ((r->base = profilecmd_load(c->profile, 0)) == NULL)
+		return -EINVAL;
+	/*
+	 * What the profile lacks is what its default would stop.  A default
+	 * that allows stops nothing: tracing from it would report every call
+	 * it does not list as lacking, though it allows them all.
+	 */
+	if (r->base->def_action == PROFILE_ACT_ALLOW ||
+	    r->base->def_action == PROFILE_ACT_LOG) {
+		fprintf(stderr, "sctui: %s: its defaultAction %s allows every "
+		    "call it does not list, so no call can be missing from it: "
+		    "trace without --profile to see what the program needs, or "
+		    "run it under the profile with --enforce\n", c->profile,
+		    r->base->def_action == PROFILE_ACT_ALLOW ?
+		    "SCMP_ACT_ALLOW" : "SCMP_ACT_LOG");
+		return -EINVAL;
+	}
+	cli_env(c, &env);
+	rc = profile_filter(r->base, &env, SCMP_ACT_TRACE(0),
+	    SCMP_ACT_TRACE(0), 0, &ctx, err, sizeof(err));
+	if (rc == 0) {
+		rc = profile_export(ctx, 1, &r->bpf, &len, err, sizeof(err));
+		seccomp_release(ctx);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "sctui: %s: %s\n", c->profile, err);
+		return rc;
+	}
+	r->bpf_len = len / 8;	/* struct sock_filter is 8 bytes */
+	return 0;
+}
+
 static struct run *
 run_alloc(const struct cli *c)
 {
@@ -380,10 +437,10 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 	to.mode = c->no_seccomp ? TRACER_SYSCALL : c->no_notify ?
 	    TRACER_SECCOMP : TRACER_NOTIFY;
 	to.stop_signal = r->opts.stop_signal;
-	if ((rc = tracesetup_profile(c, &r->setup)) < 0)
+	if ((rc = load_profile(r)) < 0)
 		goto fail;
-	to.filter = r->setup.bpf;
-	to.filter_len = r->setup.bpf_len;
+	to.filter = r->bpf;
+	to.filter_len = r->bpf_len;
 	r->tracer = tracer_new(&to, &sink);
 	if ((rc = deny_cli(r)) < 0)
 		goto fail;
@@ -475,7 +532,9 @@ run_free(struct run *r)
 	tracer_free(r->tracer);
 	ring_free(r->ring);
 	model_free(r->model);
-	tracesetup_free(&r->setup);
+	profile_free(r->base);
+	free(r->bpf);
+	runtime_set_free(&r->runtime);
 	pthread_mutex_destroy(&r->lock);
 	pthread_cond_destroy(&r->cond);
 	free(r);
@@ -745,7 +804,16 @@ run_mode_name(const struct run *r)
 {
 	if (r->opened)
 		return r->meta.mode;
-	return tracesetup_mode_name(&r->setup, r->tracer);
+	if (r->base == NULL)
+		return tracer_mode_name(tracer_mode(r->tracer));
+	switch (tracer_mode(r->tracer)) {
+	case TRACER_NOTIFY:
+		return "seccomp user notification from a profile";
+	case TRACER_SECCOMP:
+		return "seccomp fast path from a profile";
+	default:
+		return "ptrace from a profile";
+	}
 }
 
 const char *
@@ -775,7 +843,7 @@ run_from_profile(const struct run *r)
 int
 run_has_base(const struct run *r)
 {
-	return r->setup.base != NULL;
+	return r->base != NULL;
 }
 
 uint64_t
@@ -870,6 +938,30 @@ int
 run_save_profile(struct run *r, int f, const char *path, char *err,
     size_t errlen)
 {
-	return tracesetup_save(r->cli, r->model, &r->setup, f, path, err,
-	    errlen);
+	struct profile_build b = { 0 };
+	struct profile_write_opts o = { NULL, NULL };
+	struct profile_env env;
+	struct profile *p;
+	int rc;
+
+	b.runtime_name = r->cli->runtime ? r->cli->runtime :
+	    PROFILE_BUILD_RUNTIME;
+	if (!r->have_runtime) {
+		if (runtime_baseline(b.runtime_name, NULL, &r->runtime, err,
+		    errlen) < 0)
+			return -ENOENT;
+		r->have_runtime = 1;
+	}
+	b.model = r->model;
+	b.base = r->base;
+	b.runtime = &r->runtime;
+	b.default_action = r->cli->default_action;
+	b.errno_ret = r->cli->errno_ret;
+	p = profile_build(&b);
+	cli_env(r->cli, &env);
+	o.env = &env;
+	rc = profile_save(p, path, f ? (enum profile_format)f :
+	    PROFILE_FMT_DOCKER, &o, err, errlen);
+	profile_free(p);
+	return rc;
 }
