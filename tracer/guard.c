@@ -159,8 +159,8 @@ guard_filter(const struct sock_filter *filter, size_t len,
 	if (len == 0 || len + plen > BPF_MAXINSNS)
 		return NULL;
 	f = xreallocarray(NULL, len + plen, sizeof(*f));
-	memcpy(f, pro, plen * sizeof(*f));
-	memcpy(f + plen, filter, len * sizeof(*f));
+	xmemcpy(f, pro, plen * sizeof(*f));
+	xmemcpy(f + plen, filter, len * sizeof(*f));
 	for (i = plen; kind == GUARD_NOTIFY && i < len + plen; i++)
 		if (f[i].code == (BPF_RET | BPF_K) &&
 		    (f[i].k & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_TRACE)

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "guard.h"
+#include "xalloc.h"
 
 /* The page the child and sctui share for the hand-over. */
 struct notify_shared {
@@ -187,7 +188,7 @@ notify_next(int fd, struct notify_call *call)
 
 	if (size < 0)
 		return (int)size;
-	memset(&u, 0, (size_t)size);	/* the kernel wants it zeroed */
+	xmemset(&u, 0, (size_t)size);	/* the kernel wants it zeroed */
 	if ((rc = ioctl_retry(fd, SECCOMP_IOCTL_NOTIF_RECV, &u)) < 0)
 		return rc;
 	call->id = u.n.id;
@@ -210,7 +211,7 @@ notify_reply(int fd, uint64_t id, int err)
 
 	if (size < 0)
 		return (int)size;
-	memset(&u, 0, (size_t)size);
+	xmemset(&u, 0, (size_t)size);
 	u.r.id = id;
 	if (err != 0)
 		u.r.error = -err;

@@ -13,7 +13,7 @@
  * listener cannot join the chain (the kernel refuses one with EBUSY), so
  * the program cannot answer its own calls behind sctui's back.
  *
- * These are the kernel-facing steps; tracer.c runs the loop.  Functions
+ * These are the kernel-facing steps; unotify.c runs the loop.  Functions
  * return 0 (or an fd) or a negative errno.
  */
 #ifndef SCTUI_NOTIFY_H

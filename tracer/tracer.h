@@ -1,11 +1,14 @@
 /*
- * tracer.h - the ptrace(2) engine: spawn or attach, follow, emit events.
+ * tracer.h - spawn or attach, follow the tree, emit events.
  *
- * The only module that calls ptrace(2) or wait(2).  It knows nothing of
- * names, phases, profiles or the screen: for everything it sees it fills a
- * struct sc_event (lib/model/event.h), hands it to the sink given at creation,
- * on the thread that called tracer_run().  The kernel ties tracees to the
- * thread that seized them, so tracer_start() and tracer_run() must be
+ * The only module that calls ptrace(2) or wait(2).  Behind this front
+ * (tracer.c) an engine per way of following does the work: ptrace.c for
+ * TRACER_SECCOMP and TRACER_SYSCALL, unotify.c for TRACER_NOTIFY
+ * (tracer-int.h).  It knows nothing of names, phases, profiles or the
+ * screen: for everything it sees it fills a struct sc_event
+ * (lib/model/event.h), hands it to the sink given at creation, on the thread
+ * that called tracer_run().  The kernel ties tracees to the thread that
+ * seized them, so tracer_start() and tracer_run() must be
  * called from the same thread, and that thread must have SIGCHLD blocked
  * (tracer_block_signals() does it; call it before creating other threads).
  *
@@ -135,14 +138,5 @@ int		 tracer_deny(struct tracer *t, uint32_t arch, int nr, int err);
 
 /* The command's wait(2) status once tracer_run() returned; -1 if none. */
 int		 tracer_root_status(const struct tracer *t);
-
-/* Statistics for the header and the benchmarks. */
-struct tracer_stats {
-	uint64_t	stops;		/* ptrace stops handled */
-	uint64_t	syscalls;	/* SC_EV_SYSCALL emitted */
-	uint32_t	tracees;	/* threads traced now */
-	uint32_t	setuid_skips;	/* execs ptrace could not follow up */
-};
-void		 tracer_get_stats(const struct tracer *t, struct tracer_stats *s);
 
 #endif

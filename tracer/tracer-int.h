@@ -1,0 +1,164 @@
+/*
+ * tracer-int.h - what the tracer's front (tracer.c) and its engines share.
+ *
+ * Private to tracer/.  tracer.c holds the options, the start, the
+ * requests from other threads, the live denials and the emitting of
+ * events; an engine follows the tree and turns what it sees into events:
+ * ptrace.c (TRACER_SECCOMP and TRACER_SYSCALL, one stop handling) and
+ * unotify.c (TRACER_NOTIFY, seccomp user notification, no ptrace).  Each
+ * engine is a struct tracer_engine; tracer.c picks one by mode, and
+ * adding an engine is a file with one more of them and its row in
+ * tracer.c's table.  Everything here runs on the tracer's thread unless
+ * it says otherwise.
+ */
+#ifndef SCTUI_TRACER_INT_H
+#define SCTUI_TRACER_INT_H
+
+#include <linux/filter.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "guard.h"
+#include "tcb.h"
+#include "tracer.h"
+
+struct tracer;
+struct notify_shared;
+
+/*
+ * One way of following a tree.  prepare and spawn run in tracer_start(),
+ * child in the forked command before its exec, the rest on the tracer's
+ * thread.  A NULL hook: the engine has nothing to do there.
+ */
+struct tracer_engine {
+	/*
+	 * Checks that this kernel can run the engine and readies the filter;
+	 * returns 0, or -1 having called tracer_fall_back() to another.
+	 */
+	int	(*prepare)(struct tracer *t);
+	/* Starts the command (t->path); 0 or -errno with t->error set. */
+	int	(*spawn)(struct tracer *t);
+	/* In the child: syncfd as spawn gave it; _exit(125) on failure. */
+	void	(*child)(struct tracer *t, int syncfd);
+	/* Seizes t->opts.attach; 0 or -errno with t->error set. */
+	int	(*attach)(struct tracer *t);
+	/* Follows the tree until it is gone: tracer_run(). */
+	int	(*run)(struct tracer *t);
+	/* sig to every process (and, for SIGKILL, thread) of the tree. */
+	void	(*kill_all)(struct tracer *t, int sig);
+	/* sig to the processes whose parent is not traced. */
+	void	(*signal_tops)(struct tracer *t, int sig);
+	/* Lets every tracee go (TRACER_REQ_DETACH). */
+	void	(*detach)(struct tracer *t);
+	/*
+	 * c's process installs a seccomp filter of its own; tsync: on every
+	 * thread.  Non-NULL means the engine follows it with PTRACE_SYSCALL.
+	 */
+	void	(*own_filter)(struct tracer *t, struct tcb *c, int tsync);
+	/* c is about to clone (call, as guard_call() named it). */
+	void	(*clone_call)(struct tcb *c, enum guard_call call,
+		    uint32_t arch, const uint64_t *args);
+};
+
+extern const struct tracer_engine ptrace_engine;	/* ptrace.c */
+extern const struct tracer_engine unotify_engine;	/* unotify.c */
+
+struct tracer {
+	struct tracer_opts	 opts;
+	const struct tracer_engine *engine;	/* follows t->mode */
+	struct sc_sink		 sink;
+	struct sock_filter	*filter;
+	unsigned short		 filter_len;
+	struct sock_filter	*plain;		/* the profile's, unguarded */
+	unsigned short		 plain_len;
+	int			 listener;	/* NOTIFY: the filter's fd */
+	struct notify_shared	*shared;	/* NOTIFY: for the hand-over */
+	pid_t			 reap;		/* NOTIFY: the keeper, sctui's
+						   child */
+	int			 alivefd;	/* NOTIFY: closed when sctui
+						   dies (the keeper checks) */
+	int			 statusfd;	/* NOTIFY: the command's status,
+						   from the keeper */
+	uint64_t		 swept_at;	/* NOTIFY: last liveness sweep */
+	enum tracer_mode	 mode;
+	char			 mode_note[160];
+	char			 error[512];
+	char			*path;		/* resolved argv[0] */
+	struct tcb_table	 tcbs;
+	struct idmap		 early;		/* tid -> 1: seen before its
+						   parent's fork event */
+	pid_t			 root;
+	int			 root_status;
+	int			 sigfd, reqfd;
+	uint32_t		 ncpu;		/* CPUs sctui may run on */
+	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
+	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
+	unsigned		 doing;		/* requests being carried out */
+	struct timespec		 kill_at;	/* STOP's grace deadline */
+	/* Live what-if: errno per (arch slot, nr); 0 lets the call run. */
+	_Atomic unsigned short	 deny[3][1024];
+	atomic_int		 ndeny;
+	uint32_t		 nown;		/* filters tracees installed */
+	uint32_t		 syncing;	/* threads held for a TSYNC */
+};
+
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t	 now_ns(void);
+
+/* /proc: Tgid, PPid, TracerPid of tid (NULL: not wanted); 0 or -errno. */
+int		 tracer_proc_status(pid_t tid, pid_t *tgid, pid_t *ppid,
+		    pid_t *tracer);
+/*
+ * The children of thread tid of pid, as /proc lists them (pid 0: the
+ * calling thread's), into pids; returns how many, at most max.  With pid
+ * 0 it is async-signal-safe.
+ */
+size_t		 tracer_proc_children(pid_t pid, pid_t tid, pid_t *pids,
+		    size_t max);
+/* tid's name into buf (len bytes); "" if it is gone. */
+void		 tracer_proc_comm(pid_t tid, char *buf, size_t len);
+
+/* Stamps ev and hands it to the sink. */
+void		 tracer_emit(struct tracer *t, struct sc_event *ev);
+/* An event with no payload but aux: SIGNAL, EXIT. */
+void		 tracer_emit_aux(struct tracer *t, enum sc_event_kind kind,
+		    pid_t tid, pid_t tgid, int32_t aux);
+/* SPAWN or ATTACH of c, with flags; marks c announced. */
+void		 tracer_announce(struct tracer *t, struct tcb *c,
+		    enum sc_event_kind kind, uint16_t flags);
+/* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
+void		 tracer_report_call(struct tracer *t, const struct tcb *c,
+		    struct sc_event *ev, int err);
+
+/* The command is pid: track and announce it. */
+struct tcb	*tracer_add_root(struct tracer *t, pid_t pid);
+/* Use mode (and its engine) instead; to ends mode_note's reason. */
+void		 tracer_fall_back(struct tracer *t, enum tracer_mode mode,
+		    const char *to);
+/*
+ * Puts the prologue of kind in front of the profile's filter (guard.h);
+ * if it cannot, falls back to mode to and returns -1.
+ */
+int		 tracer_guard(struct tracer *t, enum guard_kind kind,
+		    enum tracer_mode to, const char *how);
+/* In the forked command: stdio, session, the engine's child(), exec. */
+void		 tracer_child_exec(struct tracer *t, int syncfd)
+		    __attribute__((noreturn));
+
+/* Carries out what tracer_request() and tracer_signal() asked. */
+void		 take_requests(struct tracer *t);
+/* Milliseconds poll() may sleep: until STOP's grace runs out, or -1. */
+int		 poll_timeout(struct tracer *t);
+
+/* The errno a live denial fails this call with, or 0 to let it run. */
+int		 tracer_deny_errno(struct tracer *t, uint32_t arch, int nr);
+/* Does the profile's own filter (without the prologue) allow the call? */
+int		 tracer_profile_allows(const struct tracer *t, uint32_t arch,
+		    int nr, uint64_t ip, const uint64_t *args);
+/* The calls that decide what the trace sees, before they run (guard.h). */
+void		 tracer_watch_call(struct tracer *t, struct tcb *c,
+		    uint32_t arch, int nr, const uint64_t *args);
+
+#endif
