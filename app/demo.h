@@ -15,8 +15,9 @@
  *
  * demo_main() below runs it as a client of the run layer (run.h), in batch
  * mode or in the UI (uimain.h), whose header shows demo_status() at its
- * redraw rate; the end of the traffic ends the trace through run_stop().  The temporary folder is removed by demo_free(), and at
- * exit() if the caller never got that far.
+ * redraw rate; the end of the traffic ends the trace through run_stop().
+ * The temporary folder is removed by demo_free(), and at exit() if the
+ * caller never got that far.
  */
 #ifndef SCTUI_DEMO_H
 #define SCTUI_DEMO_H
@@ -32,8 +33,9 @@ struct demo_opts {
 	/*
 	 * Called once, on the demo's thread, when the traffic is over: the
 	 * owner should send demo_stop_signal() to the server's master (with a
-	 * run, run_stop() with that stop signal; it is async-signal-safe).  NULL: the demo sends it itself, to the pid in
-	 * the server's pid file, only if that is a child of sctui.
+	 * run, run_stop() with that stop signal; it is async-signal-safe).
+	 * NULL: the demo sends it itself, to the pid in the server's pid
+	 * file, only if that is a child of sctui.
 	 */
 	void		(*stop)(void *arg);
 	void		*arg;

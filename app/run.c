@@ -1,10 +1,12 @@
 /*
  * run.c - the life of one trace; see run.h.
  *
- * The tracer always runs on a thread of its own (tracer_start() and
- * tracer_run() on it, as ptrace requires).  Its sink is the ring in the
- * UI's runs, and the model itself in batch mode, where the caller's thread
- * only waits in run_wait() for a terminating signal or the end.
+ * In the UI's runs (opts.ring 1) the tracer runs on a thread of its own
+ * (tracer_start() and tracer_run() both on it, as ptrace requires) and its
+ * sink is the ring.  In batch mode (opts.ring 0) it runs on the caller's
+ * thread, so the kernel names sctui itself the tracer, and its sink is the
+ * model; a second thread only turns terminating signals, read from a
+ * signalfd, into run_stop() requests.
  */
 #include "config.h"
 #include "run.h"
@@ -65,8 +67,9 @@ struct run {
 	int			 started;	/* tracer_start() returned */
 	int			 start_rc;
 	int			 run_rc;	/* tracer_run()'s */
+	/* opts.ring 0: the signal watcher's signalfd, and its end. */
+	int			 sig_fd;
 	int			 done_fd;	/* eventfd: tracer_run() returned */
-	int			 sig_fd;	/* signalfd of run_wait() */
 	int			 running;
 
 	/* The program's stdio (opts.capture). */
@@ -415,11 +418,12 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 	} else {
 		sink.ctx = r;
 		sink.emit = sink_inline;
-	}
-	if ((r->done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
-		rc = -errno;
-		fprintf(stderr, "sctui: eventfd: %s\n", strerror(errno));
-		goto fail;
+		if ((r->done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
+			rc = -errno;
+			fprintf(stderr, "sctui: eventfd: %s\n",
+			    strerror(errno));
+			goto fail;
+		}
 	}
 
 	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;

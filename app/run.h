@@ -79,19 +79,21 @@ int		 run_open(const struct cli *c, struct run **rp);
 void		 run_free(struct run *r);
 
 /*
- * Starts the tracer on a thread of its own and waits until the command is
- * spawned or the pids are seized.  Leaves SIGCHLD blocked in the calling
- * thread, and with opts.ring 0 also SIGINT, SIGTERM, SIGHUP (and SIGQUIT
- * with opts.quit_ends), which run_wait() reads.  Returns 0, or -errno with tracer_error()'s line
- * said on stderr (-ENOENT, -EACCES: the command is missing or cannot be
- * run); run_exit_code() then gives 127, 126 or 1.
+ * Starts the tracer (opts.ring 1: on a thread of its own; 0: on the
+ * calling thread, which must then call run_wait()) and waits until the
+ * command is spawned or the pids are seized.  Leaves SIGCHLD blocked in
+ * the calling thread, and with opts.ring 0 also SIGINT, SIGTERM, SIGHUP
+ * (and SIGQUIT with opts.quit_ends), which end the trace from then on.
+ * Returns 0, or -errno with tracer_error()'s line said on stderr (-ENOENT,
+ * -EACCES: the command is missing or cannot be run); run_exit_code() then
+ * gives 127, 126 or 1.
  */
 int		 run_start(struct run *r);
 
 /*
- * opts.ring 0: waits until the trace is over.  SIGINT, SIGTERM, SIGHUP (and
- * SIGQUIT with opts.quit_ends) end it (RUN_END); a second one kills
- * (RUN_KILL).  Returns 0, or
+ * opts.ring 0: traces on the calling thread until the trace is over.
+ * SIGINT, SIGTERM, SIGHUP (and SIGQUIT with opts.quit_ends) end it
+ * (RUN_END); a second one kills (RUN_KILL).  Returns 0, or
  * -errno when tracing itself failed (said on stderr).
  */
 int		 run_wait(struct run *r);

@@ -223,8 +223,8 @@ draw_header(struct ui *ui)
 	snprintf(line, sizeof(line), " procs %u live / %u   syscalls %zu   "
 	    "events %" PRIu64 " (%.0f/s)   elapsed %s%s   stalls %" PRIu64
 	    "%s", t.procs_live, t.procs_total, model_nsys(ui->model),
-	    t.calls, ui->rate, el, live, run_stalls(ui->run), ui->unsaved ? "   [unsaved toggles]" :
-	    "");
+	    t.calls, ui->rate, el, live, run_stalls(ui->run), ui->unsaved ?
+	    "   [unsaved toggles]" : "");
 	put(w, 1, 0, ui->cols, a, line);
 	wnoutrefresh(w);
 }
@@ -518,7 +518,8 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 	}
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
 	if (s->total == 0)
-		snprintf(buf, sizeof(buf), "never called: %s", run_from_profile(ui->run) ? "the profile allows it" :
+		snprintf(buf, sizeof(buf), "never called: %s",
+		    run_from_profile(ui->run) ? "the profile allows it" :
 		    "listed, no calls counted");
 	else
 		snprintf(buf, sizeof(buf), "calls %" PRIu64 ": startup %"

@@ -1,15 +1,14 @@
 /*
- * ui.c - the interactive mode: threads, the event loop, the terminal.
+ * ui.c - the interactive mode: the event loop and the terminal.
  *
- * The tracer runs on a thread of its own (tracer_start() and tracer_run()
- * both on it, as ptrace requires); its sink pushes every event into the SPSC
- * ring, blocking when the ring is full.  This thread alone owns the model:
- * each turn of the loop it polls the terminal, the ring's eventfd, the
- * program's output (the master of its pseudo-terminal, the pipe of its
- * stderr) and a self-pipe for signals; drains at most RING_BATCH events
- * into the model; handles the keys that came in (so a flood of events
- * never starves the keyboard); and redraws, at most FRAME_NS apart and
- * only what is dirty.
+ * The trace is a struct run (app/run.h) whose tracer runs on a thread of
+ * its own and queues every event in its ring.  This thread alone owns the
+ * model: each turn of the loop it polls the terminal, the run's wake-up fd
+ * (run_wait_fd()), the program's output (the master of its
+ * pseudo-terminal, the pipe of its stderr) and a self-pipe for signals;
+ * drains at most RING_BATCH events into the model (run_drain()); handles
+ * the keys that came in (so a flood of events never starves the keyboard);
+ * and redraws, at most FRAME_NS apart and only what is dirty.
  *
  * The terminal is restored on every way out: quitting, Ctrl-C, SIGTERM,
  * SIGHUP and SIGINT (through the loop), fatal() (through fatal_hook), and
