@@ -20,7 +20,7 @@
 int	fuzz_read(const uint8_t *data, size_t size, enum profile_format f);
 
 /*
- * Reads data as a session (lib/model/session.h).  When it reads, what it wrote
+ * Reads data as a session (lib/session/session.h).  When it reads, what it wrote
  * reads back and writes the same bytes; a failure must say why.  abort()s
  * on a broken invariant; returns 0.
  */

@@ -1,14 +1,23 @@
-# lib/: pure C, no curses and no ptrace, grouped by job: support/ (memory,
-# files, names), model/ (what a trace saw, sessions), profile/ (seccomp
-# profiles) and cli/ (the command line).
-noinst_LIBRARIES += libcore.a
-libcore_a_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS) $(JANSSON_CFLAGS)
-# Where `make install` puts the data files (lib/support/datadir.c).
-libcore_a_CPPFLAGS = $(AM_CPPFLAGS) -DSCTUI_PKGDATADIR='"$(pkgdatadir)"' \
-	-DSCTUI_SRCDATADIR='"$(abs_top_srcdir)/assets"'
-libcore_a_SOURCES =
-CORE_LIBS = libcore.a $(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
+# lib/: pure C, no curses and no ptrace, grouped by job into layers, each
+# a library of its own whose include path reaches only the layers below it
+# (tests/unit/layering.test checks the includes too):
+#
+#	cli/      the command line            -> profile, model, support
+#	session/  sessions (--session, --open) -> profile, model, support
+#	profile/  seccomp profiles            -> model, support
+#	model/    what a trace saw, names     -> support
+#	support/  memory, files, escaping     -> nothing
+LIB_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS) $(JANSSON_CFLAGS)
+SUPPORT_CPPFLAGS = -I$(top_srcdir)/lib/support
+MODEL_CPPFLAGS = -I$(top_srcdir)/lib/model $(SUPPORT_CPPFLAGS)
+PROFILE_CPPFLAGS = -I$(top_srcdir)/lib/profile $(MODEL_CPPFLAGS)
+SESSION_CPPFLAGS = -I$(top_srcdir)/lib/session $(PROFILE_CPPFLAGS)
+CLI_CPPFLAGS = -I$(top_srcdir)/lib/cli $(PROFILE_CPPFLAGS)
+# Every layer of lib/, the highest first, as the linker wants them.
+CORE_LIBS = libcli.a libsession.a libprofile.a libmodel.a libsupport.a \
+	$(SECCOMP_LIBS) $(JANSSON_LIBS) -lm
 include $(srcdir)/lib/support/local.mk
 include $(srcdir)/lib/model/local.mk
 include $(srcdir)/lib/profile/local.mk
+include $(srcdir)/lib/session/local.mk
 include $(srcdir)/lib/cli/local.mk

@@ -1,5 +1,8 @@
 # tracer/: the only code that calls ptrace(2) and wait(2).
 noinst_LIBRARIES += libtracer.a
+# It knows lib/'s model (events) and support, nothing of profiles or the
+# screen: a filter reaches it as BPF.
+libtracer_a_CPPFLAGS = -I$(top_srcdir)/tracer $(MODEL_CPPFLAGS)
 libtracer_a_SOURCES = \
 	tracer/guard.c tracer/guard.h \
 	tracer/notify.c tracer/notify.h \

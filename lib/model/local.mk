@@ -1,13 +1,15 @@
 # lib/model: what a trace saw (events, the model, its summary), the names
 # and descriptions of system calls, the SPSC event ring between the tracer
-# thread and the UI, sessions, and the container runtimes' own calls.
-libcore_a_SOURCES += \
+# thread and the UI, and the container runtimes' own calls.
+noinst_LIBRARIES += libmodel.a
+libmodel_a_CFLAGS = $(LIB_CFLAGS)
+libmodel_a_CPPFLAGS = $(MODEL_CPPFLAGS)
+libmodel_a_SOURCES = \
 	lib/model/event.h \
 	lib/model/idmap.c lib/model/idmap.h \
 	lib/model/model.c lib/model/model.h \
 	lib/model/ring.c lib/model/ring.h \
 	lib/model/runtime.c lib/model/runtime.h \
-	lib/model/session.c lib/model/session.h \
 	lib/model/summary.c lib/model/summary.h \
 	lib/model/sysdoc.c lib/model/sysdoc.h \
 	lib/model/sysname.c lib/model/sysname.h

@@ -467,7 +467,7 @@ model_totals(const struct model *m, struct model_totals *t)
 	*t = m->totals;
 }
 
-/* ---- rebuilding (lib/model/session.c) ---------------------------------- */
+/* ---- rebuilding (lib/session/session.c) ---------------------------------- */
 
 uint32_t
 model_restore_sys(struct model *m, uint32_t sysid, enum model_toggle t,

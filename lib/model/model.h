@@ -159,7 +159,7 @@ struct model_totals {
 void		 model_totals(const struct model *m, struct model_totals *t);
 
 /*
- * Rebuilding a saved model (lib/model/session.c reads sessions and plain
+ * Rebuilding a saved model (lib/session/session.c reads sessions and plain
  * profiles through these).  Call model_restore_sys() for every syscall in
  * the saved index order, then model_restore_proc() for each process in id
  * order, each followed by model_restore_stat() for its calls in their

@@ -1,7 +1,10 @@
 # lib/profile: the seccomp profile module (lib/profile/profile.h).  One
 # file per reader and per writer; the formats are listed once, in
 # lib/profile/formats.c.
-libcore_a_SOURCES += \
+noinst_LIBRARIES += libprofile.a
+libprofile_a_CFLAGS = $(LIB_CFLAGS)
+libprofile_a_CPPFLAGS = $(PROFILE_CPPFLAGS)
+libprofile_a_SOURCES = \
 	lib/profile/profile.c lib/profile/profile.h \
 	lib/profile/profile-int.h \
 	lib/profile/build.c lib/profile/build.h \
@@ -18,7 +21,7 @@ lib/profile/sdgroups.inc: $(srcdir)/assets/systemd-groups.txt
 	sed -e '/^#/d' -e 's/\\/\\\\/g' -e 's/"/\\"/g' \
 	    -e 's/^/"/' -e 's/$$/\\n"/' $(srcdir)/assets/systemd-groups.txt >$@.tmp && \
 	mv $@.tmp $@
-lib/profile/libcore_a-write-systemd.$(OBJEXT): lib/profile/sdgroups.inc
+lib/profile/libprofile_a-write-systemd.$(OBJEXT): lib/profile/sdgroups.inc
 CLEANFILES += lib/profile/sdgroups.inc
 
 # Data files: Docker's default profile (for --diff docker-default) and

@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #ifndef SCTUI_PKGDATADIR
-#error "SCTUI_PKGDATADIR must be defined (lib/local.mk, libcore_a_CPPFLAGS: $(pkgdatadir))"
+#error "SCTUI_PKGDATADIR must be defined (lib/support/local.mk, libsupport_a_CPPFLAGS: $(pkgdatadir))"
 #endif
 #ifndef SCTUI_SRCDATADIR
-#error "SCTUI_SRCDATADIR must be defined (lib/local.mk, libcore_a_CPPFLAGS: $(abs_top_srcdir)/assets)"
+#error "SCTUI_SRCDATADIR must be defined (lib/support/local.mk, libsupport_a_CPPFLAGS: $(abs_top_srcdir)/assets)"
 #endif
 
 const char *

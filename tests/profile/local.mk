@@ -62,7 +62,7 @@ FUZZ_SRCS = $(top_srcdir)/fuzz/targets.c \
 	$(top_srcdir)/lib/profile/write-k8s.c \
 	$(top_srcdir)/lib/profile/write-systemd.c \
 	$(top_srcdir)/lib/model/sysname.c $(top_srcdir)/lib/model/model.c \
-	$(top_srcdir)/lib/model/idmap.c $(top_srcdir)/lib/model/session.c \
+	$(top_srcdir)/lib/model/idmap.c $(top_srcdir)/lib/session/session.c \
 	$(top_srcdir)/lib/support/atomicfile.c \
 	$(top_srcdir)/lib/support/xalloc.c $(top_srcdir)/lib/support/datadir.c \
 	$(top_srcdir)/lib/support/escape.c

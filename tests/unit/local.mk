@@ -1,4 +1,4 @@
-# tests/unit/: pure tests of lib/, linked against libcore.a only.
+# tests/unit/: pure tests of lib/, linked against its layers only.
 UNIT_TESTS = \
 	tests/unit/cli-test \
 	tests/unit/idmap-test \
