@@ -1,7 +1,7 @@
 /*
  * profilecmd.h - the profile commands: --convert, --merge, --diff.
  *
- * Called by main (tui/main.c) for CLI_CONVERT, CLI_MERGE and CLI_DIFF.
+ * Called by main (app/main.c) for CLI_CONVERT, CLI_MERGE and CLI_DIFF.
  */
 #ifndef SCTUI_PROFILECMD_H
 #define SCTUI_PROFILECMD_H
