@@ -16,13 +16,6 @@ struct profile;
 int	profilecmd_main(const struct cli *c);
 
 /*
- * Loads a profile of any readable format, printing each error line as
- * "sctui: ..." on stderr; NULL on failure.  Also used by --profile and
- * --enforce.
- */
-struct profile *profilecmd_load(const char *path, int skip_unknown);
-
-/*
  * profile_build() of base with --default-action and --errno: the profile
  * --convert, --merge and --enforce use.  Never NULL; profile_free() it.
  */

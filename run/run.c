@@ -33,7 +33,6 @@
 #include "model.h"
 #include "build.h"
 #include "profile.h"
-#include "profilecmd.h"
 #include "pty.h"
 #include "runtime.h"
 #include "ring.h"
@@ -274,6 +273,43 @@ deny_cli(struct run *r)
 
 /* ---- making a run --------------------------------------------------- */
 
+#define MSGLEN	16384
+
+/* Prints each line of msg as "sctui: LINE". */
+static void
+print_lines(const char *msg)
+{
+	const char *p = msg, *eol;
+
+	while (*p != '\0') {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		fprintf(stderr, "sctui: %.*s\n", (int)(eol - p), p);
+		p = *eol ? eol + 1 : eol;
+	}
+}
+
+struct profile *
+run_load_profile(const char *path, int skip_unknown)
+{
+	struct profile_read_opts o = { PROFILE_FMT_AUTO, skip_unknown };
+	struct profile *p;
+	char *msg = calloc(1, MSGLEN);
+	int rc;
+
+	if (msg == NULL)
+		return NULL;
+	rc = profile_load(path, &o, &p, msg, MSGLEN);
+	if (*msg != '\0')
+		print_lines(msg);
+	if (rc > 0)
+		fprintf(stderr, "sctui: %s: skipped %d unknown name%s\n", path,
+		    rc, rc == 1 ? "" : "s");
+	free(msg);
+	return rc < 0 ? NULL : p;
+}
+
 /*
  * --profile: loads the base and builds the tracee's filter from it: what
  * the profile allows (and its other rules) as it says, everything else
@@ -291,7 +327,7 @@ load_profile(struct run *r)
 
 	if (c->profile == NULL)
 		return 0;
-	if ((r->base = profilecmd_load(c->profile, 0)) == NULL)
+	if ((r->base = run_load_profile(c->profile, 0)) == NULL)
 		return -EINVAL;
 	/*
 	 * What the profile lacks is what its default would stop.  A default

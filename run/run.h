@@ -24,6 +24,7 @@
 
 struct cli;
 struct model;
+struct profile;
 struct sc_event;
 
 struct run_opts {
@@ -200,5 +201,12 @@ int		 run_save_profile(struct run *r, int f, const char *path,
 /* The program's stdout (0) or stderr (1) read end; -1 without opts.capture.
  * The caller takes it over. */
 int		 run_output_fd(struct run *r, int which);
+
+/*
+ * Loads a profile of any readable format, printing each error line as
+ * "sctui: ..." on stderr; NULL on failure.  Used for --profile here, and by
+ * --enforce and the profile commands.  profile_free() the result.
+ */
+struct profile	*run_load_profile(const char *path, int skip_unknown);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * ui.c - the interactive mode: the event loop and the terminal.
  *
- * The trace is a struct run (app/run.h) whose tracer runs on a thread of
+ * The trace is a struct run (run/run.h) whose tracer runs on a thread of
  * its own and queues every event in its ring.  This thread alone owns the
  * model: each turn of the loop it polls the terminal, the run's wake-up fd
  * (run_wait_fd()), the program's output (the master of its

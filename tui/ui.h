@@ -2,7 +2,7 @@
  * ui.h - the interactive ncurses UI, sctui's default mode: the screen only.
  *
  * Called by main (app/main.c) and the demo (app/demo.c) when --batch is not
- * given.  The trace itself is a struct run (app/run.h): the UI drains its
+ * given.  The trace itself is a struct run (run/run.h): the UI drains its
  * events into the model on this thread, which alone owns the model and the
  * screen, and sends its commands back through it.
  */

@@ -12,7 +12,7 @@
  * allowed calls become rows with zero counts.
  *
  * The format is JSON: an object with "format": "sctui-session" and
- * "version": 1 (see session.c for the fields).  Called by app/run.c, which
+ * "version": 1 (see session.c for the fields).  Called by run/run.c, which
  * loads and saves sessions for every front end, and the unit tests (the
  * UI names its files with SESSION_SUFFIX).  Pure apart from file I/O;
  * never prints.
