@@ -10,7 +10,8 @@
 # bar), keeping the hand-written file as the fallback when cross-compiling.  pkgdatadir is only known at make
 # time (it holds ${prefix}), hence sed here and not AC_CONFIG_FILES.
 man1_MANS = doc/sctui.1
-EXTRA_DIST += doc/sctui.1.in doc/ui-keys.man doc/how-it-works.md
+EXTRA_DIST += doc/sctui.1.in doc/ui-keys.man doc/how-it-works.md \
+	doc/architecture.md
 CLEANFILES += doc/sctui.1
 
 doc/sctui.1: $(srcdir)/doc/sctui.1.in $(srcdir)/doc/ui-keys.man Makefile

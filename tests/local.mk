@@ -13,7 +13,8 @@ tests_lib_reap_SOURCES = tests/lib/reap.c
 tests_lib_reap_CFLAGS = $(HELPER_CFLAGS)
 tests_lib_reap_LDFLAGS =
 # A sanitizer report of any process a test starts lands in SAN_DIR and
-# ends that process (halt_on_error; UBSan is built not to recover);
+# ends that process (halt_on_error; UBSan is built not to recover; TSan
+# exits 66 after its first report);
 # ./bootstrap --check fails on any file there, even when the test itself
 # passed.  Not abort_on_error: a process under a filter that denies kill
 # (sctui --enforce's child) would loop in abort() instead of exiting.  tmux sets TMUX in its panes: a test must
@@ -27,7 +28,8 @@ AM_TESTS_ENVIRONMENT = \
 	$(MKDIR_P) '$(SAN_DIR)' && chmod 1777 '$(SAN_DIR)'; \
 	ASAN_OPTIONS="$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}log_path=$(SAN_DIR)/asan:halt_on_error=1"; \
 	UBSAN_OPTIONS="$${UBSAN_OPTIONS:+$$UBSAN_OPTIONS:}log_path=$(SAN_DIR)/ubsan:halt_on_error=1:print_stacktrace=1"; \
-	export ASAN_OPTIONS UBSAN_OPTIONS;
+	TSAN_OPTIONS="$${TSAN_OPTIONS:+$$TSAN_OPTIONS:}log_path=$(SAN_DIR)/tsan:halt_on_error=1"; \
+	export ASAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS;
 EXTRA_DIST += tests/lib/init.sh tests/lib/reap.test
 TESTS += tests/lib/reap.test
 clean-local: clean-sanitizer

@@ -17,7 +17,6 @@
 
 #include "profile.h"
 #include "sysname.h"
-#include "tracer.h"
 
 #define CTRL(c)	((c) & 0x1f)
 #define KEY_ESC	27
@@ -217,15 +216,15 @@ act_live_deny(struct ui *ui)
 	}
 	s = model_sys(ui->model, r->sys);
 	name = sysname_name(s->sysid);
-	on = !ui_live_denied(ui, s->sysid);
+	on = !run_denied(ui->run, s->sysid);
 	if (on && (why = locked_why(name)) != NULL) {
 		ui_message(ui, 1, "%s is locked on: denying it means %s", name,
 		    why);
 		return;
 	}
-	if (ui->tracer == NULL || !ui_running(ui)) {
+	if (ui->opened || !ui_running(ui)) {
 		ui_message(ui, 1, "%s: nothing is traced now, so nothing can "
-		    "be denied live", ui->tracer == NULL ? "a session" :
+		    "be denied live", ui->opened ? "a session" :
 		    "the program has ended");
 		return;
 	}
@@ -235,11 +234,11 @@ act_live_deny(struct ui *ui)
 		    "for now" : strerror(-rc));
 		return;
 	}
-	en = strerrorname_np(ui->live_errno);
+	en = strerrorname_np(run_deny_errno(ui->run));
 	if (on)
 		ui_message(ui, 0, "%s is now denied live: every call fails "
 		    "with %s without running (x again lets it run)%s", name,
-		    en != NULL ? en : "an error", ui->setup.base != NULL ?
+		    en != NULL ? en : "an error", run_has_base(ui->run) ?
 		    "; calls your --profile allows are not stopped" : "");
 	else
 		ui_message(ui, 0, "%s runs again (%" PRIu64 " call%s denied "
@@ -383,8 +382,8 @@ save_now(struct ui *ui)
 		ui->quit_after_save = 0;
 		return;
 	}
-	if (tracesetup_save(ui->cli, ui->model, &ui->setup, f->format,
-	    ui->save_path, err, sizeof(err)) < 0) {
+	if (run_save_profile(ui->run, f->format, ui->save_path, err,
+	    sizeof(err)) < 0) {
 		ui_message(ui, 1, "%s", err);
 		ui->quit_after_save = 0;
 		return;
@@ -514,13 +513,13 @@ act_serving(struct ui *ui)
 }
 
 static void
-need_running(struct ui *ui, enum tracer_req req, const char *what)
+need_running(struct ui *ui, enum run_stop how, const char *what)
 {
 	if (!ui_running(ui)) {
 		ui_message(ui, 1, "the program is no longer running");
 		return;
 	}
-	ui_end(ui, req);
+	ui_end(ui, how);
 	ui_message(ui, 0, "%s", what);
 }
 
@@ -528,7 +527,7 @@ static void
 stop_done(struct ui *ui, int key)
 {
 	(void)key;
-	need_running(ui, TRACER_REQ_STOP, "stopping the program (stop "
+	need_running(ui, RUN_STOP, "stopping the program (stop "
 	    "signal, then SIGKILL after 5 s)");
 }
 
@@ -547,7 +546,7 @@ static void
 kill_done(struct ui *ui, int key)
 {
 	(void)key;
-	need_running(ui, TRACER_REQ_KILL, "killing every traced process");
+	need_running(ui, RUN_KILL, "killing every traced process");
 }
 
 static void
@@ -570,8 +569,7 @@ signal_done(struct ui *ui, int key)
 		ui_message(ui, 1, "the program is no longer running");
 		return;
 	}
-	/* The tracer thread sends it: only it knows the live processes. */
-	tracer_signal(ui->tracer, sig);
+	run_signal(ui->run, sig);
 	ui_message(ui, 0, "sent SIG%s to the program", sigabbrev_np(sig));
 }
 
@@ -588,8 +586,8 @@ act_signal(struct ui *ui)
 static void
 quit_how(struct ui *ui, int key)
 {
-	ui_end(ui, key == 'k' ? TRACER_REQ_KILL : key == 'd' ?
-	    TRACER_REQ_DETACH : TRACER_REQ_STOP);
+	ui_end(ui, key == 'k' ? RUN_KILL : key == 'd' ? RUN_DETACH :
+	    RUN_STOP);
 	ui->quitting = 1;
 	ui_message(ui, 0, "%s the program, then quitting...", key == 'k' ?
 	    "killing" : key == 'd' ? "detaching from" : "stopping");
@@ -647,7 +645,7 @@ act_interrupt(struct ui *ui)
 		ui->quit_now = 1;
 		return;
 	}
-	ui_end(ui, ui->ends > 1 ? TRACER_REQ_KILL : TRACER_REQ_END);
+	ui_end(ui, ui->ends > 1 ? RUN_KILL : RUN_END);
 	ui->quitting = 1;
 	ui_message(ui, 0, "quitting: %s the program...", ui->ends > 1 ?
 	    "killing" : ui->attached ? "detaching from" : "stopping");

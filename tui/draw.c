@@ -19,12 +19,9 @@
 
 #include "escape.h"
 #include "profile.h"
-#include "ring.h"
-#include "demo.h"
 #include "summary.h"
 #include "sysdoc.h"
 #include "sysname.h"
-#include "tracer.h"
 
 #define MIN_COLS	60
 #define MIN_ROWS	15
@@ -169,25 +166,13 @@ fmt_elapsed(uint64_t ns, char *buf, size_t len)
 }
 
 /*
- * What a call does and why it may be dangerous (assets/syscalls.tsv),
- * loaded on first use; NULL when the table cannot be read (said once in
- * the status line).
+ * What a call does and why it may be dangerous (assets/syscalls.tsv, read
+ * by ui_run() before the first frame); NULL when the table could not be.
  */
 static const struct sysdoc_entry *
-doc_of(struct ui *ui, const char *name)
+doc_of(const struct ui *ui, const char *name)
 {
-	static struct sysdoc *doc;
-	static int tried;
-	char err[512];
-
-	if (!tried) {
-		tried = 1;
-		if (sysdoc_load_default(&doc, err, sizeof(err)) < 0) {
-			doc = NULL;
-			ui_message(ui, 1, "no syscall descriptions: %s", err);
-		}
-	}
-	return doc != NULL ? sysdoc_find(doc, name) : NULL;
+	return ui->doc != NULL ? sysdoc_find(ui->doc, name) : NULL;
 }
 
 static void
@@ -206,7 +191,7 @@ draw_header(struct ui *ui)
 	fill(w, 1, a);
 	if (ui->opened)
 		snprintf(state, sizeof(state), "%s (not live)",
-		    ui->meta.from_profile ? "profile" : "session");
+		    run_from_profile(ui->run) ? "profile" : "session");
 	else if (ui_running(ui))
 		snprintf(state, sizeof(state), "%s", ui->quitting ?
 		    "stopping" : "running");
@@ -221,8 +206,8 @@ draw_header(struct ui *ui)
 	right = (int)strlen(line) < ui->cols - 20 ? (int)strlen(line) :
 	    ui->cols - 20;
 	put(w, 0, ui->cols - right, right, a, line);
-	if (ui->demo != NULL) {
-		demo_status(ui->demo, st2, sizeof(st2));
+	if (ui->opts.banner != NULL) {
+		ui->opts.banner(ui->opts.arg, st2, sizeof(st2));
 		snprintf(line, sizeof(line), " sctui  %s", st2);
 	} else
 		snprintf(line, sizeof(line), " sctui  %s", ui->command);
@@ -232,15 +217,14 @@ draw_header(struct ui *ui)
 	for (i = 0; i < model_nsys(ui->model); i++)
 		denials += model_sys(ui->model, (uint32_t)i)->denials;
 	live[0] = '\0';
-	if (ui->nlive > 0 || denials > 0)
+	if (run_ndenied(ui->run) > 0 || denials > 0)
 		snprintf(live, sizeof(live), "   denied live: %zu (%" PRIu64
-		    " failed)", ui->nlive, denials);
+		    " failed)", run_ndenied(ui->run), denials);
 	snprintf(line, sizeof(line), " procs %u live / %u   syscalls %zu   "
 	    "events %" PRIu64 " (%.0f/s)   elapsed %s%s   stalls %" PRIu64
 	    "%s", t.procs_live, t.procs_total, model_nsys(ui->model),
-	    t.calls, ui->rate, el, live, ui->ring != NULL ?
-	    ring_stalls(ui->ring) : 0, ui->unsaved ? "   [unsaved toggles]" :
-	    "");
+	    t.calls, ui->rate, el, live, run_stalls(ui->run), ui->unsaved ?
+	    "   [unsaved toggles]" : "");
 	put(w, 1, 0, ui->cols, a, line);
 	wnoutrefresh(w);
 }
@@ -436,7 +420,7 @@ draw_sys(struct ui *ui)
 		    s->toggle == TOGGLE_DENY ? ' ' : 'x', nw, nw, name,
 		    r->count);
 		put(w, y, 0, width, a, buf);
-		live = ui_live_denied(ui, s->sysid);
+		live = run_denied(ui->run, s->sysid);
 		if (live) {
 			/* The bar gives way to the what-if and its count. */
 			snprintf(buf, sizeof(buf), "DENIED LIVE %" PRIu64,
@@ -534,8 +518,8 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 	}
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
 	if (s->total == 0)
-		snprintf(buf, sizeof(buf), "never called: %s", ui->opened &&
-		    ui->meta.from_profile ? "the profile allows it" :
+		snprintf(buf, sizeof(buf), "never called: %s",
+		    run_from_profile(ui->run) ? "the profile allows it" :
 		    "listed, no calls counted");
 	else
 		snprintf(buf, sizeof(buf), "calls %" PRIu64 ": startup %"
@@ -546,8 +530,8 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 		    (double)(s->first - ui->start) / 1e9,
 		    (double)(s->last - ui->start) / 1e9);
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
-	if (ui_live_denied(ui, s->sysid)) {
-		en = strerrorname_np(ui->live_errno);
+	if (run_denied(ui->run, s->sysid)) {
+		en = strerrorname_np(run_deny_errno(ui->run));
 		snprintf(buf, sizeof(buf), "denied live now: every call fails "
 		    "with %s without running; %" PRIu64 " denied so far "
 		    "(x lets it run)", en != NULL ? en : "an error",

@@ -12,12 +12,11 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "run.h"
 #include "session.h"
-#include "tracesetup.h"
+#include "ui.h"
 
-struct cli;
-struct ring;
-struct tracer;
+struct sysdoc;
 
 enum ui_pane {
 	PANE_TREE,
@@ -130,22 +129,18 @@ struct ui_ask {
 	void		(*done)(struct ui *ui, int key);
 };
 
-/* A profile format in the save dialog. */
-
 struct ui {
-	const struct cli	*cli;
-	struct tracesetup	 setup;	/* --profile's base and filter */
-	struct demo		*demo;	/* --demo: the traffic; or NULL */
-	struct model		*model;
-	struct tracer		*tracer;
-	struct ring		*ring;
-	pthread_t		 thread;
-	int			 tracer_done;	/* thread joined */
+	struct run		*run;	/* the trace, or what was opened */
+	struct ui_opts		 opts;
+	struct model		*model;	/* run_model(run) */
+	struct sysdoc		*doc;	/* call notes; NULL: none */
+	/* Of the run, read once; root_status again once it is over. */
+	int			 tracer_done;	/* run_running() said 0 */
 	int			 attached;	/* -p */
-	char			 command[256];	/* for the header */
-	char			 cmdname[64];	/* for the default file name */
+	const char		*command;	/* for the header */
+	const char		*cmdname;	/* for the default file name */
 	const char		*mode_name;
-	int			 root_status;	/* once done */
+	int			 root_status;
 
 	uint64_t		 start;		/* CLOCK_MONOTONIC ns */
 	uint64_t		 now;
@@ -212,14 +207,8 @@ struct ui {
 	size_t			 save_format;	/* a writable profile_formats[] row */
 	size_t			 help_top;
 
-	/* Live what-if denials (x, --deny): sysids the tracer fails now. */
-	uint32_t		*live_ids;
-	size_t			 nlive, caplive;
-	int			 live_errno;	/* --errno or EPERM */
-
 	/* --open: a saved session or a profile, nothing traced. */
 	int			 opened;
-	struct session_meta	 meta;
 
 	/* Toggles changed since the last save. */
 	unsigned		 unsaved;
@@ -237,11 +226,10 @@ struct ui {
 void	ui_message(struct ui *ui, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int	ui_running(const struct ui *ui);
-int	ui_live_denied(const struct ui *ui, uint32_t sysid);
 int	ui_live_set(struct ui *ui, uint32_t sysid, int on);
 int	ui_save_session(struct ui *ui, const char *path, char *err,
 	    size_t errlen);
-void	ui_end(struct ui *ui, int how);		/* enum tracer_req */
+void	ui_end(struct ui *ui, enum run_stop how);
 void	ui_ask(struct ui *ui, const char *keys,
 	    void (*done)(struct ui *, int), const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

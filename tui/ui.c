@@ -1,15 +1,14 @@
 /*
- * ui.c - the interactive mode: threads, the event loop, the terminal.
+ * ui.c - the interactive mode: the event loop and the terminal.
  *
- * The tracer runs on a thread of its own (tracer_start() and tracer_run()
- * both on it, as ptrace requires); its sink pushes every event into the SPSC
- * ring, blocking when the ring is full.  This thread alone owns the model:
- * each turn of the loop it polls the terminal, the ring's eventfd, the
- * program's output (the master of its pseudo-terminal, the pipe of its
- * stderr) and a self-pipe for signals; drains at most RING_BATCH events
- * into the model; handles the keys that came in (so a flood of events
- * never starves the keyboard); and redraws, at most FRAME_NS apart and
- * only what is dirty.
+ * The trace is a struct run (run/run.h) whose tracer runs on a thread of
+ * its own and queues every event in its ring.  This thread alone owns the
+ * model: each turn of the loop it polls the terminal, the run's wake-up fd
+ * (run_wait_fd()), the program's output (the master of its
+ * pseudo-terminal, the pipe of its stderr) and a self-pipe for signals;
+ * drains at most RING_BATCH events into the model (run_drain()); handles
+ * the keys that came in (so a flood of events never starves the keyboard);
+ * and redraws, at most FRAME_NS apart and only what is dirty.
  *
  * The terminal is restored on every way out: quitting, Ctrl-C, SIGTERM,
  * SIGHUP and SIGINT (through the loop), fatal() (through fatal_hook), and
@@ -19,12 +18,11 @@
 #include "ui.h"
 #include "ui-int.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <poll.h>
 #include <sched.h>
-#include <seccomp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,18 +34,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "demo.h"
 #include "escape.h"
-#include "pty.h"
-#include "tracesetup.h"
-#include "ring.h"
+#include "run.h"
 #include "summary.h"
+#include "sysdoc.h"
 #include "sysname.h"
-#include "tracer.h"
 #include "xalloc.h"
 
-#define RING_CAPACITY	65536
 #define RING_BATCH	4096		/* events per turn, then keys */
 #define FRAME_NS	50000000ull	/* at most 20 frames a second */
 #define TICK_NS		1000000000ull	/* header clock and rate */
@@ -55,15 +48,6 @@
 static int sig_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t sig_last;
 static volatile sig_atomic_t curses_on;
-
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 /* ---- the terminal on every exit path ------------------------------ */
 
@@ -126,49 +110,6 @@ install_signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
-/* ---- the tracer thread -------------------------------------------- */
-
-struct start_sync {
-	pthread_mutex_t	 lock;
-	pthread_cond_t	 cond;
-	int		 done, rc;
-};
-
-struct tracer_thread {
-	struct ui		*ui;
-	struct start_sync	 sync;
-};
-
-static void
-sink_emit(void *ctx, const struct sc_event *ev)
-{
-	/* -EPIPE: the UI has gone and reads no more; nothing to keep. */
-	(void)ring_push(ctx, ev);
-}
-
-/* The tracer thread's id, for ui_keep_off(); 0 until it runs. */
-static _Atomic pid_t tracer_tid;
-
-static void *
-tracer_main(void *arg)
-{
-	struct tracer_thread *tt = arg;
-	struct ui *ui = tt->ui;
-	int rc;
-
-	tracer_tid = gettid();
-	rc = tracer_start(ui->tracer);
-	pthread_mutex_lock(&tt->sync.lock);
-	tt->sync.rc = rc;
-	tt->sync.done = 1;
-	pthread_cond_signal(&tt->sync.cond);
-	pthread_mutex_unlock(&tt->sync.lock);
-	if (rc == 0)
-		(void)tracer_run(ui->tracer);
-	ring_finish(ui->ring);
-	return NULL;
-}
-
 /* ---- state shared with the other files ---------------------------- */
 
 void
@@ -190,85 +131,25 @@ ui_running(const struct ui *ui)
 }
 
 int
-ui_live_denied(const struct ui *ui, uint32_t sysid)
-{
-	size_t i;
-
-	for (i = 0; i < ui->nlive; i++)
-		if (ui->live_ids[i] == sysid)
-			return 1;
-	return 0;
-}
-
-/*
- * Makes the tracer fail sysid from now on (on) or let it run again, and
- * remembers which calls are denied live for the views.  Returns 0 or the
- * tracer's -errno (-EOPNOTSUPP off x86_64); -ESRCH with nothing traced.
- */
-int
 ui_live_set(struct ui *ui, uint32_t sysid, int on)
 {
-	uint32_t arch = sysname_arch(sysid);
-	size_t i;
 	int rc;
 
-	if (ui->tracer == NULL)
-		return -ESRCH;
-	/* The kernel reports x32 calls as x86_64 ones. */
-	if (arch == SCMP_ARCH_X32)
-		arch = SCMP_ARCH_X86_64;
-	rc = tracer_deny(ui->tracer, arch, sysname_nr(sysid), on ?
-	    ui->live_errno : 0);
-	if (rc < 0)
+	if ((rc = run_deny(ui->run, sysid, on)) < 0)
 		return rc;
-	for (i = 0; i < ui->nlive && ui->live_ids[i] != sysid; i++)
-		;
-	if (on && i == ui->nlive) {
-		if (ui->nlive == ui->caplive) {
-			ui->caplive = ui->caplive ? ui->caplive * 2 : 16;
-			ui->live_ids = xreallocarray(ui->live_ids,
-			    ui->caplive, sizeof(*ui->live_ids));
-		}
-		ui->live_ids[ui->nlive++] = sysid;
-	} else if (!on && i < ui->nlive)
-		ui->live_ids[i] = ui->live_ids[--ui->nlive];
 	ui->dirty |= DIRTY_HEADER | DIRTY_SYS | DIRTY_BOTTOM;
 	return 0;
 }
 
-/* Remembers what --deny denied, for the views. */
-static void
-live_from_cli(struct ui *ui, const struct cli *c)
-{
-	uint32_t arches[4], id;
-	char *const *name;
-	int i, n;
-
-	n = sysname_native_arches(arches, 4);
-	for (name = c->deny; name != NULL && *name != NULL; name++)
-		for (i = 0; i < n; i++) {
-			if ((id = sysname_lookup(arches[i], *name)) ==
-			    SYSID_NONE || ui_live_denied(ui, id))
-				continue;
-			if (ui->nlive == ui->caplive) {
-				ui->caplive = ui->caplive ? ui->caplive * 2 :
-				    16;
-				ui->live_ids = xreallocarray(ui->live_ids,
-				    ui->caplive, sizeof(*ui->live_ids));
-			}
-			ui->live_ids[ui->nlive++] = id;
-		}
-}
-
 void
-ui_end(struct ui *ui, int how)
+ui_end(struct ui *ui, enum run_stop how)
 {
+	assert(how >= RUN_STOP && how <= RUN_END);
 	if (!ui_running(ui))
 		return;
-	if (how == TRACER_REQ_STOP ||
-	    (how == TRACER_REQ_END && !ui->attached))
-		model_mark_shutdown(ui->model, now_ns());
-	tracer_request(ui->tracer, (enum tracer_req)how);
+	if (how == RUN_STOP || (how == RUN_END && !ui->attached))
+		model_mark_shutdown(ui->model, run_now());
+	run_stop(ui->run, how);
 	ui->dirty |= DIRTY_HEADER | DIRTY_TREE | DIRTY_SYS;
 	ui->rebuild = 1;
 }
@@ -307,6 +188,7 @@ out_line(struct ui *ui, int err, const char *text, size_t len)
 	l->text[len] = '\0';
 	l->err = err;
 	ui->out_n++;
+	assert(ui->out_n <= UI_OUT_LINES);
 	if (ui->bottom_scroll && ui->bottom == BOTTOM_OUTPUT)
 		ui->bottom_scroll++;	/* keep the view where it is */
 }
@@ -369,12 +251,25 @@ out_read(struct ui *ui, int which)
 
 /* ---- draining ------------------------------------------------------ */
 
+/*
+ * Each event drained: the log keeps the call and phase the model counted it
+ * under; other kinds change the tree.
+ */
 static void
-log_event(struct ui *ui, const struct sc_event *ev)
+log_event(void *arg, const struct sc_event *ev, uint32_t sysid, int phase)
 {
+	struct ui *ui = arg;
 	struct ui_logent *e;
-	const struct model_proc *p;
 
+	if (ev->kind != SC_EV_SYSCALL) {
+		ui->dirty |= DIRTY_TREE;
+		if (ev->kind == SC_EV_OWNFILTER)
+			ui_message(ui, 0, "pid %d installed its own seccomp "
+			    "filter: %s", ev->tgid, run_ownfilter_note(ev));
+		return;
+	}
+	if (ui->log_paused || ev->ts <= ui->start)
+		return;
 	if (ui->log_n == UI_LOG_LEN) {
 		ui->log_head = (ui->log_head + 1) % UI_LOG_LEN;
 		ui->log_n--;
@@ -383,36 +278,20 @@ log_event(struct ui *ui, const struct sc_event *ev)
 	e->ts = ev->ts;
 	e->tid = ev->tid;
 	e->tgid = ev->tgid;
-	e->sysid = sysname_id(ev->arch, ev->nr);
-	p = model_proc_by_pid(ui->model, ev->tgid);
-	e->phase = p != NULL ? p->phase : PHASE_STARTUP;
+	e->sysid = sysid;
+	e->phase = (uint8_t)phase;
 	memcpy(e->args, ev->u.args, sizeof(e->args));
+	assert(ui->log_n <= UI_LOG_LEN);
 }
 
 /* Moves up to RING_BATCH events into the model; returns how many. */
 static size_t
 drain(struct ui *ui)
 {
-	static struct sc_event buf[512];
-	size_t total = 0, n, i;
+	size_t total;
 	size_t nsys = model_nsys(ui->model), nprocs = model_nprocs(ui->model);
 
-	while (total < RING_BATCH &&
-	    (n = ring_pop(ui->ring, buf, sizeof(buf) / sizeof(buf[0]))) > 0) {
-		for (i = 0; i < n; i++) {
-			model_event(ui->model, &buf[i]);
-			if (buf[i].kind == SC_EV_SYSCALL && !ui->log_paused &&
-			    (buf[i].ts - ui->start) > 0)
-				log_event(ui, &buf[i]);
-			if (buf[i].kind != SC_EV_SYSCALL)
-				ui->dirty |= DIRTY_TREE;
-			if (buf[i].kind == SC_EV_OWNFILTER)
-				ui_message(ui, 0, "pid %d installed its own "
-				    "seccomp filter: %s", buf[i].tgid,
-				    tracer_ownfilter_note(&buf[i]));
-		}
-		total += n;
-	}
+	total = run_drain(ui->run, log_event, ui, RING_BATCH);
 	if (total > 0) {
 		ui->events += total;
 		ui->rebuild = 1;
@@ -431,9 +310,8 @@ tracer_finished(struct ui *ui)
 {
 	char st[32];
 
-	pthread_join(ui->thread, NULL);
 	ui->tracer_done = 1;
-	ui->root_status = tracer_root_status(ui->tracer);
+	ui->root_status = run_root_status(ui->run);
 	ui->rebuild = 1;
 	ui->dirty |= DIRTY_HEADER | DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
 	if (ui->quitting)
@@ -459,7 +337,7 @@ on_signal_now(struct ui *ui, int sig)
 		ui->quit_now = 1;
 		return;
 	}
-	ui_end(ui, ui->ends > 1 ? TRACER_REQ_KILL : TRACER_REQ_END);
+	ui_end(ui, ui->ends > 1 ? RUN_KILL : RUN_END);
 	ui->quitting = 1;
 	ui_message(ui, 0, "SIG%s: quitting...", sigabbrev_np(sig));
 }
@@ -483,29 +361,26 @@ tick(struct ui *ui)
 }
 
 /*
- * Keeps the UI thread off the CPU the tracer thread has moved to (beside
- * a busy tracee, tracer/place.h), so that drawing never delays a stop.
- * One sched_getaffinity(2) a frame; the thread's own CPUs back otherwise.
+ * Keeps the UI thread off the CPU the tracer's thread has moved to
+ * (beside a busy tracee, run_tracer_cpu()), so that drawing never delays
+ * a stop.  One pthread_getaffinity_np() a frame; the thread's own CPUs
+ * back once the tracer leaves its CPU.
  */
 static void
-ui_keep_off(void)
+ui_keep_off(struct ui *ui)
 {
 	static cpu_set_t orig;
 	static int off = -1, have;
-	cpu_set_t tr, mine;
-	pid_t tid = tracer_tid;
-	int cpu = -1, c;
+	cpu_set_t mine;
+	int cpu;
 
-	if (tid <= 0 || (!have && sched_getaffinity(0, sizeof(orig),
-	    &orig) < 0))
+	if (!have && sched_getaffinity(0, sizeof(orig), &orig) < 0)
 		return;
 	have = 1;
-	if (sched_getaffinity(tid, sizeof(tr), &tr) == 0 &&
-	    CPU_COUNT(&tr) == 1)
-		for (c = 0; c < CPU_SETSIZE && cpu < 0; c++)
-			if (CPU_ISSET(c, &tr) && CPU_ISSET(c, &orig) &&
-			    CPU_COUNT(&orig) > 1)
-				cpu = c;
+	cpu = run_tracer_cpu(ui->run);
+	if (cpu >= CPU_SETSIZE || (cpu >= 0 && (!CPU_ISSET(cpu, &orig) ||
+	    CPU_COUNT(&orig) < 2)))
+		cpu = -1;
 	if (cpu == off)
 		return;
 	mine = orig;
@@ -521,14 +396,14 @@ loop(struct ui *ui)
 	struct pollfd pfd[5];
 	uint64_t last_frame = 0, last_event = 0;
 	size_t n;
-	int nfd, ring_slot, armed, timeout, ch, keys;
+	int nfd, wfd, timeout, ch, keys;
 	char c;
 
 	for (;;) {
 		if (!ui->opened)
-			ui->now = now_ns();
+			ui->now = run_now();
 		n = ui->tracer_done ? 0 : drain(ui);
-		if (!ui->tracer_done && n == 0 && ring_finished(ui->ring))
+		if (!ui->tracer_done && n == 0 && !run_running(ui->run))
 			tracer_finished(ui);
 		/* Keys between drains: a flood never starves the keyboard. */
 		keys = 0;
@@ -550,12 +425,12 @@ loop(struct ui *ui)
 		if (ui->quit_now || (ui->quitting && ui->tracer_done))
 			break;
 		if (!ui->opened) {
-			ui->now = now_ns();
+			ui->now = run_now();
 			tick(ui);
 		}
 		if (ui->dirty && (keys || ui->opened ||
 		    ui->now - last_frame >= FRAME_NS)) {
-			ui_keep_off();
+			ui_keep_off(ui);
 			draw_frame(ui);
 			last_frame = ui->now;
 		}
@@ -573,8 +448,7 @@ loop(struct ui *ui)
 		pfd[nfd++].events = POLLIN;
 		pfd[nfd].fd = sig_pipe[0];
 		pfd[nfd++].events = POLLIN;
-		ring_slot = -1;
-		armed = 0;
+		wfd = -1;
 		/*
 		 * While events flow, drain on the frame timer rather than
 		 * being woken for each one: a wake-up per event would cost the
@@ -588,10 +462,8 @@ loop(struct ui *ui)
 			if (timeout > (int)(FRAME_NS / 1000000))
 				timeout = (int)(FRAME_NS / 1000000);
 		} else if (!ui->tracer_done && timeout > 0) {
-			armed = ring_wait_prepare(ui->ring);
-			if (armed) {
-				ring_slot = nfd;
-				pfd[nfd].fd = ring_fd(ui->ring);
+			if ((wfd = run_wait_fd(ui->run)) >= 0) {
+				pfd[nfd].fd = wfd;
 				pfd[nfd++].events = POLLIN;
 			} else
 				timeout = 0;
@@ -606,9 +478,8 @@ loop(struct ui *ui)
 		}
 		if (poll(pfd, (nfds_t)nfd, timeout) < 0 && errno != EINTR)
 			fatal("poll: %s", strerror(errno));
-		if (armed)
-			ring_wait_done(ui->ring);
-		(void)ring_slot;
+		if (wfd >= 0)
+			run_wait_done(ui->run);
 		if (ui->out_fd[0] >= 0)
 			out_read(ui, 0);
 		if (ui->out_fd[1] >= 0)
@@ -617,73 +488,6 @@ loop(struct ui *ui)
 }
 
 /* ---- setup --------------------------------------------------------- */
-
-/* The base of default file names: a plain name in the current folder. */
-static void
-set_cmdname(struct ui *ui, const char *name)
-{
-	size_t i;
-
-	snprintf(ui->cmdname, sizeof(ui->cmdname), "%s", name);
-	for (i = 0; ui->cmdname[i] != '\0'; i++)
-		if (ui->cmdname[i] == '/' || (unsigned char)ui->cmdname[i] <
-		    0x20 || ui->cmdname[i] == 0x7f)
-			ui->cmdname[i] = '_';
-	if (ui->cmdname[0] == '\0' || ui->cmdname[0] == '.')
-		snprintf(ui->cmdname, sizeof(ui->cmdname), "profile");
-}
-
-static void
-describe_command(struct ui *ui, const struct cli *c)
-{
-	size_t i, o = 0;
-	char esc[256];
-	char comm[64] = "", path[64];
-	const char *base;
-	FILE *f;
-
-	if (c->npids > 0) {
-		snprintf(path, sizeof(path), "/proc/%d/comm", (int)c->pids[0]);
-		if ((f = fopen(path, "re")) != NULL) {
-			if (fgets(comm, sizeof(comm), f) != NULL)
-				comm[strcspn(comm, "\n")] = '\0';
-			fclose(f);
-		}
-		o = (size_t)snprintf(ui->command, sizeof(ui->command),
-		    "attached to");
-		for (i = 0; i < c->npids && o < sizeof(ui->command); i++)
-			o += (size_t)snprintf(ui->command + o,
-			    sizeof(ui->command) - o, " %d", (int)c->pids[i]);
-		if (comm[0] != '\0' && o < sizeof(ui->command)) {
-			escape_name(comm, esc, sizeof(esc));
-			snprintf(ui->command + o, sizeof(ui->command) - o,
-			    " (%.200s)", esc);
-		}
-		set_cmdname(ui, comm[0] ? comm : "attached");
-	} else {
-		for (i = 0; c->argv[i] != NULL && o < sizeof(ui->command);
-		    i++) {
-			escape_name(c->argv[i], esc, sizeof(esc));
-			o += (size_t)snprintf(ui->command + o,
-			    sizeof(ui->command) - o, "%s%s", i ? " " : "",
-			    esc);
-		}
-		/* The last component of argv[0], however long the path. */
-		base = strrchr(c->argv[0], '/');
-		set_cmdname(ui, base != NULL && base[1] != '\0' ? base + 1 :
-		    c->argv[0]);
-	}
-}
-
-static int
-start_code(const struct cli *c, int rc)
-{
-	if (c->npids == 0 && rc == -ENOENT)
-		return 127;
-	if (c->npids == 0 && rc == -EACCES)
-		return 126;
-	return 1;
-}
 
 static void
 ui_free(struct ui *ui)
@@ -697,33 +501,8 @@ ui_free(struct ui *ui)
 			close(ui->out_fd[i]);
 	free(ui->trows);
 	free(ui->srows);
-	free(ui->live_ids);
-	session_meta_free(&ui->meta);
-	tracer_free(ui->tracer);
-	ring_free(ui->ring);
-	model_free(ui->model);
-	tracesetup_free(&ui->setup);
+	sysdoc_free(ui->doc);
 	free(ui);
-}
-
-static struct demo *the_demo;
-
-/* The demo's traffic is over: stop the server gracefully. */
-static void
-demo_done(void *arg)
-{
-	tracer_request(arg, TRACER_REQ_STOP);
-}
-
-int
-ui_main_demo(const struct cli *c, struct demo *d)
-{
-	int rc;
-
-	the_demo = d;
-	rc = ui_main(c);
-	the_demo = NULL;
-	return rc;
 }
 
 /*
@@ -747,6 +526,24 @@ terminal_known(void)
 	    "set TERM to your terminal's type (e.g. xterm-256color) or use "
 	    "--batch\n", term != NULL ? term : "", term == NULL || !*term ?
 	    ": not set" : err == 0 ? ": unknown to terminfo" : "?");
+	return 0;
+}
+
+int
+ui_begin(const char *hint)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "sctui: the UI needs a terminal on stdin and "
+		    "stdout; %s\n", hint);
+		return 2;
+	}
+	if (!terminal_known())
+		return 2;
+	if (sig_pipe[0] < 0 && pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		fprintf(stderr, "sctui: pipe: %s\n", strerror(errno));
+		return 1;
+	}
+	install_signals();
 	return 0;
 }
 
@@ -785,284 +582,98 @@ screen_start(struct ui *ui)
 int
 ui_save_session(struct ui *ui, const char *path, char *err, size_t errlen)
 {
-	struct session_meta meta;
-	uint32_t arches[SYSNAME_MAX_ARCH];
-	char *names[SYSNAME_MAX_ARCH + 1];
-	int i, n;
-
-	if (ui->opened)
-		return session_save(path, ui->model, &ui->meta, err, errlen);
-	memset(&meta, 0, sizeof(meta));
-	n = sysname_native_arches(arches, SYSNAME_MAX_ARCH);
-	for (i = 0; i < n; i++)
-		names[i] = (char *)sysname_arch_name(arches[i]);
-	names[n] = NULL;
-	meta.command = ui->command;
-	meta.cmdname = ui->cmdname;
-	meta.mode = (char *)ui->mode_name;
-	meta.arches = names;
-	meta.start = ui->start;
-	meta.saved = ui->now;
-	meta.root_status = ui_running(ui) ? -1 : ui->root_status;
-	meta.attached = ui->attached;
-	return session_save(path, ui->model, &meta, err, errlen);
+	return run_save_session(ui->run, path, ui->now, err, errlen);
 }
 
-int
-ui_open(const struct cli *c)
+/* What a call does and why it may be dangerous: read once, before drawing. */
+static void
+load_doc(struct ui *ui)
 {
-	struct model_opts mo = { 0 };
-	struct model_totals t;
-	struct ui *ui;
-	char err[1024];
-	int code;
+	char err[512];
 
-	ui = xcalloc(1, sizeof(*ui));
-	ui->cli = c;
-	ui->sel_proc = TROW_ALL;
-	ui->focus = PANE_SYS;
-	ui->out_fd[0] = ui->out_fd[1] = -1;
-	ui->opened = 1;
-	ui->tracer_done = 1;	/* nothing runs: the tracer is "done" */
-	mo.serve_on = (const char *const *)c->serve_on;
-	if (session_load(c->open, &mo, &ui->model, &ui->meta, err,
-	    sizeof(err)) < 0) {
-		fprintf(stderr, "sctui: %s\n", err);
-		ui_free(ui);
-		return 1;
+	if (sysdoc_load_default(&ui->doc, err, sizeof(err)) < 0) {
+		ui->doc = NULL;
+		ui_message(ui, 1, "no syscall descriptions: %s", err);
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "sctui: the UI needs a terminal on stdin and "
-		    "stdout; use --open with --batch to print the summary\n");
-		ui_free(ui);
-		return 2;
-	}
-	if (!terminal_known()) {
-		ui_free(ui);
-		return 2;
-	}
-	escape_name(ui->meta.command, ui->command, sizeof(ui->command));
-	set_cmdname(ui, ui->meta.cmdname);
-	ui->mode_name = ui->meta.mode;
-	ui->attached = ui->meta.attached;
-	ui->root_status = ui->meta.root_status;
+}
+
+/* The state of an opened run: its saved clock, and what was opened. */
+static void
+opened_state(struct ui *ui, const struct ui_opts *o)
+{
+	struct model_totals t;
+
 	model_totals(ui->model, &t);
-	ui->start = ui->meta.start;
-	ui->now = ui->meta.saved > t.last ? ui->meta.saved : t.last;
-	ui->live_errno = c->errno_ret > 0 ? c->errno_ret : EPERM;
-	if (ui->meta.from_profile)
+	ui->now = run_saved_ns(ui->run);
+	if (run_from_profile(ui->run))
 		ui_message(ui, 0, "opened the profile %s: %zu allowed calls, "
-		    "nothing traced; toggle and save (F2) as live", c->open,
+		    "nothing traced; toggle and save (F2) as live", o->title,
 		    model_nsys(ui->model));
 	else
 		ui_message(ui, 0, "opened the session %s: %u process%s, %zu "
 		    "syscalls, nothing traced; toggle, save a profile (F2)",
-		    c->open, t.procs_total, t.procs_total == 1 ? "" : "es",
+		    o->title, t.procs_total, t.procs_total == 1 ? "" : "es",
 		    model_nsys(ui->model));
-	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
-		fprintf(stderr, "sctui: pipe: %s\n", strerror(errno));
-		ui_free(ui);
-		return 1;
-	}
-	install_signals();
-	if (screen_start(ui) < 0) {
-		ui_free(ui);
-		return 1;
-	}
-	loop(ui);
-	restore_terminal();
-	fatal_hook = NULL;
-	if (ui->unsaved > 0)
-		fprintf(stderr, "sctui: %u toggle change%s not saved\n",
-		    ui->unsaved, ui->unsaved == 1 ? " was" : "s were");
-	code = ui->exit_code;
-	ui_free(ui);
-	return code;
 }
 
 int
-ui_main(const struct cli *c)
+ui_run(struct run *r, const struct ui_opts *o)
 {
-	struct model_opts mo = { 0 };
-	struct tracer_opts to = { 0 };
-	struct tracer_thread tt;
-	struct sc_sink sink;
 	struct ui *ui;
-	sigset_t block, old;
-	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, devnull = -1, rc = 0;
-	int code;
-	struct winsize ws;
 	char st[32];
+	int code;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "sctui: the UI needs a terminal on stdin and "
-		    "stdout; use --batch to trace without one\n");
-		return 2;
-	}
-	if (!terminal_known())
-		return 2;
 	ui = xcalloc(1, sizeof(*ui));
-	ui->cli = c;
-	ui->attached = c->npids > 0;
+	ui->run = r;
+	ui->opts = *o;
+	ui->model = run_model(r);
+	ui->opened = run_opened(r);
+	ui->attached = run_attached(r);
+	ui->command = run_command(r);
+	ui->cmdname = run_cmdname(r);
+	ui->mode_name = run_mode_name(r);
+	ui->start = run_start_ns(r);
+	ui->root_status = run_root_status(r);
+	ui->tracer_done = !run_running(r);
 	ui->sel_proc = TROW_ALL;
 	ui->focus = PANE_SYS;
-	ui->out_fd[0] = ui->out_fd[1] = -1;
-	ui->root_status = -1;
-	describe_command(ui, c);
-
-	mo.serve_on = (const char *const *)c->serve_on;
-	mo.serve_after_ns = (uint64_t)(c->serve_after * 1e9);
-	ui->model = model_new(&mo);
-	if ((ui->ring = ring_new(RING_CAPACITY)) == NULL) {
-		fprintf(stderr, "sctui: eventfd: %s\n", strerror(errno));
-		ui_free(ui);
-		return 1;
+	ui->out_fd[0] = run_output_fd(r, 0);
+	ui->out_fd[1] = run_output_fd(r, 1);
+	if (ui->opened)
+		opened_state(ui, o);
+	else {
+		if (o->note != NULL)
+			ui_message(ui, o->note_err, "%s", o->note);
+		if (*run_mode_note(r))
+			ui_message(ui, 0, "%s", run_mode_note(r));
 	}
-	sink.ctx = ui->ring;
-	sink.emit = sink_emit;
-
-	/*
-	 * The program's stdin is /dev/null; its stdout is a pseudo-terminal
-	 * of its own, also its controlling terminal (it never gets the one
-	 * the UI draws on), and its stderr a pipe, so the Output pane still
-	 * tells them apart.
-	 */
-	to.stdin_fd = to.stdout_fd = to.stderr_fd = -1;
-	if (!ui->attached) {
-		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) < 0)
-			memset(&ws, 0, sizeof(ws));
-		if ((rc = pty_open(&outp[0], &outp[1], &ws)) < 0)
-			fprintf(stderr, "sctui: cannot open a pseudo-terminal "
-			    "for the program: %s (is devpts mounted on "
-			    "/dev/pts?); --batch runs it without one\n",
-			    strerror(-rc));
-		else if ((devnull = open("/dev/null", O_RDONLY |
-		    O_CLOEXEC)) < 0 || pipe2(errp, O_CLOEXEC) < 0)
-			fprintf(stderr, "sctui: cannot set up the program's "
-			    "stdio: %s\n", strerror(errno));
-		if (rc < 0 || devnull < 0 || errp[0] < 0) {
-			if (devnull >= 0)
-				close(devnull);
-			if (outp[0] >= 0) {
-				close(outp[0]);
-				close(outp[1]);
-			}
-			ui_free(ui);
-			return 1;
-		}
-		to.stdin_fd = devnull;
-		to.stdout_fd = outp[1];
-		to.stdout_ctty = 1;
-		to.stderr_fd = errp[1];
-		ui->out_fd[0] = outp[0];
-		ui->out_fd[1] = errp[0];
-		fcntl(errp[0], F_SETFL, O_NONBLOCK);
-	}
-	to.argv = c->argv;
-	to.attach = c->pids;
-	to.nattach = c->npids;
-	to.mode = c->no_seccomp ? TRACER_SYSCALL : c->no_notify ?
-	    TRACER_SECCOMP : TRACER_NOTIFY;
-	to.stop_signal = c->stop_signal;
-	if (tracesetup_profile(c, &ui->setup) < 0) {
-		ui_free(ui);
-		return 1;
-	}
-	to.filter = ui->setup.bpf;
-	to.filter_len = ui->setup.bpf_len;
-	ui->tracer = tracer_new(&to, &sink);
-	if (tracesetup_deny(c, ui->tracer) < 0) {
-		ui_free(ui);
-		return 1;
-	}
-	live_from_cli(ui, c);
-	ui->live_errno = c->errno_ret > 0 ? c->errno_ret : EPERM;
-
-	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
-		fprintf(stderr, "sctui: pipe: %s\n", strerror(errno));
-		ui_free(ui);
-		return 1;
-	}
-	install_signals();
-	/*
-	 * SIGCHLD for the tracer; the terminating signals and SIGWINCH for
-	 * this thread only, so that they interrupt its poll(2).
-	 */
-	tracer_block_signals();
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGWINCH);
-	pthread_sigmask(SIG_BLOCK, &block, &old);
-	memset(&tt, 0, sizeof(tt));
-	tt.ui = ui;
-	pthread_mutex_init(&tt.sync.lock, NULL);
-	pthread_cond_init(&tt.sync.cond, NULL);
-	ui->start = now_ns();
-	if ((rc = pthread_create(&ui->thread, NULL, tracer_main, &tt)) != 0)
-		fatal("pthread_create: %s", strerror(rc));
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	pthread_mutex_lock(&tt.sync.lock);
-	while (!tt.sync.done)
-		pthread_cond_wait(&tt.sync.cond, &tt.sync.lock);
-	rc = tt.sync.rc;
-	pthread_mutex_unlock(&tt.sync.lock);
-	if (!ui->attached) {
-		close(to.stdin_fd);
-		close(outp[1]);
-		close(errp[1]);
-	}
-	if (rc < 0) {
-		pthread_join(ui->thread, NULL);
-		fprintf(stderr, "sctui: %s\n", tracer_error(ui->tracer));
-		code = start_code(c, rc);
-		ui_free(ui);
-		return code;
-	}
-	ui->mode_name = tracesetup_mode_name(&ui->setup, ui->tracer);
-	if (the_demo != NULL) {
-		ui->demo = the_demo;
-		demo_set_stop(ui->demo, demo_done, ui->tracer);
-		if ((rc = demo_start(ui->demo)) < 0)
-			ui_message(ui, 1, "demo: cannot start its client: %s",
-			    strerror(-rc));
-		else if (demo_note(ui->demo) != NULL)
-			ui_message(ui, 0, "demo: %s", demo_note(ui->demo));
-	}
-	if (*tracer_mode_note(ui->tracer))
-		ui_message(ui, 0, "%s", tracer_mode_note(ui->tracer));
-
 	if (screen_start(ui) < 0) {
-		tracer_request(ui->tracer, TRACER_REQ_END);
-		ring_close(ui->ring);
-		pthread_join(ui->thread, NULL);
+		if (!ui->opened)
+			run_close(r, RUN_END);
 		ui_free(ui);
 		return 1;
 	}
+	load_doc(ui);
 	loop(ui);
 	restore_terminal();
 	fatal_hook = NULL;
-	if (ui_running(ui)) {
+	if (!ui->opened) {
 		/* quit_now while running cannot happen; be safe anyway. */
-		tracer_request(ui->tracer, TRACER_REQ_KILL);
-		ring_close(ui->ring);
-		pthread_join(ui->thread, NULL);
-		ui->tracer_done = 1;
-		ui->root_status = tracer_root_status(ui->tracer);
-	}
-	if (ui->attached)
-		fprintf(stderr, "sctui: detached from %s\n", ui->command);
-	else {
-		summary_status(ui->root_status, st, sizeof(st));
-		fprintf(stderr, "sctui: %s: %s\n", ui->command, st);
+		if (ui_running(ui))
+			run_close(r, RUN_KILL);
+		ui->root_status = run_root_status(r);
+		if (ui->attached)
+			fprintf(stderr, "sctui: detached from %s\n",
+			    ui->command);
+		else {
+			summary_status(ui->root_status, st, sizeof(st));
+			fprintf(stderr, "sctui: %s: %s\n", ui->command, st);
+		}
 	}
 	if (ui->unsaved > 0)
 		fprintf(stderr, "sctui: %u toggle change%s not saved\n",
 		    ui->unsaved, ui->unsaved == 1 ? " was" : "s were");
 	code = ui->exit_code;
-	pthread_mutex_destroy(&tt.sync.lock);
-	pthread_cond_destroy(&tt.sync.cond);
 	ui_free(ui);
 	return code;
 }

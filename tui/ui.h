@@ -1,37 +1,46 @@
 /*
- * ui.h - the interactive ncurses UI, sctui's default mode.
+ * ui.h - the interactive ncurses UI, sctui's default mode: the screen only.
  *
- * Called by main (tui/main.c) when --batch is not given.  The tracer runs on
- * a thread of its own and hands events over through the SPSC ring
- * (lib/model/ring.h); the UI thread alone owns the model and the screen.
+ * Called by main (app/main.c) and the demo (app/demo.c) when --batch is not
+ * given.  The trace itself is a struct run (run/run.h): the UI drains its
+ * events into the model on this thread, which alone owns the model and the
+ * screen, and sends its commands back through it.
  */
 #ifndef SCTUI_UI_H
 #define SCTUI_UI_H
 
-struct cli;
+#include <stddef.h>
+
+struct run;
+
+struct ui_opts {
+	/*
+	 * The header's first line in place of the command (the demo's
+	 * progress), asked at each redraw; NULL: the command.
+	 */
+	void		(*banner)(void *arg, char *buf, size_t len);
+	void		*arg;
+	/* A first line for the status bar, or NULL; note_err: an error. */
+	const char	*note;
+	int		 note_err;
+	/* What was opened (run_open()), for the status bar. */
+	const char	*title;
+};
 
 /*
- * Runs the UI until the user quits (or a terminating signal arrives);
- * returns sctui's exit status: 0, 1 on a failure that was reported, 126/127
- * when the command cannot be run, 128+N after signal N.
+ * Checks that stdin and stdout are a terminal terminfo knows, and installs
+ * the signal handlers that end the UI cleanly; call it before the run
+ * starts.  hint ends the message when there is no terminal.  Returns 0, or
+ * sctui's exit status with the reason said on stderr: 2 without a usable
+ * terminal, 1 when a pipe cannot be made.
  */
-int	ui_main(const struct cli *c);
-
-struct demo;
-
-/*
- * ui_main() for the classroom demo: c->argv is the demo's server; once it
- * runs under the tracer the demo's traffic starts, its progress shows in
- * the header, and when it is over the tracer stops the server with
- * c->stop_signal.  d stays the caller's.
- */
-int	ui_main_demo(const struct cli *c, struct demo *d);
+int	ui_begin(const char *hint);
 
 /*
- * --open: the same UI on a saved session (or a profile's calls), tracing
- * nothing.  Returns 0, 1 when the file cannot be opened (said on stderr),
- * 128+N after signal N.
+ * Runs the UI on r (started, or opened) until the user quits or a
+ * terminating signal arrives; r stays the caller's.  Returns sctui's exit
+ * status: 0, 1 on a failure that was reported, 128+N after signal N.
  */
-int	ui_open(const struct cli *c);
+int	ui_run(struct run *r, const struct ui_opts *o);
 
 #endif

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "ui-int.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ list_move(struct ui_list *l, long delta)
 		c = 0;
 	l->cur = (size_t)c;
 	l->follow = 1;
+	assert(l->n == 0 || l->cur < l->n);
 }
 
 void
@@ -57,6 +59,7 @@ list_clamp(struct ui_list *l)
 {
 	if (l->cur >= l->n)
 		l->cur = l->n > 0 ? l->n - 1 : 0;
+	assert(l->n == 0 || l->cur < l->n);
 }
 
 /* ---- the process tree -------------------------------------------- */

@@ -1,6 +1,6 @@
 /*
  * demo-server.c - sctui-demo-server: the classroom demo's web server when
- * nginx is not installed (sctui --demo, tui/demo.c).
+ * nginx is not installed (sctui --demo, app/demo.c).
  *
  *	sctui-demo-server PORT DOCROOT PIDFILE
  *

@@ -1,6 +1,6 @@
 # assets/demo/: the classroom demo's data, installed in $(pkgdatadir)/demo,
 # and sctui-demo-server, the web server it runs when nginx is not installed
-# (tui/demo.c finds it next to sctui in the build tree, else here).
+# (app/demo.c finds it next to sctui in the build tree, else here).
 # Included from tui/local.mk.
 demodir = $(pkgdatadir)/demo
 dist_demo_DATA = assets/demo/nginx.conf assets/demo/demo.sctui-session.json

@@ -2,7 +2,7 @@
  * cli.h - the command line, parsed into a struct cli.
  *
  * Pure: no I/O beyond what libseccomp needs to check syscall names.  Called
- * by main (tui/main.c); unit tested in tests/unit/cli-test.c.
+ * by main (app/main.c); unit tested in tests/unit/cli-test.c.
  */
 #ifndef SCTUI_CLI_H
 #define SCTUI_CLI_H
@@ -15,11 +15,11 @@ enum cli_action {
 	CLI_TRACE,		/* trace a command or pids (UI or batch) */
 	CLI_HELP,
 	CLI_VERSION,
-	CLI_CONVERT,		/* --convert IN -o OUT (tui/profilecmd.c) */
+	CLI_CONVERT,		/* --convert IN -o OUT (app/profilecmd.c) */
 	CLI_MERGE,		/* --merge A B... -o OUT */
 	CLI_DIFF,		/* --diff A B */
 	CLI_ENFORCE,		/* --enforce PROFILE -- COMMAND */
-	CLI_DEMO,		/* --demo: the classroom demo (tui/demo.c) */
+	CLI_DEMO,		/* --demo: the classroom demo (app/demo.c) */
 	CLI_OPEN,		/* --open SESSION: explore, trace nothing */
 };
 

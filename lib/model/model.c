@@ -220,13 +220,15 @@ pstat_get(struct model *m, struct model_proc *p, uint32_t sys)
 }
 
 static void
-on_syscall(struct model *m, const struct sc_event *ev)
+on_syscall(struct model *m, const struct sc_event *ev,
+    struct model_note *note)
 {
 	struct model_proc *p = proc_live(m, ev->tgid, ev->ts);
 	uint32_t sysid = sysname_id(ev->arch, ev->nr), i;
 	struct model_sys *s;
 	struct model_pstat *ps;
 
+	note->phase = p->phase;
 	if (sysid == SYSID_NONE)
 		return;		/* a 17th arch: cannot happen on Linux */
 	i = sys_get(m, sysid);
@@ -255,6 +257,8 @@ on_syscall(struct model *m, const struct sc_event *ev)
 	p->calls++;
 	m->totals.calls++;
 	m->totals.phase[p->phase]++;
+	note->sysid = sysid;
+	note->phase = p->phase;
 }
 
 static void
@@ -329,15 +333,26 @@ on_gone(struct model *m, const struct sc_event *ev)
 void
 model_event(struct model *m, const struct sc_event *ev)
 {
+	struct model_note note;
+
+	model_event_note(m, ev, &note);
+}
+
+void
+model_event_note(struct model *m, const struct sc_event *ev,
+    struct model_note *note)
+{
 	struct model_proc *p;
 	uint32_t i;
 
+	note->sysid = SYSID_NONE;
+	note->phase = PHASE_STARTUP;
 	if (m->totals.first == 0)
 		m->totals.first = ev->ts;
 	m->totals.last = ev->ts;
 	switch (ev->kind) {
 	case SC_EV_SYSCALL:
-		on_syscall(m, ev);
+		on_syscall(m, ev, note);
 		break;
 	case SC_EV_SPAWN:
 	case SC_EV_ATTACH:

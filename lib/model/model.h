@@ -112,6 +112,19 @@ void		 model_free(struct model *m);
 /* Account for one event. */
 void		 model_event(struct model *m, const struct sc_event *ev);
 
+/* What model_event_note() counted: the call and its phase (SYSCALL). */
+struct model_note {
+	uint32_t	sysid;		/* SYSID_NONE: not a call counted */
+	enum phase	phase;		/* of the caller's process, after it */
+};
+
+/*
+ * model_event(), telling a caller that also records the event what it was
+ * counted as, so that neither the name nor the process is looked up twice.
+ */
+void		 model_event_note(struct model *m, const struct sc_event *ev,
+		    struct model_note *note);
+
 /*
  * Move every live process in startup to serving (mark_serving), or every
  * live process to shutdown (mark_shutdown), as of time now.

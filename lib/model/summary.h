@@ -1,7 +1,7 @@
 /*
  * summary.h - the batch-mode report of a model, as a table or as TSV.
  *
- * Called by batch mode (tui/batch.c) once tracing is over.  Pure apart from
+ * Called by batch mode (app/batch.c) once tracing is over.  Pure apart from
  * writing to the FILE given.
  */
 #ifndef SCTUI_SUMMARY_H

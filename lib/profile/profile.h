@@ -12,7 +12,7 @@
  *
  * Callers: batch mode and the TUI's save dialog (profile_build() in
  * lib/profile/build.h, then profile_save), the profile commands
- * (tui/profilecmd.c: --convert, --merge, --diff), and the enforcing and from-profile tracing modes
+ * (app/profilecmd.c: --convert, --merge, --diff), and the enforcing and from-profile tracing modes
  * (profile_load, then profile_filter).
  *
  * Pure apart from file I/O: nothing here prints.  Functions that can fail

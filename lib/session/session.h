@@ -12,8 +12,10 @@
  * allowed calls become rows with zero counts.
  *
  * The format is JSON: an object with "format": "sctui-session" and
- * "version": 1 (see session.c for the fields).  Called by tui/ui.c,
- * tui/batch.c and the unit tests.  Pure apart from file I/O; never prints.
+ * "version": 1 (see session.c for the fields).  Called by run/run.c, which
+ * loads and saves sessions for every front end, and the unit tests (the
+ * UI names its files with SESSION_SUFFIX).  Pure apart from file I/O;
+ * never prints.
  * Errors are one line in err: "FILE:LINE:COL: ..." for malformed JSON,
  * "FILE: processes[2].syscalls[0].count: ..." for a wrong value.
  */

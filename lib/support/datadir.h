@@ -6,8 +6,8 @@
  * source tree's assets/), else the folder `make install` fills
  * ($(pkgdatadir), fixed at configure time), or, when nothing was installed
  * there, the assets/ folder of the sources sctui was built from.  Used by
- * lib/model/runtime.c, lib/model/sysdoc.c, tui/profilecmd.c
- * (docker-default.json) and tui/demo.c.
+ * lib/model/runtime.c, lib/model/sysdoc.c, app/profilecmd.c
+ * (docker-default.json) and app/demo.c.
  */
 #ifndef SCTUI_DATADIR_H
 #define SCTUI_DATADIR_H

@@ -72,7 +72,7 @@ EXTRA_DIST += tests/fault/valgrind-sctui.sh
 
 valgrind: sctui $(check_PROGRAMS)
 if SANITIZERS
-	@echo "make valgrind: reconfigure without --enable-sanitizers"; exit 1
+	@echo "make valgrind: reconfigure without --enable-sanitizers or --enable-tsan"; exit 1
 endif
 	@rm -rf tests/fault/vg && $(MKDIR_P) tests/fault/vg && \
 	chmod 1777 tests/fault/vg && fail=0 && \

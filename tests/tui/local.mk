@@ -21,6 +21,27 @@ TUI_TESTS = \
 	tests/tui/tui-tree.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
+
+# The UI's thread seams under ThreadSanitizer (configure --enable-tsan):
+# the ring, the commands sent to the tracer's thread and live denial.  A
+# report ends sctui (halt_on_error) and lands in tests/sanitizer/, which
+# ./bootstrap --check counts as a failure.
+TSAN_TESTS = \
+	tests/unit/ring-test \
+	tests/tui/tui-deny.test \
+	tests/tui/tui-robust.test \
+	tests/tui/tui-profile.test
+check-tsan:
+if TSAN
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(TSAN_TESTS)'
+	@reports=`find '$(SAN_DIR)' -type f 2>/dev/null`; \
+	if [ -n "$$reports" ]; then \
+	    echo "check-tsan: ThreadSanitizer reports:"; cat $$reports; exit 1; \
+	fi
+else
+	@echo "make check-tsan: configure with --enable-tsan"; exit 1
+endif
+.PHONY: check-tsan
 # The helper is the traced program, not our code: build it plainly, so that
 # a sanitizer build does not add its own calls to what the tests count.
 tests_helpers_h_tui_calls_CFLAGS = $(WARN_CFLAGS)

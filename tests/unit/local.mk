@@ -14,3 +14,6 @@ tests_unit_model_test_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
 tests_unit_cli_test_CFLAGS = $(AM_CFLAGS) -Wno-write-strings
 include $(srcdir)/tests/unit/sysdoc.mk
 include $(srcdir)/tests/unit/session.mk
+# Includes point down the layers (lib/local.mk, doc/architecture.md).
+TESTS += tests/unit/layering.test
+EXTRA_DIST += tests/unit/layering.test

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 #include "demo.h"
-#include "ui.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -32,6 +31,8 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "run.h"
+#include "uimain.h"
 #include "datadir.h"
 #include "xalloc.h"
 
@@ -824,31 +825,7 @@ demo_free(struct demo *d)
 	free(d);
 }
 
-/* ---- batch mode ------------------------------------------------------ */
-
-static pthread_t main_thread;
-
-/*
- * The traffic is over: batch mode ends a trace on SIGINT by sending the
- * stop signal (SIGQUIT here) to the command, then SIGKILL after a grace.
- */
-static void
-batch_stop(void *arg)
-{
-	(void)arg;
-	pthread_kill(main_thread, SIGINT);
-}
-
-/*
- * SIGQUIT at sctui: end like Ctrl-C (batch mode handles INT, TERM and HUP),
- * so the server is stopped and the temporary folder removed.
- */
-static void
-quit_as_int(int sig)
-{
-	(void)sig;
-	raise(SIGINT);
-}
+/* ---- the front ends ------------------------------------------------ */
 
 void
 demo_set_stop(struct demo *d, void (*stop)(void *arg), void *arg)
@@ -857,29 +834,45 @@ demo_set_stop(struct demo *d, void (*stop)(void *arg), void *arg)
 	d->opts.arg = arg;
 }
 
+/* The traffic is over: end the trace as Ctrl-C does, with SIGQUIT. */
+static void
+batch_over(void *arg)
+{
+	run_stop(arg, RUN_END);
+}
+
+/* The server runs under the tracer: start the traffic. */
+static int
+batch_started(void *arg, struct run *r)
+{
+	struct demo *d = arg;
+	int rc;
+
+	demo_set_stop(d, batch_over, r);
+	if ((rc = demo_start(d)) < 0) {
+		fprintf(stderr, "sctui: demo: cannot start its client: %s\n",
+		    strerror(-rc));
+		return 1;
+	}
+	return 0;
+}
+
 int
 demo_main(const struct cli *c)
 {
-	struct sigaction sa;
-	struct demo_opts o = { 0 };
+	struct run_opts o = { 0 };
 	struct demo_stats st;
 	struct demo *d;
-	struct cli bc;
 	char err[1024];
 	int rc;
 
-	main_thread = pthread_self();
-	o.stop = batch_stop;
-	if ((d = demo_new(&o, err, sizeof(err))) == NULL) {
+	if ((d = demo_new(NULL, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "sctui: demo: %s\n", err);
 		return 1;
 	}
 	if (!c->batch) {
 		/* The UI starts the traffic once the server is traced. */
-		bc = *c;
-		bc.argv = (char **)demo_argv(d);
-		bc.stop_signal = demo_stop_signal(d);
-		rc = ui_main_demo(&bc, d);
+		rc = uimain_trace(c, d);
 		demo_free(d);
 		return rc;
 	}
@@ -890,20 +883,12 @@ demo_main(const struct cli *c)
 		    "http://127.0.0.1:%d/; %u s of requests, then SIG%s\n",
 		    demo_server(d), demo_port(d), d->opts.seconds,
 		    sigabbrev_np(demo_stop_signal(d)));
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = quit_as_int;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGQUIT, &sa, NULL);
-	bc = *c;
-	bc.argv = (char **)demo_argv(d);
-	bc.stop_signal = demo_stop_signal(d);
-	if ((rc = demo_start(d)) < 0) {
-		fprintf(stderr, "sctui: demo: cannot start its client: %s\n",
-		    strerror(-rc));
-		demo_free(d);
-		return 1;
-	}
-	rc = batch_main(&bc);
+	o.argv = demo_argv(d);
+	o.stop_signal = demo_stop_signal(d);
+	/* SIGQUIT at sctui ends like Ctrl-C: the server stops, the folder
+	 * goes. */
+	o.quit_ends = 1;
+	rc = batch_trace(c, &o, batch_started, d);
 	demo_stop(d);
 	demo_poll(d, &st);
 	if (!c->quiet || st.requests == 0)

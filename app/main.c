@@ -14,7 +14,7 @@
 #include "enforce.h"
 #include "profilecmd.h"
 #include "escape.h"
-#include "ui.h"
+#include "uimain.h"
 
 int
 main(int argc, char **argv)
@@ -56,10 +56,10 @@ main(int argc, char **argv)
 		rc = profilecmd_main(&c);
 		break;
 	case CLI_OPEN:
-		rc = c.batch ? batch_open(&c) : ui_open(&c);
+		rc = c.batch ? batch_open(&c) : uimain_open(&c);
 		break;
 	default:
-		rc = c.batch ? batch_main(&c) : ui_main(&c);
+		rc = c.batch ? batch_main(&c) : uimain_trace(&c, NULL);
 		break;
 	}
 	cli_free(&c);

@@ -14,44 +14,8 @@
 #include "cli.h"
 #include "datadir.h"
 #include "profile.h"
+#include "run.h"
 #include "sysname.h"
-
-#define MSGLEN	16384
-
-/* Prints each line of msg as "sctui: LINE". */
-static void
-print_lines(const char *msg)
-{
-	const char *p = msg, *eol;
-
-	while (*p != '\0') {
-		eol = strchr(p, '\n');
-		if (eol == NULL)
-			eol = p + strlen(p);
-		fprintf(stderr, "sctui: %.*s\n", (int)(eol - p), p);
-		p = *eol ? eol + 1 : eol;
-	}
-}
-
-struct profile *
-profilecmd_load(const char *path, int skip_unknown)
-{
-	struct profile_read_opts o = { PROFILE_FMT_AUTO, skip_unknown };
-	struct profile *p;
-	char *msg = calloc(1, MSGLEN);
-	int rc;
-
-	if (msg == NULL)
-		return NULL;
-	rc = profile_load(path, &o, &p, msg, MSGLEN);
-	if (*msg != '\0')
-		print_lines(msg);
-	if (rc > 0)
-		fprintf(stderr, "sctui: %s: skipped %d unknown name%s\n", path,
-		    rc, rc == 1 ? "" : "s");
-	free(msg);
-	return rc < 0 ? NULL : p;
-}
 
 struct profile *
 profilecmd_build(const struct cli *c, const struct profile *base)
@@ -97,7 +61,7 @@ save(const struct cli *c, const struct profile *p)
 static int
 convert(const struct cli *c)
 {
-	struct profile *p = profilecmd_load(c->inputs[0], c->skip_unknown);
+	struct profile *p = run_load_profile(c->inputs[0], c->skip_unknown);
 	struct profile *out;
 	int rc;
 
@@ -118,7 +82,7 @@ merge(const struct cli *c)
 	int rc = 0;
 
 	for (i = 0; i < c->ninputs; i++)
-		if ((in[i] = profilecmd_load(c->inputs[i], c->skip_unknown)) == NULL) {
+		if ((in[i] = run_load_profile(c->inputs[i], c->skip_unknown)) == NULL) {
 			while (i-- > 0)
 				profile_free(in[i]);
 			return 1;
@@ -172,9 +136,9 @@ diff(const struct cli *c)
 		a = path;
 		env.caps = profile_docker_caps;
 	}
-	if ((pa = profilecmd_load(a, 0)) == NULL)
+	if ((pa = run_load_profile(a, 0)) == NULL)
 		return 1;
-	if ((pb = profilecmd_load(b, 0)) == NULL) {
+	if ((pb = run_load_profile(b, 0)) == NULL) {
 		profile_free(pa);
 		return 1;
 	}

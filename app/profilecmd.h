@@ -1,7 +1,7 @@
 /*
  * profilecmd.h - the profile commands: --convert, --merge, --diff.
  *
- * Called by main (tui/main.c) for CLI_CONVERT, CLI_MERGE and CLI_DIFF.
+ * Called by main (app/main.c) for CLI_CONVERT, CLI_MERGE and CLI_DIFF.
  */
 #ifndef SCTUI_PROFILECMD_H
 #define SCTUI_PROFILECMD_H
@@ -14,13 +14,6 @@ struct profile;
  * input (one error line per problem on stderr), 2 bad usage.
  */
 int	profilecmd_main(const struct cli *c);
-
-/*
- * Loads a profile of any readable format, printing each error line as
- * "sctui: ..." on stderr; NULL on failure.  Also used by --profile and
- * --enforce.
- */
-struct profile *profilecmd_load(const char *path, int skip_unknown);
 
 /*
  * profile_build() of base with --default-action and --errno: the profile

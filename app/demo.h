@@ -13,10 +13,11 @@
  * graceful stop (demo_stop_signal(), SIGQUIT, to the server's master), so
  * all three phases are recorded.  Nothing leaves the loopback interface.
  *
- * Called by demo_main() (batch mode, below) and by the UI, which calls
- * demo_poll() or demo_status() at its redraw rate and demo_free() when the
- * trace is over.  The temporary folder is removed by demo_free(), and at
- * exit() if the caller never got that far.
+ * demo_main() below runs it as a client of the run layer (run.h), in batch
+ * mode or in the UI (uimain.h), whose header shows demo_status() at its
+ * redraw rate; the end of the traffic ends the trace through run_stop().
+ * The temporary folder is removed by demo_free(), and at exit() if the
+ * caller never got that far.
  */
 #ifndef SCTUI_DEMO_H
 #define SCTUI_DEMO_H
@@ -32,9 +33,9 @@ struct demo_opts {
 	/*
 	 * Called once, on the demo's thread, when the traffic is over: the
 	 * owner should send demo_stop_signal() to the server's master (with a
-	 * tracer, tracer_request(TRACER_REQ_STOP) with that stop signal; it is
-	 * async-signal-safe).  NULL: the demo sends it itself, to the pid in
-	 * the server's pid file, only if that is a child of sctui.
+	 * run, run_stop() with that stop signal; it is async-signal-safe).
+	 * NULL: the demo sends it itself, to the pid in the server's pid
+	 * file, only if that is a child of sctui.
 	 */
 	void		(*stop)(void *arg);
 	void		*arg;

@@ -24,6 +24,7 @@
 #include "cmdpath.h"
 #include "profile.h"
 #include "profilecmd.h"
+#include "run.h"
 #include "summary.h"
 
 static volatile pid_t child;
@@ -54,7 +55,7 @@ enforce_main(const struct cli *c)
 		    "executable)");
 		return rc == -ENOENT ? 127 : 126;
 	}
-	if ((in = profilecmd_load(c->enforce, 0)) == NULL) {
+	if ((in = run_load_profile(c->enforce, 0)) == NULL) {
 		free(path);
 		return 1;
 	}

@@ -1,0 +1,256 @@
+/*
+ * batch.c - batch mode; see batch.h.
+ *
+ * The tracer's sink is the model itself (run.h, opts.ring 0), so no event
+ * ever waits in a queue.  SIGINT, SIGTERM and SIGHUP end the trace: attached
+ * processes are detached and keep running, a spawned command is sent the
+ * stop signal (then SIGKILL after a grace period); the summary and the
+ * profile of what was seen are written either way.  A second signal kills.
+ */
+#include "config.h"
+#include "batch.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <seccomp.h>
+#include <sys/wait.h>
+
+#include "atomicfile.h"
+#include "cli.h"
+#include "escape.h"
+#include "model.h"
+#include "run.h"
+#include "summary.h"
+#include "sysdoc.h"
+#include "sysname.h"
+#include "xalloc.h"
+
+/* --stats: built in memory, then saved like a profile (atomicfile.h). */
+static int
+write_stats(const struct model *m, const char *path)
+{
+	char *text = NULL, err[1024];
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if ((f = open_memstream(&text, &len)) == NULL)
+		fatal("out of memory");
+	summary_tsv(m, f);
+	if (fclose(f) != 0)
+		fatal("out of memory");
+	rc = atomicfile_write(path, text, len, err, sizeof(err));
+	free(text);
+	if (rc < 0)
+		fprintf(stderr, "sctui: %s\n", err);
+	return rc;
+}
+
+/* Every call the model saw under --profile is one the profile lacks. */
+static void
+report_missing(const struct cli *c, const struct model *m)
+{
+	const struct model_proc *p;
+	const struct model_pstat *ps;
+	size_t i, j, n = model_nsys(m);
+	char name[128];
+	int ph;
+
+	if (n == 0) {
+		fprintf(stderr, "sctui: %s allowed every call the program "
+		    "made\n", c->profile);
+		return;
+	}
+	fprintf(stderr, "sctui: %zu call%s the profile %s lacks:\n", n,
+	    n == 1 ? "" : "s", c->profile);
+	for (i = 0; i < model_nprocs(m); i++) {
+		p = model_proc(m, (uint32_t)i);
+		for (j = 0; j < p->nstats; j++) {
+			ps = &p->stats[j];
+			for (ph = 0; ph < PHASE_N; ph++)
+				if (ps->count[ph] > 0)
+					fprintf(stderr, "sctui:   %s (%s) in pid %d "
+					    "(%s), %s, %llu time%s\n",
+					    sysname_name(model_sys(m, ps->sys)->sysid),
+					    sysname_arch_name(sysname_arch(
+					    model_sys(m, ps->sys)->sysid)),
+					    p->pid, escape_name(p->name, name,
+					    sizeof(name)), phase_name(ph),
+					    (unsigned long long)ps->count[ph],
+					    ps->count[ph] == 1 ? "" : "s");
+		}
+	}
+}
+
+/* --deny: leave the calls out of the profile, say how often they failed. */
+static void
+report_denied(const struct cli *c, struct model *m)
+{
+	const struct model_sys *s;
+	char *const *name;
+	uint32_t i;
+
+	for (i = 0; i < model_nsys(m); i++) {
+		s = model_sys(m, i);
+		for (name = c->deny; name != NULL && *name != NULL; name++)
+			if (strcmp(*name, sysname_name(s->sysid)) == 0)
+				model_toggle(m, i, TOGGLE_DENY);
+		if (s->denials > 0 && !c->quiet)
+			fprintf(stderr, "sctui: denied %s (%s) %llu time%s\n",
+			    sysname_name(s->sysid),
+			    sysname_arch_name(sysname_arch(s->sysid)),
+			    (unsigned long long)s->denials,
+			    s->denials == 1 ? "" : "s");
+	}
+}
+
+/* The high-risk calls seen, with why (assets/syscalls.tsv). */
+static void
+report_risky(const struct model *m)
+{
+	const struct sysdoc_entry *de;
+	struct sysdoc *doc;
+	char err[512];
+	uint32_t i;
+
+	if (sysdoc_load_default(&doc, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sctui: no risk notes: %s\n", err);
+		return;
+	}
+	for (i = 0; i < model_nsys(m); i++) {
+		de = sysdoc_find(doc, sysname_name(model_sys(m, i)->sysid));
+		if (de != NULL && de->level == SYSDOC_HIGH)
+			fprintf(stderr, "sctui: risk high: %s (%s): %s\n",
+			    de->name, de->category, de->note);
+	}
+	sysdoc_free(doc);
+}
+
+/* --session: the run as a session file that --open explores later. */
+static int
+save_session(const struct cli *c, struct run *r)
+{
+	struct model_totals tot;
+	char err[1024];
+	int rc;
+
+	model_totals(run_model(r), &tot);
+	if ((rc = run_save_session(r, c->session, tot.last, err,
+	    sizeof(err))) < 0)
+		fprintf(stderr, "sctui: %s\n", err);
+	else if (!c->quiet)
+		fprintf(stderr, "sctui: wrote the session %s (sctui --open "
+		    "explores it)\n", c->session);
+	return rc;
+}
+
+/* -o: the profile, after a trace or of what was opened. */
+static int
+save_profile(const struct cli *c, struct run *r)
+{
+	char err[1024];
+	int rc;
+
+	if ((rc = run_save_profile(r, c->format, c->output, err,
+	    sizeof(err))) < 0)
+		fprintf(stderr, "sctui: %s\n", err);
+	else if (!c->quiet)
+		fprintf(stderr, "sctui: wrote %s\n", c->output);
+	return rc;
+}
+
+int
+batch_trace(const struct cli *c, const struct run_opts *o,
+    int (*started)(void *arg, struct run *r), void *arg)
+{
+	struct model *m;
+	struct run *r;
+	char status[32], cmd[256];
+	int code;
+
+	if (run_new(c, o, &r) < 0)
+		return 1;
+	if (run_start(r) < 0) {
+		code = run_exit_code(r);
+		run_free(r);
+		return code;
+	}
+	if (started != NULL && (code = started(arg, r)) != 0) {
+		run_close(r, RUN_STOP);
+		run_free(r);
+		return code;
+	}
+	if (!c->quiet)
+		fprintf(stderr, "sctui: tracing with the %s%s%s\n",
+		    run_mode_name(r), *run_mode_note(r) ? ": " : "",
+		    run_mode_note(r));
+	(void)run_wait(r);
+	m = run_model(r);
+	code = run_exit_code(r);
+	if (!c->quiet) {
+		summary_status(run_root_status(r), status, sizeof(status));
+		if (c->npids > 0)
+			fprintf(stderr, "sctui: detached\n");
+		else
+			fprintf(stderr, "sctui: %s: %s\n", escape_name(
+			    o->argv != NULL ? o->argv[0] : c->argv[0], cmd,
+			    sizeof(cmd)), status);
+		summary_table(m, stderr);
+		report_risky(m);
+	}
+	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+		code = code ? code : 1;
+	if (c->deny != NULL)
+		report_denied(c, m);
+	if (c->session != NULL && save_session(c, r) < 0)
+		code = code ? code : 1;
+	if (run_has_base(r))
+		report_missing(c, m);
+	if (c->output != NULL && save_profile(c, r) < 0)
+		code = code ? code : 1;
+	run_free(r);
+	return code;
+}
+
+int
+batch_main(const struct cli *c)
+{
+	struct run_opts o = { 0 };
+
+	return batch_trace(c, &o, NULL, NULL);
+}
+
+int
+batch_open(const struct cli *c)
+{
+	struct model *m;
+	struct run *r;
+	char status[32];
+	int code = 0;
+
+	if (run_open(c, &r) < 0)
+		return 1;
+	m = run_model(r);
+	if (!c->quiet) {
+		if (run_from_profile(r))
+			fprintf(stderr, "sctui: the calls %s allows (a "
+			    "profile, not a trace)\n", c->open);
+		else {
+			summary_status(run_root_status(r), status,
+			    sizeof(status));
+			fprintf(stderr, "sctui: session %s: %s: %s\n", c->open,
+			    run_command(r), run_root_status(r) < 0 &&
+			    run_attached(r) ? "attached" : status);
+		}
+		summary_table(m, stderr);
+	}
+	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+		code = 1;
+	if (c->output != NULL && save_profile(c, r) < 0)
+		code = 1;
+	run_free(r);
+	return code;
+}
