@@ -19,9 +19,13 @@ bench: sctui $(BENCH_PROGS)
 	SCTUI='$(abs_top_builddir)/sctui' bash '$(srcdir)/bench/run.sh'
 
 # The wake-up experiments of doc/performance.md; not part of sctui.
-bench/experiments/x-tracer: $(srcdir)/bench/experiments/x-tracer.c
+# It reads a tracee's CPU with tracer/place.c's place_task_cpu().
+bench/experiments/x-tracer: $(srcdir)/bench/experiments/x-tracer.c \
+    $(srcdir)/tracer/place.c $(srcdir)/tracer/place.h
 	@$(MKDIR_P) bench/experiments
-	$(AM_V_CC)$(CC) $(CFLAGS) -O2 -Wall -Wextra -o $@ $(srcdir)/bench/experiments/x-tracer.c
+	$(AM_V_CC)$(CC) $(CFLAGS) -O2 -Wall -Wextra -I$(top_builddir) \
+	    -I$(srcdir)/tracer -o $@ $(srcdir)/bench/experiments/x-tracer.c \
+	    $(srcdir)/tracer/place.c $(PTHREAD_CFLAGS) $(PTHREAD_LIBS)
 CLEANFILES += bench/experiments/x-tracer
 
 bench-experiments: bench/experiments/x-tracer $(BENCH_PROGS)

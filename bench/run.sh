@@ -10,6 +10,12 @@
 #   BENCH_WORKLOADS="loop fork threads tree nginx"   which rows to run
 #   BENCH_TRACERS="untraced strace strace-c sctui sctui-noseccomp
 #                  sctui-profile sctui-ui"          which columns to run
+#                           (also x, x-n, x-P-n-S-p...: the experiment
+#                           bench/experiments/x-tracer with those options,
+#                           a number going with its letter: x-s20 is -s 20;
+#                           `make bench-experiments` builds it), and
+#                           sctui-base: another sctui build's fast path,
+#                           for A/B in the same run (BENCH_SCTUI_BASE)
 #   BENCH_CALLS=2000000     calls in loop and threads
 #   BENCH_FORKS=200 BENCH_FORK_CALLS=10000   children and calls per child
 #   BENCH_THREADS=8         threads
@@ -24,6 +30,7 @@
 #                           after the last press)
 #   BENCH_RESULTS=DIR       where latest.txt and the raw TSV go
 #   SCTUI=PATH              the sctui binary (default: ./sctui)
+#   BENCH_SCTUI_BASE=PATH   the sctui binary of the sctui-base column
 #
 # Writes RESULTS/latest.txt (the table) and RESULTS/raw-*.tsv (every run).
 # `run.sh --table RAW.tsv` prints the table of an earlier (or partial) run
@@ -90,6 +97,12 @@ tracer_missing() {	# TRACER: empty if it can run, else why not
 	sctui-profile)
 		"$SCTUI" --help 2>/dev/null | grep -q -- '--profile' ||
 		    echo "$NA" ;;
+	sctui-base)
+		[ -x "${BENCH_SCTUI_BASE:-}" ] ||
+		    echo "BENCH_SCTUI_BASE is not an sctui binary" ;;
+	x|x-*)
+		[ -x "$B/experiments/x-tracer" ] ||
+		    echo "bench/experiments/x-tracer not built (make bench-experiments)" ;;
 	sctui-ui)
 		# The UI exists once sctui draws with curses.
 		if ! nm -D "$SCTUI" 2>/dev/null | grep -Eq ' U (initscr|newterm)'; then
@@ -142,14 +155,21 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	strace)	printf '%s\n' strace -f -qq -o /dev/null ;;
 	strace-c) printf '%s\n' strace -f -c -o /dev/null ;;
 	sctui)	printf '%s\n' "$SCTUI" --batch -q ;;
+	sctui-base) printf '%s\n' "$BENCH_SCTUI_BASE" --batch -q ;;
 	sctui-noseccomp) printf '%s\n' "$SCTUI" --batch -q --no-seccomp ;;
 	sctui-profile) printf '%s\n' "$SCTUI" --batch -q --profile="$T/$2.profile.json" ;;
 	sctui-ui) echo "$SCTUI" ;;
+	x|x-*)	echo "$B/experiments/x-tracer"
+		for o in $(echo "${1#x}" | tr '-' ' '); do
+			echo "-${o%%[0-9]*}"
+			case $o in *[0-9]) echo "${o#?}" ;; esac
+		done
+		echo -- ;;
 	esac
 	# sctui's own count of processes, checked for the tree.  Not from a
 	# complete profile: under user notification a process that makes no
 	# call the profile lacks is, by design, never seen.
-	case $1 in sctui|sctui-noseccomp)
+	case $1 in sctui|sctui-base|sctui-noseccomp)
 		[ "$2" = tree ] && echo "--stats=$T/stats.tsv" ;;
 	esac
 	case $1 in sctui*) echo -- ;; esac

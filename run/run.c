@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -905,6 +906,21 @@ int
 run_root_status(const struct run *r)
 {
 	return r->root_status;
+}
+
+int
+run_tracer_cpu(const struct run *r)
+{
+	cpu_set_t set;
+	int c;
+
+	if (!r->running || !r->opts.ring || pthread_getaffinity_np(r->thread,
+	    sizeof(set), &set) != 0 || CPU_COUNT(&set) != 1)
+		return -1;
+	for (c = 0; c < CPU_SETSIZE; c++)
+		if (CPU_ISSET(c, &set))
+			return c;
+	return -1;
 }
 
 uint64_t

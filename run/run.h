@@ -175,6 +175,12 @@ uint64_t	 run_start_ns(const struct run *r);	/* event clock */
 uint64_t	 run_saved_ns(const struct run *r);	/* opened: saved at */
 int		 run_root_status(const struct run *r);	/* -1: none yet */
 uint64_t	 run_stalls(const struct run *r);	/* ring full, waited */
+/*
+ * The CPU the tracer's own thread is pinned to while it follows a busy
+ * tracee (tracer/place.h), or -1: on all its CPUs, or no thread of its
+ * own running.  For the caller to keep its own thread off that CPU.
+ */
+int		 run_tracer_cpu(const struct run *r);
 
 /*
  * The exit status for sctui: after a failed run_start() 127, 126 or 1;

@@ -6,6 +6,7 @@ libtracer_a_CPPFLAGS = -I$(top_srcdir)/tracer $(MODEL_CPPFLAGS)
 libtracer_a_SOURCES = \
 	tracer/guard.c tracer/guard.h \
 	tracer/notify.c tracer/notify.h \
+	tracer/place.c tracer/place.h \
 	tracer/ptrace.c \
 	tracer/tcb.c tracer/tcb.h \
 	tracer/tracer.c tracer/tracer.h tracer/tracer-int.h \

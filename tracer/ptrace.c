@@ -49,6 +49,7 @@
 #include <unistd.h>
 
 #include "guard.h"
+#include "place.h"
 #include "tcb.h"
 #include "tracer-int.h"
 
@@ -801,9 +802,10 @@ dispatch_event(struct tracer *t, pid_t tid, int status)
  * wake-up: on the one-thread loop here, about 32 us a call without the
  * spin and 18 us with it.  But a spinning tracer takes a CPU that a
  * runnable tracee may want (threads and process trees were 1.2x slower
- * with it), so it spins only while every traced thread can have a CPU of
- * its own besides the tracer's (doc/performance.md, "Spinning before
- * sleeping").  0 turns it off.
+ * with it), so place_spin() allows it only while the tracees that stopped
+ * recently leave a CPU free, and never beside the tracee the tracer has
+ * moved to (doc/performance.md, "Spinning before sleeping" and "A busy
+ * server under full tracing").  0 turns it off.
  */
 #ifndef SCTUI_SPIN_NS
 #define SCTUI_SPIN_NS	20000u
@@ -811,12 +813,12 @@ dispatch_event(struct tracer *t, pid_t tid, int status)
 
 /* wait4(WNOHANG) again until a stop comes, a request, or SPIN_NS pass. */
 static pid_t
-spin_wait(struct tracer *t, int *status)
+spin_wait(struct tracer *t, const struct place *pl, int *status)
 {
 	uint64_t until;
 	pid_t tid = 0;
 
-	if (SCTUI_SPIN_NS == 0 || t->tcbs.live >= t->ncpu)
+	if (SCTUI_SPIN_NS == 0 || !place_spin(pl))
 		return 0;
 	until = now_ns() + SCTUI_SPIN_NS;
 	do {
@@ -828,39 +830,50 @@ spin_wait(struct tracer *t, int *status)
 	return tid;
 }
 
+/*
+ * Reaps and dispatches stops until no tracee is left; the tracer thread
+ * follows a busy tracee's CPU meanwhile (place.h) and has its own CPUs
+ * back on return.
+ */
 static int
 ptrace_run(struct tracer *t)
 {
 	struct pollfd pfd[2];
 	struct signalfd_siginfo si[16];
-	int status, timeout;
+	struct place pl;
+	int status, timeout, queued, rc = 0;
 	pid_t tid;
 
 	pfd[0].fd = t->sigfd;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = t->reqfd;
 	pfd[1].events = POLLIN;
+	place_init(&pl);
 	while (t->tcbs.live > 0) {
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
 		tid = wait4(-1, &status, __WALL | WNOHANG, NULL);
+		queued = tid > 0;
 		if (tid == 0)
-			tid = spin_wait(t, &status);
+			tid = spin_wait(t, &pl, &status);
 		if (tid > 0) {
 			dispatch_event(t, tid, status);
+			place_stop(&pl, tid, queued);
 			continue;
 		}
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno == ECHILD)
-				break;	/* every tracee detached or gone */
-			return -errno;
+			if (errno != ECHILD)
+				rc = -errno;
+			break;	/* ECHILD: every tracee detached or gone */
 		}
 		timeout = poll_timeout(t);
-		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
-			return -errno;
+		if (poll(pfd, 2, timeout) < 0 && errno != EINTR) {
+			rc = -errno;
+			break;
+		}
 		/* Drain SIGCHLD; wait4() says what happened.  A full buffer
 		 * means more may be queued. */
 		if (pfd[0].revents & POLLIN)
@@ -869,7 +882,8 @@ ptrace_run(struct tracer *t)
 		if (pfd[1].revents & POLLIN)
 			take_requests(t);
 	}
-	return 0;
+	place_end(&pl);
+	return rc;
 }
 
 const struct tracer_engine ptrace_engine = {

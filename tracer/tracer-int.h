@@ -92,7 +92,6 @@ struct tracer {
 	pid_t			 root;
 	int			 root_status;
 	int			 sigfd, reqfd;
-	uint32_t		 ncpu;		/* CPUs sctui may run on */
 	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
 	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
 	unsigned		 doing;		/* requests being carried out */

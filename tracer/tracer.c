@@ -20,7 +20,6 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -411,7 +410,6 @@ spawn(struct tracer *t)
 int
 tracer_start(struct tracer *t)
 {
-	cpu_set_t cpus;
 	sigset_t set;
 	int rc;
 
@@ -434,9 +432,6 @@ tracer_start(struct tracer *t)
 		if ((rc = spawn(t)) < 0)
 			return rc;
 	}
-	t->ncpu = 1;
-	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0)
-		t->ncpu = (uint32_t)CPU_COUNT(&cpus);
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
 	t->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);

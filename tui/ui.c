@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -359,6 +360,36 @@ tick(struct ui *ui)
 	}
 }
 
+/*
+ * Keeps the UI thread off the CPU the tracer's thread has moved to
+ * (beside a busy tracee, run_tracer_cpu()), so that drawing never delays
+ * a stop.  One pthread_getaffinity_np() a frame; the thread's own CPUs
+ * back once the tracer leaves its CPU.
+ */
+static void
+ui_keep_off(struct ui *ui)
+{
+	static cpu_set_t orig;
+	static int off = -1, have;
+	cpu_set_t mine;
+	int cpu;
+
+	if (!have && sched_getaffinity(0, sizeof(orig), &orig) < 0)
+		return;
+	have = 1;
+	cpu = run_tracer_cpu(ui->run);
+	if (cpu >= CPU_SETSIZE || (cpu >= 0 && (!CPU_ISSET(cpu, &orig) ||
+	    CPU_COUNT(&orig) < 2)))
+		cpu = -1;
+	if (cpu == off)
+		return;
+	mine = orig;
+	if (cpu >= 0)
+		CPU_CLR(cpu, &mine);
+	if (sched_setaffinity(0, sizeof(mine), &mine) == 0)
+		off = cpu;
+}
+
 static void
 loop(struct ui *ui)
 {
@@ -399,6 +430,7 @@ loop(struct ui *ui)
 		}
 		if (ui->dirty && (keys || ui->opened ||
 		    ui->now - last_frame >= FRAME_NS)) {
+			ui_keep_off(ui);
 			draw_frame(ui);
 			last_frame = ui->now;
 		}

@@ -36,6 +36,10 @@ prefix() {
 	follow*) printf '%s\n' "$X" -f "${1#follow}" -- ;;
 	pin-tracer) printf '%s\n' "$X" -a 0 -- ;;
 	pin-both) printf '%s\n' "$X" -P -- ;;
+	notify)	printf '%s\n' "$X" -n -- ;;
+	notify-sync) printf '%s\n' "$X" -n -S -p -- ;;
+	notify-pin-both) printf '%s\n' "$X" -P -n -- ;;
+	sctui-pin-both) printf '%s\n' taskset -c 0 "$SCTUI" --batch -q -- ;;
 	esac
 }
 cmd() {

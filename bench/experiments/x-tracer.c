@@ -5,7 +5,8 @@
  * woken on the other vCPU, and what avoids it.  doc/performance.md says
  * what was measured with it.
  *
- * Usage: x-tracer [-b] [-s US] [-f N] [-a CPU] [-P] -- COMMAND [ARG]...
+ * Usage: x-tracer [-b] [-s US] [-f N] [-a CPU] [-P] [-n [-S] [-p]]
+ *                 -- COMMAND [ARG]...
  *   (default)  sctui's loop: reap with wait4(__WALL|WNOHANG) until nothing
  *              is pending, then sleep in poll(2) on a SIGCHLD signalfd.
  *   -b         sleep in a blocking wait4(__WALL) instead of poll(2).
@@ -18,8 +19,16 @@
  *   -a CPU     pin the tracer (only) to CPU.
  *   -P         pin the tracer and the tracee to CPU 0 (a reference: a
  *              tracer must not do that, the tracee can see its affinity).
+ *   -n         no ptrace: the filter sends every call to x-tracer through
+ *              seccomp user notification (SECCOMP_RET_USER_NOTIF), which
+ *              answers each with SECCOMP_USER_NOTIF_FLAG_CONTINUE; the
+ *              listener reaches x-tracer through pidfd_getfd(2).
+ *   -S         with -n: SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (Linux 6.6), so
+ *              each side is woken on the CPU of the side that woke it.
+ *   -p         with -n: poll(2) the listener before each RECV (a blocking
+ *              RECV is woken by a semaphore, which the flag above skips).
  * Each stop costs one PTRACE_GET_SYSCALL_INFO and one PTRACE_CONT, as in
- * sctui.  At the end it prints on stderr: stops, syscalls, CPU moves.
+ * sctui; each notification one NOTIF_RECV and one NOTIF_SEND.  At the end it prints on stderr: stops, syscalls, CPU moves.
  * Exits with COMMAND's status.
  */
 #define _GNU_SOURCE
@@ -33,6 +42,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
@@ -41,7 +52,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "place.h"
+
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS	SECCOMP_IOW(4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP	(1UL << 0)
+#endif
+
 static int opt_block, opt_follow, opt_pin_tracer = -1, opt_pin_both;
+static int opt_notify, opt_sync, opt_poll;
+static volatile sig_atomic_t root_done;
 static long opt_spin_us;
 static unsigned long stops, syscalls, moves;
 static int cur_cpu = -1;
@@ -66,34 +88,6 @@ pin(pid_t pid, int cpu)
 		perror("x-tracer: sched_setaffinity");
 }
 
-/* The CPU tid last ran on: field 39 of /proc/TID/stat. */
-static int
-task_cpu(pid_t tid)
-{
-	char path[64], buf[1024], *p;
-	int fd, i, cpu = -1;
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	if ((p = strrchr(buf, ')')) == NULL)
-		return -1;
-	/* p + 2 is field 3; field 39 is 36 fields further. */
-	p += 2;
-	for (i = 3; i < 39 && p != NULL; i++)
-		if ((p = strchr(p, ' ')) != NULL)
-			p++;
-	if (p != NULL)
-		cpu = atoi(p);
-	return cpu;
-}
-
 static void
 follow(pid_t tid)
 {
@@ -101,7 +95,7 @@ follow(pid_t tid)
 
 	if (opt_follow <= 0 || stops % (unsigned long)opt_follow != 0)
 		return;
-	if ((cpu = task_cpu(tid)) >= 0 && cpu != cur_cpu) {
+	if ((cpu = place_task_cpu(tid)) >= 0 && cpu != cur_cpu) {
 		pin(0, cpu);
 		cur_cpu = cpu;
 		moves++;
@@ -130,6 +124,118 @@ handle(pid_t tid, int status)
 	ptrace(PTRACE_CONT, tid, 0L, (long)sig);
 }
 
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+}
+
+struct waiter {
+	pthread_t	main;
+	pid_t		root;
+	int		status;
+};
+
+/* Reaps the command (its children are its own), then wakes the loop. */
+static void *
+wait_root(void *arg)
+{
+	struct waiter *w = arg;
+
+	while (waitpid(w->root, &w->status, __WALL) < 0 && errno == EINTR)
+		;
+	root_done = 1;
+	pthread_kill(w->main, SIGUSR1);
+	return NULL;
+}
+
+/* Answers every notification until the command is reaped. */
+static int
+notify_loop(pid_t root, int listener)
+{
+	struct seccomp_notif req;
+	struct seccomp_notif_resp resp;
+	struct sigaction sa;
+	struct waiter w = { pthread_self(), root, 0 };
+	struct pollfd pfd = { listener, POLLIN, 0 };
+	pthread_t th;
+	sigset_t set;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;	/* no SA_RESTART: RECV returns EINTR */
+	sigaction(SIGUSR1, &sa, NULL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	if (opt_sync && ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+	    (unsigned long long)SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0) < 0)
+		perror("x-tracer: SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP");
+	pthread_create(&th, NULL, wait_root, &w);
+	while (!root_done) {
+		if (opt_poll && poll(&pfd, 1, -1) < 0)
+			continue;
+		memset(&req, 0, sizeof(req));
+		if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0)
+			continue;	/* EINTR, or ENOENT: the caller died */
+		stops++;
+		syscalls++;
+		memset(&resp, 0, sizeof(resp));
+		resp.id = req.id;
+		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	}
+	pthread_join(th, NULL);
+	fprintf(stderr, "x-tracer: %lu notifications\n", stops);
+	return WIFEXITED(w.status) ? WEXITSTATUS(w.status) :
+	    128 + WTERMSIG(w.status);
+}
+
+/*
+ * The child tells its listener's fd number before it installs the filter
+ * (the lowest free fd, which a dup() finds), then its next call waits for
+ * an answer; meanwhile x-tracer takes the fd with pidfd_getfd(2).
+ */
+static int
+notify_run(char **argv)
+{
+	struct sock_filter all = BPF_STMT(BPF_RET | BPF_K,
+	    SECCOMP_RET_USER_NOTIF);
+	struct sock_fprog prog = { 1, &all };
+	int p[2], fd = -1, pidfd, listener = -1;
+	pid_t root;
+
+	if (pipe2(p, O_CLOEXEC) < 0 || (root = fork()) < 0) {
+		perror("x-tracer");
+		return 1;
+	}
+	if (root == 0) {
+		if ((fd = dup(0)) < 0 || close(fd) < 0 ||
+		    write(p[1], &fd, sizeof(fd)) != sizeof(fd))
+			_exit(125);
+		if ((geteuid() != 0 &&
+		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+		    SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog) != fd)
+			_exit(125);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	if (read(p[0], &fd, sizeof(fd)) != sizeof(fd) ||
+	    (pidfd = (int)syscall(SYS_pidfd_open, root, 0)) < 0) {
+		perror("x-tracer: pidfd_open");
+		return 1;
+	}
+	/* Until the child has made the listener (a few microseconds). */
+	while (listener < 0 && waitpid(root, NULL, WNOHANG) == 0)
+		listener = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	if (listener < 0) {
+		perror("x-tracer: pidfd_getfd");
+		return 1;
+	}
+	return notify_loop(root, listener);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -143,19 +249,22 @@ main(int argc, char **argv)
 	pid_t root, tid;
 	char go = 'g';
 
-	while ((opt = getopt(argc, argv, "+bs:f:a:P")) != -1) {
+	while ((opt = getopt(argc, argv, "+bs:f:a:PnSp")) != -1) {
 		switch (opt) {
 		case 'b': opt_block = 1; break;
 		case 's': opt_spin_us = atol(optarg); break;
 		case 'f': opt_follow = atoi(optarg); break;
 		case 'a': opt_pin_tracer = atoi(optarg); break;
 		case 'P': opt_pin_both = 1; break;
+		case 'n': opt_notify = 1; break;
+		case 'S': opt_sync = 1; break;
+		case 'p': opt_poll = 1; break;
 		default: return 2;
 		}
 	}
 	if (optind >= argc) {
 		fprintf(stderr, "usage: x-tracer [-b] [-s US] [-f N] [-a CPU] "
-		    "[-P] -- COMMAND...\n");
+		    "[-P] [-n [-S] [-p]] -- COMMAND...\n");
 		return 2;
 	}
 	sigemptyset(&set);
@@ -165,6 +274,8 @@ main(int argc, char **argv)
 		pin(0, 0);	/* inherited by the child */
 	if (opt_pin_tracer >= 0)
 		pin(0, opt_pin_tracer);
+	if (opt_notify)
+		return notify_run(argv + optind);
 	if (pipe2(syncp, O_CLOEXEC) < 0 || (root = fork()) < 0) {
 		perror("x-tracer");
 		return 1;

@@ -6,6 +6,7 @@ check_PROGRAMS += \
 	tests/helpers/h-int80 \
 	tests/helpers/h-mt-exec \
 	tests/helpers/h-phases \
+	tests/helpers/h-place \
 	tests/helpers/h-setuid \
 	tests/helpers/h-signals \
 	tests/helpers/h-tree \
@@ -27,6 +28,8 @@ tests_helpers_h_mt_exec_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_mt_exec_LDFLAGS =
 tests_helpers_h_phases_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_phases_LDFLAGS =
+tests_helpers_h_place_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_place_LDFLAGS =
 tests_helpers_h_signals_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_signals_LDFLAGS =
 tests_helpers_h_tree_CFLAGS = $(HELPER_CFLAGS)
@@ -45,6 +48,7 @@ TRACER_TESTS = \
 	tests/tracer/mt-exec.test \
 	tests/tracer/notify.test \
 	tests/tracer/phases.test \
+	tests/tracer/place.test \
 	tests/tracer/profile-out.test \
 	tests/tracer/setuid.test \
 	tests/tracer/signals.test \
@@ -57,3 +61,10 @@ tests_helpers_h_uname_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_uname_LDFLAGS =
 tests_helpers_h_setuid_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_setuid_LDFLAGS =
+
+# place.c's decisions on real CPUs (tracer/place.h).
+check_PROGRAMS += tests/tracer/place-test
+TESTS += tests/tracer/place-test
+tests_tracer_place_test_SOURCES = tests/tracer/place-test.c
+tests_tracer_place_test_LDADD = libtracer.a
+tests_tracer_place_test_CPPFLAGS = -I$(top_srcdir)/tracer

@@ -13,6 +13,7 @@ TUI_TESTS = \
 	tests/tui/tui-demo.test \
 	tests/tui/tui-deny.test \
 	tests/tui/tui-mouse.test \
+	tests/tui/tui-place.test \
 	tests/tui/tui-robust.test \
 	tests/tui/tui-save.test \
 	tests/tui/tui-session.test \
