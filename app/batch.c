@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "atomicfile.h"
+#include "build.h"
 #include "cli.h"
 #include "escape.h"
 #include "model.h"
@@ -129,6 +130,20 @@ report_risky(const struct model *m)
 	sysdoc_free(doc);
 }
 
+/*
+ * What the saved profile allows beyond Docker's default, or could not
+ * keep: said even with -q when a profile is written.
+ */
+static void
+report_warnings(const struct model *m)
+{
+	char **w = profile_build_warnings(m), **l;
+
+	for (l = w; l != NULL && *l != NULL; l++)
+		fprintf(stderr, "sctui: warning: %s\n", *l);
+	profile_build_warnings_free(w);
+}
+
 /* --session: the run as a session file that --open explores later. */
 static int
 save_session(const struct cli *c, struct run *r)
@@ -201,6 +216,8 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 		summary_table(m, stderr);
 		report_risky(m);
 	}
+	if (!c->quiet || c->output != NULL)
+		report_warnings(m);
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = code ? code : 1;
 	if (c->deny != NULL)

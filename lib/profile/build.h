@@ -38,4 +38,16 @@ struct profile_build {
  */
 struct profile *profile_build(const struct profile_build *b);
 
+/*
+ * What a profile built from m says that its user must hear, one line
+ * each, NULL-terminated, malloc'd (profile_build_warnings_free()), or NULL
+ * for none: an argument value Docker's default denies that the profile
+ * allows because it was seen ("clone with CLONE_NEWUSER seen in pid 412
+ * (startup): this profile allows what Docker's default denies"), an
+ * argument past the bound of values (no rule), a call denied on one arch
+ * and allowed on another (denied on all).
+ */
+char	**profile_build_warnings(const struct model *m);
+void	  profile_build_warnings_free(char **w);
+
 #endif
