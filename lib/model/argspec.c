@@ -38,9 +38,9 @@ static const struct argspec specs[] = {
 	    NAMES(argnames_prot) },
 	{ "prctl", "option", 0, 0, INT32, NAMES(argnames_pr) },
 	{ "setns", "nstype", 1, ARGSPEC_BITS, INT32, NAMES(argnames_ns) },
-	{ "socket", "domain", 0, 0, INT32, NAMES(argnames_af) },
+	{ "socket", "family", 0, 0, INT32, NAMES(argnames_af) },
 	{ "socket", "type", 1, 0, SOCK_TYPE_MASK, NAMES(argnames_sock) },
-	{ "socketpair", "domain", 0, 0, INT32, NAMES(argnames_af) },
+	{ "socketpair", "family", 0, 0, INT32, NAMES(argnames_af) },
 	{ "socketpair", "type", 1, 0, SOCK_TYPE_MASK, NAMES(argnames_sock) },
 	{ "tgkill", "sig", 2, 0, INT32, NAMES(argnames_sig) },
 	{ "tkill", "sig", 1, 0, INT32, NAMES(argnames_sig) },
@@ -61,6 +61,19 @@ argspec_find(const char *call, size_t *n)
 			return &specs[i];
 		}
 	*n = 0;
+	return NULL;
+}
+
+const struct argspec *
+argspec_arg(const char *call, unsigned int arg)
+{
+	const struct argspec *s;
+	size_t i, n;
+
+	s = argspec_find(call, &n);
+	for (i = 0; i < n; i++)
+		if (s[i].arg == arg)
+			return &s[i];
 	return NULL;
 }
 

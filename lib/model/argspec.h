@@ -24,7 +24,7 @@ struct argname {
 
 struct argspec {
 	const char	*call;		/* system call name */
-	const char	*what;		/* "domain", "flags"... */
+	const char	*what;		/* "family", "flags"... */
 	uint8_t		 arg;		/* 0..5 */
 	uint8_t		 flags;
 #define ARGSPEC_BITS	0x01		/* a set of flags, not one value */
@@ -38,6 +38,9 @@ struct argspec {
  * argument order, or NULL (and *n 0) when none is.  Static storage.
  */
 const struct argspec	*argspec_find(const char *call, size_t *n);
+
+/* The spec of argument arg of call, or NULL when none is recorded. */
+const struct argspec	*argspec_arg(const char *call, unsigned int arg);
 
 /* The value recorded for raw, the argument as the kernel saw it. */
 uint64_t		 argspec_value(const struct argspec *s, uint64_t raw);

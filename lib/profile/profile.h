@@ -370,6 +370,13 @@ int		 profile_save(const struct profile *p, const char *path,
 struct profile	*profile_merge(const struct profile *const *in, size_t n);
 
 /* The names allowed on one arch only by A or only by B. */
+/* A call both allow, with other argument conditions. */
+struct profile_diff_args {
+	char		*name;
+	char		*a, *b;		/* "any family", "only AF_INET, AF_UNIX" */
+	int		 b_wider;	/* B allows values A denies */
+};
+
 struct profile_diff_arch {
 	uint32_t	 arch;
 	size_t		 na, nb;	/* names allowed on it by A, by B */
@@ -377,6 +384,8 @@ struct profile_diff_arch {
 	size_t		 nonly_a;
 	char	       **only_b;
 	size_t		 nonly_b;
+	struct profile_diff_args *args;	/* by name */
+	size_t		 nargs;
 };
 
 struct profile_diff {
@@ -387,7 +396,10 @@ struct profile_diff {
 /*
  * Compares what a and b allow (allow or log, any conditions) on env (NULL:
  * this machine), per arch of either resolved profile: a name counts on an
- * arch when libseccomp knows it there.  Caller frees with
+ * arch when libseccomp knows it there.  A name both allow whose argument
+ * conditions differ is in args, each side described by name
+ * (lib/model/argspec.h): "any family", "only AF_INET, AF_UNIX", "any
+ * family but AF_VSOCK", "no namespace flags".  Caller frees with
  * profile_diff_free().
  */
 void		 profile_diff(const struct profile *a, const struct profile *b,

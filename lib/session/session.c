@@ -10,7 +10,7 @@
  *     "root_status": INT or null,
  *     "syscalls": [ { "arch": "x86_64", "name": "read",
  *                     "toggle": "allow" | "deny", "denials": N,
- *                     "args": [ { "arg": N, "name": "domain", "many": N,
+ *                     "args": [ { "arg": N, "name": "family", "many": N,
  *                                 "values": [ { "value": N,
  *                                     "name": "AF_INET",
  *                                     "count": [S, V, D],
