@@ -123,7 +123,7 @@ describe(const struct profile *p, const char *name, const char **what)
 	/* "any X but Y" and "no namespace flags" read better alone. */
 	if (n == 1 && (strncmp(b.s, "only any ", 9) == 0 ||
 	    strncmp(b.s, "only no ", 8) == 0))
-		memmove(b.s, b.s + 5, strlen(b.s + 5) + 1);
+		xmemmove(b.s, b.s + 5, strlen(b.s + 5) + 1);
 	return n > 0 ? b.s : xstrdup("nothing");
 }
 
