@@ -63,14 +63,8 @@ add_runtime(const struct profile_build *b, struct profile *p)
 	}
 }
 
-/*
- * Does Docker's default profile (assets/docker-default.json) deny call
- * name with value v of its argument index, a value the model recorded?
- * clone without CAP_SYS_ADMIN: any namespace flag; socket: AF_VSOCK;
- * personality: all but five personas.
- */
-static int
-docker_denies(const char *name, unsigned index, uint64_t v)
+int
+profile_docker_denies(const char *name, unsigned index, uint64_t v)
 {
 	static const uint64_t personas[] = {
 		0x0, 0x8, 0x20000, 0x20008, 0xffffffff
@@ -132,7 +126,7 @@ warn_args(const struct model *m, const struct model_sys *s, char ***w,
 			    MODEL_ARG_MAX, a->spec->what, a->spec->what);
 		for (k = 0; k < a->nvals; k++) {
 			av = &a->vals[k];
-			if (!docker_denies(name, a->spec->arg, av->value))
+			if (!profile_docker_denies(name, a->spec->arg, av->value))
 				continue;
 			for (ph = 0; ph < PHASE_N && av->count[ph] == 0; ph++)
 				;

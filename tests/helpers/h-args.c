@@ -5,6 +5,7 @@
  *                    socket(AF_UNIX, SOCK_DGRAM) twice, a fork-style
  *                    clone whose child makes socket(AF_UNIX, SOCK_DGRAM)
  *                    once, prctl(PR_SET_NAME) once; exits 0
+ *   h-args calls newuser   the same, then clone(CLONE_NEWUSER) once
  *   h-args ioctls N  ioctl(-1, REQ) for N distinct requests from 0x10000
  *                    (each fails with EBADF); exits 0
  *   h-args try WHAT  one call the profile may refuse: inet6, vsock,
@@ -90,8 +91,10 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "try") == 0)
 		return try(argv[2]);
-	if (argc != 2 || strcmp(argv[1], "calls") != 0) {
-		fprintf(stderr, "usage: h-args calls | ioctls N | try WHAT\n");
+	if (argc < 2 || argc > 3 || strcmp(argv[1], "calls") != 0 ||
+	    (argc == 3 && strcmp(argv[2], "newuser") != 0)) {
+		fprintf(stderr, "usage: h-args calls [newuser] | ioctls N | "
+		    "try WHAT\n");
 		return 2;
 	}
 	if (sock(AF_INET, SOCK_STREAM | SOCK_CLOEXEC) != 0 ||
@@ -106,5 +109,7 @@ main(int argc, char **argv)
 		return 5;
 	if (prctl(PR_SET_NAME, "h-args-run", 0, 0, 0) != 0)
 		return 6;
+	if (argc == 3 && clone_with(CLONE_NEWUSER) != 0)
+		return 7;
 	return 0;
 }
