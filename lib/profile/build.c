@@ -152,6 +152,14 @@ profile_build_warnings(const struct model *m)
 		s = model_sys(m, i);
 		if (s->toggle == TOGGLE_ALLOW && s->nargs > 0)
 			warn_args(m, s, &w, &n);
+		if (s->toggle == TOGGLE_ALLOW &&
+		    strcmp(sysname_name(s->sysid), "clone3") == 0 &&
+		    !profile_model_denied(m, "clone3"))
+			warn(&w, &n, "clone3 (%s): its flags are out of a "
+			    "filter's reach, so the profile gives it ENOSYS, "
+			    "as Docker's default does, and allows clone "
+			    "without namespace flags, which libc falls back to",
+			    sysname_arch_name(sysname_arch(s->sysid)));
 		if (s->toggle != TOGGLE_DENY)
 			continue;
 		for (j = 0; j < model_nsys(m); j++) {

@@ -55,7 +55,8 @@ int	  profile_docker_denies(const char *name, unsigned index, uint64_t v);
  * allows because it was seen ("clone with CLONE_NEWUSER seen in pid 412
  * (startup): this profile allows what Docker's default denies"), an
  * argument past the bound of values (no rule), a call denied on one arch
- * and allowed on another (denied on all).
+ * and allowed on another (denied on all), clone3 seen (ENOSYS: clone
+ * instead).
  */
 char	**profile_build_warnings(const struct model *m);
 void	  profile_build_warnings_free(char **w);

@@ -914,6 +914,20 @@ profile_traced(const struct model *m)
 		 */
 		if (profile_model_denied(m, name))
 			continue;
+		/*
+		 * clone3's flags are in memory, where no filter can look:
+		 * allowed by name it could make any namespace.  As in
+		 * Docker's default it gets ENOSYS (profile_apply_rules()),
+		 * libc falls back to clone, allowed without namespace flags.
+		 */
+		if (strcmp(name, "clone3") == 0) {
+			if (!profile_model_denied(m, "clone")) {
+				profile_observe_arg(p, "clone", 0, 0);
+				if (!pstrv_has(names, n, "clone"))
+					pstrv_add(&names, &n, "clone");
+			}
+			continue;
+		}
 		observe_model_args(p, s);
 		if (!pstrv_has(names, n, name))
 			pstrv_add(&names, &n, name);

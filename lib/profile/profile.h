@@ -175,6 +175,8 @@ void		 profile_apply_rules(struct profile *p);
  * arches seen (the native arch when nothing was seen), with the values
  * recorded for the rules' arguments observed (lib/model/argspec.h; none
  * for an argument past the bound) and profile_apply_rules() applied.
+ * clone3 seen is clone without namespace flags (clone3 then gets ENOSYS,
+ * and libc falls back to clone).
  * Never NULL.
  */
 struct profile	*profile_from_model(const struct model *m);

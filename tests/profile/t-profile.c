@@ -727,6 +727,34 @@ test_model_args(void)
 	model_free(m);
 }
 
+/* clone3 seen: ENOSYS, and clone without namespace flags instead. */
+static void
+test_model_clone3(void)
+{
+	struct model *m = model_new(NULL);
+	const struct profile_entry *e;
+	struct profile *p;
+	char **w;
+
+	model_call(m, SCMP_ARCH_X86_64, nr_of("clone3"), 0, 0);
+	p = profile_from_model(m);
+	e = find_entry(p, "clone3", PROFILE_ACT_ERRNO);
+	CHECK(e != NULL && e->errno_ret == 38);
+	CHECK(find_entry(p, "clone3", PROFILE_ACT_ALLOW) == NULL);
+	e = find_entry(p, "clone", PROFILE_ACT_ALLOW);
+	CHECK(e != NULL && e->nargs == 1 &&
+	    e->args[0].op == SCMP_CMP_MASKED_EQ &&
+	    e->args[0].value == PROFILE_CLONE_NS_MASK &&
+	    e->args[0].value_two == 0);
+	w = profile_build_warnings(m);
+	CHECK(w != NULL && w[0] != NULL && w[1] == NULL &&
+	    strncmp(w[0], "clone3 (x86_64): its flags are out of a filter's "
+	    "reach", 50) == 0);
+	profile_build_warnings_free(w);
+	profile_free(p);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -741,6 +769,7 @@ main(void)
 	test_rules();
 	test_model();
 	test_model_args();
+	test_model_clone3();
 	test_merge_diff();
 	test_filter();
 	printf("%d checks, %d failed\n", checks, failures);
