@@ -18,7 +18,9 @@
 #include <seccomp.h>
 #include <sys/wait.h>
 
+#include "argspec.h"
 #include "atomicfile.h"
+#include "build.h"
 #include "cli.h"
 #include "escape.h"
 #include "model.h"
@@ -49,14 +51,53 @@ write_stats(const struct model *m, const char *path)
 	return rc;
 }
 
-/* Every call the model saw under --profile is one the profile lacks. */
+/*
+ * The argument values of s that process proc made (or may have made:
+ * past MODEL_ARG_PROCS): " with family=AF_VSOCK, ..." into buf, empty when
+ * none was recorded.
+ */
+static const char *
+lacking_values(const struct model_sys *s, uint32_t proc, char *buf,
+    size_t len)
+{
+	const struct model_arg *a;
+	const struct model_argval *av;
+	size_t off = 0;
+	char val[128];
+	uint32_t j, k;
+	uint8_t i;
+
+	buf[0] = '\0';
+	for (j = 0; j < s->nargs; j++) {
+		a = &s->args[j];
+		for (k = 0; k < a->nvals; k++) {
+			av = &a->vals[k];
+			for (i = 0; i < av->nprocs && av->procs[i] != proc; i++)
+				;
+			if (i == av->nprocs && !av->more)
+				continue;
+			off += (size_t)snprintf(buf + off, off < len ?
+			    len - off : 0, "%s%s=%s", off ? ", " : " with ",
+			    a->spec->what, argspec_format(a->spec, av->value,
+			    val, sizeof(val)));
+		}
+	}
+	return buf;
+}
+
+/*
+ * Every call the model saw under --profile is one the profile lacks, or
+ * one whose arguments fall outside its rules: "socket (x86_64) with
+ * family=AF_VSOCK".
+ */
 static void
 report_missing(const struct cli *c, const struct model *m)
 {
 	const struct model_proc *p;
 	const struct model_pstat *ps;
+	const struct model_sys *s;
 	size_t i, j, n = model_nsys(m);
-	char name[128];
+	char name[128], vals[512];
 	int ph;
 
 	if (n == 0) {
@@ -70,13 +111,15 @@ report_missing(const struct cli *c, const struct model *m)
 		p = model_proc(m, (uint32_t)i);
 		for (j = 0; j < p->nstats; j++) {
 			ps = &p->stats[j];
+			s = model_sys(m, ps->sys);
 			for (ph = 0; ph < PHASE_N; ph++)
 				if (ps->count[ph] > 0)
-					fprintf(stderr, "sctui:   %s (%s) in pid %d "
-					    "(%s), %s, %llu time%s\n",
-					    sysname_name(model_sys(m, ps->sys)->sysid),
+					fprintf(stderr, "sctui:   %s (%s)%s in "
+					    "pid %d (%s), %s, %llu time%s\n",
+					    sysname_name(s->sysid),
 					    sysname_arch_name(sysname_arch(
-					    model_sys(m, ps->sys)->sysid)),
+					    s->sysid)), lacking_values(s, p->id,
+					    vals, sizeof(vals)),
 					    p->pid, escape_name(p->name, name,
 					    sizeof(name)), phase_name(ph),
 					    (unsigned long long)ps->count[ph],
@@ -127,6 +170,20 @@ report_risky(const struct model *m)
 			    de->name, de->category, de->note);
 	}
 	sysdoc_free(doc);
+}
+
+/*
+ * What the saved profile allows beyond Docker's default, or could not
+ * keep: said even with -q when a profile is written.
+ */
+static void
+report_warnings(const struct model *m)
+{
+	char **w = profile_build_warnings(m), **l;
+
+	for (l = w; l != NULL && *l != NULL; l++)
+		fprintf(stderr, "sctui: warning: %s\n", *l);
+	profile_build_warnings_free(w);
 }
 
 /* --session: the run as a session file that --open explores later. */
@@ -201,6 +258,8 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 		summary_table(m, stderr);
 		report_risky(m);
 	}
+	if (!c->quiet || c->output != NULL)
+		report_warnings(m);
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)
 		code = code ? code : 1;
 	if (c->deny != NULL)

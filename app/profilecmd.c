@@ -119,6 +119,25 @@ print_names(const char *mark, char **v, size_t n)
 		printf("%s %s\n", mark, v[i]);
 }
 
+/* The calls both allow with other argument conditions. */
+static void
+print_args(const struct profile_diff_arch *x, const char *a, const char *b)
+{
+	size_t i, wider = 0;
+
+	for (i = 0; i < x->nargs; i++)
+		wider += x->args[i].b_wider;
+	if (x->nargs > 0)
+		printf("%zu call%s with other argument rules (%zu where %s "
+		    "allows what %s denies)\n", x->nargs, x->nargs == 1 ?
+		    "" : "s", wider, b, a);
+	for (i = 0; i < x->nargs; i++)
+		printf("~ %s: %s allows %s, %s %s%s%s%s\n", x->args[i].name,
+		    a, x->args[i].a, b, x->args[i].b, x->args[i].b_wider ?
+		    ": it allows what " : "", x->args[i].b_wider ? a : "",
+		    x->args[i].b_wider ? " denies" : "");
+}
+
 static int
 diff(const struct cli *c)
 {
@@ -159,6 +178,7 @@ diff(const struct cli *c)
 			print_names("+", x->only_b, x->nonly_b);
 			printf("removes %zu of the %zu calls Docker's default "
 			    "allows\n", x->nonly_a, x->na);
+			print_args(x, "Docker's default", b);
 			continue;
 		}
 		printf("%s: %zu allowed in A, %zu in B; %zu only in A, %zu "
@@ -166,6 +186,7 @@ diff(const struct cli *c)
 		    x->nonly_a, x->nonly_b);
 		print_names("-", x->only_a, x->nonly_a);
 		print_names("+", x->only_b, x->nonly_b);
+		print_args(x, "A", "B");
 	}
 	profile_diff_free(&d);
 	profile_free(pa);

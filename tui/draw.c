@@ -17,6 +17,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "argspec.h"
+#include "build.h"
 #include "escape.h"
 #include "profile.h"
 #include "summary.h"
@@ -351,6 +353,32 @@ section_label(const struct ui *ui, const struct ui_srow *r, char *buf,
 	    name, r->nsys, r->count);
 }
 
+/*
+ * Does the saved profile restrict s's arguments (an argument rule with
+ * values seen)?  2 when one of them is a value Docker's default denies.
+ */
+static int
+arg_rule_mark(const struct model_sys *s)
+{
+	const struct model_arg *a;
+	const char *name = sysname_name(s->sysid);
+	uint32_t j, k;
+	int mark = 0;
+
+	for (j = 0; j < s->nargs; j++) {
+		a = &s->args[j];
+		if (a->nvals == 0 || a->many > 0 ||
+		    !profile_arg_rule(name, a->spec->arg))
+			continue;
+		mark = mark ? mark : 1;
+		for (k = 0; k < a->nvals; k++)
+			if (profile_docker_denies(name, a->spec->arg,
+			    a->vals[k].value))
+				mark = 2;
+	}
+	return mark;
+}
+
 static void
 draw_sys(struct ui *ui)
 {
@@ -364,7 +392,7 @@ draw_sys(struct ui *ui)
 	const char *bar = ui->utf8 ? "\u2588" : "#";
 	attr_t a, rowa;
 	size_t i;
-	int b, locked, fresh, live;
+	int b, locked, fresh, live, mark;
 
 	werase(w);
 	if (ui->sel_proc == TROW_ALL)
@@ -457,6 +485,9 @@ draw_sys(struct ui *ui)
 		if (de != NULL && de->level == SYSDOC_HIGH)
 			x += put(w, y, x, width - x, rowa |
 			    ui->attrs[UA_DENIED], "R");
+		if (s->toggle == TOGGLE_ALLOW && (mark = arg_rule_mark(s)))
+			x += put(w, y, x, width - x, rowa | (mark == 2 ?
+			    ui->attrs[UA_DENIED] : ui->attrs[UA_LOCKED]), "A");
 	}
 	if (ui->sys.n == 0)
 		put(w, 2, 1, width - 1, A_DIM, ui->search_len ?
@@ -466,6 +497,68 @@ draw_sys(struct ui *ui)
 }
 
 /* ---- the bottom pane ---------------------------------------------- */
+
+/*
+ * The recorded values of s's arguments, one line each from y: "family
+ * (a rule: only these): AF_INET 1 [startup 1; pid 412], ...".  Returns
+ * the next line.
+ */
+static int
+details_args(struct ui *ui, WINDOW *w, int width, int y,
+    const struct model_sys *s)
+{
+	const struct model_arg *a;
+	const struct model_argval *av;
+	const char *name = sysname_name(s->sysid), *sep;
+	char buf[1024], val[128];
+	uint32_t j, k;
+	int x, ph, rule;
+	uint8_t i;
+
+	for (j = 0; j < s->nargs; j++) {
+		a = &s->args[j];
+		if (a->nvals == 0)
+			continue;
+		rule = profile_arg_rule(name, a->spec->arg);
+		x = snprintf(buf, sizeof(buf), "%s%s:", a->spec->what,
+		    a->many > 0 ? " (more than 64 values: no rule)" : rule ?
+		    " (a rule: only these)" : "");
+		for (k = 0; k < a->nvals && x < (int)sizeof(buf) - 160; k++) {
+			av = &a->vals[k];
+			x += snprintf(buf + x, sizeof(buf) - (size_t)x,
+			    "%s %s [", k ? "," : "", argspec_format(a->spec,
+			    av->value, val, sizeof(val)));
+			for (sep = "", ph = 0; ph < PHASE_N; ph++)
+				if (av->count[ph] > 0) {
+					x += snprintf(buf + x, sizeof(buf) -
+					    (size_t)x, "%s%s %" PRIu64, sep,
+					    phase_name(ph), av->count[ph]);
+					sep = ", ";
+				}
+			x += snprintf(buf + x, sizeof(buf) - (size_t)x,
+			    "; pid");
+			for (i = 0; i < av->nprocs; i++)
+				x += snprintf(buf + x, sizeof(buf) - (size_t)x,
+				    " %d", model_proc(ui->model,
+				    av->procs[i])->pid);
+			x += snprintf(buf + x, sizeof(buf) - (size_t)x, "%s]",
+			    av->more ? " +" : "");
+		}
+		put(w, y++, 1, width - 1, A_NORMAL, buf);
+		for (k = 0; rule && a->many == 0 && k < a->nvals; k++)
+			if (profile_docker_denies(name, a->spec->arg,
+			    a->vals[k].value)) {
+				snprintf(buf, sizeof(buf), "%s with %s seen: "
+				    "this profile allows what Docker's "
+				    "default denies", name, argspec_format(
+				    a->spec, a->vals[k].value, val,
+				    sizeof(val)));
+				put(w, y++, 1, width - 1,
+				    ui->attrs[UA_DENIED] | A_BOLD, buf);
+			}
+	}
+	return y;
+}
 
 static void
 details_sys(struct ui *ui, WINDOW *w, int width)
@@ -559,6 +652,7 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 		    p->stats[j].count[1] + p->stats[j].count[2]);
 	}
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
+	(void)details_args(ui, w, width, y, s);
 }
 
 static void

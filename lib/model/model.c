@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "argspec.h"
 #include "idmap.h"
 #include "sysname.h"
 #include "xalloc.h"
@@ -81,13 +82,18 @@ proc_free(struct model_proc *p)
 void
 model_free(struct model *m)
 {
-	uint32_t i;
+	uint32_t i, j;
 
 	if (m == NULL)
 		return;
 	for (i = 0; i < m->nprocs; i++)
 		proc_free(m->procs[i]);
 	free(m->procs);
+	for (i = 0; i < m->nsys; i++) {
+		for (j = 0; j < m->sys[i].nargs; j++)
+			free(m->sys[i].args[j].vals);
+		free(m->sys[i].args);
+	}
 	free(m->sys);
 	idmap_free(&m->bypid);
 	idmap_free(&m->bysysid);
@@ -174,7 +180,9 @@ sys_get(struct model *m, uint32_t sysid)
 {
 	uint32_t i = idmap_get(&m->bysysid, sysid);
 	struct model_sys *s;
+	const struct argspec *spec;
 	const char *name;
+	size_t j, n;
 
 	if (i != IDMAP_NONE)
 		return i;
@@ -193,6 +201,12 @@ sys_get(struct model *m, uint32_t sysid)
 		s->flags |= MODEL_SYS_EXIT_GROUP;
 	else if (strcmp(name, "exit") == 0)
 		s->flags |= MODEL_SYS_EXIT;
+	if ((spec = argspec_find(name, &n)) != NULL) {
+		s->args = xcalloc(n, sizeof(*s->args));
+		for (j = 0; j < n; j++)
+			s->args[j].spec = &spec[j];
+		s->nargs = (uint8_t)n;
+	}
 	idmap_put(&m->bysysid, sysid, i);
 	return i;
 }
@@ -217,6 +231,64 @@ pstat_get(struct model *m, struct model_proc *p, uint32_t sys)
 	idmap_put(p->statmap, sys, i);
 	m->sys[sys].nprocs++;
 	return ps;
+}
+
+/* The value v's record in a, made on first use; NULL past the bound. */
+static struct model_argval *
+argval_get(struct model_arg *a, uint64_t v)
+{
+	struct model_argval *av;
+	uint32_t i;
+
+	for (i = 0; i < a->nvals; i++)
+		if (a->vals[i].value == v)
+			return &a->vals[i];
+	if (a->nvals == MODEL_ARG_MAX)
+		return NULL;
+	/* Grown by powers of two: at most MODEL_ARG_MAX records. */
+	if ((a->nvals & (a->nvals - 1)) == 0)
+		a->vals = xreallocarray(a->vals, a->nvals ? a->nvals * 2 : 1,
+		    sizeof(*a->vals));
+	av = &a->vals[a->nvals++];
+	memset(av, 0, sizeof(*av));
+	av->value = v;
+	return av;
+}
+
+static void
+argval_proc(struct model_argval *av, uint32_t id)
+{
+	uint8_t i;
+
+	for (i = 0; i < av->nprocs; i++)
+		if (av->procs[i] == id)
+			return;
+	if (av->nprocs < MODEL_ARG_PROCS)
+		av->procs[av->nprocs++] = id;
+	else
+		av->more = 1;
+}
+
+/* The recorded arguments of one call of s by p, in p's phase. */
+static void
+record_args(struct model_sys *s, const struct model_proc *p,
+    const uint64_t *args)
+{
+	struct model_arg *a;
+	struct model_argval *av;
+	uint8_t i;
+
+	for (i = 0; i < s->nargs; i++) {
+		a = &s->args[i];
+		av = argval_get(a, argspec_value(a->spec,
+		    args[a->spec->arg]));
+		if (av == NULL) {
+			a->many++;
+			continue;
+		}
+		av->count[p->phase]++;
+		argval_proc(av, p->id);
+	}
 }
 
 static void
@@ -254,6 +326,8 @@ on_syscall(struct model *m, const struct sc_event *ev,
 		ps->first = ev->ts;
 	ps->last = ev->ts;
 	ps->count[p->phase]++;
+	if (s->nargs > 0)
+		record_args(s, p, ev->u.args);
 	p->calls++;
 	m->totals.calls++;
 	m->totals.phase[p->phase]++;
@@ -555,6 +629,63 @@ model_restore_stat(struct model *m, uint32_t proc, uint32_t sysid,
 	s->total += n;
 	p->calls += n;
 	m->totals.calls += n;
+	return 0;
+}
+
+/* The recorded argument arg of sysid, or NULL. */
+static struct model_arg *
+restore_arg_of(struct model *m, uint32_t sysid, unsigned int arg)
+{
+	uint32_t i = idmap_get(&m->bysysid, sysid);
+	struct model_sys *s;
+	uint8_t j;
+
+	if (i == IDMAP_NONE)
+		return NULL;
+	s = &m->sys[i];
+	for (j = 0; j < s->nargs; j++)
+		if (s->args[j].spec->arg == arg)
+			return &s->args[j];
+	return NULL;
+}
+
+int
+model_restore_arg(struct model *m, uint32_t sysid, unsigned int arg,
+    uint64_t value, const uint64_t count[PHASE_N], const uint32_t *procs,
+    size_t nprocs, int more)
+{
+	struct model_arg *a = restore_arg_of(m, sysid, arg);
+	struct model_argval *av;
+	uint32_t i;
+	size_t j;
+
+	if (a == NULL || nprocs > MODEL_ARG_PROCS ||
+	    argspec_value(a->spec, value) != value)
+		return -EINVAL;
+	for (j = 0; j < nprocs; j++)
+		if (procs[j] >= m->nprocs)
+			return -EINVAL;
+	for (i = 0; i < a->nvals; i++)
+		if (a->vals[i].value == value)
+			return -EEXIST;
+	if ((av = argval_get(a, value)) == NULL)
+		return -E2BIG;
+	memcpy(av->count, count, sizeof(av->count));
+	for (j = 0; j < nprocs; j++)
+		argval_proc(av, procs[j]);
+	av->more = more != 0;
+	return 0;
+}
+
+int
+model_restore_many(struct model *m, uint32_t sysid, unsigned int arg,
+    uint64_t many)
+{
+	struct model_arg *a = restore_arg_of(m, sysid, arg);
+
+	if (a == NULL)
+		return -EINVAL;
+	a->many = many;
 	return 0;
 }
 

@@ -49,6 +49,31 @@ enum model_toggle {
 	TOGGLE_DENY
 };
 
+/*
+ * Bounds of what is kept of argument values: values past MODEL_ARG_MAX
+ * distinct ones are counted in the argument's "many" alone (no rule can
+ * come of it), processes past MODEL_ARG_PROCS in a value's "more".
+ */
+#define MODEL_ARG_MAX	64
+#define MODEL_ARG_PROCS	4
+
+/* One distinct value of a recorded argument (lib/model/argspec.h). */
+struct model_argval {
+	uint64_t	value;		/* argspec_value() of the raw one */
+	uint64_t	count[PHASE_N];
+	uint32_t	procs[MODEL_ARG_PROCS];	/* ids, first seen first */
+	uint8_t		nprocs;
+	uint8_t		more;		/* other processes made it too */
+};
+
+/* A recorded argument of one system call (arch, nr). */
+struct model_arg {
+	const struct argspec *spec;
+	struct model_argval *vals;	/* in order of first use */
+	uint32_t	nvals;
+	uint64_t	many;		/* calls with a value past the bound */
+};
+
 /* One system call (arch, nr) over every process. */
 struct model_sys {
 	uint32_t	sysid;		/* lib/model/sysname.h */
@@ -57,6 +82,8 @@ struct model_sys {
 	uint64_t	total;
 	uint64_t	first, last;	/* event timestamps */
 	uint64_t	denials;	/* what-if denials seen */
+	struct model_arg *args;		/* recorded arguments, or NULL */
+	uint8_t		nargs;
 	uint8_t		toggle;		/* enum model_toggle */
 	uint8_t		flags;
 #define MODEL_SYS_SERVE	0x01		/* starts serving (serve_on) */
@@ -103,6 +130,7 @@ struct model_proc {
 	void	       *statmap;	/* sysid -> index into stats */
 };
 
+struct argspec;
 struct model;
 
 /* A new, empty model.  opts may be NULL for the defaults. */
@@ -189,6 +217,23 @@ int		 model_restore_proc(struct model *m,
 int		 model_restore_stat(struct model *m, uint32_t proc,
 		    uint32_t sysid, const uint64_t count[PHASE_N],
 		    uint64_t first, uint64_t last);
+
+/*
+ * One value of argument arg (an argument number argspec_find() lists for
+ * the call) of sysid (restored with model_restore_sys), after the
+ * processes: its counts per phase and up to MODEL_ARG_PROCS process ids
+ * (more: others made it too).  Returns 0, -EINVAL for an unknown call,
+ * argument or process, -EEXIST for a value already restored, -E2BIG past
+ * MODEL_ARG_MAX values.
+ */
+int		 model_restore_arg(struct model *m, uint32_t sysid,
+		    unsigned int arg, uint64_t value,
+		    const uint64_t count[PHASE_N], const uint32_t *procs,
+		    size_t nprocs, int more);
+
+/* The calls of sysid whose argument arg was past the bound; as above. */
+int		 model_restore_many(struct model *m, uint32_t sysid,
+		    unsigned int arg, uint64_t many);
 
 /* The first and latest event times (model_totals first and last). */
 void		 model_restore_span(struct model *m, uint64_t first,

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "argspec.h"
 #include "escape.h"
 #include "model.h"
 #include "sysname.h"
@@ -78,6 +79,90 @@ sorted_sys(const struct model *m, int (*cmp)(const void *, const void *))
 	return v;
 }
 
+/* The pids of av, " 412 413" or "412,413" (sep), "+" when there are more. */
+static void
+argval_pids(const struct model *m, const struct model_argval *av,
+    const char *sep, FILE *f)
+{
+	uint8_t i;
+
+	for (i = 0; i < av->nprocs; i++)
+		fprintf(f, "%s%d", i ? sep : "",
+		    model_proc(m, av->procs[i])->pid);
+	if (av->more)
+		fputs(av->nprocs ? "+" : "-", f);
+	else if (av->nprocs == 0)
+		fputc('-', f);
+}
+
+/*
+ * The recorded argument values of the calls in v (n of them): a section
+ * after the table, or (tsv) "arg" and "argmany" records.
+ */
+static void
+summary_args(const struct model *m, const uint32_t *v, size_t n, int tsv,
+    FILE *f)
+{
+	const struct model_sys *s;
+	const struct model_arg *a;
+	const struct model_argval *av;
+	const char *arch;
+	char val[256];
+	size_t i, j, k, head = tsv;
+
+	for (i = 0; i < n; i++) {
+		s = model_sys(m, v[i]);
+		arch = sysname_arch_name(sysname_arch(s->sysid));
+		for (j = 0; j < s->nargs; j++) {
+			a = &s->args[j];
+			if (a->nvals > 0 && !head++)
+				fprintf(f, "%10s %10s %10s %10s  %s\n",
+				    "calls", "startup", "serving",
+				    "shutdown", "argument value (pids)");
+			for (k = 0; k < a->nvals; k++) {
+				av = &a->vals[k];
+				argspec_format(a->spec, av->value, val,
+				    sizeof(val));
+				if (tsv)
+					fprintf(f, "arg\t%s\t%s\t%s\t%s\t"
+					    "%llu\t%llu\t%llu\t%llu\t", arch,
+					    sysname_name(s->sysid),
+					    a->spec->what, val,
+					    (unsigned long long)(av->count[0] +
+					    av->count[1] + av->count[2]),
+					    (unsigned long long)av->count[0],
+					    (unsigned long long)av->count[1],
+					    (unsigned long long)av->count[2]);
+				else
+					fprintf(f, "%10llu %10llu %10llu "
+					    "%10llu  %s(%s=%s) (pids ",
+					    (unsigned long long)(av->count[0] +
+					    av->count[1] + av->count[2]),
+					    (unsigned long long)av->count[0],
+					    (unsigned long long)av->count[1],
+					    (unsigned long long)av->count[2],
+					    sysname_name(s->sysid),
+					    a->spec->what, val);
+				argval_pids(m, av, tsv ? "," : " ", f);
+				fputs(tsv ? "\n" : ")\n", f);
+			}
+			if (a->many == 0)
+				continue;
+			if (tsv)
+				fprintf(f, "argmany\t%s\t%s\t%s\t%llu\n",
+				    arch, sysname_name(s->sysid),
+				    a->spec->what,
+				    (unsigned long long)a->many);
+			else
+				fprintf(f, "%10llu %43s%s(%s): more than %d "
+				    "distinct values, no rule\n",
+				    (unsigned long long)a->many, "",
+				    sysname_name(s->sysid), a->spec->what,
+				    MODEL_ARG_MAX);
+		}
+	}
+}
+
 void
 summary_table(const struct model *m, FILE *f)
 {
@@ -117,6 +202,7 @@ summary_table(const struct model *m, FILE *f)
 	    (unsigned long long)t.phase[PHASE_SERVING],
 	    (unsigned long long)t.phase[PHASE_SHUTDOWN],
 	    t.procs_total, n);
+	summary_args(m, v, n, 0, f);
 	free(v);
 }
 
@@ -139,6 +225,7 @@ summary_tsv(const struct model *m, FILE *f)
 		    (unsigned long long)s->count[PHASE_SERVING],
 		    (unsigned long long)s->count[PHASE_SHUTDOWN], s->nprocs);
 	}
+	summary_args(m, v, n, 1, f);
 	free(v);
 	for (i = 0; i < model_nprocs(m); i++) {
 		p = model_proc(m, (uint32_t)i);

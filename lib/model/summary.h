@@ -13,7 +13,9 @@ struct model;
 
 /*
  * A table like strace -c, with phases and process counts: one row per
- * syscall (per arch where more than one arch was seen), busiest first.
+ * syscall (per arch where more than one arch was seen), busiest first;
+ * then, when any was recorded, one row per argument value
+ * (lib/model/argspec.h) with the pids that made it ("+": more).
  */
 void	summary_table(const struct model *m, FILE *f);
 
@@ -22,8 +24,13 @@ void	summary_table(const struct model *m, FILE *f);
  *   sys   ARCH NAME TOTAL STARTUP SERVING SHUTDOWN PROCS
  *   proc  PID PPID NAME STATUS THREADS EXECS
  *   psys  PID ARCH NAME TOTAL STARTUP SERVING SHUTDOWN
+ *   arg   ARCH NAME ARGUMENT VALUE TOTAL STARTUP SERVING SHUTDOWN PIDS
+ *   argmany ARCH NAME ARGUMENT CALLS
  * STATUS is "exit N", "signal NAME", "ended" (status unknown) or "live"; EXECS is the exec'd names
  * joined by '>' or "-".  NAME and EXECS are escaped with escape_name().
+ * VALUE is by name (argspec_format()); PIDS are joined by ',' ("+": more,
+ * "-": none known); "argmany" counts the calls past the bound of distinct
+ * values (MODEL_ARG_MAX).
  */
 void	summary_tsv(const struct model *m, FILE *f);
 

@@ -4,32 +4,19 @@
 #include "config.h"
 #include "build.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
+#include "argspec.h"
 #include "model.h"
 #include "profile-int.h"
 #include "profile.h"
 #include "runtime.h"
 #include "sysname.h"
-
-/* Did the user toggle a call of this name off (on any arch)? */
-static int
-user_denied(const struct model *m, const char *name)
-{
-	const struct model_sys *s;
-	uint32_t i;
-
-	if (m == NULL)
-		return 0;
-	for (i = 0; i < model_nsys(m); i++) {
-		s = model_sys(m, i);
-		if (s->toggle == TOGGLE_DENY &&
-		    strcmp(sysname_name(s->sysid), name) == 0)
-			return 1;
-	}
-	return 0;
-}
+#include "xalloc.h"
 
 /* The model's allowed calls united with base (either may be NULL). */
 static struct profile *
@@ -62,7 +49,7 @@ add_runtime(const struct profile_build *b, struct profile *p)
 
 		/* The user's own "deny" wins over the runtime's needs. */
 		if (profile_allows(p, name) || profile_is_locked(name) ||
-		    user_denied(b->model, name))
+		    profile_model_denied(b->model, name))
 			continue;
 		if (e == NULL) {
 			e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
@@ -74,6 +61,132 @@ add_runtime(const struct profile_build *b, struct profile *p)
 		}
 		profile_entry_add_name(e, name);
 	}
+}
+
+int
+profile_docker_denies(const char *name, unsigned index, uint64_t v)
+{
+	static const uint64_t personas[] = {
+		0x0, 0x8, 0x20000, 0x20008, 0xffffffff
+	};
+	size_t i;
+
+	if (index != 0)
+		return 0;
+	if (strcmp(name, "clone") == 0)
+		return (v & PROFILE_CLONE_NS_MASK) != 0;
+	if (strcmp(name, "socket") == 0)
+		return v == AF_VSOCK;
+	if (strcmp(name, "personality") != 0)
+		return 0;
+	for (i = 0; i < sizeof(personas) / sizeof(personas[0]); i++)
+		if (v == personas[i])
+			return 0;
+	return 1;
+}
+
+static void
+warn(char ***w, size_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+warn(char ***w, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	if (vasprintf(&line, fmt, ap) < 0)
+		fatal("out of memory");
+	va_end(ap);
+	*w = xreallocarray(*w, *n + 2, sizeof(**w));
+	(*w)[(*n)++] = line;
+	(*w)[*n] = NULL;
+}
+
+/* The warnings about the argument values of s. */
+static void
+warn_args(const struct model *m, const struct model_sys *s, char ***w,
+    size_t *n)
+{
+	const struct model_arg *a;
+	const struct model_argval *av;
+	const char *name = sysname_name(s->sysid);
+	char val[256];
+	uint32_t j, k;
+	int ph;
+
+	for (j = 0; j < s->nargs; j++) {
+		a = &s->args[j];
+		if (!profile_arg_rule(name, a->spec->arg))
+			continue;
+		if (a->many > 0)
+			warn(w, n, "%s: more than %d distinct %s values, so "
+			    "no rule: this profile allows any %s", name,
+			    MODEL_ARG_MAX, a->spec->what, a->spec->what);
+		for (k = 0; k < a->nvals; k++) {
+			av = &a->vals[k];
+			if (!profile_docker_denies(name, a->spec->arg, av->value))
+				continue;
+			for (ph = 0; ph < PHASE_N && av->count[ph] == 0; ph++)
+				;
+			warn(w, n, "%s with %s seen in pid %d (%s): this "
+			    "profile allows what Docker's default denies",
+			    name, argspec_format(a->spec, av->value, val,
+			    sizeof(val)), av->nprocs ? model_proc(m,
+			    av->procs[0])->pid : 0, phase_name(ph < PHASE_N ?
+			    (enum phase)ph : PHASE_STARTUP));
+		}
+	}
+}
+
+char **
+profile_build_warnings(const struct model *m)
+{
+	const struct model_sys *s, *t;
+	char **w = NULL;
+	size_t n = 0;
+	uint32_t i, j;
+
+	for (i = 0; i < model_nsys(m); i++) {
+		s = model_sys(m, i);
+		if (s->toggle == TOGGLE_ALLOW && s->nargs > 0)
+			warn_args(m, s, &w, &n);
+		if (s->toggle == TOGGLE_ALLOW &&
+		    strcmp(sysname_name(s->sysid), "clone3") == 0 &&
+		    !profile_model_denied(m, "clone3"))
+			warn(&w, &n, "clone3 (%s): its flags are out of a "
+			    "filter's reach, so the profile gives it ENOSYS, "
+			    "as Docker's default does, and allows clone "
+			    "without namespace flags, which libc falls back to",
+			    sysname_arch_name(sysname_arch(s->sysid)));
+		if (s->toggle != TOGGLE_DENY)
+			continue;
+		for (j = 0; j < model_nsys(m); j++) {
+			t = model_sys(m, j);
+			if (t->toggle == TOGGLE_ALLOW &&
+			    strcmp(sysname_name(t->sysid),
+			    sysname_name(s->sysid)) == 0)
+				warn(&w, &n, "%s: denied on "
+				    "%s but allowed on %s: a profile names a "
+				    "call for every arch, so it denies %s on "
+				    "all", sysname_name(s->sysid),
+				    sysname_arch_name(sysname_arch(s->sysid)),
+				    sysname_arch_name(sysname_arch(t->sysid)),
+				    sysname_name(s->sysid));
+		}
+	}
+	return w;
+}
+
+void
+profile_build_warnings_free(char **w)
+{
+	char **l;
+
+	for (l = w; l != NULL && *l != NULL; l++)
+		free(*l);
+	free(w);
 }
 
 struct profile *

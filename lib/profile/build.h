@@ -10,6 +10,8 @@
 #ifndef SCTUI_BUILD_H
 #define SCTUI_BUILD_H
 
+#include <stdint.h>
+
 struct model;
 struct profile;
 struct runtime_set;
@@ -37,5 +39,26 @@ struct profile_build {
  * (defaultAction ERRNO) as the default; then profile_apply_rules().
  */
 struct profile *profile_build(const struct profile_build *b);
+
+/*
+ * Does Docker's default profile (assets/docker-default.json) deny call
+ * name with value v of its argument index, a value the model recorded
+ * (lib/model/argspec.h)?  clone without CAP_SYS_ADMIN: any namespace
+ * flag; socket: AF_VSOCK; personality: all but five personas.
+ */
+int	  profile_docker_denies(const char *name, unsigned index, uint64_t v);
+
+/*
+ * What a profile built from m says that its user must hear, one line
+ * each, NULL-terminated, malloc'd (profile_build_warnings_free()), or NULL
+ * for none: an argument value Docker's default denies that the profile
+ * allows because it was seen ("clone with CLONE_NEWUSER seen in pid 412
+ * (startup): this profile allows what Docker's default denies"), an
+ * argument past the bound of values (no rule), a call denied on one arch
+ * and allowed on another (denied on all), clone3 seen (ENOSYS: clone
+ * instead).
+ */
+char	**profile_build_warnings(const struct model *m);
+void	  profile_build_warnings_free(char **w);
 
 #endif

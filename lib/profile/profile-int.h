@@ -69,6 +69,9 @@ struct profile_group *profile_groups(const struct profile *p, int oci,
 		    size_t *ngroups);
 void		 profile_groups_free(struct profile_group *g, size_t n);
 
+/* Did the user toggle name off on some arch of m (NULL: no)? */
+int		 profile_model_denied(const struct model *m, const char *name);
+
 /* profile_from_model() without profile_apply_rules(). */
 struct profile	*profile_traced(const struct model *m);
 

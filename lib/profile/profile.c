@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
+#include "argspec.h"
 #include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
@@ -781,13 +782,35 @@ plain_allow(const struct profile_entry *e)
 	return allowing(e->action) && unconditional(e);
 }
 
+/*
+ * The calls whose observed argument values (profile_observe_arg) become
+ * rules, at least as strict as Docker's default: mask 0 allows each value
+ * seen (SCMP_CMP_EQ), a mask allows each seen value of those bits
+ * (SCMP_CMP_MASKED_EQ), the way Docker's default keeps clone from the
+ * namespace flags.
+ */
 static const struct {
 	const char	*name;
 	unsigned	 index;
+	uint64_t	 mask;
 } arg_rules[] = {
-	{ "socket", 0 },	/* address family: AF_ALG and such stay denied */
-	{ "personality", 0 },	/* persona values */
+	{ "clone", 0, PROFILE_CLONE_NS_MASK },	/* namespace flags */
+	{ "personality", 0, 0 },	/* persona values */
+	{ "socket", 0, 0 },	/* address family: AF_ALG and such stay denied */
+	{ "socketpair", 0, 0 },	/* address family */
 };
+
+int
+profile_arg_rule(const char *name, unsigned index)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(arg_rules) / sizeof(arg_rules[0]); i++)
+		if (arg_rules[i].index == index &&
+		    strcmp(arg_rules[i].name, name) == 0)
+			return 1;
+	return 0;
+}
 
 void
 profile_apply_rules(struct profile *p)
@@ -822,10 +845,50 @@ profile_apply_rules(struct profile *p)
 				e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
 				    PROFILE_ORIGIN_RULE);
 				profile_entry_add_name(e, o->name);
-				profile_entry_add_arg(e, o->index, SCMP_CMP_EQ,
-				    o->values[k], 0);
+				if (arg_rules[i].mask != 0)
+					profile_entry_add_arg(e, o->index,
+					    SCMP_CMP_MASKED_EQ,
+					    arg_rules[i].mask,
+					    o->values[k] & arg_rules[i].mask);
+				else
+					profile_entry_add_arg(e, o->index,
+					    SCMP_CMP_EQ, o->values[k], 0);
 			}
 		}
+}
+
+int
+profile_model_denied(const struct model *m, const char *name)
+{
+	const struct model_sys *s;
+	uint32_t i;
+
+	for (i = 0; m != NULL && i < model_nsys(m); i++) {
+		s = model_sys(m, i);
+		if (s->toggle == TOGGLE_DENY &&
+		    strcmp(sysname_name(s->sysid), name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The values seen of s's arguments that make rules, as observations. */
+static void
+observe_model_args(struct profile *p, const struct model_sys *s)
+{
+	const struct model_arg *a;
+	uint32_t j, k;
+
+	for (j = 0; j < s->nargs; j++) {
+		a = &s->args[j];
+		/* Past the bound: no rule (the call stays allowed). */
+		if (a->many > 0 || !profile_arg_rule(sysname_name(s->sysid),
+		    a->spec->arg))
+			continue;
+		for (k = 0; k < a->nvals; k++)
+			profile_observe_arg(p, sysname_name(s->sysid),
+			    a->spec->arg, a->vals[k].value);
+	}
 }
 
 struct profile *
@@ -844,6 +907,28 @@ profile_traced(const struct model *m)
 		if (s->toggle != TOGGLE_ALLOW || !sysname_known(s->sysid))
 			continue;
 		name = sysname_name(s->sysid);
+		/*
+		 * An entry names a call on every arch of the profile: one
+		 * denied on any arch is denied on all (profile_build_warnings()
+		 * says so), never allowed where the user said no.
+		 */
+		if (profile_model_denied(m, name))
+			continue;
+		/*
+		 * clone3's flags are in memory, where no filter can look:
+		 * allowed by name it could make any namespace.  As in
+		 * Docker's default it gets ENOSYS (profile_apply_rules()),
+		 * libc falls back to clone, allowed without namespace flags.
+		 */
+		if (strcmp(name, "clone3") == 0) {
+			if (!profile_model_denied(m, "clone")) {
+				profile_observe_arg(p, "clone", 0, 0);
+				if (!pstrv_has(names, n, "clone"))
+					pstrv_add(&names, &n, "clone");
+			}
+			continue;
+		}
+		observe_model_args(p, s);
 		if (!pstrv_has(names, n, name))
 			pstrv_add(&names, &n, name);
 	}

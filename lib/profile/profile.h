@@ -137,11 +137,18 @@ void		 profile_add_arch(struct profile *p, uint32_t arch);
 
 /*
  * Records that argument index of syscall name was seen with value while
- * tracing.  profile_apply_rules() turns the values seen for socket (the
- * address family) and personality into argument rules.
+ * tracing.  profile_apply_rules() turns the values seen for clone (its
+ * namespace flags), socket and socketpair (the address family) and
+ * personality into argument rules.
  */
 void		 profile_observe_arg(struct profile *p, const char *name,
 		    unsigned index, uint64_t value);
+
+/* The namespace flags of clone(2), which Docker's default denies. */
+#define PROFILE_CLONE_NS_MASK	0x7E020000ull
+
+/* 1 if the values seen of argument index of name become rules. */
+int		 profile_arg_rule(const char *name, unsigned index);
 
 /* The calls that can never be denied (exit, exit_group, ...), NULL-ended. */
 extern const char *const profile_locked[];
@@ -152,16 +159,25 @@ int		 profile_is_locked(const char *name);
  * - the locked calls are allowed;
  * - when clone is allowed and no entry names clone3, clone3 gets errno
  *   ENOSYS so that a newer libc falls back to clone;
- * - socket and personality, when allowed without conditions and with
- *   values observed (profile_observe_arg), are limited to those values.
+ * - clone, socket, socketpair and personality, when allowed without
+ *   conditions and with values observed (profile_observe_arg), are
+ *   limited to those values: one entry each (conditions in one entry are
+ *   ANDed), clone's on its namespace flags alone (SCMP_CMP_MASKED_EQ
+ *   PROFILE_CLONE_NS_MASK).
  * Idempotent.  Added entries have PROFILE_ORIGIN_RULE.
  */
 void		 profile_apply_rules(struct profile *p);
 
 /*
- * The profile of what the model saw: every (arch, nr) the user left
- * allowed, as traced entries, on the arches seen (the native arch when
- * nothing was seen), with profile_apply_rules() applied.  Never NULL.
+ * The profile of what the model saw: every call the user left allowed on
+ * every arch it was seen on (one denied on some arch is left out: an
+ * entry cannot name a call on one arch alone), as traced entries, on the
+ * arches seen (the native arch when nothing was seen), with the values
+ * recorded for the rules' arguments observed (lib/model/argspec.h; none
+ * for an argument past the bound) and profile_apply_rules() applied.
+ * clone3 seen is clone without namespace flags (clone3 then gets ENOSYS,
+ * and libc falls back to clone).
+ * Never NULL.
  */
 struct profile	*profile_from_model(const struct model *m);
 
@@ -356,6 +372,13 @@ int		 profile_save(const struct profile *p, const char *path,
 struct profile	*profile_merge(const struct profile *const *in, size_t n);
 
 /* The names allowed on one arch only by A or only by B. */
+/* A call both allow, with other argument conditions. */
+struct profile_diff_args {
+	char		*name;
+	char		*a, *b;		/* "any family", "only AF_INET, AF_UNIX" */
+	int		 b_wider;	/* B allows values A denies */
+};
+
 struct profile_diff_arch {
 	uint32_t	 arch;
 	size_t		 na, nb;	/* names allowed on it by A, by B */
@@ -363,6 +386,8 @@ struct profile_diff_arch {
 	size_t		 nonly_a;
 	char	       **only_b;
 	size_t		 nonly_b;
+	struct profile_diff_args *args;	/* by name */
+	size_t		 nargs;
 };
 
 struct profile_diff {
@@ -373,7 +398,10 @@ struct profile_diff {
 /*
  * Compares what a and b allow (allow or log, any conditions) on env (NULL:
  * this machine), per arch of either resolved profile: a name counts on an
- * arch when libseccomp knows it there.  Caller frees with
+ * arch when libseccomp knows it there.  A name both allow whose argument
+ * conditions differ is in args, each side described by name
+ * (lib/model/argspec.h): "any family", "only AF_INET, AF_UNIX", "any
+ * family but AF_VSOCK", "no namespace flags".  Caller frees with
  * profile_diff_free().
  */
 void		 profile_diff(const struct profile *a, const struct profile *b,

@@ -208,8 +208,9 @@ systemd_filter(const struct profile *p, uint32_t native, char **buf,
 		pbuf_add(&b, "\n");
 	}
 	if (ncond > 0) {
-		pbuf_add(&b, "# systemd cannot filter arguments: allowed here "
-		    "without their conditions:");
+		pbuf_add(&b, "# systemd cannot filter arguments: the argument "
+		    "rules are dropped, so these are allowed with any "
+		    "arguments:");
 		for (i = 0; i < ncond; i++)
 			pbuf_printf(&b, " %s", cond[i]);
 		pbuf_add(&b, "\n");

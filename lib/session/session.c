@@ -1,7 +1,7 @@
 /*
  * session.c - saving and opening explorations; see session.h.
  *
- * The format, version 1:
+ * The format, version 2 (version 1, without "args", still opens):
  *
  *   { "format": "sctui-session", "version": 1,
  *     "command": "...", "cmdname": "...", "mode": "...",
@@ -9,7 +9,14 @@
  *     "start": NS, "saved": NS, "first": NS, "last": NS,
  *     "root_status": INT or null,
  *     "syscalls": [ { "arch": "x86_64", "name": "read",
- *                     "toggle": "allow" | "deny", "denials": N }, ... ],
+ *                     "toggle": "allow" | "deny", "denials": N,
+ *                     "args": [ { "arg": N, "name": "family", "many": N,
+ *                                 "values": [ { "value": N,
+ *                                     "name": "AF_INET",
+ *                                     "count": [S, V, D],
+ *                                     "procs": [ID, ...],
+ *                                     "more": BOOL }, ... ] }, ... ] },
+ *                   ... ],
  *     "processes": [ { "pid": N, "ppid": N, "parent": ID or null,
  *                      "name": "...", "execs": ["...", ...],
  *                      "state": "live" | "exited", "status": INT,
@@ -23,6 +30,9 @@
  *                                      "first": NS, "last": NS }, ...] },
  *                    ... ] }
  *
+ * "args" are the recorded argument values (lib/model/argspec.h), with the
+ * ids of the processes that made them; their names are for the reader, the
+ * numbers are what is read back.
  * Syscalls and processes are in the model's order (first seen), so that a
  * session opened again has the same ids and the same "first seen" order.
  * Times are the tracer's CLOCK_MONOTONIC nanoseconds.
@@ -39,6 +49,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "argspec.h"
 #include "atomicfile.h"
 #include "idmap.h"
 #include "profile.h"
@@ -131,6 +142,46 @@ counts(const uint64_t c[PHASE_N])
 	return a;
 }
 
+/* The recorded arguments of s, an array. */
+static json_t *
+args_json(const struct model_sys *s)
+{
+	json_t *a = json_array(), *o, *vals, *v, *procs;
+	const struct model_arg *ma;
+	const struct model_argval *av;
+	char name[256];
+	uint32_t i, j, k;
+
+	for (j = 0; j < s->nargs; j++) {
+		ma = &s->args[j];
+		if (ma->nvals == 0 && ma->many == 0)
+			continue;
+		o = json_object();
+		set(o, "arg", json_integer(ma->spec->arg));
+		set(o, "name", jstr(ma->spec->what));
+		set(o, "many", jint(ma->many));
+		vals = json_array();
+		for (k = 0; k < ma->nvals; k++) {
+			av = &ma->vals[k];
+			v = json_object();
+			set(v, "value", jint(av->value));
+			set(v, "name", jstr(argspec_format(ma->spec,
+			    av->value, name, sizeof(name))));
+			set(v, "count", counts(av->count));
+			procs = json_array();
+			for (i = 0; i < av->nprocs; i++)
+				json_array_append_new(procs,
+				    json_integer(av->procs[i]));
+			set(v, "procs", procs);
+			set(v, "more", json_boolean(av->more));
+			json_array_append_new(vals, v);
+		}
+		set(o, "values", vals);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 char *
 session_write(const struct model *m, const struct session_meta *meta)
 {
@@ -169,6 +220,7 @@ session_write(const struct model *m, const struct session_meta *meta)
 		set(o, "toggle", jstr(s->toggle == TOGGLE_DENY ? "deny" :
 		    "allow"));
 		set(o, "denials", jint(s->denials));
+		set(o, "args", args_json(s));
 		json_array_append_new(a, o);
 	}
 	set(root, "syscalls", a);
@@ -528,6 +580,86 @@ read_syscalls(struct rd *r, json_t *root, struct model *m)
 	return 0;
 }
 
+/* One recorded value of argument arg of sysid (path: its place). */
+static int
+read_argval(struct rd *r, json_t *v, const char *path, struct model *m,
+    uint32_t sysid, unsigned int arg)
+{
+	uint32_t procs[MODEL_ARG_PROCS];
+	uint64_t value, c[PHASE_N];
+	json_t *pa, *more, *id;
+	size_t i;
+	char q[192];
+	int rc;
+
+	if (get_u64(r, v, path, "value", &value) < 0 ||
+	    get_phases(r, v, path, "count", c) < 0 ||
+	    (pa = get_member(r, v, path, "procs", JSON_ARRAY,
+	    "an array of process indexes")) == NULL ||
+	    (more = get_member(r, v, path, "more", JSON_TRUE,
+	    "true or false")) == NULL)
+		return -EINVAL;
+	if (json_array_size(pa) > MODEL_ARG_PROCS)
+		return bad(r, path, "more than %d processes", MODEL_ARG_PROCS);
+	json_array_foreach(pa, i, id) {
+		snprintf(q, sizeof(q), "%s.procs[%zu]", path, i);
+		if (!json_is_integer(id) || json_integer_value(id) < 0 ||
+		    (size_t)json_integer_value(id) >= model_nprocs(m))
+			return bad(r, q, "expected the index of a process");
+		procs[i] = (uint32_t)json_integer_value(id);
+	}
+	rc = model_restore_arg(m, sysid, arg, value, c, procs,
+	    json_array_size(pa), json_is_true(more));
+	if (rc == -EEXIST)
+		return bad(r, path, "the value %llu is listed twice",
+		    (unsigned long long)value);
+	if (rc == -E2BIG)
+		return bad(r, path, "more than %d values", MODEL_ARG_MAX);
+	if (rc < 0)
+		return bad(r, path, "not a value sctui records for %s",
+		    sysname_name(sysid));
+	return 0;
+}
+
+/* The "args" of each top-level syscall, once the processes are known. */
+static int
+read_args(struct rd *r, json_t *root, struct model *m)
+{
+	json_t *a, *o, *args, *ao, *vals, *v;
+	uint64_t arg, many;
+	uint32_t sysid;
+	size_t i, j, k;
+	char p[64], q[96], w[128];
+
+	a = json_object_get(root, "syscalls");
+	json_array_foreach(a, i, o) {
+		snprintf(p, sizeof(p), "syscalls[%zu]", i);
+		if (get_sys(r, o, p, &sysid) < 0 ||
+		    (args = get_member(r, o, p, "args", JSON_ARRAY,
+		    "an array")) == NULL)
+			return -EINVAL;
+		json_array_foreach(args, j, ao) {
+			snprintf(q, sizeof(q), "%s.args[%zu]", p, j);
+			if (get_u64(r, ao, q, "arg", &arg) < 0 ||
+			    get_u64(r, ao, q, "many", &many) < 0 ||
+			    (vals = get_member(r, ao, q, "values",
+			    JSON_ARRAY, "an array")) == NULL)
+				return -EINVAL;
+			if (arg > 5 || model_restore_many(m, sysid,
+			    (unsigned int)arg, many) < 0)
+				return bad(r, q, "not an argument sctui "
+				    "records for %s", sysname_name(sysid));
+			json_array_foreach(vals, k, v) {
+				snprintf(w, sizeof(w), "%s.values[%zu]", q, k);
+				if (read_argval(r, v, w, m, sysid,
+				    (unsigned int)arg) < 0)
+					return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
 static int
 read_pstats(struct rd *r, json_t *po, const char *path, struct model *m,
     uint32_t id)
@@ -651,6 +783,7 @@ session_read(const char *data, size_t len, const char *file,
 	const char *f;
 	size_t i;
 	int rc = -EINVAL;
+	json_int_t version;
 
 	*out = NULL;
 	memset(meta, 0, sizeof(*meta));
@@ -683,10 +816,11 @@ session_read(const char *data, size_t len, const char *file,
 		bad(&r, "version", "expected a number");
 		goto done;
 	}
-	if (json_integer_value(v) != SESSION_VERSION) {
+	version = json_integer_value(v);
+	if (version < 1 || version > SESSION_VERSION) {
 		bad(&r, "version", "%lld is not supported: this sctui reads "
-		    "version %d (a newer sctui wrote it?)",
-		    (long long)json_integer_value(v), SESSION_VERSION);
+		    "versions 1 to %d (a newer sctui wrote it?)",
+		    (long long)version, SESSION_VERSION);
 		goto done;
 	}
 	if (read_meta(&r, root, meta) < 0 ||
@@ -700,6 +834,8 @@ session_read(const char *data, size_t len, const char *file,
 	json_array_foreach(a, i, po)
 		if (read_proc(&r, po, i, m) < 0)
 			goto done;
+	if (version >= 2 && read_args(&r, root, m) < 0)
+		goto done;
 	model_restore_span(m, first, last);
 	rc = 0;
 done:

@@ -36,9 +36,12 @@ TESTS += \
 	tests/e2e/oci-runc.test \
 	tests/e2e/demo-session.test \
 	tests/e2e/oci-crun.test \
-	tests/e2e/oci-deny.test
+	tests/e2e/oci-deny.test \
+	tests/e2e/args-rules.test \
+	tests/e2e/args-programs.test
 
-EXTRA_DIST += tests/lib/oci.sh tests/e2e/oci-runc.test tests/e2e/oci-crun.test \
+EXTRA_DIST += tests/lib/oci.sh tests/e2e/args-rules.test \
+	tests/e2e/args-programs.test tests/e2e/oci-runc.test tests/e2e/oci-crun.test \
 	tests/e2e/demo-session.test \
 	tests/e2e/oci-deny.test
 

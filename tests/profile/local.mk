@@ -30,6 +30,7 @@ EXTRA_DIST += $(profile_test_files) tests/profile/convert.test \
 	tests/profile/golden/README
 profile_test_files = \
 	tests/profile/data/small.json tests/profile/data/config.json \
+	tests/profile/data/args.json \
 	tests/profile/data/a.list tests/profile/data/b.list \
 	tests/profile/data/handmade-nginx-syscalls.txt \
 	tests/profile/golden/docker-default.docker.json \

@@ -16,11 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/socket.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "model.h"
 #include "profile.h"
 #include "sysname.h"
@@ -644,6 +647,114 @@ test_filter(void)
 	profile_free(dd);
 }
 
+/* tgid 100 makes call nr of arch with arguments a0, a1. */
+static void
+model_call(struct model *m, uint32_t arch, int nr, uint64_t a0, uint64_t a1)
+{
+	struct sc_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_SYSCALL;
+	ev.tid = ev.tgid = 100;
+	ev.arch = arch;
+	ev.nr = nr;
+	ev.u.args[0] = a0;
+	ev.u.args[1] = a1;
+	model_event(m, &ev);
+}
+
+static int
+nr_of(const char *name)
+{
+	return seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, name);
+}
+
+/* Argument rules from what was seen, and a toggle on one arch only. */
+static void
+test_model_args(void)
+{
+	struct model *m = model_new(NULL);
+	const struct profile_entry *e;
+	struct profile *p;
+	char **w;
+	size_t i, nsock = 0, nclone = 0;
+
+	model_call(m, SCMP_ARCH_X86_64, nr_of("socket"), AF_INET, SOCK_STREAM);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("socket"), AF_UNIX, SOCK_DGRAM);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("socket"), AF_INET, SOCK_DGRAM);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("clone"), SIGCHLD, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("clone"), CLONE_NEWUSER |
+	    CLONE_VM, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("getpid"), 0, 0);
+	model_call(m, SCMP_ARCH_X86, 20, 0, 0);	/* getpid on i386 */
+	CHECK(model_toggle(m, model_sys_find(m, sysname_id(SCMP_ARCH_X86, 20)),
+	    TOGGLE_DENY) == 0);
+	p = profile_from_model(m);
+	/* Each allowed family its own entry, clone per namespace flags. */
+	for (i = 0; i < p->nentries; i++) {
+		e = &p->entries[i];
+		if (e->nnames != 1 || e->action != PROFILE_ACT_ALLOW)
+			continue;
+		if (strcmp(e->names[0], "socket") == 0) {
+			CHECK(e->nargs == 1 && e->args[0].op == SCMP_CMP_EQ);
+			CHECK(e->args[0].value == (nsock ? AF_INET : AF_UNIX));
+			nsock++;
+		}
+		if (strcmp(e->names[0], "clone") == 0) {
+			CHECK(e->nargs == 1 &&
+			    e->args[0].op == SCMP_CMP_MASKED_EQ &&
+			    e->args[0].value == PROFILE_CLONE_NS_MASK);
+			CHECK(e->args[0].value_two == (nclone ?
+			    CLONE_NEWUSER : 0));
+			nclone++;
+		}
+	}
+	CHECK(nsock == 2 && nclone == 2);
+	/* Denied on x86, allowed on x86_64: denied on both. */
+	CHECK(!profile_allows(p, "getpid"));
+	w = profile_build_warnings(m);
+	CHECK(w != NULL && w[0] != NULL && w[1] != NULL && w[2] == NULL);
+	if (w != NULL && w[0] != NULL && w[1] != NULL) {
+		CHECK_STR(w[0], "clone with CLONE_NEWUSER seen in pid 100 "
+		    "(startup): this profile allows what Docker's default "
+		    "denies");
+		CHECK_STR(w[1], "getpid: denied on x86 but allowed on "
+		    "x86_64: a profile names a call for every arch, so it "
+		    "denies getpid on all");
+	}
+	profile_build_warnings_free(w);
+	profile_free(p);
+	model_free(m);
+}
+
+/* clone3 seen: ENOSYS, and clone without namespace flags instead. */
+static void
+test_model_clone3(void)
+{
+	struct model *m = model_new(NULL);
+	const struct profile_entry *e;
+	struct profile *p;
+	char **w;
+
+	model_call(m, SCMP_ARCH_X86_64, nr_of("clone3"), 0, 0);
+	p = profile_from_model(m);
+	e = find_entry(p, "clone3", PROFILE_ACT_ERRNO);
+	CHECK(e != NULL && e->errno_ret == 38);
+	CHECK(find_entry(p, "clone3", PROFILE_ACT_ALLOW) == NULL);
+	e = find_entry(p, "clone", PROFILE_ACT_ALLOW);
+	CHECK(e != NULL && e->nargs == 1 &&
+	    e->args[0].op == SCMP_CMP_MASKED_EQ &&
+	    e->args[0].value == PROFILE_CLONE_NS_MASK &&
+	    e->args[0].value_two == 0);
+	w = profile_build_warnings(m);
+	CHECK(w != NULL && w[0] != NULL && w[1] == NULL &&
+	    strncmp(w[0], "clone3 (x86_64): its flags are out of a filter's "
+	    "reach", 50) == 0);
+	profile_build_warnings_free(w);
+	profile_free(p);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -657,6 +768,8 @@ main(void)
 	test_handmade_list();
 	test_rules();
 	test_model();
+	test_model_args();
+	test_model_clone3();
 	test_merge_diff();
 	test_filter();
 	printf("%d checks, %d failed\n", checks, failures);

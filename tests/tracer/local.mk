@@ -1,5 +1,6 @@
 # tests/tracer/: real ptrace on the helper programs in tests/helpers/.
 check_PROGRAMS += \
+	tests/helpers/h-args \
 	tests/helpers/h-attach \
 	tests/helpers/h-daemon \
 	tests/helpers/h-fork-threads \
@@ -16,6 +17,8 @@ tests_helpers_h_fork_threads_LDADD = $(PTHREAD_LIBS)
 tests_helpers_h_mt_exec_LDADD = $(PTHREAD_LIBS)
 # Helpers are what is traced: never built with sanitizers, whose runtime
 # makes calls of its own and whose leak checker ptraces the process.
+tests_helpers_h_args_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_args_LDFLAGS =
 tests_helpers_h_attach_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_attach_LDFLAGS =
 tests_helpers_h_daemon_CFLAGS = $(HELPER_CFLAGS)
@@ -36,6 +39,8 @@ tests_helpers_h_tree_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_tree_LDFLAGS =
 
 TRACER_TESTS = \
+	tests/tracer/args.test \
+	tests/tracer/args-memory.test \
 	tests/tracer/attach.test \
 	tests/tracer/cli-errors.test \
 	tests/tracer/daemon.test \
@@ -56,7 +61,7 @@ TRACER_TESTS = \
 	tests/tracer/strace-oracle.test \
 	tests/tracer/tree.test
 TESTS += $(TRACER_TESTS)
-EXTRA_DIST += $(TRACER_TESTS)
+EXTRA_DIST += $(TRACER_TESTS) tests/tracer/data/v1.sctui-session.json
 tests_helpers_h_uname_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_uname_LDFLAGS =
 tests_helpers_h_setuid_CFLAGS = $(HELPER_CFLAGS)

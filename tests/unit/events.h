@@ -67,6 +67,21 @@ call(struct model *m, int tid, int tgid, const char *name)
 	call_as(m, tid, tgid, SCMP_ARCH_X86_64, name, SC_EV_SYSCALL);
 }
 
+/* tid of tgid makes the x86_64 call name with arguments a0, a1, a2. */
+static inline void
+call_args(struct model *m, int tid, int tgid, const char *name, uint64_t a0,
+    uint64_t a1, uint64_t a2)
+{
+	struct sc_event e = ev(SC_EV_SYSCALL, tid, tgid);
+
+	e.arch = SCMP_ARCH_X86_64;
+	e.nr = sysname_nr(sysname_lookup(SCMP_ARCH_X86_64, name));
+	e.u.args[0] = a0;
+	e.u.args[1] = a1;
+	e.u.args[2] = a2;
+	model_event(m, &e);
+}
+
 /* Process pid, a child of ppid, starts; name NULL: its parent's. */
 static inline void
 spawn(struct model *m, int pid, int ppid, const char *name, int flags)

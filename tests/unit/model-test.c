@@ -4,9 +4,12 @@
 #include "config.h"
 
 #include <seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/socket.h>
 
+#include "argspec.h"
 #include "events.h"
 #include "idmap.h"
 #include "model.h"
@@ -184,6 +187,85 @@ test_arches(void)
 	model_free(m);
 }
 
+/* The recorded argument of call (arch x86_64) numbered arg, or NULL. */
+static const struct model_arg *
+arg_of(const struct model *m, const char *call, unsigned int arg)
+{
+	uint32_t i = model_sys_find(m, sysname_lookup(SCMP_ARCH_X86_64, call));
+	const struct model_sys *s = model_sys(m, i);
+	uint8_t j;
+
+	for (j = 0; s != NULL && j < s->nargs; j++)
+		if (s->args[j].spec->arg == arg)
+			return &s->args[j];
+	return NULL;
+}
+
+static void
+test_args(void)
+{
+	struct model *m = model_new(NULL);
+	const struct model_arg *a;
+	char buf[128];
+	int i;
+
+	spawn(m, 10, 1, "a", SC_EVF_ROOT);
+	spawn(m, 11, 10, "b", 0);
+	call_args(m, 10, 10, "socket", AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	call_args(m, 10, 10, "socket", AF_INET, SOCK_STREAM, 0);
+	call_args(m, 11, 11, "socket", AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+	call(m, 10, 10, "epoll_wait");		/* 10 serves */
+	call_args(m, 10, 10, "socket", AF_UNIX, SOCK_DGRAM, 0);
+	/* Family: two values, with phases and processes. */
+	a = arg_of(m, "socket", 0);
+	CHECK(a != NULL);
+	if (a == NULL)
+		return;
+	CHECK_EQ_U(a->nvals, 2);
+	CHECK_EQ_U(a->vals[0].value, AF_INET);
+	CHECK_EQ_U(a->vals[0].count[PHASE_STARTUP], 2);
+	CHECK_EQ_U(a->vals[0].nprocs, 1);
+	CHECK_EQ_U(a->vals[1].value, AF_UNIX);
+	CHECK_EQ_U(a->vals[1].count[PHASE_STARTUP], 1);
+	CHECK_EQ_U(a->vals[1].count[PHASE_SERVING], 1);
+	CHECK_EQ_U(a->vals[1].nprocs, 2);
+	CHECK(strcmp(argspec_format(a->spec, AF_UNIX, buf, sizeof(buf)),
+	    "AF_UNIX") == 0);
+	/* Type: SOCK_NONBLOCK and SOCK_CLOEXEC are not the type. */
+	a = arg_of(m, "socket", 1);
+	CHECK(a != NULL && a->nvals == 2 && a->vals[0].value == SOCK_STREAM &&
+	    a->vals[1].value == SOCK_DGRAM);
+	/* clone: only the namespace bits, by name. */
+	call_args(m, 10, 10, "clone", CLONE_NEWUSER | CLONE_NEWNS | SIGCHLD |
+	    CLONE_FILES, 0, 0);
+	a = arg_of(m, "clone", 0);
+	CHECK(a != NULL && a->nvals == 1);
+	if (a != NULL)
+		CHECK(strcmp(argspec_format(a->spec, a->vals[0].value, buf,
+		    sizeof(buf)), "CLONE_NEWNS|CLONE_NEWUSER") == 0);
+	/* Bounded: MODEL_ARG_MAX values, the rest in many. */
+	for (i = 0; i < 1000; i++)
+		call_args(m, 10, 10, "ioctl", 1, 0x10000 + i, 0);
+	a = arg_of(m, "ioctl", 1);
+	CHECK(a != NULL && a->nvals == MODEL_ARG_MAX &&
+	    a->many == 1000 - MODEL_ARG_MAX);
+	/* Processes: the first MODEL_ARG_PROCS, then "more". */
+	for (i = 0; i < MODEL_ARG_PROCS + 2; i++) {
+		spawn(m, 20 + i, 10, "c", 0);
+		call_args(m, 20 + i, 20 + i, "kill", 1, SIGTERM, 0);
+	}
+	a = arg_of(m, "kill", 1);
+	CHECK(a != NULL && a->nvals == 1 &&
+	    a->vals[0].nprocs == MODEL_ARG_PROCS && a->vals[0].more);
+	if (a != NULL)
+		CHECK(strcmp(argspec_format(a->spec, SIGTERM, buf,
+		    sizeof(buf)), "SIGTERM") == 0);
+	/* A call sctui records nothing of. */
+	call_args(m, 10, 10, "read", 0, 0, 0);
+	CHECK(arg_of(m, "read", 0) == NULL);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -193,5 +275,6 @@ main(void)
 	test_serve_options();
 	test_marks_and_toggles();
 	test_arches();
+	test_args();
 	return tap_done();
 }

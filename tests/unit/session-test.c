@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/socket.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -40,6 +41,10 @@ build(void)
 	spawn(m, 101, 100, "worker\twith\ttabs", 0);
 	thread(m, 102, 101);
 	call(m, 101, 101, "uname");
+	call_args(m, 101, 101, "socket", AF_INET, SOCK_STREAM, 0);
+	call_args(m, 100, 100, "socket", AF_INET, SOCK_DGRAM, 0);
+	for (i = 0; i < MODEL_ARG_MAX + 3; i++)
+		call_args(m, 101, 101, "ioctl", 0, 0x10000 + i, 0);
 	call_as(m, 101, 101, x, "uname", SC_EV_DENIED);
 	call_as(m, 101, 101, SCMP_ARCH_X86, "getpid", SC_EV_SYSCALL);
 	emit(m, SC_EV_EXEC, 101, 101, 101, "bad\xff\x01name");
@@ -80,6 +85,11 @@ same_model(const struct model *a, const struct model *b)
 		CHECK_EQ_U(t->flags, s->flags);
 		for (ph = 0; ph < PHASE_N; ph++)
 			CHECK_EQ_U(t->count[ph], s->count[ph]);
+		CHECK_EQ_U(t->nargs, s->nargs);
+		for (j = 0; j < s->nargs && j < t->nargs; j++) {
+			CHECK_EQ_U(t->args[j].nvals, s->args[j].nvals);
+			CHECK_EQ_U(t->args[j].many, s->args[j].many);
+		}
 	}
 	for (i = 0; i < model_nprocs(a); i++) {
 		p = model_proc(a, (uint32_t)i);
@@ -147,7 +157,7 @@ test_round_trip(void)
 	meta_init(&meta);
 	t1 = session_write(a, &meta);
 	CHECK(strstr(t1, "\"format\": \"sctui-session\"") != NULL);
-	CHECK(strstr(t1, "\"version\": 1") != NULL);
+	CHECK(strstr(t1, "\"version\": 2") != NULL);
 	rc = session_read(t1, strlen(t1), "t.json", NULL, &b, &back, err,
 	    sizeof(err));
 	if (rc != 0)
@@ -228,14 +238,22 @@ test_errors(void)
 	    -ENOMSG);
 	bad("{\"format\": \"other\"}", "s.json: format: expected "
 	    "\"sctui-session\"", -EINVAL);
-	bad("{\"format\": \"sctui-session\", \"version\": 2}",
-	    "s.json: version: 2 is not supported", -EINVAL);
+	bad("{\"format\": \"sctui-session\", \"version\": 3}",
+	    "s.json: version: 3 is not supported", -EINVAL);
 
 	/* Errors deep in a valid document name their JSON path. */
 	meta_init(&meta);
 	t = session_write(a, &meta);
-	bad_edit(t, "\"count\": [", 0, "\"cnt\"  ", "s.json: processes[0]."
-	    "syscalls[0].count: expected an array of 3 numbers");
+	bad_edit(t, "\n     \"count\": [", 6, "\"cnt\"  ", "s.json: "
+	    "processes[0].syscalls[0].count: expected an array of 3 numbers");
+	bad_edit(t, "\"count\": [", 0, "\"cnt\"  ", "s.json: syscalls[3]."
+	    "args[0].values[0].count: expected an array of 3 numbers");
+	bad_edit(t, "\"value\": 1,", 9, "2", "s.json: syscalls[3].args[1]."
+	    "values[1]: the value 2 is listed twice");
+	bad_edit(t, "\"more\": false", 8, "0    ", "s.json: syscalls[3]."
+	    "args[0].values[0].more: expected true or false");
+	bad_edit(t, "\"arg\": 0", 7, "3", "s.json: syscalls[3].args[0]: "
+	    "not an argument sctui records for socket");
 	bad_edit(t, "\"name\": \"read\"", 9, "rexd", "s.json: syscalls[0].name: "
 	    "\"rexd\" is not a system call");
 	bad_edit(t, "\"state\": \"exited\"", 10, "zombie", "s.json: "
