@@ -9,6 +9,7 @@ tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
 
 TUI_TESTS = \
 	tests/tui/tui-args.test \
+	tests/tui/tui-argtoggle.test \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-profile.test \
 	tests/tui/tui-demo.test \
