@@ -469,9 +469,8 @@ save_now(struct ui *ui)
 	for (nwarn = 0; warn != NULL && warn[nwarn] != NULL; nwarn++)
 		;
 	if (nwarn > 0)
-		ui_message(ui, 1, "%s%s; saved %s profile to %s", warn[0],
-		    nwarn > 1 ? " (and more)" : "", f->name,
-		    full);
+		ui_message(ui, 1, "%s%s (saved %s profile to %s)", warn[0],
+		    nwarn > 1 ? ", and more" : "", f->name, full);
 	else
 		ui_message(ui, 0, "saved %s profile to %s (%zu of %zu seen "
 		    "syscalls denied)", f->name, full, denied,

@@ -156,17 +156,17 @@ warn_arches(const struct model *m, const struct model_sys *s, char ***w,
 		if (t->toggle == TOGGLE_ALLOW &&
 		    strcmp(sysname_name(t->sysid),
 		    sysname_name(s->sysid)) == 0)
-			warn(w, n, "%s: denied on %s but allowed on %s: a "
-			    "profile names a call for every arch, so it "
-			    "denies %s on all", sysname_name(s->sysid),
+			warn(w, n, "%s: denied on %s, allowed on %s; a "
+			    "profile names a call for all arches: denied on "
+			    "all", sysname_name(s->sysid),
 			    sysname_arch_name(sysname_arch(s->sysid)),
-			    sysname_arch_name(sysname_arch(t->sysid)),
-			    sysname_name(s->sysid));
+			    sysname_arch_name(sysname_arch(t->sysid)));
 	}
 }
 
-char **
-profile_build_arch_warnings(const struct model *m)
+/* The warnings of profile_build_warnings(), or those of arches alone. */
+static char **
+warnings(const struct model *m, int arch_only)
 {
 	const struct model_sys *s;
 	char **w = NULL;
@@ -175,25 +175,9 @@ profile_build_arch_warnings(const struct model *m)
 
 	for (i = 0; i < model_nsys(m); i++) {
 		s = model_sys(m, i);
-		if (s->toggle == TOGGLE_DENY)
-			warn_arches(m, s, &w, &n);
-	}
-	return w;
-}
-
-char **
-profile_build_warnings(const struct model *m)
-{
-	const struct model_sys *s;
-	char **w = NULL;
-	size_t n = 0;
-	uint32_t i;
-
-	for (i = 0; i < model_nsys(m); i++) {
-		s = model_sys(m, i);
-		if (s->toggle == TOGGLE_ALLOW && s->nargs > 0)
+		if (s->toggle == TOGGLE_ALLOW && s->nargs > 0 && !arch_only)
 			warn_args(m, s, &w, &n);
-		if (s->toggle == TOGGLE_ALLOW &&
+		if (s->toggle == TOGGLE_ALLOW && !arch_only &&
 		    strcmp(sysname_name(s->sysid), "clone3") == 0 &&
 		    !profile_model_denied(m, "clone3"))
 			warn(&w, &n, "clone3 (%s): its flags are out of a "
@@ -205,6 +189,18 @@ profile_build_warnings(const struct model *m)
 			warn_arches(m, s, &w, &n);
 	}
 	return w;
+}
+
+char **
+profile_build_warnings(const struct model *m)
+{
+	return warnings(m, 0);
+}
+
+char **
+profile_build_arch_warnings(const struct model *m)
+{
+	return warnings(m, 1);
 }
 
 void

@@ -6,8 +6,11 @@ TESTS += tests/unit/ring-test
 
 check_PROGRAMS += tests/helpers/h-tui-calls
 tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
+check_PROGRAMS += tests/helpers/h-tui-arches
+tests_helpers_h_tui_arches_SOURCES = tests/helpers/h-tui-arches.c
 
 TUI_TESTS = \
+	tests/tui/tui-arches.test \
 	tests/tui/tui-args.test \
 	tests/tui/tui-argtoggle.test \
 	tests/tui/tui-calls.test \
