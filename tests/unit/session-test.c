@@ -200,6 +200,39 @@ test_round_trip(void)
 	model_free(b);
 }
 
+/* A version 2 session, without the values' toggles, opens: all allowed. */
+static void
+test_version2(void)
+{
+	struct model *a = build(), *b = NULL;
+	struct session_meta meta, back;
+	const struct model_sys *s;
+	char *t, *v, err[512] = "";
+	uint32_t i, j, k, denied = 0;
+
+	meta_init(&meta);
+	t = session_write(a, &meta);
+	v = strstr(t, "\"version\": 3");
+	CHECK(v != NULL);
+	if (v != NULL)
+		v[11] = '2';
+	CHECK(session_read(t, strlen(t), "t.json", NULL, &b, &back, err,
+	    sizeof(err)) == 0);
+	for (i = 0; b != NULL && i < model_nsys(b); i++) {
+		s = model_sys(b, i);
+		for (j = 0; j < s->nargs; j++)
+			for (k = 0; k < s->args[j].nvals; k++)
+				denied += s->args[j].vals[k].toggle ==
+				    TOGGLE_DENY;
+	}
+	CHECK(b != NULL && denied == 0);
+	if (b != NULL)
+		session_meta_free(&back);
+	free(t);
+	model_free(a);
+	model_free(b);
+}
+
 /* session_read() of text must fail with an error containing want. */
 static void
 bad(const char *text, const char *want, int want_rc)
@@ -363,6 +396,7 @@ int
 main(void)
 {
 	test_round_trip();
+	test_version2();
 	test_errors();
 	test_profile();
 	test_escape();
