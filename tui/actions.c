@@ -193,8 +193,8 @@ toggle_value(struct ui *ui)
 	if ((s = view_details_sys(ui, &sys)) == NULL ||
 	    view_argval(s, 0, &arg, &val_i) == 0) {
 		ui_message(ui, 1, "Space here toggles an argument value: "
-		    "select a syscall with values first (Tab to the syscall "
-		    "pane)");
+		    "select a syscall with values first (Shift-Tab: the "
+		    "syscall pane)");
 		return;
 	}
 	view_argval(s, view_val_cursor(ui, sys, s), &arg, &val_i);

@@ -244,6 +244,11 @@ const char *view_sys_name(const struct ui *ui, uint32_t sys, char *buf,
 void	list_move(struct ui_list *l, long delta);
 void	list_home(struct ui_list *l, int end);
 void	view_sync_ids(struct ui *ui);
+/*
+ * The syscall the details pane shows the values of: the one under the
+ * syscall cursor while the bottom pane shows details and the tree does
+ * not have the focus; its model index in *sys.  NULL when there is none.
+ */
 const struct model_sys *view_details_sys(const struct ui *ui,
 	    uint32_t *sys);
 /*

@@ -381,11 +381,6 @@ view_rebuild(struct ui *ui)
 	ui->rebuild = 0;
 }
 
-/*
- * The syscall the details pane shows the values of: the one under the
- * syscall cursor while the bottom pane shows details and the tree does
- * not have the focus; its model index in *sys.  NULL when there is none.
- */
 const struct model_sys *
 view_details_sys(const struct ui *ui, uint32_t *sys)
 {
