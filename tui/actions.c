@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "argspec.h"
+#include "build.h"
 #include "profile.h"
 #include "sysname.h"
 
@@ -49,7 +51,23 @@ static void
 move_by(struct ui *ui, long delta)
 {
 	struct ui_list *l = focused_list(ui);
+	const struct model_sys *s;
+	uint32_t sys, arg, val;
+	size_t n, cur;
 
+	if (l == NULL && (s = view_details_sys(ui, &sys)) != NULL &&
+	    (n = view_argval(s, 0, &arg, &val)) > 0) {
+		/* Details: the cursor goes over the argument values. */
+		cur = view_val_cursor(ui, sys, s);
+		if (delta < 0)
+			ui->val_cur = cur > (size_t)-delta ? cur -
+			    (size_t)-delta : 0;
+		else
+			ui->val_cur = cur + (size_t)delta < n ? cur +
+			    (size_t)delta : n - 1;
+		ui->dirty |= DIRTY_BOTTOM;
+		return;
+	}
 	if (l == NULL) {
 		/* The bottom pane scrolls back from its end. */
 		if (delta < 0)
@@ -158,6 +176,53 @@ set_toggle(struct ui *ui, uint32_t sys, enum model_toggle t)
 	ui->unsaved++;
 }
 
+/*
+ * Space in the details pane: allow/deny the argument value under its
+ * cursor, a value of an argument the saved profile has a rule on.
+ */
+static void
+toggle_value(struct ui *ui)
+{
+	const struct model_sys *s;
+	const struct model_arg *a;
+	const struct model_argval *av;
+	const char *name;
+	char val[128], sname[96];
+	uint32_t sys, arg, val_i;
+
+	if ((s = view_details_sys(ui, &sys)) == NULL ||
+	    view_argval(s, 0, &arg, &val_i) == 0) {
+		ui_message(ui, 1, "Space here toggles an argument value: "
+		    "select a syscall with values first (Shift-Tab: the "
+		    "syscall pane)");
+		return;
+	}
+	view_argval(s, view_val_cursor(ui, sys, s), &arg, &val_i);
+	a = &s->args[arg];
+	av = &a->vals[val_i];
+	name = sysname_name(s->sysid);
+	view_sys_name(ui, sys, sname, sizeof(sname));
+	argspec_format(a->spec, av->value, val, sizeof(val));
+	if (!profile_arg_rule(name, a->spec->arg)) {
+		ui_message(ui, 1, "%s %s %s: shown only, the profile has no "
+		    "rule on %s's %s (any stays allowed)", sname,
+		    a->spec->what, val, name, a->spec->what);
+		return;
+	}
+	if (model_toggle_arg(ui->model, sys, a->spec->arg, av->value,
+	    av->toggle == TOGGLE_ALLOW ? TOGGLE_DENY : TOGGLE_ALLOW) < 0) {
+		ui_message(ui, 1, "%s %s %s cannot be denied: over %d values "
+		    "seen, so no rule (any %s stays allowed)", sname,
+		    a->spec->what, val, MODEL_ARG_MAX, a->spec->what);
+		return;
+	}
+	ui->unsaved++;
+	ui_message(ui, 0, "%s with %s %s is now %s (not saved yet: F2 "
+	    "saves)", sname, a->spec->what, val, av->toggle == TOGGLE_ALLOW ?
+	    "allowed" : "denied");
+	dirty_views(ui);
+}
+
 static void
 act_toggle(struct ui *ui)
 {
@@ -165,6 +230,10 @@ act_toggle(struct ui *ui)
 	const struct model_sys *s;
 	const char *name, *why;
 
+	if (ui->focus == PANE_BOTTOM && ui->bottom == BOTTOM_DETAILS) {
+		toggle_value(ui);
+		return;
+	}
 	if (ui->focus != PANE_SYS || ui->sys.cur >= ui->sys.n) {
 		ui_message(ui, 1, "Space toggles a syscall: move to the "
 		    "syscall pane first (Tab)");
@@ -366,8 +435,8 @@ save_now(struct ui *ui)
 {
 	const struct profile_format_info *f =
 	    &profile_formats[ui->save_format];
-	char err[512], cwd[512], full[1600];
-	size_t i, denied = 0;
+	char err[512], cwd[512], full[1600], **warn;
+	size_t i, denied = 0, nwarn;
 
 	ui->mode = MODE_NORMAL;
 	ui->dirty |= DIRTY_ALL;
@@ -395,8 +464,18 @@ save_now(struct ui *ui)
 		snprintf(full, sizeof(full), "%s/%s", cwd, ui->save_path);
 	else
 		snprintf(full, sizeof(full), "%s", ui->save_path);
-	ui_message(ui, 0, "saved %s profile to %s (%zu of %zu seen syscalls "
-	    "denied)", f->name, full, denied, model_nsys(ui->model));
+	/* A call denied on one arch only is denied on all: say so first. */
+	warn = profile_build_arch_warnings(ui->model);
+	for (nwarn = 0; warn != NULL && warn[nwarn] != NULL; nwarn++)
+		;
+	if (nwarn > 0)
+		ui_message(ui, 1, "%s%s (saved %s profile to %s)", warn[0],
+		    nwarn > 1 ? ", and more" : "", f->name, full);
+	else
+		ui_message(ui, 0, "saved %s profile to %s (%zu of %zu seen "
+		    "syscalls denied)", f->name, full, denied,
+		    model_nsys(ui->model));
+	profile_build_warnings_free(warn);
 	ui->unsaved = 0;
 	ui->saved_once = 1;
 	if (ui->quit_after_save) {
@@ -675,8 +754,8 @@ static const struct action actions[] = {
 	  "running program)", act_quit },
 	{ NULL, 0, { CTRL('c') }, "quit now, stopping or detaching from the "
 	  "program (twice: kill)", act_interrupt },
-	{ NULL, 0, { ' ' }, "allow/deny the syscall under the cursor",
-	  act_toggle },
+	{ NULL, 0, { ' ' }, "allow/deny the syscall under the cursor; in the "
+	  "details pane, the argument value under its cursor", act_toggle },
 	{ NULL, 0, { 'x' }, "deny the syscall under the cursor live (what "
 	  "if: it fails from now on); x again lets it run", act_live_deny },
 	{ NULL, 0, { 'a' }, "allow every shown syscall", act_allow_all },
@@ -687,8 +766,10 @@ static const struct action actions[] = {
 	{ NULL, 0, { KEY_BTAB }, "previous pane", act_backtab },
 	{ NULL, 0, { '\n', '\r', KEY_ENTER }, "on a process: show its "
 	  "syscalls", act_enter },
-	{ NULL, 0, { KEY_UP, 'k' }, "up", act_up },
-	{ NULL, 0, { KEY_DOWN, 'j' }, "down", act_down },
+	{ NULL, 0, { KEY_UP, 'k' }, "up (details pane: the previous "
+	  "argument value)", act_up },
+	{ NULL, 0, { KEY_DOWN, 'j' }, "down (details pane: the next "
+	  "argument value)", act_down },
 	{ NULL, 0, { KEY_PPAGE, CTRL('b') }, "page up", act_pgup },
 	{ NULL, 0, { KEY_NPAGE, CTRL('f') }, "page down", act_pgdn },
 	{ NULL, 0, { KEY_HOME }, "first row (bottom pane: oldest line)",

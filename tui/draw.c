@@ -355,7 +355,7 @@ section_label(const struct ui *ui, const struct ui_srow *r, char *buf,
 
 /*
  * Does the saved profile restrict s's arguments (an argument rule with
- * values seen)?  2 when one of them is a value Docker's default denies.
+ * values seen)?  2 when one it allows is a value Docker's default denies.
  */
 static int
 arg_rule_mark(const struct model_sys *s)
@@ -372,7 +372,8 @@ arg_rule_mark(const struct model_sys *s)
 			continue;
 		mark = mark ? mark : 1;
 		for (k = 0; k < a->nvals; k++)
-			if (profile_docker_denies(name, a->spec->arg,
+			if (a->vals[k].toggle == TOGGLE_ALLOW &&
+			    profile_docker_denies(name, a->spec->arg,
 			    a->vals[k].value))
 				mark = 2;
 	}
@@ -499,54 +500,86 @@ draw_sys(struct ui *ui)
 /* ---- the bottom pane ---------------------------------------------- */
 
 /*
- * The recorded values of s's arguments, one line each from y: "family
- * (a rule: only these): AF_INET 1 [startup 1; pid 412], ...".  Returns
+ * One value of a recorded argument: "[x] AF_INET [startup 1; pid 412]",
+ * with its box when a rule is made of the argument.
+ */
+static void
+argval_text(const struct ui *ui, const struct model_arg *a,
+    const struct model_argval *av, int box, char *buf, size_t len)
+{
+	const char *sep;
+	char val[128];
+	size_t x;
+	uint8_t i;
+	int ph;
+
+	x = (size_t)snprintf(buf, len, "%s%s [", box ? av->toggle ==
+	    TOGGLE_DENY ? "[ ] " : "[x] " : "", argspec_format(a->spec,
+	    av->value, val, sizeof(val)));
+	for (sep = "", ph = 0; ph < PHASE_N && x < len; ph++)
+		if (av->count[ph] > 0) {
+			x += (size_t)snprintf(buf + x, len - x, "%s%s %"
+			    PRIu64, sep, phase_name(ph), av->count[ph]);
+			sep = ", ";
+		}
+	if (x < len)
+		x += (size_t)snprintf(buf + x, len - x, "; pid");
+	for (i = 0; i < av->nprocs && x < len; i++)
+		x += (size_t)snprintf(buf + x, len - x, " %d",
+		    model_proc(ui->model, av->procs[i])->pid);
+	if (x < len)
+		snprintf(buf + x, len - x, "%s]", av->more ? " +" : "");
+}
+
+/*
+ * The recorded values of s's arguments from line y, an argument a line
+ * (wrapped where a value does not fit): "family (a rule: only these):
+ * [x] AF_INET [startup 1; pid 412], [ ] AF_UNIX [...]".  With the focus
+ * here, the value under the details cursor (cur) is in reverse.  Returns
  * the next line.
  */
 static int
 details_args(struct ui *ui, WINDOW *w, int width, int y,
-    const struct model_sys *s)
+    const struct model_sys *s, size_t cur)
 {
 	const struct model_arg *a;
-	const struct model_argval *av;
-	const char *name = sysname_name(s->sysid), *sep;
-	char buf[1024], val[128];
+	const char *name = sysname_name(s->sysid);
+	char buf[512], val[128];
 	uint32_t j, k;
-	int x, ph, rule;
-	uint8_t i;
+	size_t idx = 0;
+	int x, h = getmaxy(w), rule, len;
+	attr_t at;
 
-	for (j = 0; j < s->nargs; j++) {
+	for (j = 0; j < s->nargs && y < h; j++) {
 		a = &s->args[j];
 		if (a->nvals == 0)
 			continue;
-		rule = profile_arg_rule(name, a->spec->arg);
-		x = snprintf(buf, sizeof(buf), "%s%s:", a->spec->what,
+		rule = profile_arg_rule(name, a->spec->arg) && a->many == 0;
+		snprintf(buf, sizeof(buf), "%s%s:", a->spec->what,
 		    a->many > 0 ? " (more than 64 values: no rule)" : rule ?
 		    " (a rule: only these)" : "");
-		for (k = 0; k < a->nvals && x < (int)sizeof(buf) - 160; k++) {
-			av = &a->vals[k];
-			x += snprintf(buf + x, sizeof(buf) - (size_t)x,
-			    "%s %s [", k ? "," : "", argspec_format(a->spec,
-			    av->value, val, sizeof(val)));
-			for (sep = "", ph = 0; ph < PHASE_N; ph++)
-				if (av->count[ph] > 0) {
-					x += snprintf(buf + x, sizeof(buf) -
-					    (size_t)x, "%s%s %" PRIu64, sep,
-					    phase_name(ph), av->count[ph]);
-					sep = ", ";
-				}
-			x += snprintf(buf + x, sizeof(buf) - (size_t)x,
-			    "; pid");
-			for (i = 0; i < av->nprocs; i++)
-				x += snprintf(buf + x, sizeof(buf) - (size_t)x,
-				    " %d", model_proc(ui->model,
-				    av->procs[i])->pid);
-			x += snprintf(buf + x, sizeof(buf) - (size_t)x, "%s]",
-			    av->more ? " +" : "");
+		x = 1 + put(w, y, 1, width - 1, A_NORMAL, buf);
+		for (k = 0; k < a->nvals; k++, idx++) {
+			argval_text(ui, a, &a->vals[k], rule, buf,
+			    sizeof(buf));
+			if (k > 0)
+				x += put(w, y, x, width - x, A_NORMAL, ",");
+			len = (int)strlen(buf) + 1;
+			if (x + len > width && x > 2 && y + 1 < h) {
+				y++;
+				x = 2;
+			}
+			x += put(w, y, x, width - x, A_NORMAL, " ");
+			at = a->vals[k].toggle == TOGGLE_DENY ? A_DIM :
+			    A_NORMAL;
+			if (ui->focus == PANE_BOTTOM && idx == cur)
+				at = A_REVERSE;
+			x += put(w, y, x, width - x, at, buf);
 		}
-		put(w, y++, 1, width - 1, A_NORMAL, buf);
-		for (k = 0; rule && a->many == 0 && k < a->nvals; k++)
-			if (profile_docker_denies(name, a->spec->arg,
+		y++;
+		for (k = 0; rule && k < a->nvals && y < h; k++)
+			if (a->vals[k].toggle == TOGGLE_ALLOW &&
+			    profile_docker_denies(name, a->spec->arg,
 			    a->vals[k].value)) {
 				snprintf(buf, sizeof(buf), "%s with %s seen: "
 				    "this profile allows what Docker's "
@@ -652,7 +685,8 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 		    p->stats[j].count[1] + p->stats[j].count[2]);
 	}
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
-	(void)details_args(ui, w, width, y, s);
+	(void)details_args(ui, w, width, y, s, view_val_cursor(ui, r->sys,
+	    s));
 }
 
 static void
@@ -936,8 +970,10 @@ draw_help(struct ui *ui)
 
 	put(w, y++, 2, getmaxx(w) - 4, a | A_BOLD, "sctui keys  (Esc or q "
 	    "closes, Up/Down scroll)");
-	if (ui->help_top + (size_t)(h - 3) > (size_t)n)
-		ui->help_top = n > h - 3 ? (size_t)(n - (h - 3)) : 0;
+	put(w, y++, 2, getmaxx(w) - 4, a, "row marks: N new, A argument rule "
+	    "(red: allows what Docker's default denies)");
+	if (ui->help_top + (size_t)(h - 4) > (size_t)n)
+		ui->help_top = n > h - 4 ? (size_t)(n - (h - 4)) : 0;
 	for (i = (int)ui->help_top; i < n && y < h - 1; i++) {
 		actions_help_line(i, keys, sizeof(keys), &desc);
 		snprintf(buf, sizeof(buf), "%-16s %s", keys, desc);

@@ -182,6 +182,9 @@ struct ui {
 	char			 search[64];
 	size_t			 search_len;
 	size_t			 bottom_scroll;	/* lines up from the end */
+	/* The details pane's cursor on the argument values of a syscall. */
+	uint32_t		 val_sys;	/* model index of the syscall */
+	size_t			 val_cur;	/* view_argval() index */
 
 	/* Output pane. */
 	struct ui_line		 out[UI_OUT_LINES];
@@ -241,6 +244,23 @@ const char *view_sys_name(const struct ui *ui, uint32_t sys, char *buf,
 void	list_move(struct ui_list *l, long delta);
 void	list_home(struct ui_list *l, int end);
 void	view_sync_ids(struct ui *ui);
+/*
+ * The syscall the details pane shows the values of: the one under the
+ * syscall cursor while the bottom pane shows details and the tree does
+ * not have the focus; its model index in *sys.  NULL when there is none.
+ */
+const struct model_sys *view_details_sys(const struct ui *ui,
+	    uint32_t *sys);
+/*
+ * The values recorded of s's arguments, in order, counted: the idx-th is
+ * value *val of argument *arg (indexes into s->args and its vals), left
+ * alone when idx is past them.  Returns how many there are.
+ */
+size_t	view_argval(const struct model_sys *s, size_t idx,
+	    uint32_t *arg, uint32_t *val);
+/* The details cursor on s (model index sys), reset when sys changed. */
+size_t	view_val_cursor(struct ui *ui, uint32_t sys,
+	    const struct model_sys *s);
 
 /* draw.c */
 void	draw_init(struct ui *ui);

@@ -380,3 +380,49 @@ view_rebuild(struct ui *ui)
 	view_sync_ids(ui);
 	ui->rebuild = 0;
 }
+
+const struct model_sys *
+view_details_sys(const struct ui *ui, uint32_t *sys)
+{
+	const struct ui_srow *r;
+
+	if (ui->bottom != BOTTOM_DETAILS || ui->focus == PANE_TREE ||
+	    ui->sys.cur >= ui->sys.n)
+		return NULL;
+	r = &ui->srows[ui->sys.cur];
+	if (r->sys == SROW_HEADER)
+		return NULL;
+	*sys = r->sys;
+	return model_sys(ui->model, r->sys);
+}
+
+size_t
+view_argval(const struct model_sys *s, size_t idx, uint32_t *arg,
+    uint32_t *val)
+{
+	size_t n = 0;
+	uint32_t j, k;
+
+	for (j = 0; j < s->nargs; j++)
+		for (k = 0; k < s->args[j].nvals; k++, n++)
+			if (n == idx) {
+				*arg = j;
+				*val = k;
+			}
+	return n;
+}
+
+size_t
+view_val_cursor(struct ui *ui, uint32_t sys, const struct model_sys *s)
+{
+	uint32_t arg, val;
+	size_t n = view_argval(s, 0, &arg, &val);
+
+	if (ui->val_sys != sys) {
+		ui->val_sys = sys;
+		ui->val_cur = 0;
+	}
+	if (n > 0 && ui->val_cur >= n)
+		ui->val_cur = n - 1;
+	return ui->val_cur;
+}

@@ -499,6 +499,30 @@ model_toggle(struct model *m, uint32_t sys, enum model_toggle t)
 	return 0;
 }
 
+int
+model_toggle_arg(struct model *m, uint32_t sys, unsigned int arg,
+    uint64_t value, enum model_toggle t)
+{
+	struct model_arg *a = NULL;
+	uint32_t i;
+	uint8_t j;
+
+	if (sys >= m->nsys || (t != TOGGLE_ALLOW && t != TOGGLE_DENY))
+		return -EINVAL;
+	for (j = 0; j < m->sys[sys].nargs; j++)
+		if (m->sys[sys].args[j].spec->arg == arg)
+			a = &m->sys[sys].args[j];
+	for (i = 0; a != NULL && i < a->nvals; i++) {
+		if (a->vals[i].value != value)
+			continue;
+		if (t == TOGGLE_DENY && a->many > 0)
+			return -EPERM;
+		a->vals[i].toggle = (uint8_t)t;
+		return 0;
+	}
+	return -EINVAL;
+}
+
 size_t
 model_nprocs(const struct model *m)
 {

@@ -64,6 +64,7 @@ struct model_argval {
 	uint32_t	procs[MODEL_ARG_PROCS];	/* ids, first seen first */
 	uint8_t		nprocs;
 	uint8_t		more;		/* other processes made it too */
+	uint8_t		toggle;		/* enum model_toggle: in the rule? */
 };
 
 /* A recorded argument of one system call (arch, nr). */
@@ -165,6 +166,17 @@ void		 model_tick(struct model *m, uint64_t now);
 
 /* Set the allow/deny toggle of a syscall; returns 0 or -EINVAL. */
 int		 model_toggle(struct model *m, uint32_t sys, enum model_toggle t);
+
+/*
+ * Set the allow/deny toggle of one recorded value of argument arg (an
+ * argument number argspec_find() lists) of the syscall at index sys: a
+ * denied value is left out of the argument's rule in the saved profile.
+ * Returns 0, -EINVAL for an unknown syscall, argument, value or toggle,
+ * -EPERM to deny a value of an argument past MODEL_ARG_MAX values (no
+ * rule can list them, so none is made).
+ */
+int		 model_toggle_arg(struct model *m, uint32_t sys,
+		    unsigned int arg, uint64_t value, enum model_toggle t);
 
 size_t			 model_nprocs(const struct model *m);
 const struct model_proc	*model_proc(const struct model *m, uint32_t id);

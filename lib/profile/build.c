@@ -126,7 +126,10 @@ warn_args(const struct model *m, const struct model_sys *s, char ***w,
 			    MODEL_ARG_MAX, a->spec->what, a->spec->what);
 		for (k = 0; k < a->nvals; k++) {
 			av = &a->vals[k];
-			if (!profile_docker_denies(name, a->spec->arg, av->value))
+			/* A value the user denied is out of the rule. */
+			if (av->toggle == TOGGLE_DENY ||
+			    !profile_docker_denies(name, a->spec->arg,
+			    av->value))
 				continue;
 			for (ph = 0; ph < PHASE_N && av->count[ph] == 0; ph++)
 				;
@@ -140,19 +143,41 @@ warn_args(const struct model *m, const struct model_sys *s, char ***w,
 	}
 }
 
-char **
-profile_build_warnings(const struct model *m)
+/* The calls allowed on another arch than s, which the user denied. */
+static void
+warn_arches(const struct model *m, const struct model_sys *s, char ***w,
+    size_t *n)
 {
-	const struct model_sys *s, *t;
+	const struct model_sys *t;
+	uint32_t j;
+
+	for (j = 0; j < model_nsys(m); j++) {
+		t = model_sys(m, j);
+		if (t->toggle == TOGGLE_ALLOW &&
+		    strcmp(sysname_name(t->sysid),
+		    sysname_name(s->sysid)) == 0)
+			warn(w, n, "%s: denied on %s, allowed on %s; a "
+			    "profile names a call for all arches: denied on "
+			    "all", sysname_name(s->sysid),
+			    sysname_arch_name(sysname_arch(s->sysid)),
+			    sysname_arch_name(sysname_arch(t->sysid)));
+	}
+}
+
+/* The warnings of profile_build_warnings(), or those of arches alone. */
+static char **
+warnings(const struct model *m, int arch_only)
+{
+	const struct model_sys *s;
 	char **w = NULL;
 	size_t n = 0;
-	uint32_t i, j;
+	uint32_t i;
 
 	for (i = 0; i < model_nsys(m); i++) {
 		s = model_sys(m, i);
-		if (s->toggle == TOGGLE_ALLOW && s->nargs > 0)
+		if (s->toggle == TOGGLE_ALLOW && s->nargs > 0 && !arch_only)
 			warn_args(m, s, &w, &n);
-		if (s->toggle == TOGGLE_ALLOW &&
+		if (s->toggle == TOGGLE_ALLOW && !arch_only &&
 		    strcmp(sysname_name(s->sysid), "clone3") == 0 &&
 		    !profile_model_denied(m, "clone3"))
 			warn(&w, &n, "clone3 (%s): its flags are out of a "
@@ -160,23 +185,22 @@ profile_build_warnings(const struct model *m)
 			    "as Docker's default does, and allows clone "
 			    "without namespace flags, which libc falls back to",
 			    sysname_arch_name(sysname_arch(s->sysid)));
-		if (s->toggle != TOGGLE_DENY)
-			continue;
-		for (j = 0; j < model_nsys(m); j++) {
-			t = model_sys(m, j);
-			if (t->toggle == TOGGLE_ALLOW &&
-			    strcmp(sysname_name(t->sysid),
-			    sysname_name(s->sysid)) == 0)
-				warn(&w, &n, "%s: denied on "
-				    "%s but allowed on %s: a profile names a "
-				    "call for every arch, so it denies %s on "
-				    "all", sysname_name(s->sysid),
-				    sysname_arch_name(sysname_arch(s->sysid)),
-				    sysname_arch_name(sysname_arch(t->sysid)),
-				    sysname_name(s->sysid));
-		}
+		if (s->toggle == TOGGLE_DENY)
+			warn_arches(m, s, &w, &n);
 	}
 	return w;
+}
+
+char **
+profile_build_warnings(const struct model *m)
+{
+	return warnings(m, 0);
+}
+
+char **
+profile_build_arch_warnings(const struct model *m)
+{
+	return warnings(m, 1);
 }
 
 void

@@ -59,6 +59,8 @@ int	  profile_docker_denies(const char *name, unsigned index, uint64_t v);
  * instead).
  */
 char	**profile_build_warnings(const struct model *m);
+/* Of those, the calls denied on one arch and allowed on another alone. */
+char	**profile_build_arch_warnings(const struct model *m);
 void	  profile_build_warnings_free(char **w);
 
 #endif

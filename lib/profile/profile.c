@@ -872,23 +872,39 @@ profile_model_denied(const struct model *m, const char *name)
 	return 0;
 }
 
-/* The values seen of s's arguments that make rules, as observations. */
-static void
+/*
+ * The values seen of s's arguments that make rules, as observations, but
+ * those the user denied.  Returns 0, or -EPERM when the user denied every
+ * value of such an argument: the call is then allowed with none.
+ */
+static int
 observe_model_args(struct profile *p, const struct model_sys *s)
 {
 	const struct model_arg *a;
-	uint32_t j, k;
+	uint32_t j, k, allowed;
 
 	for (j = 0; j < s->nargs; j++) {
 		a = &s->args[j];
 		/* Past the bound: no rule (the call stays allowed). */
+		if (a->many > 0 || a->nvals == 0 ||
+		    !profile_arg_rule(sysname_name(s->sysid), a->spec->arg))
+			continue;
+		for (allowed = 0, k = 0; k < a->nvals; k++)
+			allowed += a->vals[k].toggle == TOGGLE_ALLOW;
+		if (allowed == 0)
+			return -EPERM;
+	}
+	for (j = 0; j < s->nargs; j++) {
+		a = &s->args[j];
 		if (a->many > 0 || !profile_arg_rule(sysname_name(s->sysid),
 		    a->spec->arg))
 			continue;
 		for (k = 0; k < a->nvals; k++)
-			profile_observe_arg(p, sysname_name(s->sysid),
-			    a->spec->arg, a->vals[k].value);
+			if (a->vals[k].toggle == TOGGLE_ALLOW)
+				profile_observe_arg(p, sysname_name(s->sysid),
+				    a->spec->arg, a->vals[k].value);
 	}
+	return 0;
 }
 
 struct profile *
@@ -928,7 +944,8 @@ profile_traced(const struct model *m)
 			}
 			continue;
 		}
-		observe_model_args(p, s);
+		if (observe_model_args(p, s) < 0)
+			continue;
 		if (!pstrv_has(names, n, name))
 			pstrv_add(&names, &n, name);
 	}

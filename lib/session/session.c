@@ -1,7 +1,8 @@
 /*
  * session.c - saving and opening explorations; see session.h.
  *
- * The format, version 2 (version 1, without "args", still opens):
+ * The format, version 3 (version 2, without the values' "toggle", and
+ * version 1, without "args", still open):
  *
  *   { "format": "sctui-session", "version": 1,
  *     "command": "...", "cmdname": "...", "mode": "...",
@@ -15,7 +16,9 @@
  *                                     "name": "AF_INET",
  *                                     "count": [S, V, D],
  *                                     "procs": [ID, ...],
- *                                     "more": BOOL }, ... ] }, ... ] },
+ *                                     "more": BOOL,
+ *                                     "toggle": "allow" | "deny" },
+ *                                   ... ] }, ... ] },
  *                   ... ],
  *     "processes": [ { "pid": N, "ppid": N, "parent": ID or null,
  *                      "name": "...", "execs": ["...", ...],
@@ -32,7 +35,8 @@
  *
  * "args" are the recorded argument values (lib/model/argspec.h), with the
  * ids of the processes that made them; their names are for the reader, the
- * numbers are what is read back.
+ * numbers are what is read back.  A denied value is left out of the
+ * argument's rule in the saved profile.
  * Syscalls and processes are in the model's order (first seen), so that a
  * session opened again has the same ids and the same "first seen" order.
  * Times are the tracer's CLOCK_MONOTONIC nanoseconds.
@@ -174,6 +178,8 @@ args_json(const struct model_sys *s)
 				    json_integer(av->procs[i]));
 			set(v, "procs", procs);
 			set(v, "more", json_boolean(av->more));
+			set(v, "toggle", jstr(av->toggle == TOGGLE_DENY &&
+			    ma->many == 0 ? "deny" : "allow"));
 			json_array_append_new(vals, v);
 		}
 		set(o, "values", vals);
@@ -549,11 +555,28 @@ read_meta(struct rd *r, json_t *root, struct session_meta *meta)
 	return r->failed ? -EINVAL : 0;
 }
 
+/* The "toggle" of o (path: its place) into *t: 0 or -EINVAL. */
+static int
+get_toggle(struct rd *r, json_t *o, const char *path, enum model_toggle *t)
+{
+	const char *s;
+	char q[192];
+
+	if ((s = get_str(r, o, path, "toggle")) == NULL)
+		return -EINVAL;
+	if (strcmp(s, "allow") != 0 && strcmp(s, "deny") != 0) {
+		snprintf(q, sizeof(q), "%s.toggle", path);
+		return bad(r, q, "expected \"allow\" or \"deny\"");
+	}
+	*t = strcmp(s, "deny") == 0 ? TOGGLE_DENY : TOGGLE_ALLOW;
+	return 0;
+}
+
 static int
 read_syscalls(struct rd *r, json_t *root, struct model *m)
 {
 	json_t *a, *o;
-	const char *t;
+	enum model_toggle t;
 	uint64_t denials;
 	uint32_t sysid;
 	size_t i;
@@ -564,18 +587,13 @@ read_syscalls(struct rd *r, json_t *root, struct model *m)
 	json_array_foreach(a, i, o) {
 		snprintf(p, sizeof(p), "syscalls[%zu]", i);
 		if (get_sys(r, o, p, &sysid) < 0 ||
-		    (t = get_str(r, o, p, "toggle")) == NULL ||
+		    get_toggle(r, o, p, &t) < 0 ||
 		    get_u64(r, o, p, "denials", &denials) < 0)
 			return -EINVAL;
-		if (strcmp(t, "allow") != 0 && strcmp(t, "deny") != 0) {
-			snprintf(p, sizeof(p), "syscalls[%zu].toggle", i);
-			return bad(r, p, "expected \"allow\" or \"deny\"");
-		}
 		if (model_sys_find(m, sysid) != IDMAP_NONE)
 			return bad(r, p, "%s is listed twice",
 			    sysname_name(sysid));
-		model_restore_sys(m, sysid, strcmp(t, "deny") == 0 ?
-		    TOGGLE_DENY : TOGGLE_ALLOW, denials);
+		model_restore_sys(m, sysid, t, denials);
 	}
 	return 0;
 }
@@ -583,8 +601,9 @@ read_syscalls(struct rd *r, json_t *root, struct model *m)
 /* One recorded value of argument arg of sysid (path: its place). */
 static int
 read_argval(struct rd *r, json_t *v, const char *path, struct model *m,
-    uint32_t sysid, unsigned int arg)
+    uint32_t sysid, unsigned int arg, int toggles)
 {
+	enum model_toggle t = TOGGLE_ALLOW;
 	uint32_t procs[MODEL_ARG_PROCS];
 	uint64_t value, c[PHASE_N];
 	json_t *pa, *more, *id;
@@ -597,7 +616,8 @@ read_argval(struct rd *r, json_t *v, const char *path, struct model *m,
 	    (pa = get_member(r, v, path, "procs", JSON_ARRAY,
 	    "an array of process indexes")) == NULL ||
 	    (more = get_member(r, v, path, "more", JSON_TRUE,
-	    "true or false")) == NULL)
+	    "true or false")) == NULL ||
+	    (toggles && get_toggle(r, v, path, &t) < 0))
 		return -EINVAL;
 	if (json_array_size(pa) > MODEL_ARG_PROCS)
 		return bad(r, path, "more than %d processes", MODEL_ARG_PROCS);
@@ -618,12 +638,18 @@ read_argval(struct rd *r, json_t *v, const char *path, struct model *m,
 	if (rc < 0)
 		return bad(r, path, "not a value sctui records for %s",
 		    sysname_name(sysid));
+	if (model_toggle_arg(m, model_sys_find(m, sysid), arg, value, t) < 0)
+		return bad(r, path, "\"deny\" for an argument with more "
+		    "than %d values: no rule lists them", MODEL_ARG_MAX);
 	return 0;
 }
 
-/* The "args" of each top-level syscall, once the processes are known. */
+/*
+ * The "args" of each top-level syscall, once the processes are known;
+ * toggles: the values carry theirs (version 3).
+ */
 static int
-read_args(struct rd *r, json_t *root, struct model *m)
+read_args(struct rd *r, json_t *root, struct model *m, int toggles)
 {
 	json_t *a, *o, *args, *ao, *vals, *v;
 	uint64_t arg, many;
@@ -652,7 +678,7 @@ read_args(struct rd *r, json_t *root, struct model *m)
 			json_array_foreach(vals, k, v) {
 				snprintf(w, sizeof(w), "%s.values[%zu]", q, k);
 				if (read_argval(r, v, w, m, sysid,
-				    (unsigned int)arg) < 0)
+				    (unsigned int)arg, toggles) < 0)
 					return -EINVAL;
 			}
 		}
@@ -834,7 +860,7 @@ session_read(const char *data, size_t len, const char *file,
 	json_array_foreach(a, i, po)
 		if (read_proc(&r, po, i, m) < 0)
 			goto done;
-	if (version >= 2 && read_args(&r, root, m) < 0)
+	if (version >= 2 && read_args(&r, root, m, version >= 3) < 0)
 		goto done;
 	model_restore_span(m, first, last);
 	rc = 0;

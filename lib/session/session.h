@@ -28,7 +28,7 @@
 #include "model.h"
 
 #define SESSION_FORMAT	"sctui-session"
-#define SESSION_VERSION	2	/* the one written; 1 still opens */
+#define SESSION_VERSION	3	/* the one written; 1 and 2 still open */
 #define SESSION_SUFFIX	".sctui-session.json"
 /*
  * session_load() reads no more.  A process costs about 3.4 KiB of session

@@ -678,6 +678,7 @@ test_model_args(void)
 	struct profile *p;
 	char **w;
 	size_t i, nsock = 0, nclone = 0;
+	uint32_t sock;
 
 	model_call(m, SCMP_ARCH_X86_64, nr_of("socket"), AF_INET, SOCK_STREAM);
 	model_call(m, SCMP_ARCH_X86_64, nr_of("socket"), AF_UNIX, SOCK_DGRAM);
@@ -718,11 +719,46 @@ test_model_args(void)
 		CHECK_STR(w[0], "clone with CLONE_NEWUSER seen in pid 100 "
 		    "(startup): this profile allows what Docker's default "
 		    "denies");
-		CHECK_STR(w[1], "getpid: denied on x86 but allowed on "
-		    "x86_64: a profile names a call for every arch, so it "
-		    "denies getpid on all");
+		CHECK_STR(w[1], "getpid: denied on x86, allowed on "
+		    "x86_64; a profile names a call for all arches: denied "
+		    "on all");
 	}
 	profile_build_warnings_free(w);
+	profile_free(p);
+	/*
+	 * Values the user denied leave the rule and their warning: AF_INET
+	 * and CLONE_NEWUSER denied, socket is allowed with AF_UNIX alone and
+	 * clone without namespace flags; AF_UNIX denied too, socket is out.
+	 */
+	sock = model_sys_find(m, sysname_id(SCMP_ARCH_X86_64,
+	    nr_of("socket")));
+	CHECK(model_toggle_arg(m, sock, 0, AF_INET, TOGGLE_DENY) == 0);
+	CHECK(model_toggle_arg(m, model_sys_find(m, sysname_id(
+	    SCMP_ARCH_X86_64, nr_of("clone"))), 0, CLONE_NEWUSER,
+	    TOGGLE_DENY) == 0);
+	p = profile_from_model(m);
+	for (nsock = nclone = 0, i = 0; i < p->nentries; i++) {
+		e = &p->entries[i];
+		if (e->nnames != 1 || e->action != PROFILE_ACT_ALLOW)
+			continue;
+		if (strcmp(e->names[0], "socket") == 0) {
+			CHECK(e->nargs == 1 && e->args[0].value == AF_UNIX);
+			nsock++;
+		}
+		if (strcmp(e->names[0], "clone") == 0) {
+			CHECK(e->nargs == 1 && e->args[0].value_two == 0);
+			nclone++;
+		}
+	}
+	CHECK(nsock == 1 && nclone == 1);
+	w = profile_build_warnings(m);
+	CHECK(w != NULL && w[0] != NULL && w[1] == NULL);
+	profile_build_warnings_free(w);
+	profile_free(p);
+	CHECK(model_toggle_arg(m, sock, 0, AF_UNIX, TOGGLE_DENY) == 0);
+	p = profile_from_model(m);
+	CHECK(!profile_allows(p, "socket"));
+	CHECK(profile_allows(p, "clone"));
 	profile_free(p);
 	model_free(m);
 }

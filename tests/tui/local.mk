@@ -6,9 +6,16 @@ TESTS += tests/unit/ring-test
 
 check_PROGRAMS += tests/helpers/h-tui-calls
 tests_helpers_h_tui_calls_SOURCES = tests/helpers/h-tui-calls.c
+# Traced as well, so built plainly too (see h-tui-calls below).
+check_PROGRAMS += tests/helpers/h-tui-arches
+tests_helpers_h_tui_arches_SOURCES = tests/helpers/h-tui-arches.c
+tests_helpers_h_tui_arches_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_tui_arches_LDFLAGS =
 
 TUI_TESTS = \
+	tests/tui/tui-arches.test \
 	tests/tui/tui-args.test \
+	tests/tui/tui-argtoggle.test \
 	tests/tui/tui-calls.test \
 	tests/tui/tui-profile.test \
 	tests/tui/tui-demo.test \

@@ -55,6 +55,13 @@ build(void)
 	emit(m, SC_EV_EXIT, 102, 101, 0, NULL);
 	model_toggle(m, model_sys_find(m, sysname_lookup(x, "uname")),
 	    TOGGLE_DENY);
+	/* A value of a rule denied; one past the bound cannot be. */
+	CHECK(model_toggle_arg(m, model_sys_find(m, sysname_lookup(x,
+	    "socket")), 1, SOCK_DGRAM, TOGGLE_DENY) == 0);
+	CHECK(model_toggle_arg(m, model_sys_find(m, sysname_lookup(x,
+	    "ioctl")), 1, 0x10000, TOGGLE_DENY) == -EPERM);
+	CHECK(model_toggle_arg(m, model_sys_find(m, sysname_lookup(x,
+	    "socket")), 1, 77, TOGGLE_DENY) == -EINVAL);
 	return m;
 }
 
@@ -64,7 +71,7 @@ same_model(const struct model *a, const struct model *b)
 	struct model_totals ta, tb;
 	const struct model_proc *p, *q;
 	const struct model_sys *s, *t;
-	size_t i, j;
+	size_t i, j, k;
 	int ph;
 
 	CHECK_EQ_U(model_nsys(b), model_nsys(a));
@@ -89,6 +96,10 @@ same_model(const struct model *a, const struct model *b)
 		for (j = 0; j < s->nargs && j < t->nargs; j++) {
 			CHECK_EQ_U(t->args[j].nvals, s->args[j].nvals);
 			CHECK_EQ_U(t->args[j].many, s->args[j].many);
+			for (k = 0; k < s->args[j].nvals &&
+			    k < t->args[j].nvals; k++)
+				CHECK_EQ_U(t->args[j].vals[k].toggle,
+				    s->args[j].vals[k].toggle);
 		}
 	}
 	for (i = 0; i < model_nprocs(a); i++) {
@@ -157,7 +168,8 @@ test_round_trip(void)
 	meta_init(&meta);
 	t1 = session_write(a, &meta);
 	CHECK(strstr(t1, "\"format\": \"sctui-session\"") != NULL);
-	CHECK(strstr(t1, "\"version\": 2") != NULL);
+	CHECK(strstr(t1, "\"version\": 3") != NULL);
+	CHECK(strstr(t1, "\"toggle\": \"deny\"\n") != NULL);
 	rc = session_read(t1, strlen(t1), "t.json", NULL, &b, &back, err,
 	    sizeof(err));
 	if (rc != 0)
@@ -184,6 +196,39 @@ test_round_trip(void)
 	free(t1);
 	free(t2);
 	session_meta_free(&back);
+	model_free(a);
+	model_free(b);
+}
+
+/* A version 2 session, without the values' toggles, opens: all allowed. */
+static void
+test_version2(void)
+{
+	struct model *a = build(), *b = NULL;
+	struct session_meta meta, back;
+	const struct model_sys *s;
+	char *t, *v, err[512] = "";
+	uint32_t i, j, k, denied = 0;
+
+	meta_init(&meta);
+	t = session_write(a, &meta);
+	v = strstr(t, "\"version\": 3");
+	CHECK(v != NULL);
+	if (v != NULL)
+		v[11] = '2';
+	CHECK(session_read(t, strlen(t), "t.json", NULL, &b, &back, err,
+	    sizeof(err)) == 0);
+	for (i = 0; b != NULL && i < model_nsys(b); i++) {
+		s = model_sys(b, i);
+		for (j = 0; j < s->nargs; j++)
+			for (k = 0; k < s->args[j].nvals; k++)
+				denied += s->args[j].vals[k].toggle ==
+				    TOGGLE_DENY;
+	}
+	CHECK(b != NULL && denied == 0);
+	if (b != NULL)
+		session_meta_free(&back);
+	free(t);
 	model_free(a);
 	model_free(b);
 }
@@ -238,8 +283,8 @@ test_errors(void)
 	    -ENOMSG);
 	bad("{\"format\": \"other\"}", "s.json: format: expected "
 	    "\"sctui-session\"", -EINVAL);
-	bad("{\"format\": \"sctui-session\", \"version\": 3}",
-	    "s.json: version: 3 is not supported", -EINVAL);
+	bad("{\"format\": \"sctui-session\", \"version\": 4}",
+	    "s.json: version: 4 is not supported", -EINVAL);
 
 	/* Errors deep in a valid document name their JSON path. */
 	meta_init(&meta);
@@ -252,6 +297,9 @@ test_errors(void)
 	    "values[1]: the value 2 is listed twice");
 	bad_edit(t, "\"more\": false", 8, "0    ", "s.json: syscalls[3]."
 	    "args[0].values[0].more: expected true or false");
+	bad_edit(t, "\"toggle\": \"allow\"\n", 11, "maybe", "s.json: "
+	    "syscalls[3].args[0].values[0].toggle: expected \"allow\" or "
+	    "\"deny\"");
 	bad_edit(t, "\"arg\": 0", 7, "3", "s.json: syscalls[3].args[0]: "
 	    "not an argument sctui records for socket");
 	bad_edit(t, "\"name\": \"read\"", 9, "rexd", "s.json: syscalls[0].name: "
@@ -348,6 +396,7 @@ int
 main(void)
 {
 	test_round_trip();
+	test_version2();
 	test_errors();
 	test_profile();
 	test_escape();
