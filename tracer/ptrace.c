@@ -4,12 +4,12 @@
  * TRACER_SECCOMP (a SECCOMP_RET_TRACE filter: one stop a call) and
  * TRACER_SYSCALL (PTRACE_SYSCALL: two stops a call, and the only way to
  * follow attached processes) share the stop handling.  The loop, after
- * strace: the next event is reaped with wait4(__WALL|WNOHANG), and only
- * when nothing is pending (and a short spin found nothing either, see
- * spin_wait()) does it sleep in poll(2) on a SIGCHLD signalfd and the
- * request eventfd; dispatch_event() then decodes the wait status into
- * the stop's kind and handles it with one PTRACE_GET_SYSCALL_INFO and
- * one restart.  Nothing is allocated per stop.
+ * strace's: next_event() reaps the next stop with wait4(__WALL|WNOHANG),
+ * and only when nothing is pending (and a short spin found nothing either,
+ * see spin_wait()) sleeps in poll(2) on a SIGCHLD signalfd and the request
+ * eventfd; dispatch_event() then decodes the wait status into the stop's
+ * kind and handles it with one PTRACE_GET_SYSCALL_INFO and one restart.
+ * Nothing is allocated per stop.
  *
  * The stop kinds, as ptrace(2) "Stopped states" describes them under
  * PTRACE_SEIZE, and what is done with each:
@@ -830,60 +830,78 @@ spin_wait(struct tracer *t, const struct place *pl, int *status)
 	return tid;
 }
 
+/* What the loop waits on besides the tracees. */
+struct ptrace_wait {
+	struct pollfd	pfd[2];		/* the SIGCHLD signalfd, requests */
+	struct place	pl;		/* the CPU the tracer follows */
+};
+
 /*
- * Reaps and dispatches stops until no tracee is left; the tracer thread
- * follows a busy tracee's CPU meanwhile (place.h) and has its own CPUs
- * back on return.
+ * The next stop: reaps it with wait4(WNOHANG), spins briefly when nothing
+ * is pending (spin_wait()), and only then sleeps in poll(2) until SIGCHLD
+ * or a request, taking requests meanwhile.  Returns the stopped tid with
+ * *status (and *queued: it was pending already), 0 when no tracee is
+ * left, or -errno if waiting itself failed.
  */
-static int
-ptrace_run(struct tracer *t)
+static pid_t
+next_event(struct tracer *t, struct ptrace_wait *w, int *status,
+    int *queued)
 {
-	struct pollfd pfd[2];
 	struct signalfd_siginfo si[16];
-	struct place pl;
-	int status, timeout, queued, rc = 0;
 	pid_t tid;
 
-	pfd[0].fd = t->sigfd;
-	pfd[0].events = POLLIN;
-	pfd[1].fd = t->reqfd;
-	pfd[1].events = POLLIN;
-	place_init(&pl);
 	while (t->tcbs.live > 0) {
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
-		tid = wait4(-1, &status, __WALL | WNOHANG, NULL);
-		queued = tid > 0;
+		tid = wait4(-1, status, __WALL | WNOHANG, NULL);
+		*queued = tid > 0;
 		if (tid == 0)
-			tid = spin_wait(t, &pl, &status);
-		if (tid > 0) {
-			dispatch_event(t, tid, status);
-			place_stop(&pl, tid, queued);
-			continue;
-		}
+			tid = spin_wait(t, &w->pl, status);
+		if (tid > 0)
+			return tid;
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno != ECHILD)
-				rc = -errno;
-			break;	/* ECHILD: every tracee detached or gone */
+			/* ECHILD: every tracee detached or gone. */
+			return errno == ECHILD ? 0 : -errno;
 		}
-		timeout = poll_timeout(t);
-		if (poll(pfd, 2, timeout) < 0 && errno != EINTR) {
-			rc = -errno;
-			break;
-		}
+		if (poll(w->pfd, 2, poll_timeout(t)) < 0 && errno != EINTR)
+			return -errno;
 		/* Drain SIGCHLD; wait4() says what happened.  A full buffer
 		 * means more may be queued. */
-		if (pfd[0].revents & POLLIN)
+		if (w->pfd[0].revents & POLLIN)
 			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
 				;
-		if (pfd[1].revents & POLLIN)
+		if (w->pfd[1].revents & POLLIN)
 			take_requests(t);
 	}
-	place_end(&pl);
-	return rc;
+	return 0;
+}
+
+/*
+ * Waits for the next stop and dispatches it, until no tracee is left; the
+ * tracer thread follows a busy tracee's CPU meanwhile (place.h) and has
+ * its own CPUs back on return.
+ */
+static int
+ptrace_run(struct tracer *t)
+{
+	struct ptrace_wait w;
+	int status, queued;
+	pid_t tid;
+
+	w.pfd[0].fd = t->sigfd;
+	w.pfd[0].events = POLLIN;
+	w.pfd[1].fd = t->reqfd;
+	w.pfd[1].events = POLLIN;
+	place_init(&w.pl);
+	while ((tid = next_event(t, &w, &status, &queued)) > 0) {
+		dispatch_event(t, tid, status);
+		place_stop(&w.pl, tid, queued);
+	}
+	place_end(&w.pl);
+	return tid < 0 ? (int)tid : 0;
 }
 
 const struct tracer_engine ptrace_engine = {
