@@ -25,6 +25,7 @@
 #include "escape.h"
 #include "model.h"
 #include "run.h"
+#include "stacks.h"
 #include "summary.h"
 #include "sysdoc.h"
 #include "sysname.h"
@@ -258,6 +259,8 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 		summary_table(m, stderr);
 		report_risky(m);
 	}
+	if (c->stacks)
+		stacks_print(run_stacks(r), stderr);
 	if (!c->quiet || c->output != NULL)
 		report_warnings(m);
 	if (c->stats != NULL && write_stats(m, c->stats) < 0)

@@ -71,5 +71,5 @@ tests_helpers_h_setuid_LDFLAGS =
 check_PROGRAMS += tests/tracer/place-test
 TESTS += tests/tracer/place-test
 tests_tracer_place_test_SOURCES = tests/tracer/place-test.c
-tests_tracer_place_test_LDADD = libtracer.a
+tests_tracer_place_test_LDADD = libtracer.a $(LIBDW_LIBS)
 tests_tracer_place_test_CPPFLAGS = -I$(top_srcdir)/tracer
