@@ -33,7 +33,8 @@
 
 /* --stats: built in memory, then saved like a profile (atomicfile.h). */
 static int
-write_stats(const struct model *m, const char *path)
+write_stats(const struct model *m, const struct stacks *stk,
+    const char *path)
 {
 	char *text = NULL, err[1024];
 	size_t len = 0;
@@ -43,6 +44,8 @@ write_stats(const struct model *m, const char *path)
 	if ((f = open_memstream(&text, &len)) == NULL)
 		fatal("out of memory");
 	summary_tsv(m, f);
+	if (stk != NULL)
+		stacks_tsv(stk, f);
 	if (fclose(f) != 0)
 		fatal("out of memory");
 	rc = atomicfile_write(path, text, len, err, sizeof(err));
@@ -263,7 +266,7 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 		stacks_print(run_stacks(r), stderr);
 	if (!c->quiet || c->output != NULL)
 		report_warnings(m);
-	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+	if (c->stats != NULL && write_stats(m, run_stacks(r), c->stats) < 0)
 		code = code ? code : 1;
 	if (c->deny != NULL)
 		report_denied(c, m);
@@ -309,7 +312,9 @@ batch_open(const struct cli *c)
 		}
 		summary_table(m, stderr);
 	}
-	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+	if (c->stacks && run_stacks(r) != NULL)
+		stacks_print(run_stacks(r), stderr);
+	if (c->stats != NULL && write_stats(m, run_stacks(r), c->stats) < 0)
 		code = 1;
 	if (c->output != NULL && save_profile(c, r) < 0)
 		code = 1;

@@ -843,7 +843,7 @@ run_model(struct run *r)
 const struct stacks *
 run_stacks(const struct run *r)
 {
-	return r->stacks;
+	return r->opened ? r->meta.stacks : r->stacks;
 }
 
 const char *
@@ -1005,6 +1005,7 @@ run_save_session(struct run *r, const char *path, uint64_t now, char *err,
 	meta.saved = now;
 	meta.root_status = r->running ? -1 : r->root_status;
 	meta.attached = r->attached;
+	meta.stacks = r->stacks;
 	return session_save(path, r->model, &meta, err, errlen);
 }
 

@@ -129,33 +129,71 @@ stacks_get(const struct stacks *s, uint32_t i)
 	return s->items[i];
 }
 
-void
-stacks_print(const struct stacks *s, FILE *f)
+/* The n published stacks of s, by call name then executable (free it). */
+static const struct stack **
+sorted(const struct stacks *s, uint32_t *n)
+{
+	const struct stack **v;
+	uint32_t i;
+
+	*n = stacks_count(s);
+	v = xreallocarray(NULL, *n, sizeof(*v));
+	for (i = 0; i < *n; i++)
+		v[i] = stacks_get(s, i);
+	xqsort(v, *n, sizeof(*v), cmp_stack);
+	return v;
+}
+
+/* stacks_print() (tsv 0) or stacks_tsv() (tsv 1). */
+static void
+write_stacks(const struct stacks *s, FILE *f, int tsv)
 {
 	const struct stack **v;
 	const struct stack *k;
+	const char *arch;
 	char exe[512], text[1024];
-	uint32_t n = stacks_count(s), i, j;
+	uint32_t n, i, j;
 
-	v = xreallocarray(NULL, n, sizeof(*v));
-	for (i = 0; i < n; i++)
-		v[i] = stacks_get(s, i);
-	xqsort(v, n, sizeof(*v), cmp_stack);
+	v = sorted(s, &n);
 	for (i = 0; i < n; i++) {
 		k = v[i];
-		fprintf(f, "%s (%s) first made by %s, pid %d:\n", call_name(k),
-		    sysname_arch_name(k->arch), escape_name(k->exe, exe,
-		    sizeof(exe)), (int)k->tgid);
-		for (j = 0; j < k->nframes; j++)
-			fprintf(f, "  %c#%-2u %s\n",
-			    k->frames[j].program ? '*' : ' ', j,
-			    escape_name(k->frames[j].text, text,
-			    sizeof(text)));
-		if (k->note != NULL)
+		arch = sysname_arch_name(k->arch);
+		escape_name(k->exe, exe, sizeof(exe));
+		if (tsv)
+			fprintf(f, "stack\t%s\t%s\t%d\t%s\t%u\t%s\n", arch,
+			    call_name(k), (int)k->tgid, exe, k->nframes,
+			    k->note != NULL ? k->note : "-");
+		else
+			fprintf(f, "%s (%s) first made by %s, pid %d:\n",
+			    call_name(k), arch, exe, (int)k->tgid);
+		for (j = 0; j < k->nframes; j++) {
+			escape_name(k->frames[j].text, text, sizeof(text));
+			if (tsv)
+				fprintf(f, "frame\t%s\t%s\t%d\t%u\t%s\t%s\n",
+				    arch, call_name(k), (int)k->tgid, j,
+				    k->frames[j].program ? "program" :
+				    "library", text);
+			else
+				fprintf(f, "  %c#%-2u %s\n",
+				    k->frames[j].program ? '*' : ' ', j, text);
+		}
+		if (!tsv && k->note != NULL)
 			fprintf(f, "    (%s)\n", k->note);
 	}
-	if (s->dropped > 0)
+	if (!tsv && s->dropped > 0)
 		fprintf(f, "(%u more stacks not kept: at most %u are)\n",
 		    s->dropped, STACKS_MAX);
 	free(v);
+}
+
+void
+stacks_print(const struct stacks *s, FILE *f)
+{
+	write_stacks(s, f, 0);
+}
+
+void
+stacks_tsv(const struct stacks *s, FILE *f)
+{
+	write_stacks(s, f, 1);
 }

@@ -78,4 +78,12 @@ const struct stack *stacks_get(const struct stacks *s, uint32_t i);
  */
 void		 stacks_print(const struct stacks *s, FILE *f);
 
+/*
+ * --stats' rows for s, in stacks_print()'s order, tab-separated: one
+ * "stack ARCH CALL PID EXE FRAMES NOTE" ("-": none), then one
+ * "frame ARCH CALL PID DEPTH program|library TEXT" a frame, innermost
+ * (depth 0) first.
+ */
+void		 stacks_tsv(const struct stacks *s, FILE *f);
+
 #endif
