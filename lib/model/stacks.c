@@ -197,3 +197,26 @@ stacks_tsv(const struct stacks *s, FILE *f)
 {
 	write_stacks(s, f, 1);
 }
+
+uint32_t
+stacks_of_call(const struct stacks *s, uint32_t sysid, uint32_t pick,
+    const struct stack **out)
+{
+	uint32_t n = stacks_count(s), i, found = 0;
+
+	if (out != NULL)
+		*out = NULL;
+	for (i = 0; i < n; i++)
+		found += sysname_id(s->items[i]->arch, s->items[i]->nr) ==
+		    sysid;
+	if (out == NULL || found == 0)
+		return found;
+	pick %= found;
+	for (i = 0; i < n; i++)
+		if (sysname_id(s->items[i]->arch, s->items[i]->nr) == sysid &&
+		    pick-- == 0) {
+			*out = s->items[i];
+			break;
+		}
+	return found;
+}

@@ -65,6 +65,14 @@ void		 stacks_discard(struct stack *k);
  */
 int		 stacks_add(struct stacks *s, struct stack *k);
 
+/*
+ * How many of s's stacks (NULL: none) are of the call sysid (sysname.h):
+ * one per executable that made it.  With out, *out is the pick-th of them
+ * (pick modulo that number), or NULL when there is none.
+ */
+uint32_t	 stacks_of_call(const struct stacks *s, uint32_t sysid,
+		    uint32_t pick, const struct stack **out);
+
 /* How many stacks are published; any thread. */
 uint32_t	 stacks_count(const struct stacks *s);
 /* Stack i < stacks_count(); valid as long as s. */
