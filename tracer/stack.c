@@ -1,17 +1,19 @@
 /*
  * stack.c - the user-space stack of a call's first occurrence.
  *
- * Called by tracer.c for every reported call: a lookup in two maps decides
- * whether this (arch, nr) was already seen in this executable, so later
- * occurrences cost two hash probes.  At a first occurrence of a thread
- * that is ptrace-stopped (the fast path and PTRACE_SYSCALL: it is already
- * stopped at the call), libdw unwinds it (its CFI, or frame pointers) and
- * names each frame: module, function+offset, source file:line when debug
- * information is installed.  What is read from the tracee is given to
- * libdw only, bounded by STACKS_FRAMES; the names it returns are stored as
- * they are and escaped by whoever shows them.  Under seccomp user
- * notification the caller is not stopped by sctui: the stack is recorded
- * empty, with a note saying so.
+ * Called by tracer.c for every reported call (and by unotify.c before it
+ * answers the caller): a lookup in two maps decides whether this (arch,
+ * nr) was already seen in this executable, so later occurrences cost two
+ * hash probes.  At a first occurrence of a thread that is ptrace-stopped
+ * (the fast path and PTRACE_SYSCALL: it is already stopped at the call),
+ * libdw unwinds it (its CFI, or frame pointers); under seccomp user
+ * notification, where the caller waits for sctui's answer but is not
+ * ptrace-stopped, its stack memory is scanned for return addresses (at
+ * most STACK_SCAN_BYTES).  Each frame is named: module, function+offset,
+ * source file:line when debug information is installed.  Tracee memory is
+ * only handed to libdw or compared with call opcodes; at most
+ * STACKS_FRAMES frames are kept, and the names are stored as they are and
+ * escaped by whoever shows them.
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #ifdef HAVE_LIBDW
@@ -128,24 +131,23 @@ base_name(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
+/*
+ * Names the frame at pc (activation: the interrupted instruction itself,
+ * not a return address) and appends it to w->k.  Returns 0, or -1 when
+ * the stack must end there (noted in w->k).
+ */
 static int
-walk_frame(Dwfl_Frame *state, void *arg)
+name_frame(struct stack_walk *w, Dwarf_Addr pc, bool activation)
 {
-	struct stack_walk *w = arg;
-	Dwarf_Addr pc, at, start = 0;
+	Dwarf_Addr at, start = 0;
 	Dwfl_Module *mod;
 	Dwfl_Line *line;
 	const char *mname, *fn, *src;
 	GElf_Off off = 0;
 	GElf_Sym sym;
 	char text[512];
-	bool activation;
 	int lineno = 0, n;
 
-	if (!dwfl_frame_pc(state, &pc, &activation)) {
-		stacks_note(w->k, "the unwinder found no return address");
-		return DWARF_CB_ABORT;
-	}
 	/* A return address points after the call: name the call itself. */
 	at = activation || pc == 0 ? pc : pc - 1;
 	mod = dwfl_addrmodule(w->dwfl, at);
@@ -154,7 +156,7 @@ walk_frame(Dwfl_Frame *state, void *arg)
 		stacks_frame(w->k, pc, text, 0);
 		stacks_note(w->k, "a frame outside any mapped file (JIT or "
 		    "anonymous code): the stack ends there");
-		return DWARF_CB_ABORT;
+		return -1;
 	}
 	mname = dwfl_module_info(mod, NULL, &start, NULL, NULL, NULL, NULL,
 	    NULL);
@@ -177,16 +179,119 @@ walk_frame(Dwfl_Frame *state, void *arg)
 		    base_name(src), lineno);
 	if (stacks_frame(w->k, pc, text, strcmp(mname, w->exe) == 0) < 0) {
 		stacks_note(w->k, "more frames than kept");
-		return DWARF_CB_ABORT;
+		return -1;
 	}
-	return w->k->nframes >= STACKS_FRAMES ? DWARF_CB_ABORT : DWARF_CB_OK;
+	return w->k->nframes >= STACKS_FRAMES ? -1 : 0;
 }
 
-/* Unwinds thread tid of tgid, stopped by us, into k. */
-static void
-unwind(struct stack *k, pid_t tgid, pid_t tid, const char *exe)
+static int
+walk_frame(Dwfl_Frame *state, void *arg)
 {
-	/* No debuginfod: installed debug information only. */
+	struct stack_walk *w = arg;
+	Dwarf_Addr pc;
+	bool activation;
+
+	if (!dwfl_frame_pc(state, &pc, &activation)) {
+		stacks_note(w->k, "the unwinder found no return address");
+		return DWARF_CB_ABORT;
+	}
+	return name_frame(w, pc, activation) < 0 ? DWARF_CB_ABORT :
+	    DWARF_CB_OK;
+}
+
+#define STACK_SCAN_BYTES	8192	/* of the stack read under NOTIFY */
+
+/* len bytes of tid's memory at addr into buf; how many were read. */
+static size_t
+peek(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
+	ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+
+	return n > 0 ? (size_t)n : 0;
+}
+
+/*
+ * Does ret follow a call instruction in tid's code: E8 rel32, or FF /2
+ * (an indirect call, 2 to 7 bytes)?  What a return address looks like.
+ */
+static int
+after_call(pid_t tid, uint64_t ret)
+{
+	unsigned char b[7];
+	int i;
+
+	if (ret < sizeof(b) || peek(tid, ret - sizeof(b), b, sizeof(b)) !=
+	    sizeof(b))
+		return 0;
+	if (b[2] == 0xe8)
+		return 1;
+	for (i = 0; i <= 5; i++)
+		if (b[i] == 0xff && ((b[i + 1] >> 3) & 7) == 2)
+			return 1;
+	return 0;
+}
+
+/*
+ * Under seccomp user notification the caller waits in the kernel, not in
+ * a ptrace stop, so libdw cannot take its registers: /proc gives its pc
+ * and sp, and the words above sp that are return addresses into mapped
+ * code (after a call instruction) are taken as the frames.  Best effort:
+ * a stale return address may show, and the note says so.
+ */
+static void
+scan(struct stack_walk *w, pid_t tgid, pid_t tid)
+{
+	char path[64], line[512];
+	unsigned long long sp, pc;
+	uint64_t *words;
+	size_t n, i;
+	FILE *f;
+	long nr;
+	int ok;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)tgid,
+	    (int)tid);
+	if ((f = fopen(path, "re")) == NULL) {
+		stacks_note(w->k, "not captured: the caller's registers "
+		    "could not be read (/proc/PID/syscall)");
+		return;
+	}
+	ok = fgets(line, sizeof(line), f) != NULL && sscanf(line,
+	    "%ld %*x %*x %*x %*x %*x %*x %llx %llx", &nr, &sp, &pc) == 3;
+	fclose(f);
+	if (!ok) {
+		stacks_note(w->k, "not captured: the caller was not blocked "
+		    "in its call");
+		return;
+	}
+	if (name_frame(w, pc, true) < 0)
+		return;
+	words = xmalloc(STACK_SCAN_BYTES);
+	n = peek(tid, sp, words, STACK_SCAN_BYTES) / sizeof(*words);
+	for (i = 0; i < n && w->k->nframes < STACKS_FRAMES; i++)
+		if (words[i] > 1 && dwfl_addrmodule(w->dwfl, words[i] - 1) &&
+		    after_call(tid, words[i]) &&
+		    (name_frame(w, words[i], false) < 0 || w->entry))
+			break;
+	free(words);
+	stacks_note(w->k, "scanned from the stack: under a profile (seccomp "
+	    "user notification) sctui does not stop the caller, so a frame "
+	    "may be a stale return address");
+}
+
+/*
+ * The stack of thread tid of tgid into k: unwound when sctui holds it in
+ * a ptrace stop (stopped), else scanned (scan()).
+ */
+static void
+unwind(struct stack *k, pid_t tgid, pid_t tid, const char *exe, int stopped)
+{
+	/*
+	 * Installed debug information only (/usr/lib/debug): libdw asks a
+	 * debuginfod server only when DEBUGINFOD_URLS is set.
+	 */
 	static char *debuginfo_path = NULL;
 	static const Dwfl_Callbacks callbacks = {
 		.find_elf = dwfl_linux_proc_find_elf,
@@ -205,6 +310,15 @@ unwind(struct stack *k, pid_t tgid, pid_t tid, const char *exe)
 	if (dwfl_linux_proc_report(w.dwfl, tgid) != 0 ||
 	    dwfl_report_end(w.dwfl, NULL, NULL) != 0) {
 		stacks_note(k, "the process's mappings could not be read");
+		goto out;
+	}
+	if (!stopped) {
+#if defined(__x86_64__)
+		scan(&w, tgid, tid);
+#else
+		stacks_note(k, "not captured: under a profile (seccomp user "
+		    "notification) sctui does not stop the caller");
+#endif
 		goto out;
 	}
 	if (dwfl_linux_proc_attach(w.dwfl, tgid, true) != 0) {
@@ -258,11 +372,7 @@ stack_call(struct tracer *t, const struct tcb *c, const struct sc_event *ev,
 	idmap_put(&s->first, key, 1);
 	k = stacks_begin(ev->arch, ev->nr, c->tgid, s->exes[exe]);
 #ifdef HAVE_LIBDW
-	if (stopped)
-		unwind(k, c->tgid, c->tid, s->exes[exe]);
-	else
-		stacks_note(k, "not captured: under a profile (seccomp user "
-		    "notification) sctui does not stop the caller");
+	unwind(k, c->tgid, c->tid, s->exes[exe], stopped);
 #else
 	(void)stopped;
 	stacks_note(k, "not captured: this sctui was built without libdw");

@@ -170,7 +170,8 @@ void		 tracer_watch_call(struct tracer *t, struct tcb *c,
 /*
  * stack.c: the call ev of c was reported; at the first occurrence of its
  * (arch, nr) in c's executable, captures c's stack into opts.stacks.
- * stopped: c is ptrace-stopped (else only a note says why none).
+ * stopped: c is ptrace-stopped (unwound); else it waits for a user
+ * notification's answer (its stack is scanned, best effort).
  */
 void		 stack_call(struct tracer *t, const struct tcb *c,
 		    const struct sc_event *ev, int stopped);
