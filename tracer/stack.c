@@ -39,6 +39,17 @@ struct stack_seen {
 	struct idmap	  first;	/* stack_key() -> 1: captured */
 	char		**exes;
 	uint32_t	  nexes;
+#ifdef HAVE_LIBDW
+	/*
+	 * libdw's view of the last process unwound, kept for its next first
+	 * occurrences: its files are opened and their debug information read
+	 * once, not at every stack.  Dropped when that process execs or its
+	 * pid is reused.
+	 */
+	Dwfl		 *dwfl;
+	pid_t		  dwfl_pid;
+	int		  dwfl_attached;	/* dwfl_linux_proc_attach'd */
+#endif
 };
 
 #define STACK_NR_BITS	11
@@ -56,6 +67,10 @@ stack_seen_free(struct stack_seen *s)
 	for (i = 0; i < s->nexes; i++)
 		free(s->exes[i]);
 	free(s->exes);
+#ifdef HAVE_LIBDW
+	if (s->dwfl != NULL)
+		dwfl_end(s->dwfl);
+#endif
 	free(s);
 }
 
@@ -66,6 +81,12 @@ stack_event(struct tracer *t, const struct sc_event *ev)
 		return;
 	if (idmap_get(&t->seen->exe_of, (uint32_t)ev->tgid) != IDMAP_NONE)
 		idmap_put(&t->seen->exe_of, (uint32_t)ev->tgid, 0);
+#ifdef HAVE_LIBDW
+	if (t->seen->dwfl != NULL && t->seen->dwfl_pid == ev->tgid) {
+		dwfl_end(t->seen->dwfl);
+		t->seen->dwfl = NULL;
+	}
+#endif
 }
 
 /* The index of tgid's executable in s->exes, or -1 if it is gone. */
@@ -282,11 +303,11 @@ scan(struct stack_walk *w, pid_t tgid, pid_t tid)
 }
 
 /*
- * The stack of thread tid of tgid into k: unwound when sctui holds it in
- * a ptrace stop (stopped), else scanned (scan()).
+ * libdw's view of tgid, with its mappings as they are now: s's cached one
+ * when it is of tgid, else a new one.  NULL (noted in k) if it fails.
  */
-static void
-unwind(struct stack *k, pid_t tgid, pid_t tid, const char *exe, int stopped)
+static Dwfl *
+dwfl_of(struct stack_seen *s, struct stack *k, pid_t tgid)
 {
 	/*
 	 * Installed debug information only (/usr/lib/debug): libdw asks a
@@ -298,20 +319,50 @@ unwind(struct stack *k, pid_t tgid, pid_t tid, const char *exe, int stopped)
 		.find_debuginfo = dwfl_standard_find_debuginfo,
 		.debuginfo_path = &debuginfo_path,
 	};
+
+	if (s->dwfl != NULL && s->dwfl_pid != tgid) {
+		dwfl_end(s->dwfl);
+		s->dwfl = NULL;
+	}
+	if (s->dwfl == NULL) {
+		if ((s->dwfl = dwfl_begin(&callbacks)) == NULL) {
+			stacks_note(k, "libdw could not start");
+			return NULL;
+		}
+		s->dwfl_pid = tgid;
+		s->dwfl_attached = 0;
+	} else
+		/*
+		 * A module mapped again where it was is kept with what was
+		 * read of it; one unmapped since is dropped, so that code
+		 * mapped at its place (a JIT's) is not named after it.
+		 */
+		dwfl_report_begin(s->dwfl);
+	/* Mappings change (dlopen): read them again each time. */
+	if (dwfl_linux_proc_report(s->dwfl, tgid) != 0 ||
+	    dwfl_report_end(s->dwfl, NULL, NULL) != 0) {
+		stacks_note(k, "the process's mappings could not be read");
+		dwfl_end(s->dwfl);
+		s->dwfl = NULL;
+		return NULL;
+	}
+	return s->dwfl;
+}
+
+/*
+ * The stack of thread tid of tgid into k: unwound when sctui holds it in
+ * a ptrace stop (stopped), else scanned (scan()).
+ */
+static void
+unwind(struct stack_seen *s, struct stack *k, pid_t tgid, pid_t tid,
+    const char *exe, int stopped)
+{
 	struct stack_walk w = { .k = k, .exe = exe };
 	char note[256];
 	int rc;
 
-	w.dwfl = dwfl_begin(&callbacks);
-	if (w.dwfl == NULL) {
-		stacks_note(k, "libdw could not start");
+	if ((w.dwfl = dwfl_of(s, k, tgid)) == NULL)
 		return;
-	}
-	if (dwfl_linux_proc_report(w.dwfl, tgid) != 0 ||
-	    dwfl_report_end(w.dwfl, NULL, NULL) != 0) {
-		stacks_note(k, "the process's mappings could not be read");
-		goto out;
-	}
 	if (!stopped) {
 #if defined(__x86_64__)
 		scan(&w, tgid, tid);
@@ -319,11 +370,14 @@ unwind(struct stack *k, pid_t tgid, pid_t tid, const char *exe, int stopped)
 		stacks_note(k, "not captured: under a profile (seccomp user "
 		    "notification) sctui does not stop the caller");
 #endif
-		goto out;
+		return;
 	}
-	if (dwfl_linux_proc_attach(w.dwfl, tgid, true) != 0) {
-		stacks_note(k, "libdw could not follow the process");
-		goto out;
+	if (!s->dwfl_attached) {
+		if (dwfl_linux_proc_attach(w.dwfl, tgid, true) != 0) {
+			stacks_note(k, "libdw could not follow the process");
+			return;
+		}
+		s->dwfl_attached = 1;
 	}
 	rc = dwfl_getthread_frames(w.dwfl, tid, walk_frame, &w);
 	if (rc < 0 && k->note == NULL && !w.entry) {
@@ -331,8 +385,6 @@ unwind(struct stack *k, pid_t tgid, pid_t tid, const char *exe, int stopped)
 		    dwfl_errmsg(-1));
 		stacks_note(k, note);
 	}
-out:
-	dwfl_end(w.dwfl);
 }
 #endif
 
@@ -372,7 +424,7 @@ stack_call(struct tracer *t, const struct tcb *c, const struct sc_event *ev,
 	idmap_put(&s->first, key, 1);
 	k = stacks_begin(ev->arch, ev->nr, c->tgid, s->exes[exe]);
 #ifdef HAVE_LIBDW
-	unwind(k, c->tgid, c->tid, s->exes[exe], stopped);
+	unwind(s, k, c->tgid, c->tid, s->exes[exe], stopped);
 #else
 	(void)stopped;
 	stacks_note(k, "not captured: this sctui was built without libdw");
