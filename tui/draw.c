@@ -620,7 +620,8 @@ details_stack(struct ui *ui, WINDOW *w, int width, int y, uint32_t sys,
 	n = stacks_of_call(all, s->sysid, ui->stack_pick, &k);
 	if (k == NULL) {
 		put(w, y, 1, width - 1, A_DIM, "no stack captured for this "
-		    "call (its first occurrence was not stopped)");
+		    "call (made before the program's exec, or by a process "
+		    "already gone)");
 		return;
 	}
 	if (ui->stack_top >= k->nframes)
