@@ -25,6 +25,7 @@
 #include "escape.h"
 #include "model.h"
 #include "run.h"
+#include "stacks.h"
 #include "summary.h"
 #include "sysdoc.h"
 #include "sysname.h"
@@ -32,7 +33,8 @@
 
 /* --stats: built in memory, then saved like a profile (atomicfile.h). */
 static int
-write_stats(const struct model *m, const char *path)
+write_stats(const struct model *m, const struct stacks *stk,
+    const char *path)
 {
 	char *text = NULL, err[1024];
 	size_t len = 0;
@@ -42,6 +44,8 @@ write_stats(const struct model *m, const char *path)
 	if ((f = open_memstream(&text, &len)) == NULL)
 		fatal("out of memory");
 	summary_tsv(m, f);
+	if (stk != NULL)
+		stacks_tsv(stk, f);
 	if (fclose(f) != 0)
 		fatal("out of memory");
 	rc = atomicfile_write(path, text, len, err, sizeof(err));
@@ -258,9 +262,11 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 		summary_table(m, stderr);
 		report_risky(m);
 	}
+	if (c->stacks)
+		stacks_print(run_stacks(r), stderr);
 	if (!c->quiet || c->output != NULL)
 		report_warnings(m);
-	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+	if (c->stats != NULL && write_stats(m, run_stacks(r), c->stats) < 0)
 		code = code ? code : 1;
 	if (c->deny != NULL)
 		report_denied(c, m);
@@ -306,7 +312,9 @@ batch_open(const struct cli *c)
 		}
 		summary_table(m, stderr);
 	}
-	if (c->stats != NULL && write_stats(m, c->stats) < 0)
+	if (c->stacks && run_stacks(r) != NULL)
+		stacks_print(run_stacks(r), stderr);
+	if (c->stats != NULL && write_stats(m, run_stacks(r), c->stats) < 0)
 		code = 1;
 	if (c->output != NULL && save_profile(c, r) < 0)
 		code = 1;

@@ -10,7 +10,7 @@ sctui_SOURCES = \
 	app/profilecmd.c app/profilecmd.h \
 	app/uimain.c app/uimain.h
 sctui_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
-sctui_LDADD = libtui.a librun.a libtracer.a $(CORE_LIBS) $(NCURSES_LIBS) \
+sctui_LDADD = libtui.a librun.a libtracer.a $(CORE_LIBS) $(LIBDW_LIBS) $(NCURSES_LIBS) \
 	$(PTHREAD_LIBS)
 
 # The classroom demo (sctui --demo): its engine, its data (an nginx.conf

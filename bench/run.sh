@@ -8,8 +8,11 @@
 #                           every pair, then run 2...) so that noise from
 #                           other work on the machine spreads evenly.
 #   BENCH_WORKLOADS="loop fork threads tree nginx"   which rows to run
-#   BENCH_TRACERS="untraced strace strace-c sctui sctui-noseccomp
-#                  sctui-profile sctui-ui"          which columns to run
+#   BENCH_TRACERS="untraced strace strace-c sctui sctui-stacks
+#                  sctui-noseccomp sctui-profile sctui-ui"
+#                           which columns to run (sctui-stacks: the fast
+#                           path with --stacks, where only each call's
+#                           first occurrence pays)
 #                           (also x, x-n, x-P-n-S-p...: the experiment
 #                           bench/experiments/x-tracer with those options,
 #                           a number going with its letter: x-s20 is -s 20;
@@ -43,7 +46,7 @@ set -u
 : "${SCTUI:=$BENCH_BUILDDIR/sctui}"
 : "${BENCH_RUNS:=3}"
 : "${BENCH_WORKLOADS:=loop fork threads tree nginx}"
-: "${BENCH_TRACERS:=untraced strace strace-c sctui sctui-noseccomp sctui-profile sctui-ui}"
+: "${BENCH_TRACERS:=untraced strace strace-c sctui sctui-stacks sctui-noseccomp sctui-profile sctui-ui}"
 : "${BENCH_CALLS:=2000000}"
 : "${BENCH_FORKS:=200}"
 : "${BENCH_FORK_CALLS:=10000}"
@@ -97,6 +100,9 @@ tracer_missing() {	# TRACER: empty if it can run, else why not
 	sctui-profile)
 		"$SCTUI" --help 2>/dev/null | grep -q -- '--profile' ||
 		    echo "$NA" ;;
+	sctui-stacks)
+		"$SCTUI" --batch -q --stacks -- true 2>/dev/null ||
+		    echo "this sctui has no --stacks (built without libdw?)" ;;
 	sctui-base)
 		[ -x "${BENCH_SCTUI_BASE:-}" ] ||
 		    echo "BENCH_SCTUI_BASE is not an sctui binary" ;;
@@ -156,6 +162,7 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	strace-c) printf '%s\n' strace -f -c -o /dev/null ;;
 	sctui)	printf '%s\n' "$SCTUI" --batch -q ;;
 	sctui-base) printf '%s\n' "$BENCH_SCTUI_BASE" --batch -q ;;
+	sctui-stacks) printf '%s\n' "$SCTUI" --batch -q --stacks ;;
 	sctui-noseccomp) printf '%s\n' "$SCTUI" --batch -q --no-seccomp ;;
 	sctui-profile) printf '%s\n' "$SCTUI" --batch -q --profile="$T/$2.profile.json" ;;
 	sctui-ui) echo "$SCTUI" ;;
@@ -169,7 +176,7 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	# sctui's own count of processes, checked for the tree.  Not from a
 	# complete profile: under user notification a process that makes no
 	# call the profile lacks is, by design, never seen.
-	case $1 in sctui|sctui-base|sctui-noseccomp)
+	case $1 in sctui|sctui-base|sctui-stacks|sctui-noseccomp)
 		[ "$2" = tree ] && echo "--stats=$T/stats.tsv" ;;
 	esac
 	case $1 in sctui*) echo -- ;; esac

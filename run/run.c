@@ -38,6 +38,7 @@
 #include "runtime.h"
 #include "ring.h"
 #include "session.h"
+#include "stacks.h"
 #include "sysname.h"
 #include "tracer.h"
 #include "xalloc.h"
@@ -55,6 +56,7 @@ struct run {
 	struct runtime_set	 runtime;
 	int			 have_runtime;
 	struct model		*model;
+	struct stacks		*stacks;	/* --stacks; NULL: off */
 	struct tracer		*tracer;	/* NULL: opened, nothing traced */
 	struct ring		*ring;		/* opts.ring */
 	int			 debug;		/* SCTUI_DEBUG_EVENTS */
@@ -482,6 +484,15 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 		goto fail;
 	to.filter = r->bpf;
 	to.filter_len = r->bpf_len;
+	if (c->stacks) {
+		if (!tracer_stacks_supported()) {
+			fprintf(stderr, "sctui: --stacks needs libdw: install "
+			    "libdw-dev and rebuild sctui\n");
+			rc = -ENOTSUP;
+			goto fail;
+		}
+		to.stacks = r->stacks = stacks_new();
+	}
 	r->tracer = tracer_new(&to, &sink);
 	if ((rc = deny_cli(r)) < 0)
 		goto fail;
@@ -571,6 +582,7 @@ run_free(struct run *r)
 	free(r->live);
 	session_meta_free(&r->meta);
 	tracer_free(r->tracer);
+	stacks_free(r->stacks);
 	ring_free(r->ring);
 	model_free(r->model);
 	profile_free(r->base);
@@ -828,6 +840,12 @@ run_model(struct run *r)
 	return r->model;
 }
 
+const struct stacks *
+run_stacks(const struct run *r)
+{
+	return r->opened ? r->meta.stacks : r->stacks;
+}
+
 const char *
 run_command(const struct run *r)
 {
@@ -987,6 +1005,7 @@ run_save_session(struct run *r, const char *path, uint64_t now, char *err,
 	meta.saved = now;
 	meta.root_status = r->running ? -1 : r->root_status;
 	meta.attached = r->attached;
+	meta.stacks = r->stacks;
 	return session_save(path, r->model, &meta, err, errlen);
 }
 

@@ -26,6 +26,7 @@ struct cli;
 struct model;
 struct profile;
 struct sc_event;
+struct stacks;
 
 struct run_opts {
 	/* The command to spawn; NULL: the command line's. */
@@ -155,6 +156,12 @@ int		 run_deny_errno(const struct run *r);
 /* The model: the caller's thread owns it, but with opts.ring 0 only once
  * run_wait() returned. */
 struct model	*run_model(struct run *r);
+
+/*
+ * --stacks: the first stacks captured so far (lib/model/stacks.h), any
+ * thread; NULL without --stacks.
+ */
+const struct stacks *run_stacks(const struct run *r);
 
 /* What an SC_EV_OWNFILTER event says, in words. */
 const char	*run_ownfilter_note(const struct sc_event *ev);

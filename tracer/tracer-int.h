@@ -26,6 +26,7 @@
 
 struct tracer;
 struct notify_shared;
+struct stack_seen;
 
 /*
  * One way of following a tree.  prepare and spawn run in tracer_start(),
@@ -101,6 +102,7 @@ struct tracer {
 	atomic_int		 ndeny;
 	uint32_t		 nown;		/* filters tracees installed */
 	uint32_t		 syncing;	/* threads held for a TSYNC */
+	struct stack_seen	*seen;		/* opts.stacks: what was captured */
 };
 
 /* CLOCK_MONOTONIC in nanoseconds. */
@@ -151,6 +153,11 @@ void		 take_requests(struct tracer *t);
 /* Milliseconds poll() may sleep: until STOP's grace runs out, or -1. */
 int		 poll_timeout(struct tracer *t);
 
+/*
+ * The slot of arch (0 x86_64, 1 i386, 2 x32, whose bit it clears from
+ * *nr) in the tables kept per (arch, nr), or -1: none on this machine.
+ */
+int		 tracer_arch_slot(uint32_t arch, int *nr);
 /* The errno a live denial fails this call with, or 0 to let it run. */
 int		 tracer_deny_errno(struct tracer *t, uint32_t arch, int nr);
 /* Does the profile's own filter (without the prologue) allow the call? */
@@ -159,5 +166,17 @@ int		 tracer_profile_allows(const struct tracer *t, uint32_t arch,
 /* The calls that decide what the trace sees, before they run (guard.h). */
 void		 tracer_watch_call(struct tracer *t, struct tcb *c,
 		    uint32_t arch, int nr, const uint64_t *args);
+
+/*
+ * stack.c: the call ev of c was reported; at the first occurrence of its
+ * (arch, nr) in c's executable, captures c's stack into opts.stacks.
+ * stopped: c is ptrace-stopped (unwound); else it waits for a user
+ * notification's answer (its stack is scanned, best effort).
+ */
+void		 stack_call(struct tracer *t, const struct tcb *c,
+		    const struct sc_event *ev, int stopped);
+/* stack.c: ev (SPAWN, ATTACH, EXEC) may change what tgid runs. */
+void		 stack_event(struct tracer *t, const struct sc_event *ev);
+void		 stack_seen_free(struct stack_seen *s);
 
 #endif

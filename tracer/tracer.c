@@ -123,6 +123,7 @@ tracer_free(struct tracer *t)
 	notify_shared_free(t->shared);
 	tcb_table_free(&t->tcbs);
 	idmap_free(&t->early);
+	stack_seen_free(t->seen);
 	free(t->filter);
 	free(t->plain);
 	free(t->path);
@@ -262,6 +263,9 @@ tracer_emit(struct tracer *t, struct sc_event *ev)
 {
 	ev->ts = now_ns();
 	t->sink.emit(t->sink.ctx, ev);
+	if (ev->kind == SC_EV_EXEC || ev->kind == SC_EV_SPAWN ||
+	    ev->kind == SC_EV_ATTACH)
+		stack_event(t, ev);
 }
 
 void
@@ -311,6 +315,7 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	ev->aux = 0;
 	ev->flags = 0;
 	tracer_emit(t, ev);
+	stack_call(t, c, ev, t->mode != TRACER_NOTIFY);
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
@@ -525,9 +530,8 @@ poll_timeout(struct tracer *t)
 #define DENY_NR_MAX	1024
 #define X32_BIT		0x40000000
 
-/* The slot of an arch in the deny table, or -1: none on this machine. */
-static int
-deny_slot(uint32_t arch, int *nr)
+int
+tracer_arch_slot(uint32_t arch, int *nr)
 {
 	switch (arch) {
 	case AUDIT_ARCH_X86_64:
@@ -545,7 +549,7 @@ deny_slot(uint32_t arch, int *nr)
 int
 tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
 {
-	int slot = deny_slot(arch, &nr), old;
+	int slot = tracer_arch_slot(arch, &nr), old;
 
 #if !defined(__x86_64__)
 	slot = -1;	/* rewriting a call's registers: x86_64 only for now */
@@ -569,7 +573,7 @@ tracer_deny_errno(struct tracer *t, uint32_t arch, int nr)
 
 	if (atomic_load_explicit(&t->ndeny, memory_order_relaxed) == 0)
 		return 0;
-	slot = deny_slot(arch, &nr);
+	slot = tracer_arch_slot(arch, &nr);
 	if (slot < 0 || nr < 0 || nr >= DENY_NR_MAX)
 		return 0;
 	return atomic_load_explicit(&t->deny[slot][nr], memory_order_relaxed);

@@ -32,6 +32,8 @@
 
 #include "event.h"
 
+struct stacks;
+
 enum tracer_mode {
 	TRACER_SECCOMP,		/* SECCOMP_RET_TRACE filter: one stop a call */
 	TRACER_SYSCALL,		/* PTRACE_SYSCALL: two stops a call */
@@ -69,6 +71,13 @@ struct tracer_opts {
 
 	int		 stop_signal;	/* TRACER_REQ_STOP sends it; 0: TERM */
 	unsigned	 grace_ms;	/* then SIGKILL; 0: 5000 */
+
+	/*
+	 * Non-NULL: the stack of each (arch, syscall)'s first occurrence per
+	 * executable is added there (lib/model/stacks.h), from the tracer's
+	 * thread.  Not owned.
+	 */
+	struct stacks	*stacks;
 };
 
 enum tracer_req {
@@ -106,6 +115,12 @@ const char	*tracer_mode_name(enum tracer_mode mode);
  * own seccomp filter: " and this.
  */
 const char	*tracer_ownfilter_note(const struct sc_event *ev);
+
+/*
+ * 1 if this sctui captures stacks (built with libdw, and SCTUI_NO_LIBDW
+ * unset: that variable lets the tests see a build without it).
+ */
+int		 tracer_stacks_supported(void);
 
 /* The pid of the spawned command (0 when attached). */
 pid_t		 tracer_root(const struct tracer *t);

@@ -372,7 +372,7 @@ on_notification(struct tracer *t)
 	struct notify_call call;
 	struct sc_event ev;
 	struct tcb *c, *leader;
-	int err;
+	int err, mine;
 
 	assert(t->listener >= 0);
 	if (notify_next(t->listener, &call) < 0)
@@ -382,16 +382,20 @@ on_notification(struct tracer *t)
 	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
 		notify_check_exec(t, leader);
 	err = tracer_deny_errno(t, call.arch, call.nr);
-	/* Answer first: the caller waits only for that. */
-	notify_reply(t->listener, call.id, err);
-	tracer_watch_call(t, c, call.arch, call.nr, call.args);
 	/* Stopped by the prologue, not by the profile: not one it lacks. */
-	if (guard_call(call.arch, call.nr) != GUARD_NONE &&
-	    tracer_profile_allows(t, call.arch, call.nr, call.ip, call.args))
-		return;
+	mine = guard_call(call.arch, call.nr) != GUARD_NONE &&
+	    tracer_profile_allows(t, call.arch, call.nr, call.ip, call.args);
 	ev.arch = call.arch;
 	ev.nr = call.nr;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
+	/* --stacks: a first occurrence, while the caller still waits. */
+	if (!mine)
+		stack_call(t, c, &ev, 0);
+	/* Answer first: the caller waits only for that. */
+	notify_reply(t->listener, call.id, err);
+	tracer_watch_call(t, c, call.arch, call.nr, call.args);
+	if (mine)
+		return;
 	tracer_report_call(t, c, &ev, err);
 }
 

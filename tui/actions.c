@@ -18,6 +18,7 @@
 #include "argspec.h"
 #include "build.h"
 #include "profile.h"
+#include "stacks.h"
 #include "sysname.h"
 
 #define CTRL(c)	((c) & 0x1f)
@@ -118,6 +119,49 @@ act_end(struct ui *ui)
 		move_by(ui, (long)(SIZE_MAX / 4));
 	ui->dirty |= DIRTY_BOTTOM;
 }
+
+/* --stacks: the first stack of the call in the details pane. */
+static void
+stack_move(struct ui *ui, int pick, long scroll)
+{
+	const struct model_sys *s;
+	uint32_t sys, n;
+
+	if ((s = view_details_sys(ui, &sys)) == NULL) {
+		ui_message(ui, 1, "select a call, with the details pane shown "
+		    "(v), to see its first stack");
+		return;
+	}
+	if (run_stacks(ui->run) == NULL) {
+		ui_message(ui, 1, "no stacks: run sctui with --stacks to "
+		    "capture where each call first comes from");
+		return;
+	}
+	n = stacks_of_call(run_stacks(ui->run), s->sysid, 0, NULL);
+	if (pick && n < 2) {
+		ui_message(ui, 0, "%s", n == 0 ? "no stack captured for this "
+		    "call" : "one executable made this call: one first stack");
+		return;
+	}
+	if (ui->stack_sys != sys) {
+		ui->stack_sys = sys;
+		ui->stack_pick = 0;
+		ui->stack_top = 0;
+	}
+	if (pick) {
+		ui->stack_pick = (ui->stack_pick + 1) % n;
+		ui->stack_top = 0;
+	} else if (scroll < 0)
+		ui->stack_top = ui->stack_top > (size_t)-scroll ?
+		    ui->stack_top - (size_t)-scroll : 0;
+	else
+		ui->stack_top += (size_t)scroll;	/* draw.c clamps */
+	ui->dirty |= DIRTY_BOTTOM;
+}
+
+static void act_stack_next(struct ui *ui) { stack_move(ui, 1, 0); }
+static void act_stack_up(struct ui *ui) { stack_move(ui, 0, -1); }
+static void act_stack_down(struct ui *ui) { stack_move(ui, 0, 1); }
 
 static void
 act_tab(struct ui *ui)
@@ -779,6 +823,12 @@ static const struct action actions[] = {
 	{ NULL, 0, { 'v' }, "bottom pane: details, output, event log",
 	  act_bottom },
 	{ NULL, 0, { 'p' }, "pause/resume the event log", act_pause },
+	{ NULL, 0, { 'c' }, "details pane: the next executable's first "
+	  "stack of the call (--stacks)", act_stack_next },
+	{ NULL, 0, { '[' }, "details pane: scroll the stack up",
+	  act_stack_up },
+	{ NULL, 0, { ']' }, "details pane: scroll the stack down",
+	  act_stack_down },
 	{ NULL, 0, { KEY_ESC }, "clear the search", act_escape },
 };
 static const size_t nactions = sizeof(actions) / sizeof(actions[0]);

@@ -21,6 +21,7 @@
 #include "build.h"
 #include "escape.h"
 #include "profile.h"
+#include "stacks.h"
 #include "summary.h"
 #include "sysdoc.h"
 #include "sysname.h"
@@ -593,6 +594,53 @@ details_args(struct ui *ui, WINDOW *w, int width, int y,
 	return y;
 }
 
+/*
+ * --stacks: from line y, the first stack of s (model index sys) in the
+ * executable ui->stack_pick names, innermost frame first, one line each
+ * from ui->stack_top; the program's own frames stand out, the libraries'
+ * are dim.
+ */
+static void
+details_stack(struct ui *ui, WINDOW *w, int width, int y, uint32_t sys,
+    const struct model_sys *s)
+{
+	const struct stacks *all = run_stacks(ui->run);
+	const struct stack *k;
+	char buf[1024], exe[512], text[512];
+	uint32_t n, j;
+	int h = getmaxy(w);
+
+	if (all == NULL || y >= h)
+		return;
+	if (ui->stack_sys != sys) {
+		ui->stack_sys = sys;
+		ui->stack_pick = 0;
+		ui->stack_top = 0;
+	}
+	n = stacks_of_call(all, s->sysid, ui->stack_pick, &k);
+	if (k == NULL) {
+		put(w, y, 1, width - 1, A_DIM, "no stack captured for this "
+		    "call (made before the program's exec, or by a process "
+		    "already gone)");
+		return;
+	}
+	if (ui->stack_top >= k->nframes)
+		ui->stack_top = k->nframes > 0 ? k->nframes - 1 : 0;
+	snprintf(buf, sizeof(buf), "first stack (%u of %u%s), %s pid %d:%s",
+	    ui->stack_pick % n + 1, n, n > 1 ? ", c: next" : "",
+	    escape_name(k->exe, exe, sizeof(exe)), (int)k->tgid,
+	    ui->stack_top > 0 ? "  ([ ] scroll)" : "");
+	put(w, y++, 1, width - 1, ui->attrs[UA_SECTION], buf);
+	for (j = (uint32_t)ui->stack_top; j < k->nframes && y < h; j++) {
+		snprintf(buf, sizeof(buf), "#%-2u %s", j, escape_name(
+		    k->frames[j].text, text, sizeof(text)));
+		put(w, y++, 2, width - 2, k->frames[j].program ? A_BOLD |
+		    ui->attrs[UA_NEW] : A_DIM, buf);
+	}
+	if (k->note != NULL && y < h)
+		put(w, y, 2, width - 2, A_DIM, k->note);
+}
+
 static void
 details_sys(struct ui *ui, WINDOW *w, int width)
 {
@@ -685,8 +733,8 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 		    p->stats[j].count[1] + p->stats[j].count[2]);
 	}
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
-	(void)details_args(ui, w, width, y, s, view_val_cursor(ui, r->sys,
-	    s));
+	y = details_args(ui, w, width, y, s, view_val_cursor(ui, r->sys, s));
+	details_stack(ui, w, width, y, r->sys, s);
 }
 
 static void

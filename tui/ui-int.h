@@ -185,6 +185,10 @@ struct ui {
 	/* The details pane's cursor on the argument values of a syscall. */
 	uint32_t		 val_sys;	/* model index of the syscall */
 	size_t			 val_cur;	/* view_argval() index */
+	/* The details pane's first stack of a syscall (--stacks). */
+	uint32_t		 stack_sys;	/* model index of the syscall */
+	uint32_t		 stack_pick;	/* which executable's */
+	size_t			 stack_top;	/* first frame shown */
 
 	/* Output pane. */
 	struct ui_line		 out[UI_OUT_LINES];

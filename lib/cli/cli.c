@@ -44,6 +44,9 @@ static const char cli_usage[] =
 "      --stop-signal=SIG   signal that stops the program (default: TERM)\n"
 "      --stats=FILE        write per-syscall and per-process counts as TSV\n"
 "      --session=FILE      batch mode: also save the session, for --open\n"
+"      --stacks            capture where each call first comes from (the\n"
+"                          user stack, per executable); batch mode prints\n"
+"                          them after the summary\n"
 "      --profile=FILE      start from a profile: what it allows runs at full\n"
 "                          speed, every call it lacks is traced and shown\n"
 "      --no-notify         with --profile, follow the tree with ptrace rather\n"
@@ -206,6 +209,7 @@ enum {
 	OPT_DEMO,
 	OPT_OPEN,
 	OPT_SESSION,
+	OPT_STACKS,
 	OPT_NO_NOTIFY,
 };
 
@@ -448,6 +452,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "demo",	 no_argument,	    NULL, OPT_DEMO },
 		{ "open",	 required_argument, NULL, OPT_OPEN },
 		{ "session",	 required_argument, NULL, OPT_SESSION },
+		{ "stacks",	 no_argument,	    NULL, OPT_STACKS },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -537,6 +542,9 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			break;
 		case OPT_SESSION:
 			c->session = optarg;
+			break;
+		case OPT_STACKS:
+			c->stacks = 1;
 			break;
 		case OPT_OPEN:
 			c->open = optarg;

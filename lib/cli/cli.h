@@ -43,6 +43,7 @@ struct cli {
 	int		 demo;		/* --demo */
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */
+	int		 stacks;	/* --stacks: capture first stacks */
 	const char	*runtime;	/* --runtime; NULL: PROFILE_BUILD_RUNTIME */
 	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */

@@ -11,6 +11,7 @@ libmodel_a_SOURCES = \
 	lib/model/model.c lib/model/model.h \
 	lib/model/ring.c lib/model/ring.h \
 	lib/model/runtime.c lib/model/runtime.h \
+	lib/model/stacks.c lib/model/stacks.h \
 	lib/model/summary.c lib/model/summary.h \
 	lib/model/sysdoc.c lib/model/sysdoc.h \
 	lib/model/sysname.c lib/model/sysname.h

@@ -1,8 +1,9 @@
 /*
  * session.c - saving and opening explorations; see session.h.
  *
- * The format, version 3 (version 2, without the values' "toggle", and
- * version 1, without "args", still open):
+ * The format, version 4 (version 3, without "stacks", version 2, also
+ * without the values' "toggle", and version 1, also without "args", still
+ * open):
  *
  *   { "format": "sctui-session", "version": 1,
  *     "command": "...", "cmdname": "...", "mode": "...",
@@ -31,7 +32,15 @@
  *                      "syscalls": [ { "arch": "x86_64", "name": "read",
  *                                      "count": [S, V, D],
  *                                      "first": NS, "last": NS }, ...] },
- *                    ... ] }
+ *                    ... ],
+ *     "stacks": [ { "arch": "x86_64", "name": "read", "pid": N,
+ *                   "exe": "...", "note": "..." (optional),
+ *                   "frames": [ { "pc": N, "text": "...",
+ *                                 "program": BOOL }, ... ] }, ... ] }
+ *
+ * "stacks" are the user stacks of calls' first occurrences per executable
+ * (--stacks), at most STACKS_MAX of STACKS_FRAMES frames each; the texts
+ * come from the traced program's files and are kept like its names.
  *
  * "args" are the recorded argument values (lib/model/argspec.h), with the
  * ids of the processes that made them; their names are for the reader, the
@@ -57,6 +66,7 @@
 #include "atomicfile.h"
 #include "idmap.h"
 #include "profile.h"
+#include "stacks.h"
 #include "sysname.h"
 #include "xalloc.h"
 
@@ -71,6 +81,7 @@ session_meta_free(struct session_meta *s)
 	for (a = s->arches; a != NULL && *a != NULL; a++)
 		free(*a);
 	free(s->arches);
+	stacks_free(s->stacks);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -188,6 +199,39 @@ args_json(const struct model_sys *s)
 	return a;
 }
 
+/* The "stacks" array of s (NULL: empty). */
+static json_t *
+stacks_json(const struct stacks *s)
+{
+	json_t *a = json_array(), *o, *fa, *fo;
+	const struct stack *k;
+	uint32_t i, j;
+
+	for (i = 0; i < stacks_count(s); i++) {
+		k = stacks_get(s, i);
+		/* A number libseccomp cannot name would not read back. */
+		if (!sysname_known(sysname_id(k->arch, k->nr)))
+			continue;
+		o = json_object();
+		sys_ref(o, sysname_id(k->arch, k->nr));
+		set(o, "pid", json_integer(k->tgid));
+		set(o, "exe", jname(k->exe));
+		if (k->note != NULL)
+			set(o, "note", jstr(k->note));
+		fa = json_array();
+		for (j = 0; j < k->nframes; j++) {
+			fo = json_object();
+			set(fo, "pc", jint(k->frames[j].pc));
+			set(fo, "text", jname(k->frames[j].text));
+			set(fo, "program", json_boolean(k->frames[j].program));
+			json_array_append_new(fa, fo);
+		}
+		set(o, "frames", fa);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 char *
 session_write(const struct model *m, const struct session_meta *meta)
 {
@@ -271,6 +315,7 @@ session_write(const struct model *m, const struct session_meta *meta)
 		json_array_append_new(pa, po);
 	}
 	set(root, "processes", pa);
+	set(root, "stacks", stacks_json(meta->stacks));
 
 	text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	json_decref(root);
@@ -553,6 +598,75 @@ read_meta(struct rd *r, json_t *root, struct session_meta *meta)
 	else
 		meta->root_status = st;
 	return r->failed ? -EINVAL : 0;
+}
+
+/* Stack i of "stacks", o, into s: 0 or -EINVAL. */
+static int
+read_stack(struct rd *r, json_t *o, size_t i, struct stacks *s)
+{
+	json_t *fa, *fo;
+	struct stack *k;
+	uint32_t sysid;
+	uint64_t pc;
+	char p[64], fp[96], *exe, *text;
+	size_t j;
+	int pid, rc = -EINVAL;
+
+	snprintf(p, sizeof(p), "stacks[%zu]", i);
+	if (get_sys(r, o, p, &sysid) < 0 ||
+	    get_int(r, o, p, "pid", &pid) < 0 ||
+	    (fa = get_array(r, o, p, "frames")) == NULL)
+		return -EINVAL;
+	if (json_array_size(fa) > STACKS_FRAMES)
+		return bad(r, p, "more than %d frames", STACKS_FRAMES);
+	if ((exe = get_name(r, o, p, "exe")) == NULL)
+		return -EINVAL;
+	k = stacks_begin(sysname_arch(sysid), sysname_nr(sysid), pid, exe);
+	free(exe);
+	if (json_object_get(o, "note") != NULL) {
+		if ((text = get_name(r, o, p, "note")) == NULL)
+			goto out;
+		stacks_note(k, text);
+		free(text);
+	}
+	json_array_foreach(fa, j, fo) {
+		snprintf(fp, sizeof(fp), "%s.frames[%zu]", p, j);
+		if (!json_is_object(fo)) {
+			bad(r, fp, "expected an object");
+			goto out;
+		}
+		if (get_u64(r, fo, fp, "pc", &pc) < 0 ||
+		    (text = get_name(r, fo, fp, "text")) == NULL)
+			goto out;
+		stacks_frame(k, pc, text, get_bool(r, fo, fp, "program") > 0);
+		free(text);
+	}
+	if (r->failed)
+		goto out;
+	if (stacks_add(s, k) < 0)
+		return bad(r, p, "more than %d stacks", STACKS_MAX);
+	return 0;
+out:
+	stacks_discard(k);
+	return rc;
+}
+
+/* "stacks" (version 4; optional): into meta->stacks. */
+static int
+read_stacks(struct rd *r, json_t *root, struct session_meta *meta)
+{
+	json_t *a, *o;
+	size_t i;
+
+	if (json_object_get(root, "stacks") == NULL)
+		return 0;
+	if ((a = get_array(r, root, "", "stacks")) == NULL)
+		return -EINVAL;
+	meta->stacks = stacks_new();
+	json_array_foreach(a, i, o)
+		if (read_stack(r, o, i, meta->stacks) < 0)
+			return -EINVAL;
+	return 0;
 }
 
 /* The "toggle" of o (path: its place) into *t: 0 or -EINVAL. */
@@ -861,6 +975,8 @@ session_read(const char *data, size_t len, const char *file,
 		if (read_proc(&r, po, i, m) < 0)
 			goto done;
 	if (version >= 2 && read_args(&r, root, m, version >= 3) < 0)
+		goto done;
+	if (version >= 4 && read_stacks(&r, root, meta) < 0)
 		goto done;
 	model_restore_span(m, first, last);
 	rc = 0;

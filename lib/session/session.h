@@ -28,7 +28,7 @@
 #include "model.h"
 
 #define SESSION_FORMAT	"sctui-session"
-#define SESSION_VERSION	3	/* the one written; 1 and 2 still open */
+#define SESSION_VERSION	4	/* the one written; 1 to 3 still open */
 #define SESSION_SUFFIX	".sctui-session.json"
 /*
  * session_load() reads no more.  A process costs about 3.4 KiB of session
@@ -37,6 +37,7 @@
 #define SESSION_MAX_BYTES	(64 << 20)
 
 struct profile;
+struct stacks;
 
 /* What a session says beyond the model.  Strings are owned (malloc). */
 struct session_meta {
@@ -49,6 +50,11 @@ struct session_meta {
 	int		 root_status;	/* wait(2) status; -1: none */
 	int		 attached;	/* traced with -p */
 	int		 from_profile;	/* opened from a plain profile */
+	/*
+	 * The first stacks (lib/model/stacks.h); NULL: none.  Read: owned,
+	 * freed by session_meta_free().  Written: only read.
+	 */
+	struct stacks	*stacks;
 };
 
 void	session_meta_free(struct session_meta *s);

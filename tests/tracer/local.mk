@@ -10,6 +10,8 @@ check_PROGRAMS += \
 	tests/helpers/h-place \
 	tests/helpers/h-setuid \
 	tests/helpers/h-signals \
+	tests/helpers/h-stacks-fp \
+	tests/helpers/h-stacks-nofp \
 	tests/helpers/h-tree \
 	tests/helpers/h-uname
 tests_helpers_h_attach_LDADD = $(PTHREAD_LIBS)
@@ -37,6 +39,15 @@ tests_helpers_h_signals_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_signals_LDFLAGS =
 tests_helpers_h_tree_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_tree_LDFLAGS =
+# One source, two stacks to unwind: frame pointers, then none at -O2.
+tests_helpers_h_stacks_fp_SOURCES = tests/helpers/h-stacks.c
+tests_helpers_h_stacks_fp_CFLAGS = $(HELPER_CFLAGS) -O1 -g \
+	-fno-omit-frame-pointer
+tests_helpers_h_stacks_fp_LDFLAGS =
+tests_helpers_h_stacks_nofp_SOURCES = tests/helpers/h-stacks.c
+tests_helpers_h_stacks_nofp_CFLAGS = $(HELPER_CFLAGS) -O2 -g \
+	-fomit-frame-pointer
+tests_helpers_h_stacks_nofp_LDFLAGS =
 
 TRACER_TESTS = \
 	tests/tracer/args.test \
@@ -57,6 +68,7 @@ TRACER_TESTS = \
 	tests/tracer/profile-out.test \
 	tests/tracer/setuid.test \
 	tests/tracer/signals.test \
+	tests/tracer/stacks.test \
 	tests/tracer/stop-cont.test \
 	tests/tracer/strace-oracle.test \
 	tests/tracer/tree.test
@@ -71,5 +83,5 @@ tests_helpers_h_setuid_LDFLAGS =
 check_PROGRAMS += tests/tracer/place-test
 TESTS += tests/tracer/place-test
 tests_tracer_place_test_SOURCES = tests/tracer/place-test.c
-tests_tracer_place_test_LDADD = libtracer.a
+tests_tracer_place_test_LDADD = libtracer.a $(LIBDW_LIBS)
 tests_tracer_place_test_CPPFLAGS = -I$(top_srcdir)/tracer

@@ -25,6 +25,7 @@ TUI_TESTS = \
 	tests/tui/tui-robust.test \
 	tests/tui/tui-save.test \
 	tests/tui/tui-session.test \
+	tests/tui/tui-stacks.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test
 TESTS += $(TUI_TESTS)

@@ -3,6 +3,8 @@
  * same model, and the same JSON again), malformed sessions give one-line
  * errors naming the place, a plain profile opens as zero-count rows; and
  * escape_name() never lets a control byte or invalid UTF-8 through.
+ * First stacks (--stacks) round trip too, names not in UTF-8 included,
+ * and a version 3 session, which has none, still opens.
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include "model.h"
 #include "profile.h"
 #include "session.h"
+#include "stacks.h"
 #include "sysname.h"
 #include "tap.h"
 #include "xalloc.h"
@@ -157,6 +160,53 @@ meta_init(struct session_meta *meta)
 	meta->root_status = 3 << 8;
 }
 
+/* Two first stacks: one of the program, one cut short with a note. */
+static struct stacks *
+stacks_build(void)
+{
+	struct stacks *s = stacks_new();
+	struct stack *k;
+
+	k = stacks_begin(SCMP_ARCH_X86_64, 110, 100, "/usr/bin/server");
+	stacks_frame(k, 0x7f0000001234ull, "libc.so.6 getppid+0x9", 0);
+	stacks_frame(k, 0x401000ull, "server make_call_from_here+0x10 "
+	    "h.c:16", 1);
+	CHECK(stacks_add(s, k) == 0);
+	k = stacks_begin(SCMP_ARCH_X86, 20, 101, "/bin/bad\xff");
+	stacks_frame(k, 0x8048000ull, "bad\xff\x01 f+0x1", 1);
+	stacks_note(k, "a frame outside any mapped file");
+	CHECK(stacks_add(s, k) == 0);
+	return s;
+}
+
+static void
+same_stacks(const struct stacks *a, const struct stacks *b)
+{
+	const struct stack *x, *y;
+	uint32_t i, j;
+
+	CHECK_EQ_U(stacks_count(b), stacks_count(a));
+	for (i = 0; i < stacks_count(a) && i < stacks_count(b); i++) {
+		x = stacks_get(a, i);
+		y = stacks_get(b, i);
+		CHECK_EQ_U(y->arch, x->arch);
+		CHECK_EQ_U((unsigned)y->nr, (unsigned)x->nr);
+		CHECK_EQ_U((unsigned)y->tgid, (unsigned)x->tgid);
+		CHECK(strcmp(y->exe, x->exe) == 0);
+		CHECK((x->note == NULL) == (y->note == NULL));
+		CHECK(x->note == NULL || y->note == NULL ||
+		    strcmp(x->note, y->note) == 0);
+		CHECK_EQ_U(y->nframes, x->nframes);
+		for (j = 0; j < x->nframes && j < y->nframes; j++) {
+			CHECK_EQ_U(y->frames[j].pc, x->frames[j].pc);
+			CHECK(strcmp(y->frames[j].text,
+			    x->frames[j].text) == 0);
+			CHECK_EQ_U(y->frames[j].program,
+			    x->frames[j].program);
+		}
+	}
+}
+
 static void
 test_round_trip(void)
 {
@@ -166,9 +216,10 @@ test_round_trip(void)
 	int rc;
 
 	meta_init(&meta);
+	meta.stacks = stacks_build();
 	t1 = session_write(a, &meta);
 	CHECK(strstr(t1, "\"format\": \"sctui-session\"") != NULL);
-	CHECK(strstr(t1, "\"version\": 3") != NULL);
+	CHECK(strstr(t1, "\"version\": 4") != NULL);
 	CHECK(strstr(t1, "\"toggle\": \"deny\"\n") != NULL);
 	rc = session_read(t1, strlen(t1), "t.json", NULL, &b, &back, err,
 	    sizeof(err));
@@ -190,11 +241,15 @@ test_round_trip(void)
 	CHECK_EQ_U(back.saved, meta.saved);
 	CHECK_EQ_U((unsigned)back.root_status, (unsigned)meta.root_status);
 	CHECK(!back.from_profile);
+	CHECK(back.stacks != NULL);
+	if (back.stacks != NULL)
+		same_stacks(meta.stacks, back.stacks);
 	/* The same bytes again: nothing lost, nothing reordered. */
 	t2 = session_write(b, &back);
 	CHECK(strcmp(t1, t2) == 0);
 	free(t1);
 	free(t2);
+	stacks_free(meta.stacks);
 	session_meta_free(&back);
 	model_free(a);
 	model_free(b);
@@ -212,7 +267,7 @@ test_version2(void)
 
 	meta_init(&meta);
 	t = session_write(a, &meta);
-	v = strstr(t, "\"version\": 3");
+	v = strstr(t, "\"version\": 4");
 	CHECK(v != NULL);
 	if (v != NULL)
 		v[11] = '2';
@@ -228,6 +283,32 @@ test_version2(void)
 	CHECK(b != NULL && denied == 0);
 	if (b != NULL)
 		session_meta_free(&back);
+	free(t);
+	model_free(a);
+	model_free(b);
+}
+
+/* A version 3 session, written before stacks were kept, opens without. */
+static void
+test_version3(void)
+{
+	struct model *a = build(), *b = NULL;
+	struct session_meta meta, back;
+	char *t, *v, err[512] = "";
+
+	meta_init(&meta);
+	t = session_write(a, &meta);
+	v = strstr(t, "\"version\": 4");
+	CHECK(v != NULL);
+	if (v != NULL)
+		v[11] = '3';
+	CHECK(session_read(t, strlen(t), "t.json", NULL, &b, &back, err,
+	    sizeof(err)) == 0);
+	CHECK(b != NULL && back.stacks == NULL);
+	if (b != NULL) {
+		same_model(a, b);
+		session_meta_free(&back);
+	}
 	free(t);
 	model_free(a);
 	model_free(b);
@@ -283,8 +364,8 @@ test_errors(void)
 	    -ENOMSG);
 	bad("{\"format\": \"other\"}", "s.json: format: expected "
 	    "\"sctui-session\"", -EINVAL);
-	bad("{\"format\": \"sctui-session\", \"version\": 4}",
-	    "s.json: version: 4 is not supported", -EINVAL);
+	bad("{\"format\": \"sctui-session\", \"version\": 5}",
+	    "s.json: version: 5 is not supported", -EINVAL);
 
 	/* Errors deep in a valid document name their JSON path. */
 	meta_init(&meta);
@@ -397,6 +478,7 @@ main(void)
 {
 	test_round_trip();
 	test_version2();
+	test_version3();
 	test_errors();
 	test_profile();
 	test_escape();
