@@ -606,7 +606,8 @@ details_stack(struct ui *ui, WINDOW *w, int width, int y, uint32_t sys,
 {
 	const struct stacks *all = run_stacks(ui->run);
 	const struct stack *k;
-	char buf[1024], exe[512], text[512];
+	char buf[1024], exe[512], name[128], text[512];
+	const char *base;
 	uint32_t n, j;
 	int h = getmaxy(w);
 
@@ -626,10 +627,16 @@ details_stack(struct ui *ui, WINDOW *w, int width, int y, uint32_t sys,
 	}
 	if (ui->stack_top >= k->nframes)
 		ui->stack_top = k->nframes > 0 ? k->nframes - 1 : 0;
-	snprintf(buf, sizeof(buf), "first stack (%u of %u%s), %s pid %d:%s",
-	    ui->stack_pick % n + 1, n, n > 1 ? ", c: next" : "",
-	    escape_name(k->exe, exe, sizeof(exe)), (int)k->tgid,
-	    ui->stack_top > 0 ? "  ([ ] scroll)" : "");
+	/*
+	 * The hints, the executable's name and the pid before its whole
+	 * path, which a narrow pane cuts.
+	 */
+	base = strrchr(k->exe, '/');
+	snprintf(buf, sizeof(buf), "first stack (%u of %u%s%s): %s pid %d, "
+	    "%s", ui->stack_pick % n + 1, n, n > 1 ? ", c: next" : "",
+	    ui->stack_top > 0 ? ", [ ] scroll" : "",
+	    escape_name(base != NULL ? base + 1 : k->exe, name, sizeof(name)),
+	    (int)k->tgid, escape_name(k->exe, exe, sizeof(exe)));
 	put(w, y++, 1, width - 1, ui->attrs[UA_SECTION], buf);
 	for (j = (uint32_t)ui->stack_top; j < k->nframes && y < h; j++) {
 		snprintf(buf, sizeof(buf), "#%-2u %s", j, escape_name(
