@@ -570,6 +570,8 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 		return;
 	if ((err = tracer_deny_errno(t, info.arch, ev.nr)) != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
+	/* --stacks: a first occurrence, from the stop the thread is in. */
+	stack_call(t, c, &ev, 1);
 	tracer_report_call(t, c, &ev, err);
 }
 

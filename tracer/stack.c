@@ -404,13 +404,15 @@ stack_call(struct tracer *t, const struct tcb *c, const struct sc_event *ev,
 {
 	struct stack_seen *s;
 	struct stack *k;
-	int nr = ev->nr, slot = tracer_arch_slot(ev->arch, &nr);
+	int nr = ev->nr, slot;
 	int32_t exe;
 	uint32_t key;
 
 	/* Before its first exec the root runs sctui's code, not the program's. */
-	if (t->opts.stacks == NULL || (c->flags & TCB_PRE_EXEC) || slot < 0 ||
-	    nr < 0 || nr >= (1 << STACK_NR_BITS))
+	if (t->opts.stacks == NULL || (c->flags & TCB_PRE_EXEC))
+		return;
+	slot = tracer_arch_slot(ev->arch, &nr);
+	if (slot < 0 || nr < 0 || nr >= (1 << STACK_NR_BITS))
 		return;
 	if (t->seen == NULL)
 		t->seen = xcalloc(1, sizeof(*t->seen));

@@ -315,7 +315,6 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	ev->aux = 0;
 	ev->flags = 0;
 	tracer_emit(t, ev);
-	stack_call(t, c, ev, t->mode != TRACER_NOTIFY);
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
