@@ -169,8 +169,8 @@ void		 tracer_watch_call(struct tracer *t, struct tcb *c,
 
 /*
  * stack.c: the call ev of c is being reported (each engine calls it once
- * per call); at the first occurrence of its
- * (arch, nr) in c's executable, captures c's stack into opts.stacks.
+ * a call); at the first occurrence of its (arch, nr) in c's executable,
+ * captures c's stack into opts.stacks.
  * stopped: c is ptrace-stopped (unwound); else it waits for a user
  * notification's answer (its stack is scanned, best effort).
  */
