@@ -1,11 +1,22 @@
 /*
  * enforce.c - run a command under a profile; see enforce.h.
  *
- * The filter is loaded in a child right before execvp(), as runc and crun
- * do: with no_new_privs only when we are not root (root keeps setuid
- * programs working, as a runtime without no-new-privileges does).  The
- * parent forwards the usual terminating signals and, when the command
- * dies of SIGSYS or fails, points at the way to find the missing call.
+ * Where the kernel has seccomp user notification, the command runs in a
+ * run (run/run.h) whose filter is the profile's as the kernel enforces
+ * it, except that the calls the profile fails with an errno stop for
+ * sctui (PROFILE_FILTER_NOTIFY, tracer_opts.enforce): sctui fails them
+ * with that errno, never lets one run, and counts them per call and
+ * process, with the phase the model gives.  Kill and trap actions stay in
+ * the kernel.  Each new (call, process) is said on stderr as it happens
+ * (at most ENFORCE_LINES a second), all of them again at exit, and a
+ * command that fails gets a hint naming the calls denied and the command
+ * line that finds the rest.  The tree ends with sctui (the keeper of
+ * tracer/unotify.c).
+ *
+ * Without user notification (or with --no-notify) the filter is loaded in
+ * a child right before execv(), as runc and crun do, and sctui only waits:
+ * with no_new_privs only when we are not root (root keeps setuid programs
+ * working, as a runtime without no-new-privileges does).
  */
 #include "config.h"
 #include "enforce.h"
@@ -22,10 +33,393 @@
 
 #include "cli.h"
 #include "cmdpath.h"
+#include "escape.h"
+#include "model.h"
 #include "profile.h"
 #include "profilecmd.h"
 #include "run.h"
-#include "summary.h"
+#include "sysname.h"
+#include "xalloc.h"
+
+#define ENFORCE_LINES	5	/* live lines a second, at most */
+#define ENFORCE_SUMMARY	30	/* (call, process) lines at exit, at most */
+#define ENFORCE_NAMES	4	/* calls named by the hint, at most */
+
+/* One call denied in one process. */
+struct denial {
+	uint32_t	sysid;
+	int32_t		pid;
+	char		name[48];	/* the process's, at the first denial */
+	uint64_t	count;
+	uint64_t	first;		/* event clock */
+	uint8_t		phases;		/* bit (1 << enum phase) */
+	uint8_t		shown;		/* said live */
+};
+
+struct enforce {
+	const struct cli *cli;
+	struct run	*run;
+	struct denial	*d;		/* in order of first denial */
+	size_t		 n, cap;
+	size_t		 hit;		/* the latest one, tried first */
+	/* The call of the latest SYSCALL event: a DENIED follows it. */
+	int32_t		 tid;
+	uint32_t	 sysid;
+	int		 phase;
+	/*
+	 * The command's first call is its execve (tracer/notify.h): denied,
+	 * it never started, which is said in one line (errno, or -1 for 0).
+	 */
+	int		 root_seen;
+	int		 first_exec;
+	int		 exec_err;
+	/* The live lines' rate. */
+	uint64_t	 second;	/* start of the current second */
+	unsigned	 lines;		/* said in it */
+	int		 held;		/* a line was held back: said once */
+};
+
+/* 66012 -> "66,012" into buf. */
+static const char *
+enforce_count(uint64_t n, char *buf, size_t len)
+{
+	char digits[32];
+	size_t nd, i, o = 0;
+
+	nd = (size_t)snprintf(digits, sizeof(digits), "%llu",
+	    (unsigned long long)n);
+	for (i = 0; i < nd && o + 2 < len; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/*
+ * Appends s to the string in buf (len bytes) as one shell word: as it is
+ * when it holds only safe characters, else in single quotes, or in $'...'
+ * with \xHH for control bytes, so that it pastes back unchanged.
+ */
+static void
+enforce_quote(const char *s, char *buf, size_t len)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
+	    "OPQRSTUVWXYZ0123456789_@%+=:,./-";
+	size_t o = strlen(buf);
+	const unsigned char *p;
+	int ctl = 0;
+
+#define PUT(...) (o += (size_t)snprintf(buf + o, o < len ? len - o : 0, \
+	__VA_ARGS__), o = o < len ? o : len)
+	if (*s != '\0' && strspn(s, safe) == strlen(s)) {
+		PUT("%s", s);
+		return;
+	}
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		ctl |= *p < 0x20 || *p == 0x7f;
+	PUT("%s'", ctl ? "$" : "");
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (!ctl && *p == '\'')
+			PUT("'\\''");
+		else if (ctl && (*p < 0x20 || *p == 0x7f || *p == '\'' ||
+		    *p == '\\'))
+			PUT("\\x%02x", *p);
+		else
+			PUT("%c", *p);
+	PUT("'");
+#undef PUT
+}
+
+/* "sctui --batch --profile=P -- CMD ARGS...", pastable, into buf. */
+static const char *
+enforce_next(const struct cli *c, char *buf, size_t len)
+{
+	char *const *a;
+
+	snprintf(buf, len, "sctui --batch --profile=");
+	enforce_quote(c->enforce, buf, len);
+	strncat(buf, " --", len - strlen(buf) - 1);
+	for (a = c->argv; *a != NULL; a++) {
+		strncat(buf, " ", len - strlen(buf) - 1);
+		enforce_quote(*a, buf, len);
+	}
+	return buf;
+}
+
+/* "startup", "startup and serving", ... of a set of phases. */
+static const char *
+enforce_phases(uint8_t phases, char *buf, size_t len)
+{
+	int ph;
+
+	buf[0] = '\0';
+	for (ph = 0; ph < PHASE_N; ph++)
+		if (phases & 1u << ph)
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+			    buf[0] ? " and " : "", phase_name((enum phase)ph));
+	return buf;
+}
+
+/* "accept4" on the native arch, "socket (i386)" on another. */
+static const char *
+enforce_call_name(uint32_t sysid, char *buf, size_t len)
+{
+	uint32_t arch = sysname_arch(sysid);
+
+	if (arch == sysname_native())
+		snprintf(buf, len, "%s", sysname_name(sysid));
+	else
+		snprintf(buf, len, "%s (%s)", sysname_name(sysid),
+		    sysname_arch_name(arch));
+	return buf;
+}
+
+/*
+ * "accept4 denied 66,012 times in pid 811 (nginx), serving; first at
+ * +0.21 s" (total 1) or "accept4 denied in pid 811 ..." (live, 0).
+ */
+static void
+enforce_say(struct enforce *e, const struct denial *d, int total)
+{
+	char call[96], name[200], n[32], ph[64];
+	double at = (double)(d->first - run_start_ns(e->run)) / 1e9;
+
+	enforce_call_name(d->sysid, call, sizeof(call));
+	escape_name(d->name, name, sizeof(name));
+	if (total)
+		fprintf(stderr, "sctui: %s denied %s time%s in pid %d (%s), "
+		    "%s; first at +%.2f s\n", call, enforce_count(d->count, n,
+		    sizeof(n)), d->count == 1 ? "" : "s", d->pid, name,
+		    enforce_phases(d->phases, ph, sizeof(ph)), at);
+	else
+		fprintf(stderr, "sctui: %s denied in pid %d (%s), %s; first "
+		    "at +%.2f s\n", call, d->pid, name, enforce_phases(
+		    d->phases, ph, sizeof(ph)), at);
+}
+
+/* A new (call, process) as it happens, ENFORCE_LINES a second at most. */
+static void
+enforce_live(struct enforce *e, struct denial *d, uint64_t now)
+{
+	if (now - e->second >= 1000000000u) {
+		e->second = now;
+		e->lines = 0;
+	}
+	if (e->lines >= ENFORCE_LINES) {
+		if (!e->held)
+			fprintf(stderr, "sctui: more calls denied than said "
+			    "here: all of them at exit\n");
+		e->held = 1;
+		return;
+	}
+	e->lines++;
+	d->shown = 1;
+	enforce_say(e, d, 0);
+}
+
+/* The (call, process) of a denial: found, or a new one. */
+static struct denial *
+enforce_find(struct enforce *e, uint32_t sysid, int32_t pid, int *isnew)
+{
+	const struct model_proc *p;
+	struct denial *d;
+	size_t i;
+
+	*isnew = 0;
+	if (e->hit < e->n && e->d[e->hit].sysid == sysid &&
+	    e->d[e->hit].pid == pid)
+		return &e->d[e->hit];
+	for (i = 0; i < e->n; i++)
+		if (e->d[i].sysid == sysid && e->d[i].pid == pid) {
+			e->hit = i;
+			return &e->d[i];
+		}
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 16;
+		e->d = xreallocarray(e->d, e->cap, sizeof(*e->d));
+	}
+	d = &e->d[e->n];
+	memset(d, 0, sizeof(*d));
+	d->sysid = sysid;
+	d->pid = pid;
+	if ((p = model_proc_by_pid(run_model(e->run), pid)) != NULL)
+		memcpy(d->name, p->name, sizeof(d->name));
+	d->name[sizeof(d->name) - 1] = '\0';
+	e->hit = e->n++;
+	*isnew = 1;
+	return d;
+}
+
+/* The run's hook (run_opts.on_event), on the tracer's thread. */
+static void
+enforce_event(void *arg, const struct sc_event *ev, uint32_t sysid,
+    int phase)
+{
+	struct enforce *e = arg;
+	const struct model_proc *p;
+	struct denial *d;
+	int isnew;
+
+	if (ev->kind == SC_EV_SYSCALL) {
+		e->tid = ev->tid;
+		e->sysid = sysid;
+		e->phase = phase;
+		if (!e->root_seen && sysid != SYSID_NONE &&
+		    (p = model_proc_by_pid(run_model(e->run), ev->tgid)) !=
+		    NULL && (p->flags & MODEL_PROC_ROOT)) {
+			e->root_seen = 1;
+			e->first_exec = strncmp(sysname_name(sysid), "execve",
+			    6) == 0;
+		}
+		return;
+	}
+	if (ev->kind != SC_EV_DENIED || ev->tid != e->tid ||
+	    e->sysid == SYSID_NONE)
+		return;
+	if (e->first_exec) {
+		e->first_exec = 0;
+		e->exec_err = ev->aux ? ev->aux : -1;
+		return;
+	}
+	d = enforce_find(e, e->sysid, ev->tgid, &isnew);
+	if (d->count++ == 0)
+		d->first = ev->ts;
+	d->phases |= (uint8_t)(1u << e->phase);
+	if (isnew)
+		enforce_live(e, d, ev->ts);
+}
+
+/* At exit: every (call, process) denied, first denied first. */
+static void
+enforce_summary(struct enforce *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n && i < ENFORCE_SUMMARY; i++)
+		enforce_say(e, &e->d[i], 1);
+	if (e->n > ENFORCE_SUMMARY)
+		fprintf(stderr, "sctui: and %zu more calls denied in other "
+		    "processes\n", e->n - ENFORCE_SUMMARY);
+}
+
+/* "mmap, madvise" (the distinct calls denied, first first) into buf. */
+static const char *
+enforce_names(const struct enforce *e, char *buf, size_t len)
+{
+	char call[96];
+	size_t i, j, named = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < e->n; i++) {
+		for (j = 0; j < i && e->d[j].sysid != e->d[i].sysid; j++)
+			;
+		if (j < i)
+			continue;
+		if (named++ == ENFORCE_NAMES) {
+			strncat(buf, ", ...", len - strlen(buf) - 1);
+			break;
+		}
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+		    named > 1 ? ", " : "", enforce_call_name(e->d[i].sysid,
+		    call, sizeof(call)));
+	}
+	return buf;
+}
+
+/*
+ * The one-line hint for a command that died of a signal or exited
+ * non-zero: the calls denied (NULL: unknown, without user notification),
+ * or that a kill action fired, and the command that names every call the
+ * profile lacks.
+ */
+static void
+enforce_hint(const struct cli *c, int status, const char *denied)
+{
+	char how[64], cmd[200], next[4096];
+
+	escape_name(c->argv[0], cmd, sizeof(cmd));
+	enforce_next(c, next, sizeof(next));
+	if (WIFSIGNALED(status))
+		snprintf(how, sizeof(how), "was killed by SIG%s",
+		    sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(
+		    WTERMSIG(status)) : "?");
+	else
+		snprintf(how, sizeof(how), "exited with status %d",
+		    WEXITSTATUS(status));
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS)
+		fprintf(stderr, "sctui: %s was killed by SIGSYS: a kill or "
+		    "trap action of the profile fired on a call it made%s%s%s; "
+		    "find which with: %s\n", cmd, denied && *denied ?
+		    " (denied too: " : "", denied && *denied ? denied : "",
+		    denied && *denied ? ")" : "", next);
+	else if (denied == NULL)
+		fprintf(stderr, "sctui: %s %s under %s; if a denied call "
+		    "caused it, %s names the calls the profile lacks\n", cmd,
+		    how, c->enforce, next);
+	else if (*denied)
+		fprintf(stderr, "sctui: %s %s after the profile denied %s; "
+		    "every call it lacks: %s\n", cmd, how, denied, next);
+	else
+		fprintf(stderr, "sctui: %s %s; the profile failed none of its "
+		    "calls with an errno (a kill or trap action may have "
+		    "ended one of its processes): %s names the calls the "
+		    "profile lacks\n", cmd, how, next);
+}
+
+/* 1 if the command ended well: exit status 0. */
+static int
+enforce_failed(int status)
+{
+	return WIFSIGNALED(status) || (WIFEXITED(status) &&
+	    WEXITSTATUS(status) != 0);
+}
+
+/* With user notification: see the top of the file. */
+static int
+enforce_notify(const struct cli *c, const void *bpf, size_t len)
+{
+	struct run_opts o = { 0 };
+	struct enforce e;
+	char names[512];
+	int code, status;
+
+	memset(&e, 0, sizeof(e));
+	e.cli = c;
+	e.sysid = SYSID_NONE;
+	o.enforce = bpf;
+	o.enforce_len = len;
+	o.on_event = enforce_event;
+	o.event_arg = &e;
+	if (run_new(c, &o, &e.run) < 0)
+		return 1;
+	if (run_start(e.run) < 0) {
+		code = run_exit_code(e.run);
+		run_free(e.run);
+		return code;
+	}
+	(void)run_wait(e.run);
+	code = run_exit_code(e.run);
+	status = run_root_status(e.run);
+	if (e.exec_err != 0)
+		fprintf(stderr, "sctui: %s: %s (does the profile allow "
+		    "execve?)\n", escape_name(c->argv[0], names,
+		    sizeof(names)), e.exec_err > 0 ? strerror(e.exec_err) :
+		    "refused");
+	if (e.exec_err != 0 && e.n == 0) {
+		run_free(e.run);
+		return code;
+	}
+	if (e.held || e.n > 0)
+		enforce_summary(&e);
+	enforce_names(&e, names, sizeof(names));
+	if (status != -1 && enforce_failed(status))
+		enforce_hint(c, status, names);
+	run_free(e.run);
+	free(e.d);
+	return code;
+}
 
 static volatile pid_t child;
 
@@ -36,15 +430,13 @@ forward(int sig)
 		kill(child, sig);
 }
 
-int
-enforce_main(const struct cli *c)
+/* Without user notification: see the top of the file. */
+static int
+enforce_plain(const struct cli *c, scmp_filter_ctx ctx)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
-	scmp_filter_ctx ctx;
-	struct profile *p, *in;
-	struct profile_env env;
-	char err[1024], how[64], *path = NULL;
+	char *path = NULL;
 	int status, rc, *exec_errno;
 	size_t i;
 
@@ -54,21 +446,6 @@ enforce_main(const struct cli *c)
 		    "command not found" : "permission denied (not "
 		    "executable)");
 		return rc == -ENOENT ? 127 : 126;
-	}
-	if ((in = run_load_profile(c->enforce, 0)) == NULL) {
-		free(path);
-		return 1;
-	}
-	p = profilecmd_build(c, in);
-	profile_free(in);
-	cli_env(c, &env);
-	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
-	    0, &ctx, err, sizeof(err));
-	profile_free(p);
-	if (rc < 0) {
-		fprintf(stderr, "sctui: %s: %s\n", c->enforce, err);
-		free(path);
-		return 1;
 	}
 	seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, geteuid() != 0);
 	/*
@@ -80,7 +457,6 @@ enforce_main(const struct cli *c)
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (exec_errno == MAP_FAILED) {
 		fprintf(stderr, "sctui: mmap: %s\n", strerror(errno));
-		seccomp_release(ctx);
 		free(path);
 		return 1;
 	}
@@ -93,7 +469,6 @@ enforce_main(const struct cli *c)
 		sigaction(sigs[i], &sa, NULL);
 	if ((child = fork()) < 0) {
 		fprintf(stderr, "sctui: fork: %s\n", strerror(errno));
-		seccomp_release(ctx);
 		munmap(exec_errno, sizeof(*exec_errno));
 		free(path);
 		return 1;
@@ -114,7 +489,6 @@ enforce_main(const struct cli *c)
 		*exec_errno = rc;
 		_exit(rc == ENOENT ? 127 : 126);
 	}
-	seccomp_release(ctx);
 	free(path);
 	while (waitpid(child, &status, 0) < 0)
 		if (errno != EINTR) {
@@ -132,22 +506,55 @@ enforce_main(const struct cli *c)
 		    "execve?)" : "");
 		return rc == ENOENT ? 127 : 126;
 	}
-	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS) {
-		fprintf(stderr, "sctui: %s was killed by SIGSYS: %s denies a "
-		    "call it made; find which with: sctui --batch --profile "
-		    "%s -- %s\n", c->argv[0], c->enforce, c->enforce,
-		    c->argv[0]);
-		return 128 + SIGSYS;
-	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) < 125 &&
-	    WEXITSTATUS(status) != 0) {
-		summary_status(status, how, sizeof(how));
-		fprintf(stderr, "sctui: %s: %s under %s; if a denied call "
-		    "caused it, sctui --batch --profile %s -- %s names the "
-		    "calls the profile lacks\n", c->argv[0], how, c->enforce,
-		    c->enforce, c->argv[0]);
-	}
+	if (enforce_failed(status) && !(WIFEXITED(status) &&
+	    WEXITSTATUS(status) >= 125))
+		enforce_hint(c, status, NULL);
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+int
+enforce_main(const struct cli *c)
+{
+	scmp_filter_ctx ctx;
+	struct profile *p, *in;
+	struct profile_env env;
+	char err[1024], why[256];
+	char *bpf = NULL;
+	size_t len = 0;
+	int rc, notify;
+
+	if ((in = run_load_profile(c->enforce, 0)) == NULL)
+		return 1;
+	p = profilecmd_build(c, in);
+	profile_free(in);
+	notify = !c->no_notify;
+	if (notify && run_notify_available(why, sizeof(why)) < 0) {
+		fprintf(stderr, "sctui: %s: the kernel alone enforces %s, and "
+		    "sctui cannot say which calls it denies\n", why,
+		    c->enforce);
+		notify = 0;
+	}
+	cli_env(c, &env);
+	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
+	    notify ? PROFILE_FILTER_NOTIFY : 0, &ctx, err, sizeof(err));
+	profile_free(p);
+	if (rc == 0 && notify) {
+		rc = profile_export(ctx, 1, &bpf, &len, err, sizeof(err));
+		seccomp_release(ctx);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "sctui: %s: %s\n", c->enforce, err);
+		return 1;
+	}
+	if (!notify) {
+		rc = enforce_plain(c, ctx);
+		seccomp_release(ctx);
+		return rc;
+	}
+	/* struct sock_filter is 8 bytes. */
+	rc = enforce_notify(c, bpf, len / 8);
+	free(bpf);
+	return rc;
 }

@@ -116,13 +116,17 @@ static void
 sink_inline(void *ctx, const struct sc_event *ev)
 {
 	struct run *r = ctx;
+	struct model_note note;
 
 	/* SCTUI_DEBUG_EVENTS=1: every event on stderr, for the tracer. */
 	if (r->debug)
 		fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d "
 		    "aux=%d flags=%#x\n", ev->kind, ev->tid, ev->tgid,
 		    ev->arch, ev->nr, ev->aux, ev->flags);
-	model_event(r->model, ev);
+	model_event_note(r->model, ev, &note);
+	if (r->opts.on_event != NULL)
+		r->opts.on_event(r->opts.event_arg, ev, note.sysid,
+		    (int)note.phase);
 	if (ev->kind == SC_EV_EXEC && (ev->flags & SC_EVF_SETUID))
 		fprintf(stderr, "sctui: pid %d exec'd the setuid/setgid program "
 		    "%s, which runs without its privileges when traced by a "
@@ -484,6 +488,12 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 		goto fail;
 	to.filter = r->bpf;
 	to.filter_len = r->bpf_len;
+	if (o->enforce != NULL) {
+		to.filter = o->enforce;
+		to.filter_len = o->enforce_len;
+		to.mode = TRACER_NOTIFY;
+		to.enforce = 1;
+	}
 	if (c->stacks) {
 		if (!tracer_stacks_supported()) {
 			fprintf(stderr, "sctui: --stacks needs libdw: install "
@@ -832,6 +842,12 @@ const char *
 run_ownfilter_note(const struct sc_event *ev)
 {
 	return tracer_ownfilter_note(ev);
+}
+
+int
+run_notify_available(char *why, size_t len)
+{
+	return tracer_notify_available(why, len);
 }
 
 struct model *

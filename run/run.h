@@ -47,6 +47,22 @@ struct run_opts {
 	int		 capture;
 	/* 1: SIGQUIT ends the trace in run_wait() too (the demo). */
 	int		 quit_ends;
+	/*
+	 * --enforce (app/enforce.c): the command's filter, a profile's built
+	 * with PROFILE_FILTER_NOTIFY (struct sock_filter[], enforce_len
+	 * instructions, copied), enforced through seccomp user notification
+	 * (tracer_opts.enforce); NULL: none, or --profile's.
+	 */
+	const void	*enforce;
+	size_t		 enforce_len;
+	/*
+	 * opts.ring 0: called on the tracer's thread with each event once the
+	 * model counted it, with the call and phase it was counted under (as
+	 * run_drain() gives them).  NULL: none.
+	 */
+	void		(*on_event)(void *arg, const struct sc_event *ev,
+			    uint32_t sysid, int phase);
+	void		*event_arg;
 };
 
 /* How run_stop() ends the trace. */
@@ -165,6 +181,12 @@ const struct stacks *run_stacks(const struct run *r);
 
 /* What an SC_EV_OWNFILTER event says, in words. */
 const char	*run_ownfilter_note(const struct sc_event *ev);
+
+/*
+ * Can this kernel run opts.enforce (seccomp user notification that lets
+ * a call continue)?  0, or -1 with why (one line) filled in.
+ */
+int		 run_notify_available(char *why, size_t len);
 
 /* The clock of the events: CLOCK_MONOTONIC in nanoseconds. */
 uint64_t	 run_now(void);

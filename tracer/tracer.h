@@ -73,6 +73,17 @@ struct tracer_opts {
 	unsigned	 grace_ms;	/* then SIGKILL; 0: 5000 */
 
 	/*
+	 * --enforce (TRACER_NOTIFY only, never another mode: tracer_start()
+	 * fails with -ENOSYS where the kernel lacks it): filter is a
+	 * profile's as the kernel enforces it, kill and trap actions
+	 * included, with SECCOMP_RET_TRACE and the errno as data where the
+	 * profile fails a call (PROFILE_FILTER_NOTIFY); no prologue.  Each
+	 * call it stops is failed with that errno, never let run, and
+	 * reported as SYSCALL then DENIED (aux = the errno).
+	 */
+	int		 enforce;
+
+	/*
 	 * Non-NULL: the stack of each (arch, syscall)'s first occurrence per
 	 * executable is added there (lib/model/stacks.h), from the tracer's
 	 * thread.  Not owned.
@@ -121,6 +132,13 @@ const char	*tracer_ownfilter_note(const struct sc_event *ev);
  * unset: that variable lets the tests see a build without it).
  */
 int		 tracer_stacks_supported(void);
+
+/*
+ * Can this kernel follow a tree with seccomp user notification (and let a
+ * call continue)?  Tried on a throwaway child.  Returns 0, or -1 with why
+ * filled in (one line, for the user).
+ */
+int		 tracer_notify_available(char *why, size_t len);
 
 /* The pid of the spawned command (0 when attached). */
 pid_t		 tracer_root(const struct tracer *t);

@@ -49,7 +49,8 @@ unotify_prepare(struct tracer *t)
 		    ": following the tree with ptrace instead");
 		return -1;
 	}
-	return tracer_guard(t, GUARD_NOTIFY, TRACER_SECCOMP,
+	return tracer_guard(t, t->opts.enforce ? GUARD_ENFORCE :
+	    GUARD_NOTIFY, TRACER_SECCOMP,
 	    ": following the tree with ptrace instead");
 }
 
@@ -366,6 +367,32 @@ notify_check_exec(struct tracer *t, struct tcb *leader)
 	tracer_emit(t, &ev);
 }
 
+/*
+ * opts.enforce: every call stopped is one the profile fails; fail it with
+ * the profile's errno, never let it run, then report it.
+ */
+static void
+enforce_call(struct tracer *t, const struct tcb *c,
+    const struct notify_call *call)
+{
+	struct sc_event ev;
+	int err;
+
+	err = tracer_enforce_errno(t, call->arch, call->nr, call->ip,
+	    call->args);
+	notify_refuse(t->listener, call->id, err);
+	memset(&ev, 0, sizeof(ev));
+	ev.arch = call->arch;
+	ev.nr = call->nr;
+	memcpy(ev.u.args, call->args, sizeof(ev.u.args));
+	tracer_report_call(t, c, &ev, err);
+	if (err == 0) {
+		/* SCMP_ACT_ERRNO(0): refused all the same. */
+		ev.kind = SC_EV_DENIED;
+		tracer_emit(t, &ev);
+	}
+}
+
 static void
 on_notification(struct tracer *t)
 {
@@ -381,6 +408,10 @@ on_notification(struct tracer *t)
 		c = notify_learn(t, call.tid);
 	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
 		notify_check_exec(t, leader);
+	if (t->opts.enforce) {
+		enforce_call(t, c, &call);
+		return;
+	}
 	err = tracer_deny_errno(t, call.arch, call.nr);
 	/* Stopped by the prologue, not by the profile: not one it lacks. */
 	mine = guard_call(call.arch, call.nr) != GUARD_NONE &&

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <linux/filter.h>
+#include <linux/seccomp.h>
 
 #include "profile-int.h"
 #include "sysname.h"
@@ -50,6 +51,22 @@ check_length(scmp_filter_ctx ctx, char *err, size_t errlen)
 	return -E2BIG;
 }
 
+/*
+ * The libseccomp action of a profile's action; with PROFILE_FILTER_NOTIFY
+ * an errno action stops for sctui instead, which fails the call with the
+ * errno the filter returns with it (SECCOMP_RET_DATA).
+ */
+static uint32_t
+filter_action(enum profile_action action, int errno_ret, unsigned flags)
+{
+	uint32_t act = profile_scmp_action(action, errno_ret);
+
+	if ((flags & PROFILE_FILTER_NOTIFY) &&
+	    (act & SECCOMP_RET_ACTION_FULL) == SCMP_ACT_ERRNO(0))
+		return SCMP_ACT_TRACE(act & SECCOMP_RET_DATA);
+	return act;
+}
+
 int
 profile_filter(const struct profile *p, const struct profile_env *env,
     uint32_t def_action, uint32_t badarch_action, unsigned flags,
@@ -63,7 +80,7 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 
 	*ctxp = NULL;
 	def = def_action != PROFILE_ACT_DEFAULT ? def_action :
-	    profile_scmp_action(r->def_action, r->def_errno);
+	    filter_action(r->def_action, r->def_errno, flags);
 	if ((ctx = seccomp_init(def)) == NULL) {
 		snprintf(err, errlen, "libseccomp refused the default action "
 		    "%#x", def);
@@ -101,7 +118,7 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 		const struct profile_entry *e = &r->entries[i];
 		struct scmp_arg_cmp cmp[6];
 
-		act = profile_scmp_action(e->action, e->errno_ret);
+		act = filter_action(e->action, e->errno_ret, flags);
 		if (act == def)
 			continue;
 		if ((flags & PROFILE_FILTER_ALLOW_ONLY) &&

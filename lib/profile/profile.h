@@ -412,6 +412,10 @@ void		 profile_diff_free(struct profile_diff *d);
 
 /* profile_filter() flags */
 #define PROFILE_FILTER_ALLOW_ONLY 0x01	/* add only allow/log entries */
+#define PROFILE_FILTER_NOTIFY	 0x02	/* errno actions, the default's
+					   included, become SCMP_ACT_TRACE
+					   with the errno as data, for
+					   sctui to fail (--enforce) */
 /* Use the profile's own default action / libseccomp's default bad-arch. */
 #define PROFILE_ACT_DEFAULT	 0xffffffffu
 

@@ -55,8 +55,11 @@ TESTS += \
 	tests/e2e/nginx-deny.test \
 	tests/e2e/nginx-demo.test \
 	tests/e2e/nginx-stock.test \
-	tests/e2e/podman.test
+	tests/e2e/podman.test \
+	tests/e2e/enforce-explain.test \
+	tests/e2e/enforce-nginx.test
 EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-enforce.test tests/e2e/nginx-oci.test \
 	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test \
-	tests/e2e/nginx-stock.test tests/e2e/podman.test
+	tests/e2e/nginx-stock.test tests/e2e/podman.test \
+	tests/e2e/enforce-explain.test tests/e2e/enforce-nginx.test
