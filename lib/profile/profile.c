@@ -509,6 +509,7 @@ entry_copy(struct profile_entry *d, const struct profile_entry *s, int conds)
 	d->errno_ret = s->errno_ret;
 	d->origin = s->origin;
 	d->sources = s->sources;
+	d->phases = s->phases;
 	for (i = 0; i < s->nnames; i++)
 		pstrv_add(&d->names, &d->nnames, s->names[i]);
 	if (s->nargs > 0) {
@@ -744,6 +745,85 @@ profile_is_locked(const char *name)
 	return 0;
 }
 
+/* ---- phases ---- */
+
+/* Indexed by the phase bits; [0] (unknown) has no wording. */
+static const char *const phase_texts[PROFILE_PHASES_ALL + 1] = {
+	NULL, "startup only", "serving only", "startup and serving",
+	"shutdown only", "startup and shutdown", "serving and shutdown",
+	"every phase"
+};
+
+const char *
+profile_phases_text(uint8_t phases)
+{
+	return phases <= PROFILE_PHASES_ALL ? phase_texts[phases] : NULL;
+}
+
+uint8_t
+profile_phases_parse(const char *comment)
+{
+	uint8_t i;
+
+	for (i = 1; comment != NULL && i <= PROFILE_PHASES_ALL; i++)
+		if (strcmp(phase_texts[i], comment) == 0)
+			return i;
+	return 0;
+}
+
+uint8_t
+profile_name_phases(const struct profile *p, const char *name)
+{
+	uint8_t ph = 0;
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++) {
+		const struct profile_entry *e = &p->entries[i];
+
+		if (!allowing(e->action) || e->comment != NULL ||
+		    !entry_has(e, name))
+			continue;
+		if (e->phases == 0)
+			return 0;
+		ph |= e->phases;
+	}
+	return ph;
+}
+
+void
+profile_phase_split(const struct profile *p, struct profile_phase_split *s)
+{
+	char **names = NULL;
+	size_t n = 0, i, j;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < p->nentries; i++) {
+		const struct profile_entry *e = &p->entries[i];
+
+		s->known |= e->phases != 0;
+		if (!allowing(e->action))
+			continue;
+		for (j = 0; j < e->nnames; j++)
+			if (!pstrv_has(names, n, e->names[j]))
+				pstrv_add(&names, &n, e->names[j]);
+	}
+	xqsort(names, n, sizeof(*names), pcmp_str);
+	for (i = 0; i < n; i++)
+		if (profile_name_phases(p, names[i]) ==
+		    1u << PHASE_STARTUP)
+			pstrv_add(&s->dropped, &s->ndropped, names[i]);
+	s->whole = n;
+	s->serving = n - s->ndropped;
+	pstrv_free(names, n);
+}
+
+void
+profile_phase_split_free(struct profile_phase_split *s)
+{
+	pstrv_free(s->dropped, s->ndropped);
+	memset(s, 0, sizeof(*s));
+}
+
 /* ---- rules ---- */
 
 /* Removes name from the entries that match pred. */
@@ -817,6 +897,7 @@ profile_apply_rules(struct profile *p)
 {
 	struct profile_entry *e = NULL;
 	size_t i, j, k;
+	uint8_t ph;
 
 	for (i = 0; profile_locked[i] != NULL; i++) {
 		if (allows_plainly(p, profile_locked[i]))
@@ -840,10 +921,13 @@ profile_apply_rules(struct profile *p)
 			    strcmp(o->name, arg_rules[i].name) != 0 ||
 			    o->nvalues == 0 || !allows_plainly(p, o->name))
 				continue;
+			/* The rule's entries were seen where the call was. */
+			ph = profile_name_phases(p, o->name);
 			remove_name(p, o->name, plain_allow);
 			for (k = 0; k < o->nvalues; k++) {
 				e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
 				    PROFILE_ORIGIN_RULE);
+				e->phases = ph;
 				profile_entry_add_name(e, o->name);
 				if (arg_rules[i].mask != 0)
 					profile_entry_add_arg(e, o->index,
@@ -907,13 +991,45 @@ observe_model_args(struct profile *p, const struct model_sys *s)
 	return 0;
 }
 
+/* The phase bits in which s was seen. */
+static uint8_t
+sys_phases(const struct model_sys *s)
+{
+	uint8_t ph = 0;
+	int i;
+
+	for (i = 0; i < PHASE_N; i++)
+		if (s->count[i] > 0)
+			ph |= (uint8_t)(1u << i);
+	return ph;
+}
+
+/* Adds name with phases ph to the list of names and their phases. */
+static void
+add_phased(char ***names, uint8_t **phases, size_t *n, const char *name,
+    uint8_t ph)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*names)[i], name) == 0) {
+			(*phases)[i] |= ph;
+			return;
+		}
+	*phases = xreallocarray(*phases, *n + 1, sizeof(**phases));
+	(*phases)[*n] = ph;
+	pstrv_add(names, n, name);
+}
+
 struct profile *
 profile_traced(const struct model *m)
 {
 	struct profile *p = profile_new();
 	struct profile_entry *e;
 	char **names = NULL;
+	uint8_t *phases = NULL;
 	size_t n = 0, i;
+	unsigned ph;
 
 	for (i = 0; i < model_nsys(m); i++) {
 		const struct model_sys *s = model_sys(m, (uint32_t)i);
@@ -939,22 +1055,39 @@ profile_traced(const struct model *m)
 		if (strcmp(name, "clone3") == 0) {
 			if (!profile_model_denied(m, "clone")) {
 				profile_observe_arg(p, "clone", 0, 0);
-				if (!pstrv_has(names, n, "clone"))
-					pstrv_add(&names, &n, "clone");
+				add_phased(&names, &phases, &n, "clone",
+				    sys_phases(s));
 			}
 			continue;
 		}
 		if (observe_model_args(p, s) < 0)
 			continue;
-		if (!pstrv_has(names, n, name))
-			pstrv_add(&names, &n, name);
+		add_phased(&names, &phases, &n, name, sys_phases(s));
 	}
 	if (p->narches == 0)
 		profile_add_arch(p, sysname_native());
-	xqsort(names, n, sizeof(*names), pcmp_str);
-	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
-	e->names = names;
-	e->nnames = n;
+	/* One entry per set of phases, so the writers can say which. */
+	for (ph = 0; ph <= PROFILE_PHASES_ALL; ph++) {
+		e = NULL;
+		for (i = 0; i < n; i++) {
+			if (phases[i] != ph)
+				continue;
+			if (e == NULL) {
+				e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+				    PROFILE_ORIGIN_TRACED);
+				e->phases = (uint8_t)ph;
+			}
+			profile_entry_add_name(e, names[i]);
+		}
+	}
+	if (p->nentries == 0)
+		(void)profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+		    PROFILE_ORIGIN_TRACED);
+	for (i = 0; i < p->nentries; i++)
+		xqsort(p->entries[i].names, p->entries[i].nnames,
+		    sizeof(*p->entries[i].names), pcmp_str);
+	pstrv_free(names, n);
+	free(phases);
 	return p;
 }
 

@@ -77,7 +77,13 @@ struct profile_entry {
 	struct profile_cond includes, excludes;
 	enum profile_origin origin;
 	uint32_t	  sources;	/* bit i: input i of a merge */
+	uint8_t		  phases;	/* bit 1 << enum phase (lib/model/
+					 * model.h) per phase the calls were
+					 * seen in; 0: unknown */
 };
+
+/* Every phase: startup, serving and shutdown. */
+#define PROFILE_PHASES_ALL	0x07
 
 /* Docker's archMap: the sub-arches that come with a native arch. */
 struct profile_archmap {
@@ -183,6 +189,41 @@ struct profile	*profile_from_model(const struct model *m);
 
 /* 1 if name has an entry with action allow or log (any conditions). */
 int		 profile_allows(const struct profile *p, const char *name);
+
+/*
+ * The phases of an allowing entry, as its comment in the files sctui
+ * writes: "startup only", "serving only", "shutdown only", "startup and
+ * serving", "startup and shutdown", "serving and shutdown", "every phase";
+ * NULL for 0 (unknown).  profile_phases_parse() is the reverse: the bits
+ * of exactly one of those wordings, 0 for any other text or NULL.
+ */
+const char	*profile_phases_text(uint8_t phases);
+uint8_t		 profile_phases_parse(const char *comment);
+
+/*
+ * The phases name was seen in, over the entries of p that allow it and
+ * carry no comment of their own: their bits united, 0 (unknown) when one
+ * of them has none or none allows name.
+ */
+uint8_t		 profile_name_phases(const struct profile *p, const char *name);
+
+/*
+ * What a filter installed once a process serves could drop from p: the
+ * distinct names p allows (whole), those still needed once serving (seen
+ * after startup, or of unknown phases), and the rest, seen in startup only
+ * (dropped, sorted, malloc'd).  known: some entry carries phases at all.
+ */
+struct profile_phase_split {
+	size_t		  whole;
+	size_t		  serving;
+	char		**dropped;
+	size_t		  ndropped;
+	int		  known;
+};
+
+void		 profile_phase_split(const struct profile *p,
+		    struct profile_phase_split *s);
+void		 profile_phase_split_free(struct profile_phase_split *s);
 
 /* Bit i set: input i of profile_merge() contributed an entry with name. */
 uint32_t	 profile_name_sources(const struct profile *p,
