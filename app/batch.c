@@ -24,6 +24,7 @@
 #include "cli.h"
 #include "escape.h"
 #include "model.h"
+#include "profile.h"
 #include "run.h"
 #include "stacks.h"
 #include "summary.h"
@@ -177,6 +178,29 @@ report_risky(const struct model *m)
 }
 
 /*
+ * The phases of the profile of the run (the trace, with the --profile
+ * base): what a serving-only filter would drop, when phases are known.
+ */
+static void
+report_phases(struct run *r)
+{
+	struct profile_build b = { 0 };
+	struct profile_phase_split s;
+	struct profile *p;
+
+	b.model = run_model(r);
+	b.base = run_base(r);
+	b.errno_ret = -1;
+	p = profile_build(&b);
+	profile_phase_split(p, &s);
+	if (s.known)
+		summary_phases(stderr, "sctui: ", s.whole, s.serving,
+		    s.dropped, s.ndropped);
+	profile_phase_split_free(&s);
+	profile_free(p);
+}
+
+/*
  * What the saved profile allows beyond Docker's default, or could not
  * keep: said even with -q when a profile is written.
  */
@@ -261,6 +285,7 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 			    sizeof(cmd)), status);
 		summary_table(m, stderr);
 		report_risky(m);
+		report_phases(r);
 	}
 	if (c->stacks)
 		stacks_print(run_stacks(r), stderr);

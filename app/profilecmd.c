@@ -15,6 +15,7 @@
 #include "datadir.h"
 #include "profile.h"
 #include "run.h"
+#include "summary.h"
 #include "sysname.h"
 
 struct profile *
@@ -138,6 +139,19 @@ print_args(const struct profile_diff_arch *x, const char *a, const char *b)
 		    x->args[i].b_wider ? " denies" : "");
 }
 
+/* The phases of p, when it has any, as "PREFIX..." lines. */
+static void
+print_phases(const char *prefix, const struct profile *p)
+{
+	struct profile_phase_split s;
+
+	profile_phase_split(p, &s);
+	if (s.known)
+		summary_phases(stdout, prefix, s.whole, s.serving, s.dropped,
+		    s.ndropped);
+	profile_phase_split_free(&s);
+}
+
 static int
 diff(const struct cli *c)
 {
@@ -188,6 +202,9 @@ diff(const struct cli *c)
 		print_names("+", x->only_b, x->nonly_b);
 		print_args(x, "A", "B");
 	}
+	if (!docker)
+		print_phases("phases of A: ", pa);
+	print_phases("phases of B: ", pb);
 	profile_diff_free(&d);
 	profile_free(pa);
 	profile_free(pb);
