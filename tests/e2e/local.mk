@@ -60,3 +60,7 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-enforce.test tests/e2e/nginx-oci.test \
 	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test \
 	tests/e2e/nginx-stock.test tests/e2e/podman.test
+
+# Profiles whose calls are grouped by phase, loaded by runc and crun.
+TESTS += tests/e2e/profile-phases.test
+EXTRA_DIST += tests/e2e/profile-phases.test
