@@ -510,6 +510,7 @@ entry_copy(struct profile_entry *d, const struct profile_entry *s, int conds)
 	d->origin = s->origin;
 	d->sources = s->sources;
 	d->phases = s->phases;
+	d->denied = s->denied;
 	for (i = 0; i < s->nnames; i++)
 		pstrv_add(&d->names, &d->nnames, s->names[i]);
 	if (s->nargs > 0) {
@@ -824,7 +825,15 @@ profile_phase_split_free(struct profile_phase_split *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* ---- rules ---- */
+/* Removes the name at index j of e. */
+static void
+drop_name(struct profile_entry *e, size_t j)
+{
+	free(e->names[j]);
+	xmemmove(&e->names[j], &e->names[j + 1],
+	    (e->nnames - j - 1) * sizeof(*e->names));
+	e->nnames--;
+}
 
 /* Removes name from the entries that match pred. */
 static void
@@ -838,17 +847,79 @@ remove_name(struct profile *p, const char *name,
 
 		if (!pred(e))
 			continue;
-		for (j = 0; j < e->nnames; ) {
-			if (strcmp(e->names[j], name) == 0) {
-				free(e->names[j]);
-				xmemmove(&e->names[j], &e->names[j + 1],
-				    (e->nnames - j - 1) * sizeof(*e->names));
-				e->nnames--;
-			} else
+		for (j = 0; j < e->nnames; )
+			if (strcmp(e->names[j], name) == 0)
+				drop_name(e, j);
+			else
 				j++;
-		}
 	}
 }
+
+/* ---- denied by hand ---- */
+
+static int
+allowing_entry(const struct profile_entry *e)
+{
+	return allowing(e->action);
+}
+
+/* The errno of the calls denied by hand: the default's, else EPERM. */
+static int
+denied_errno(const struct profile *p)
+{
+	return p->def_action == PROFILE_ACT_ERRNO && p->def_errno >= 0 ?
+	    p->def_errno : 1;
+}
+
+int
+profile_denies(const struct profile *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++)
+		if (p->entries[i].denied && entry_has(&p->entries[i], name))
+			return 1;
+	return 0;
+}
+
+void
+profile_deny(struct profile *p, const char *name)
+{
+	struct profile_entry *e = NULL;
+	size_t i;
+
+	if (profile_is_locked(name))
+		return;
+	remove_name(p, name, allowing_entry);
+	if (profile_denies(p, name))
+		return;
+	for (i = 0; i < p->nentries && e == NULL; i++)
+		if (p->entries[i].denied && unconditional(&p->entries[i]))
+			e = &p->entries[i];
+	if (e == NULL) {
+		e = profile_add_entry(p, PROFILE_ACT_ERRNO, denied_errno(p),
+		    PROFILE_ORIGIN_USER);
+		e->denied = 1;
+	}
+	profile_entry_add_name(e, name);
+}
+
+size_t
+profile_denied_names(const struct profile *p, char ***names)
+{
+	size_t i, j, n = 0;
+
+	*names = NULL;
+	for (i = 0; i < p->nentries; i++)
+		for (j = 0; p->entries[i].denied &&
+		    j < p->entries[i].nnames; j++)
+			if (!pstrv_has(*names, n, p->entries[i].names[j]))
+				pstrv_add(names, &n, p->entries[i].names[j]);
+	xqsort(*names, n, sizeof(**names), pcmp_str);
+	return n;
+}
+
+/* ---- rules ---- */
 
 static int
 plain_denial(const struct profile_entry *e)
@@ -907,6 +978,19 @@ profile_apply_rules(struct profile *p)
 			e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
 			    PROFILE_ORIGIN_RULE);
 		profile_entry_add_name(e, profile_locked[i]);
+	}
+	for (i = 0; i < p->nentries; i++) {
+		struct profile_entry *d = &p->entries[i];
+
+		if (!d->denied)
+			continue;
+		for (j = 0; j < d->nnames; )
+			if (profile_allows(p, d->names[j]))
+				drop_name(d, j);
+			else
+				j++;
+		d->action = PROFILE_ACT_ERRNO;
+		d->errno_ret = denied_errno(p);
 	}
 	if (profile_allows(p, "clone") && !named(p, "clone3")) {
 		e = profile_add_entry(p, PROFILE_ACT_ERRNO, ENOSYS_VALUE,
@@ -1022,7 +1106,7 @@ add_phased(char ***names, uint8_t **phases, size_t *n, const char *name,
 }
 
 struct profile *
-profile_traced(const struct model *m)
+profile_traced(const struct model *m, const struct profile *base)
 {
 	struct profile *p = profile_new();
 	struct profile_entry *e;
@@ -1045,6 +1129,8 @@ profile_traced(const struct model *m)
 		 * says so), never allowed where the user said no.
 		 */
 		if (profile_model_denied(m, name))
+			continue;
+		if (s->total == 0 && base != NULL && profile_allows(base, name))
 			continue;
 		/*
 		 * clone3's flags are in memory, where no filter can look:
@@ -1094,7 +1180,7 @@ profile_traced(const struct model *m)
 struct profile *
 profile_from_model(const struct model *m)
 {
-	struct profile *p = profile_traced(m);
+	struct profile *p = profile_traced(m, NULL);
 
 	profile_apply_rules(p);
 	return p;

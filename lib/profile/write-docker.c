@@ -74,14 +74,15 @@ cond_json(const struct profile_cond *c)
 
 /*
  * The entry's JSON without its names; phases (profile_name_phases() of
- * the names it is made for) give the comment of one without its own, in
- * every form.
+ * the names it is made for) give the comment of one without its own, and
+ * a denial by hand gives its own, in every form.
  */
 static json_t *
 rule_json(const struct profile_entry *e, int oci, uint8_t phases,
     unsigned *nconds)
 {
-	const char *ptext = profile_phases_text(phases);
+	const char *ptext = e->denied ? PROFILE_DENIED_TEXT :
+	    profile_phases_text(phases);
 
 	json_t *o = json_object(), *args;
 	struct profile_arg *sorted;

@@ -2,7 +2,8 @@
  * write-oci.c - an OCI runtime's linux.seccomp object (JSON), for the
  * machine described by the options: Docker's form without what runtimes
  * other than Docker do not read (includes, excludes, archMap, comments
- * but the phases of allowed calls, which runtimes ignore).
+ * but the phases of allowed calls and "denied by hand", which runtimes
+ * ignore).
  */
 #include "config.h"
 

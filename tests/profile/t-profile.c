@@ -895,6 +895,62 @@ test_phases(void)
 		    i);
 }
 
+/* Calls denied by hand: out of the allowing entries, kept, settled. */
+static void
+test_denied(void)
+{
+	struct profile *p = profile_new(), *m, *r;
+	const struct profile *in[2];
+	struct profile_entry *e;
+	struct profile_read_opts ro = { PROFILE_FMT_DOCKER, 0 };
+	char *buf, msg[4096], **names;
+	size_t len, n;
+
+	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_FILE);
+	profile_entry_add_name(e, "read");
+	profile_entry_add_name(e, "uname");
+	profile_entry_add_name(e, "exit_group");
+	profile_deny(p, "uname");
+	profile_deny(p, "uname");
+	profile_deny(p, "exit_group");	/* locked: never denied */
+	CHECK(!profile_allows(p, "uname") && profile_denies(p, "uname"));
+	CHECK(profile_allows(p, "exit_group") &&
+	    !profile_denies(p, "exit_group"));
+	n = profile_denied_names(p, &names);
+	CHECK(n == 1 && strcmp(names[0], "uname") == 0);
+	while (n-- > 0)
+		free(names[n]);
+	free(names);
+	/* The profile's errno, whatever the entry said. */
+	p->def_errno = 13;
+	profile_apply_rules(p);
+	e = (struct profile_entry *)find_entry(p, "uname", PROFILE_ACT_ERRNO);
+	CHECK(e != NULL && e->denied && e->errno_ret == 13);
+	/* Written with its comment in every JSON form, read back denied. */
+	buf = write_fmt(p, PROFILE_FMT_OCI, &len);
+	CHECK(buf != NULL && strstr(buf, "\"denied by hand\"") != NULL);
+	ro.format = PROFILE_FMT_OCI;
+	CHECK(buf != NULL && profile_read(buf, len, "d", &ro, &r, msg,
+	    sizeof(msg)) == 0 && profile_denies(r, "uname"));
+	free(buf);
+	/* Merged with a profile that allows it: allowed. */
+	in[0] = p;
+	in[1] = r;
+	m = profile_merge(in, 2);
+	profile_apply_rules(m);
+	CHECK(profile_denies(m, "uname"));
+	profile_free(m);
+	e = profile_add_entry(r, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_FILE);
+	profile_entry_add_name(e, "uname");
+	in[1] = r;
+	m = profile_merge(in, 2);
+	profile_apply_rules(m);
+	CHECK(!profile_denies(m, "uname") && profile_allows(m, "uname"));
+	profile_free(m);
+	profile_free(r);
+	profile_free(p);
+}
+
 int
 main(void)
 {
@@ -911,6 +967,7 @@ main(void)
 	test_model_args();
 	test_model_clone3();
 	test_phases();
+	test_denied();
 	test_merge_diff();
 	test_filter();
 	printf("%d checks, %d failed\n", checks, failures);
