@@ -121,7 +121,7 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 		act = filter_action(e->action, e->errno_ret, flags);
 		if (act == def)
 			continue;
-		if ((flags & PROFILE_FILTER_ALLOW_ONLY) &&
+		if ((flags & PROFILE_FILTER_ALLOW_ONLY) && !e->denied &&
 		    e->action != PROFILE_ACT_ALLOW &&
 		    e->action != PROFILE_ACT_LOG)
 			continue;

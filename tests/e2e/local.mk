@@ -63,3 +63,10 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test \
 	tests/e2e/nginx-stock.test tests/e2e/podman.test \
 	tests/e2e/enforce-explain.test tests/e2e/enforce-nginx.test
+
+# Profiles whose calls are grouped by phase, loaded by runc and crun; the
+# --profile UI toggling a profile's own call.
+TESTS += tests/e2e/profile-phases.test
+EXTRA_DIST += tests/e2e/profile-phases.test
+TESTS += tests/e2e/profile-ui.test
+EXTRA_DIST += tests/e2e/profile-ui.test
