@@ -103,6 +103,9 @@ struct tracer {
 	uint32_t		 nown;		/* filters tracees installed */
 	uint32_t		 syncing;	/* threads held for a TSYNC */
 	struct stack_seen	*seen;		/* opts.stacks: what was captured */
+	uint64_t		 sample_at;	/* next waiting_sample() round */
+	struct idmap		 waited;	/* tid -> waited_key() of the
+						   call last reported, 0: none */
 };
 
 /* CLOCK_MONOTONIC in nanoseconds. */
@@ -150,8 +153,20 @@ void		 tracer_child_exec(struct tracer *t, int syncfd)
 
 /* Carries out what tracer_request() and tracer_signal() asked. */
 void		 take_requests(struct tracer *t);
-/* Milliseconds poll() may sleep: until STOP's grace runs out, or -1. */
+/*
+ * Milliseconds poll() may sleep: until STOP's grace runs out or the next
+ * tracer_sample_waiting() is due, whichever comes first.
+ */
 int		 poll_timeout(struct tracer *t);
+/*
+ * Every TRACER_SAMPLE_NS (engines call it each time round their loop):
+ * finds the threads of each traced process asleep in a call
+ * (tracer/waiting.h) and emits SC_EV_WAITING for each one whose call
+ * differs from the one last reported for it.  That is how a process that
+ * waits in a call nothing stops (one a profile allows) is seen to wait.
+ */
+void		 tracer_sample_waiting(struct tracer *t);
+#define TRACER_SAMPLE_NS	100000000ull
 
 /*
  * The slot of arch (0 x86_64, 1 i386, 2 x32, whose bit it clears from

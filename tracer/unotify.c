@@ -471,6 +471,7 @@ run_notify(struct tracer *t)
 			break;
 		if (now_ns() - t->swept_at >= SWEEP_NS)
 			notify_sweep(t, 0);
+		tracer_sample_waiting(t);
 		timeout = poll_timeout(t);
 		ms = (int)(SWEEP_NS / 1000000);
 		if (timeout < 0 || timeout > ms)
