@@ -61,6 +61,11 @@ struct tracer_engine {
 	/* c is about to clone (call, as guard_call() named it). */
 	void	(*clone_call)(struct tcb *c, enum guard_call call,
 		    uint32_t arch, const uint64_t *args);
+	/*
+	 * Before each tracer_sample_waiting() round: learns the processes
+	 * of the tree it has not met yet, so that they are sampled too.
+	 */
+	void	(*before_sample)(struct tracer *t);
 };
 
 extern const struct tracer_engine ptrace_engine;	/* ptrace.c */
@@ -162,8 +167,9 @@ int		 poll_timeout(struct tracer *t);
  * Every TRACER_SAMPLE_NS (engines call it each time round their loop):
  * finds the threads of each traced process asleep in a call
  * (tracer/waiting.h) and emits SC_EV_WAITING for each one whose call
- * differs from the one last reported for it.  That is how a process that
- * waits in a call nothing stops (one a profile allows) is seen to wait.
+ * differs from the one last reported for it, or that made a call since
+ * (tracer_report_call()).  That is how a process that waits in a call
+ * nothing stops (one a profile allows) is seen to wait.
  */
 void		 tracer_sample_waiting(struct tracer *t);
 #define TRACER_SAMPLE_NS	100000000ull

@@ -314,6 +314,8 @@ void
 tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
     int err)
 {
+	uint32_t key;
+
 	assert(c != NULL);
 	ev->kind = SC_EV_SYSCALL;
 	ev->tid = c->tid;
@@ -321,6 +323,12 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	ev->aux = 0;
 	ev->flags = 0;
 	tracer_emit(t, ev);
+	/* It left the call it was found asleep in: the next find is news. */
+	if (t->waited.len > 0) {
+		key = idmap_get(&t->waited, (uint32_t)c->tid);
+		if (key != IDMAP_NONE && key != 0)
+			idmap_put(&t->waited, (uint32_t)c->tid, 0);
+	}
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
@@ -559,6 +567,8 @@ tracer_sample_waiting(struct tracer *t)
 	if (ns < t->sample_at)
 		return;
 	t->sample_at = ns + TRACER_SAMPLE_NS;
+	if (t->engine->before_sample != NULL)
+		t->engine->before_sample(t);
 	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c)) {
 		if (c->tid != c->tgid)
 			continue;	/* its leader samples every thread */
