@@ -21,10 +21,11 @@
  * cannot block does not count: epoll_wait, epoll_pwait and poll with a
  * zero timeout.  Threaded runtimes (node, the JVM, python) wait on helper
  * threads long before their main thread is ready, so serving begins
- * tentatively: if the process then makes a set-up call (bind, listen),
- * it was still starting up, and it goes back to startup with every call
- * counted since the tentative start moved back to startup (the set-up
- * call itself included).  Serving is for good once the process accepts
+ * tentatively: if the process then makes a set-up call (bind, listen;
+ * not socket or connect, which servers also make while they serve, to
+ * reach their backends), it was still starting up, and it goes back to
+ * startup with every call counted since the tentative start moved back to
+ * startup (the set-up call itself included).  Serving is for good once the process accepts
  * a connection (accept, accept4), is marked, or reaches serve_after, and
  * it ends, as any phase, at shutdown.
  */
