@@ -169,7 +169,9 @@ int		 poll_timeout(struct tracer *t);
  * (tracer/waiting.h) and emits SC_EV_WAITING for each one whose call
  * differs from the one last reported for it, or that made a call since
  * (tracer_report_call()).  That is how a process that waits in a call
- * nothing stops (one a profile allows) is seen to wait.
+ * nothing stops (one a profile allows) is seen to wait.  A round that
+ * takes long (many processes) puts the next one off, so that sampling
+ * takes at most a twentieth of the tracer's time.
  */
 void		 tracer_sample_waiting(struct tracer *t);
 #define TRACER_SAMPLE_NS	100000000ull

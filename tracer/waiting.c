@@ -133,7 +133,7 @@ waiting_sample(pid_t tgid, struct waiting_thread *out, size_t max)
 {
 	char path[64], buf[4096];
 	struct waiting_dirent *d;
-	size_t found = 0;
+	size_t found = 0, seen = 0;
 	long len = 0, o;
 	pid_t tid;
 	int fd, rc, err;
@@ -142,12 +142,13 @@ waiting_sample(pid_t tgid, struct waiting_thread *out, size_t max)
 	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
 	/* getdents64 rather than opendir(3): no allocation. */
-	while (found < max &&
+	while (seen < max &&
 	    (len = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0)
-		for (o = 0; o < len && found < max; o += d->reclen) {
+		for (o = 0; o < len && seen < max; o += d->reclen) {
 			d = (struct waiting_dirent *)(buf + o);
 			if ((tid = (pid_t)atoi(d->name)) <= 0)
 				continue;
+			seen++;
 			rc = waiting_thread(tgid, tid, &out[found]);
 			if (rc == -EACCES || rc == -EPERM) {
 				close(fd);

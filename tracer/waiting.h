@@ -43,10 +43,11 @@ struct waiting_thread {
 int		 waiting_thread(pid_t tgid, pid_t tid, struct waiting_thread *w);
 
 /*
- * The threads of process tgid blocked in a call now, into out (at most
- * max of them, in /proc's order).  Returns how many, or -errno (-ESRCH:
- * the process is gone; -EACCES, -EPERM: no rights over it).  A thread
- * that ends meanwhile is left out.
+ * The threads of process tgid blocked in a call now, into out: of its
+ * first max threads in /proc's order (oldest first), so that the work is
+ * bounded however many threads the program makes.  Returns how many, or
+ * -errno (-ESRCH: the process is gone; -EACCES, -EPERM: no rights over
+ * it).  A thread that ends meanwhile is left out.
  */
 int		 waiting_sample(pid_t tgid, struct waiting_thread *out,
 		    size_t max);

@@ -189,6 +189,8 @@ main(void)
 	CHECK(w[0].tid != pid && w[0].tid > 0);
 	CHECK_EQ_U(w[0].nr, SYS_read);
 	CHECK_EQ_U(waiting_thread(pid, pid, &w[1]), 0);
+	/* Only the first max threads are looked at: the busy one. */
+	CHECK_EQ_U(waiting_sample(pid, w, 1), 0);
 	end(pid);
 
 	/* Busy: never seen blocked, however often it is sampled. */
