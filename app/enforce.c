@@ -21,7 +21,9 @@
 #include "config.h"
 #include "enforce.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -54,6 +56,20 @@ struct denial {
 	uint64_t	first;		/* event clock */
 	uint8_t		phases;		/* bit (1 << enum phase) */
 	uint8_t		shown;		/* said live */
+	uint16_t	flags;		/* SC_EVF_STARTUP, SC_EVF_KILLED */
+};
+
+/*
+ * --phases: a process as enforcing sees it.  It serves once the model
+ * says it serves for good, or from its birth if a serving process forked
+ * it: kids are the children its threads had when it started serving,
+ * which alone may still start up.
+ */
+struct eproc {
+	int32_t		 pid;
+	int		 serving;
+	pid_t		*kids;
+	size_t		 nkids;
 };
 
 struct enforce {
@@ -73,6 +89,10 @@ struct enforce {
 	int		 root_seen;
 	int		 first_exec;
 	int		 exec_err;
+	/* --phases: the processes met, and whether one serves. */
+	struct eproc	*procs;
+	size_t		 nprocs, capprocs;
+	int		 any_serving;
 	/* The live lines' rate. */
 	uint64_t	 second;	/* start of the current second */
 	unsigned	 lines;		/* said in it */
@@ -183,20 +203,24 @@ enforce_call_name(uint32_t sysid, char *buf, size_t len)
 static void
 enforce_say(struct enforce *e, const struct denial *d, int total)
 {
-	char call[96], name[200], n[32], ph[64];
+	char call[96], name[200], n[32], ph[128];
 	double at = (double)(d->first - run_start_ns(e->run)) / 1e9;
 
 	enforce_call_name(d->sysid, call, sizeof(call));
 	escape_name(d->name, name, sizeof(name));
+	enforce_phases(d->phases, ph, sizeof(ph));
+	if (d->flags & SC_EVF_STARTUP)
+		strncat(ph, d->flags & SC_EVF_KILLED ? ", allowed in startup "
+		    "only: killed" : ", allowed in startup only",
+		    sizeof(ph) - strlen(ph) - 1);
 	if (total)
 		fprintf(stderr, "sctui: %s denied %s time%s in pid %d (%s), "
 		    "%s; first at +%.2f s\n", call, enforce_count(d->count, n,
-		    sizeof(n)), d->count == 1 ? "" : "s", d->pid, name,
-		    enforce_phases(d->phases, ph, sizeof(ph)), at);
+		    sizeof(n)), d->count == 1 ? "" : "s", d->pid, name, ph,
+		    at);
 	else
 		fprintf(stderr, "sctui: %s denied in pid %d (%s), %s; first "
-		    "at +%.2f s\n", call, d->pid, name, enforce_phases(
-		    d->phases, ph, sizeof(ph)), at);
+		    "at +%.2f s\n", call, d->pid, name, ph, at);
 }
 
 /* A new (call, process) as it happens, ENFORCE_LINES a second at most. */
@@ -252,6 +276,153 @@ enforce_find(struct enforce *e, uint32_t sysid, int32_t pid, int *isnew)
 	return d;
 }
 
+/* The parent of pid, from /proc; 0 if it is gone. */
+static pid_t
+enforce_ppid(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	ssize_t n;
+	int fd, ppid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	/* The name, in parentheses, may hold anything: after its end. */
+	if ((p = strrchr(buf, ')')) == NULL ||
+	    sscanf(p + 1, " %*c %d", &ppid) != 1)
+		return 0;
+	return (pid_t)ppid;
+}
+
+/* The children of every thread of pid, as /proc lists them, into *kids. */
+static void
+enforce_kids(pid_t pid, pid_t **kids, size_t *n)
+{
+	char path[96], buf[4096], *p, *end;
+	size_t cap = 0;
+	struct dirent *de;
+	ssize_t len;
+	long kid;
+	DIR *dir;
+	int fd;
+
+	*kids = NULL;
+	*n = 0;
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	if ((dir = opendir(path)) == NULL)
+		return;
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/task/%.20s/children",
+		    (int)pid, de->d_name);
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		len = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[len > 0 ? len : 0] = '\0';
+		for (p = buf; (kid = strtol(p, &end, 10)) > 0; p = end) {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 8;
+				*kids = xreallocarray(*kids, cap,
+				    sizeof(**kids));
+			}
+			(*kids)[(*n)++] = (pid_t)kid;
+		}
+	}
+	closedir(dir);
+}
+
+static struct eproc *
+enforce_proc_find(struct enforce *e, int32_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < e->nprocs; i++)
+		if (e->procs[i].pid == pid)
+			return &e->procs[i];
+	return NULL;
+}
+
+/*
+ * Process pid as enforcing sees it, met now if it was not: it serves
+ * from birth if its parent served when it forked it (its parent serves
+ * and did not have it yet then), or if it lost its parent (a daemon's
+ * double fork: reparented to the keeper) once a process serves.
+ */
+static struct eproc *
+enforce_proc(struct enforce *e, int32_t pid)
+{
+	const struct model_proc *p;
+	struct eproc *ep, *parent;
+	pid_t ppid;
+	size_t i;
+	int serving = 0;
+
+	if ((ep = enforce_proc_find(e, pid)) != NULL)
+		return ep;
+	p = model_proc_by_pid(run_model(e->run), pid);
+	ppid = enforce_ppid(pid);
+	if ((parent = enforce_proc_find(e, ppid)) != NULL && parent->serving) {
+		serving = 1;
+		for (i = 0; i < parent->nkids; i++)
+			if (parent->kids[i] == pid)
+				serving = 0;
+	} else if (parent == NULL && e->any_serving &&
+	    !(p != NULL && (p->flags & MODEL_PROC_ROOT)))
+		serving = 1;
+	if (e->nprocs == e->capprocs) {
+		e->capprocs = e->capprocs ? e->capprocs * 2 : 16;
+		e->procs = xreallocarray(e->procs, e->capprocs,
+		    sizeof(*e->procs));
+	}
+	ep = &e->procs[e->nprocs++];
+	memset(ep, 0, sizeof(*ep));
+	ep->pid = pid;
+	ep->serving = serving;
+	e->any_serving |= serving;
+	return ep;
+}
+
+/* After each event: a process the model sees serve for good serves. */
+static void
+enforce_phase(struct enforce *e, const struct sc_event *ev)
+{
+	const struct model_proc *p;
+	struct eproc *ep;
+
+	if (ev->tgid <= 0)
+		return;
+	if (ev->kind == SC_EV_EXIT && ev->tid == ev->tgid) {
+		/* Gone: its pid may come back as another process. */
+		if ((ep = enforce_proc_find(e, ev->tgid)) != NULL) {
+			free(ep->kids);
+			*ep = e->procs[--e->nprocs];
+		}
+		return;
+	}
+	ep = enforce_proc(e, ev->tgid);
+	p = model_proc_by_pid(run_model(e->run), ev->tgid);
+	if (ep->serving || p == NULL || p->phase == PHASE_STARTUP ||
+	    p->tent_since != 0)
+		return;
+	ep->serving = 1;
+	e->any_serving = 1;
+	enforce_kids(ep->pid, &ep->kids, &ep->nkids);
+}
+
+/* The run's may_start hook: may tgid still make its startup calls? */
+static int
+enforce_may_start(void *arg, pid_t tgid)
+{
+	struct enforce *e = arg;
+
+	return !enforce_proc(e, tgid)->serving;
+}
+
 /* The run's hook (run_opts.on_event), on the tracer's thread. */
 static void
 enforce_event(void *arg, const struct sc_event *ev, uint32_t sysid,
@@ -262,7 +433,10 @@ enforce_event(void *arg, const struct sc_event *ev, uint32_t sysid,
 	struct denial *d;
 	int isnew;
 
+	if (e->cli->phases)
+		enforce_phase(e, ev);
 	if (ev->kind == SC_EV_SYSCALL) {
+		e->first_exec = 0;
 		e->tid = ev->tid;
 		e->sysid = sysid;
 		e->phase = phase;
@@ -286,7 +460,11 @@ enforce_event(void *arg, const struct sc_event *ev, uint32_t sysid,
 	d = enforce_find(e, e->sysid, ev->tgid, &isnew);
 	if (d->count++ == 0)
 		d->first = ev->ts;
+	/* Refused as the process serves, whatever the model counts. */
+	if ((ev->flags & SC_EVF_STARTUP) && e->phase == PHASE_STARTUP)
+		e->phase = PHASE_SERVING;
 	d->phases |= (uint8_t)(1u << e->phase);
+	d->flags |= ev->flags & (SC_EVF_STARTUP | SC_EVF_KILLED);
 	if (isnew)
 		enforce_live(e, d, ev->ts);
 }
@@ -384,6 +562,7 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 	struct enforce e;
 	char names[512];
 	int code, status;
+	size_t i;
 
 	memset(&e, 0, sizeof(e));
 	e.cli = c;
@@ -392,6 +571,10 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 	o.enforce_len = len;
 	o.on_event = enforce_event;
 	o.event_arg = &e;
+	if (c->phases) {
+		o.may_start = enforce_may_start;
+		o.phases_kill = c->phases == CLI_PHASES_KILL;
+	}
 	if (run_new(c, &o, &e.run) < 0)
 		return 1;
 	if (run_start(e.run) < 0) {
@@ -407,17 +590,19 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 		    "execve?)\n", escape_name(c->argv[0], names,
 		    sizeof(names)), e.exec_err > 0 ? strerror(e.exec_err) :
 		    "refused");
-	if (e.exec_err != 0 && e.n == 0) {
-		run_free(e.run);
-		return code;
+	/* A command that could not even start: that line says it all. */
+	if (e.exec_err == 0 || e.n > 0) {
+		if (e.held || e.n > 0)
+			enforce_summary(&e);
+		enforce_names(&e, names, sizeof(names));
+		if (status != -1 && enforce_failed(status))
+			enforce_hint(c, status, names);
 	}
-	if (e.held || e.n > 0)
-		enforce_summary(&e);
-	enforce_names(&e, names, sizeof(names));
-	if (status != -1 && enforce_failed(status))
-		enforce_hint(c, status, names);
 	run_free(e.run);
 	free(e.d);
+	for (i = 0; i < e.nprocs; i++)
+		free(e.procs[i].kids);
+	free(e.procs);
 	return code;
 }
 
@@ -514,6 +699,18 @@ enforce_plain(const struct cli *c, scmp_filter_ctx ctx)
 	return WEXITSTATUS(status);
 }
 
+/* 1 if no entry of p carries the phases its calls were seen in. */
+static int
+enforce_no_phases(const struct profile *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++)
+		if (p->entries[i].phases != 0)
+			return 0;
+	return 1;
+}
+
 int
 enforce_main(const struct cli *c)
 {
@@ -529,8 +726,22 @@ enforce_main(const struct cli *c)
 		return 1;
 	p = profilecmd_build(c, in);
 	profile_free(in);
+	if (c->phases && enforce_no_phases(p)) {
+		fprintf(stderr, "sctui: %s: no entry says in which phases its "
+		    "calls were seen, so --phases has nothing to enforce: "
+		    "write the profile with sctui -o, which groups them\n",
+		    c->enforce);
+		profile_free(p);
+		return 1;
+	}
 	notify = !c->no_notify;
 	if (notify && run_notify_available(why, sizeof(why)) < 0) {
+		if (c->phases) {
+			fprintf(stderr, "sctui: %s: --phases cannot be "
+			    "enforced on this kernel\n", why);
+			profile_free(p);
+			return 1;
+		}
 		fprintf(stderr, "sctui: %s: the kernel alone enforces %s, and "
 		    "sctui cannot say which calls it denies\n", why,
 		    c->enforce);
@@ -538,7 +749,8 @@ enforce_main(const struct cli *c)
 	}
 	cli_env(c, &env);
 	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
-	    notify ? PROFILE_FILTER_NOTIFY : 0, &ctx, err, sizeof(err));
+	    (notify ? PROFILE_FILTER_NOTIFY : 0) |
+	    (c->phases ? PROFILE_FILTER_PHASES : 0), &ctx, err, sizeof(err));
 	profile_free(p);
 	if (rc == 0 && notify) {
 		rc = profile_export(ctx, 1, &bpf, &len, err, sizeof(err));

@@ -45,6 +45,11 @@
 
 #define RING_CAPACITY	65536
 
+_Static_assert(TRACER_ENFORCE_ERRNO == PROFILE_NOTIFY_ERRNO &&
+    TRACER_ENFORCE_WATCH == PROFILE_NOTIFY_WATCH &&
+    TRACER_ENFORCE_STARTUP == PROFILE_NOTIFY_STARTUP,
+    "the enforce filter's data, as the profile code writes it");
+
 struct run {
 	const struct cli	*cli;
 	struct run_opts		 opts;
@@ -493,6 +498,9 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 		to.filter_len = o->enforce_len;
 		to.mode = TRACER_NOTIFY;
 		to.enforce = 1;
+		to.may_start = o->may_start;
+		to.may_start_ctx = o->event_arg;
+		to.phases_kill = o->phases_kill;
 	}
 	if (c->stacks) {
 		if (!tracer_stacks_supported()) {

@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 struct cli;
 struct model;
@@ -55,6 +56,14 @@ struct run_opts {
 	 */
 	const void	*enforce;
 	size_t		 enforce_len;
+	/*
+	 * --enforce --phases: the calls the filter allows in startup only
+	 * run while may_start(event_arg, tgid) says 1, on the tracer's
+	 * thread (tracer_opts.may_start); with phases_kill a refused one
+	 * kills its process.
+	 */
+	int		(*may_start)(void *arg, pid_t tgid);
+	int		 phases_kill;
 	/*
 	 * opts.ring 0: called on the tracer's thread with each event once the
 	 * model counted it, with the call and phase it was counted under (as

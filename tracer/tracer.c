@@ -679,7 +679,7 @@ profile_action(const struct tracer *t, uint32_t arch, int nr, uint64_t ip,
  * cannot happen; it would be refused with EPERM all the same.
  */
 int
-tracer_enforce_errno(const struct tracer *t, uint32_t arch, int nr,
+tracer_enforce_data(const struct tracer *t, uint32_t arch, int nr,
     uint64_t ip, const uint64_t *args)
 {
 	uint32_t act;
@@ -689,7 +689,7 @@ tracer_enforce_errno(const struct tracer *t, uint32_t arch, int nr,
 	act = profile_action(t, arch, nr, ip, args);
 	if ((act & SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_TRACE)
 		return EPERM;
-	return (int)(act & SECCOMP_RET_DATA & 0xfff);
+	return (int)(act & SECCOMP_RET_DATA);
 }
 
 /*

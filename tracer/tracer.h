@@ -88,6 +88,18 @@ struct tracer_opts {
 	 * reported as SYSCALL then DENIED (aux = the errno).
 	 */
 	int		 enforce;
+	/*
+	 * With enforce, --phases: a call the filter stops with
+	 * TRACER_ENFORCE_STARTUP in its data runs while may_start(ctx,
+	 * tgid) returns 1 (its process starts up), on the tracer's thread,
+	 * and from then on is refused with the errno, its process killed
+	 * (SIGKILL) first with phases_kill; the DENIED event has
+	 * SC_EVF_STARTUP (and SC_EVF_KILLED).  One with TRACER_ENFORCE_WATCH
+	 * runs, only seen.  NULL may_start: every process starts up.
+	 */
+	int		(*may_start)(void *ctx, pid_t tgid);
+	void		*may_start_ctx;
+	int		 phases_kill;
 
 	/*
 	 * Non-NULL: the stack of each (arch, syscall)'s first occurrence per
@@ -96,6 +108,11 @@ struct tracer_opts {
 	 */
 	struct stacks	*stacks;
 };
+
+/* The data of the enforce filter's SECCOMP_RET_TRACE (lib/profile). */
+#define TRACER_ENFORCE_ERRNO	0x0fff
+#define TRACER_ENFORCE_WATCH	0x4000
+#define TRACER_ENFORCE_STARTUP	0x8000
 
 enum tracer_req {
 	TRACER_REQ_STOP = 1,	/* stop signal to the command, then KILL */

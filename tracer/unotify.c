@@ -395,27 +395,46 @@ notify_check_exec(struct tracer *t, struct tcb *leader)
 }
 
 /*
- * opts.enforce: every call stopped is one the profile fails; fail it with
- * the profile's errno, never let it run, then report it.
+ * opts.enforce: a call the profile fails is failed with the profile's
+ * errno, never let run; one allowed in startup only runs while its
+ * process starts up (opts.may_start), one watched runs.  Then it is
+ * reported.
  */
 static void
 enforce_call(struct tracer *t, const struct tcb *c,
     const struct notify_call *call)
 {
 	struct sc_event ev;
-	int err;
+	int data, err, run;
+	uint16_t flags = 0;
 
-	err = tracer_enforce_errno(t, call->arch, call->nr, call->ip,
+	data = tracer_enforce_data(t, call->arch, call->nr, call->ip,
 	    call->args);
-	notify_refuse(t->listener, call->id, err);
+	err = data & TRACER_ENFORCE_ERRNO;
+	run = (data & TRACER_ENFORCE_WATCH) != 0;
+	if (data & TRACER_ENFORCE_STARTUP) {
+		run = t->opts.may_start == NULL ||
+		    t->opts.may_start(t->opts.may_start_ctx, c->tgid);
+		flags = SC_EVF_STARTUP;
+		/* The process dies before its call could return. */
+		if (!run && t->opts.phases_kill &&
+		    kill(c->tgid, SIGKILL) == 0)
+			flags |= SC_EVF_KILLED;
+	}
+	if (run)
+		notify_reply(t->listener, call->id, 0);
+	else
+		notify_refuse(t->listener, call->id, err);
 	memset(&ev, 0, sizeof(ev));
 	ev.arch = call->arch;
 	ev.nr = call->nr;
 	memcpy(ev.u.args, call->args, sizeof(ev.u.args));
-	tracer_report_call(t, c, &ev, err);
-	if (err == 0) {
-		/* SCMP_ACT_ERRNO(0): refused all the same. */
+	tracer_report_call(t, c, &ev, 0);
+	if (!run) {
+		/* Even SCMP_ACT_ERRNO(0) is a refusal. */
 		ev.kind = SC_EV_DENIED;
+		ev.aux = err;
+		ev.flags = flags;
 		tracer_emit(t, &ev);
 	}
 }

@@ -63,6 +63,9 @@ static const char cli_usage[] =
 "                          without running, and are left out of -o\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
 "                          runtime would, and name each call it denies\n"
+"      --phases[=kill]     with --enforce, a call the profile allows in startup\n"
+"                          only fails once its process serves (kill: the\n"
+"                          process is killed)\n"
 "      --demo              the classroom demo: nginx (or a bundled server)\n"
 "                          on 127.0.0.1 traced through start-up, a few\n"
 "                          seconds of requests sent by sctui, and SIGQUIT\n"
@@ -212,6 +215,7 @@ enum {
 	OPT_SESSION,
 	OPT_STACKS,
 	OPT_NO_NOTIFY,
+	OPT_PHASES,
 };
 
 /*
@@ -444,6 +448,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "stats",	 required_argument, NULL, OPT_STATS },
 		{ "profile",	 required_argument, NULL, OPT_PROFILE },
 		{ "enforce",	 required_argument, NULL, OPT_ENFORCE },
+		{ "phases",	 optional_argument, NULL, OPT_PHASES },
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
 		{ "default-action", required_argument, NULL, OPT_DEFAULT_ACTION },
 		{ "errno",	 required_argument, NULL, OPT_ERRNO },
@@ -529,6 +534,17 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			c->enforce = optarg;
 			c->action = CLI_ENFORCE;
 			break;
+		case OPT_PHASES:
+			if (optarg != NULL && strcmp(optarg, "kill") != 0 &&
+			    strcmp(optarg, "errno") != 0) {
+				snprintf(err, errlen, "--phases: '%s' is not "
+				    "errno or kill (--phases=kill)", optarg);
+				return -EINVAL;
+			}
+			c->phases = optarg != NULL &&
+			    strcmp(optarg, "kill") == 0 ? CLI_PHASES_KILL :
+			    CLI_PHASES_ERRNO;
+			break;
 		case OPT_FORMAT:
 			if (parse_format(c, optarg, err, errlen) < 0)
 				return -EINVAL;
@@ -606,6 +622,16 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			return -EINVAL;
 		}
 		return 0;
+	}
+	if (c->phases && c->action != CLI_ENFORCE) {
+		snprintf(err, errlen, "--phases enforces a profile's phases: "
+		    "give it with --enforce=PROFILE");
+		return -EINVAL;
+	}
+	if (c->phases && c->no_notify) {
+		snprintf(err, errlen, "--phases needs seccomp user "
+		    "notification: leave out --no-notify");
+		return -EINVAL;
 	}
 	if (c->action == CLI_ENFORCE && (c->npids > 0 || c->profile != NULL)) {
 		snprintf(err, errlen, "--enforce runs a new command under the "

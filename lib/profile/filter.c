@@ -13,6 +13,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
+#include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
 #include "xalloc.h"
@@ -64,6 +65,25 @@ filter_action(enum profile_action action, int errno_ret, unsigned flags)
 	if ((flags & PROFILE_FILTER_NOTIFY) &&
 	    (act & SECCOMP_RET_ACTION_FULL) == SCMP_ACT_ERRNO(0))
 		return SCMP_ACT_TRACE(act & SECCOMP_RET_DATA);
+	return act;
+}
+
+/*
+ * PROFILE_FILTER_PHASES: what the allowing entry e becomes for name, in a
+ * profile whose default fails calls with def_errno (0: another default),
+ * or act as it was.
+ */
+static uint32_t
+filter_phases(const struct profile_entry *e, const char *name, uint32_t act,
+    int def_errno)
+{
+	if (e->action != PROFILE_ACT_ALLOW)
+		return act;
+	if (e->phases == 1u << PHASE_STARTUP)
+		return SCMP_ACT_TRACE(PROFILE_NOTIFY_STARTUP |
+		    (def_errno > 0 ? def_errno : EPERM));
+	if (strcmp(name, "accept") == 0 || strcmp(name, "accept4") == 0)
+		return SCMP_ACT_TRACE(PROFILE_NOTIFY_WATCH);
 	return act;
 }
 
@@ -145,8 +165,12 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 				    "'%s'", e->names[j]);
 				goto out;
 			}
-			rc = seccomp_rule_add_array(ctx, act, nr,
-			    (unsigned)k, cmp);
+			rc = seccomp_rule_add_array(ctx,
+			    (flags & PROFILE_FILTER_PHASES) ? filter_phases(e,
+			    e->names[j], act, r->def_action ==
+			    PROFILE_ACT_ERRNO ? (r->def_errno >= 0 ?
+			    r->def_errno : EPERM) : 0) : act, nr, (unsigned)k,
+			    cmp);
 			if (rc < 0) {
 				snprintf(err, errlen, "libseccomp refused the "
 				    "rule for '%s' (%s%s): %s", e->names[j],

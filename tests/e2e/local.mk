@@ -83,3 +83,11 @@ TESTS += \
 EXTRA_DIST += tests/e2e/phases-lib.sh tests/e2e/phases-nginx.test \
 	tests/e2e/phases-python.test tests/e2e/phases-node.test \
 	tests/helpers/h-server.js
+
+# --enforce --phases: a server that makes a call of its start-up again
+# once it serves, and nginx under its phases.
+check_PROGRAMS += tests/helpers/h-phases-late
+tests_helpers_h_phases_late_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_phases_late_LDFLAGS =
+TESTS += tests/e2e/enforce-phases.test
+EXTRA_DIST += tests/e2e/enforce-phases.test
