@@ -89,5 +89,6 @@ EXTRA_DIST += tests/e2e/phases-lib.sh tests/e2e/phases-nginx.test \
 check_PROGRAMS += tests/helpers/h-phases-late
 tests_helpers_h_phases_late_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_phases_late_LDFLAGS =
-TESTS += tests/e2e/enforce-phases.test
-EXTRA_DIST += tests/e2e/enforce-phases.test
+TESTS += tests/e2e/enforce-phases.test tests/e2e/enforce-nginx-phases.test
+EXTRA_DIST += tests/e2e/enforce-phases.test \
+	tests/e2e/enforce-nginx-phases.test
