@@ -13,6 +13,13 @@
  * line that finds the rest.  The tree ends with sctui (the keeper of
  * tracer/unotify.c).
  *
+ * --phases: the calls the profile allows in startup only stop too, and
+ * run while their process starts up (enforce_may_start()); accept and
+ * accept4 stop and run, so that the model sees a process serve for good
+ * (lib/model/model.h), and from then on that process, and any process it
+ * forks, is refused them.  Which process serves is kept here (struct
+ * eproc), never taken back: an exec gives no startup calls back.
+ *
  * Without user notification (or with --no-notify) the filter is loaded in
  * a child right before execv(), as runc and crun do, and sctui only waits:
  * with no_new_privs only when we are not root (root keeps setuid programs

@@ -421,15 +421,22 @@ enforce_call(struct tracer *t, const struct tcb *c,
 		    kill(c->tgid, SIGKILL) == 0)
 			flags |= SC_EVF_KILLED;
 	}
-	if (run)
-		notify_reply(t->listener, call->id, 0);
-	else
-		notify_refuse(t->listener, call->id, err);
 	memset(&ev, 0, sizeof(ev));
 	ev.arch = call->arch;
 	ev.nr = call->nr;
 	memcpy(ev.u.args, call->args, sizeof(ev.u.args));
-	tracer_report_call(t, c, &ev, 0);
+	/*
+	 * A watched call may start serving: reported while it waits, so
+	 * that whatever the process does next comes after.
+	 */
+	if (data & TRACER_ENFORCE_WATCH)
+		tracer_report_call(t, c, &ev, 0);
+	if (run)
+		notify_reply(t->listener, call->id, 0);
+	else
+		notify_refuse(t->listener, call->id, err);
+	if (!(data & TRACER_ENFORCE_WATCH))
+		tracer_report_call(t, c, &ev, 0);
 	if (!run) {
 		/* Even SCMP_ACT_ERRNO(0) is a refusal. */
 		ev.kind = SC_EV_DENIED;
