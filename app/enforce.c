@@ -394,11 +394,25 @@ enforce_proc(struct enforce *e, int32_t pid)
 	return ep;
 }
 
-/* After each event: a process the model sees serve for good serves. */
+/* A process the model sees serve for good serves, its children noted. */
+static void
+enforce_serves(struct enforce *e, struct eproc *ep)
+{
+	const struct model_proc *p;
+
+	p = model_proc_by_pid(run_model(e->run), ep->pid);
+	if (ep->serving || p == NULL || p->phase == PHASE_STARTUP ||
+	    p->tent_since != 0)
+		return;
+	ep->serving = 1;
+	e->any_serving = 1;
+	enforce_kids(ep->pid, &ep->kids, &ep->nkids);
+}
+
+/* After each event: what it changed. */
 static void
 enforce_phase(struct enforce *e, const struct sc_event *ev)
 {
-	const struct model_proc *p;
 	struct eproc *ep;
 
 	if (ev->tgid <= 0)
@@ -411,23 +425,23 @@ enforce_phase(struct enforce *e, const struct sc_event *ev)
 		}
 		return;
 	}
-	ep = enforce_proc(e, ev->tgid);
-	p = model_proc_by_pid(run_model(e->run), ev->tgid);
-	if (ep->serving || p == NULL || p->phase == PHASE_STARTUP ||
-	    p->tent_since != 0)
-		return;
-	ep->serving = 1;
-	e->any_serving = 1;
-	enforce_kids(ep->pid, &ep->kids, &ep->nkids);
+	enforce_serves(e, enforce_proc(e, ev->tgid));
 }
 
-/* The run's may_start hook: may tgid still make its startup calls? */
+/*
+ * The run's may_start hook: may tgid still make its startup calls?  Its
+ * call comes before its event: --serve-after is applied first.
+ */
 static int
 enforce_may_start(void *arg, pid_t tgid)
 {
 	struct enforce *e = arg;
+	struct eproc *ep;
 
-	return !enforce_proc(e, tgid)->serving;
+	model_tick(run_model(e->run), run_now());
+	ep = enforce_proc(e, tgid);
+	enforce_serves(e, ep);
+	return !ep->serving;
 }
 
 /* The run's hook (run_opts.on_event), on the tracer's thread. */
@@ -489,7 +503,10 @@ enforce_summary(struct enforce *e)
 		    "processes\n", e->n - ENFORCE_SUMMARY);
 }
 
-/* "mmap, madvise" (the distinct calls denied, first first) into buf. */
+/*
+ * "mmap, madvise" (the distinct calls denied, first first) into buf, each
+ * refused by --phases marked so.
+ */
 static const char *
 enforce_names(const struct enforce *e, char *buf, size_t len)
 {
@@ -506,9 +523,10 @@ enforce_names(const struct enforce *e, char *buf, size_t len)
 			strncat(buf, ", ...", len - strlen(buf) - 1);
 			break;
 		}
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s%s",
 		    named > 1 ? ", " : "", enforce_call_name(e->d[i].sysid,
-		    call, sizeof(call)));
+		    call, sizeof(call)), e->d[i].flags & SC_EVF_STARTUP ?
+		    " (allowed in startup only)" : "");
 	}
 	return buf;
 }
