@@ -11,4 +11,5 @@ libtracer_a_SOURCES = \
 	tracer/stack.c \
 	tracer/tcb.c tracer/tcb.h \
 	tracer/tracer.c tracer/tracer.h tracer/tracer-int.h \
-	tracer/unotify.c
+	tracer/unotify.c \
+	tracer/waiting.c tracer/waiting.h

@@ -853,6 +853,7 @@ next_event(struct tracer *t, struct ptrace_wait *w, int *status,
 	pid_t tid;
 
 	while (t->tcbs.live > 0) {
+		tracer_sample_waiting(t);
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);

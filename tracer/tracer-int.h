@@ -61,6 +61,11 @@ struct tracer_engine {
 	/* c is about to clone (call, as guard_call() named it). */
 	void	(*clone_call)(struct tcb *c, enum guard_call call,
 		    uint32_t arch, const uint64_t *args);
+	/*
+	 * Before each tracer_sample_waiting() round: learns the processes
+	 * of the tree it has not met yet, so that they are sampled too.
+	 */
+	void	(*before_sample)(struct tracer *t);
 };
 
 extern const struct tracer_engine ptrace_engine;	/* ptrace.c */
@@ -103,6 +108,9 @@ struct tracer {
 	uint32_t		 nown;		/* filters tracees installed */
 	uint32_t		 syncing;	/* threads held for a TSYNC */
 	struct stack_seen	*seen;		/* opts.stacks: what was captured */
+	uint64_t		 sample_at;	/* next waiting_sample() round */
+	struct idmap		 waited;	/* tid -> waited_key() of the
+						   call last reported, 0: none */
 };
 
 /* CLOCK_MONOTONIC in nanoseconds. */
@@ -150,8 +158,23 @@ void		 tracer_child_exec(struct tracer *t, int syncfd)
 
 /* Carries out what tracer_request() and tracer_signal() asked. */
 void		 take_requests(struct tracer *t);
-/* Milliseconds poll() may sleep: until STOP's grace runs out, or -1. */
+/*
+ * Milliseconds poll() may sleep: until STOP's grace runs out or the next
+ * tracer_sample_waiting() is due, whichever comes first.
+ */
 int		 poll_timeout(struct tracer *t);
+/*
+ * Every TRACER_SAMPLE_NS (engines call it each time round their loop):
+ * finds the threads of each traced process asleep in a call
+ * (tracer/waiting.h) and emits SC_EV_WAITING for each one whose call
+ * differs from the one last reported for it, or that made a call since
+ * (tracer_report_call()).  That is how a process that waits in a call
+ * nothing stops (one a profile allows) is seen to wait.  A round that
+ * takes long (many processes) puts the next one off, so that sampling
+ * takes at most a twentieth of the tracer's time.
+ */
+void		 tracer_sample_waiting(struct tracer *t);
+#define TRACER_SAMPLE_NS	100000000ull
 
 /*
  * The slot of arch (0 x86_64, 1 i386, 2 x32, whose bit it clears from

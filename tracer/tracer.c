@@ -37,6 +37,7 @@
 #include "guard.h"
 #include "notify.h"
 #include "tracer-int.h"
+#include "waiting.h"
 #include "xalloc.h"
 
 /* The engine of each mode; adding an engine is a file and a row. */
@@ -123,6 +124,7 @@ tracer_free(struct tracer *t)
 	notify_shared_free(t->shared);
 	tcb_table_free(&t->tcbs);
 	idmap_free(&t->early);
+	idmap_free(&t->waited);
 	stack_seen_free(t->seen);
 	free(t->filter);
 	free(t->plain);
@@ -263,6 +265,10 @@ tracer_emit(struct tracer *t, struct sc_event *ev)
 {
 	ev->ts = now_ns();
 	t->sink.emit(t->sink.ctx, ev);
+	/* A new thread with the same tid is reported afresh. */
+	if (ev->kind == SC_EV_EXIT &&
+	    idmap_get(&t->waited, (uint32_t)ev->tid) != IDMAP_NONE)
+		idmap_put(&t->waited, (uint32_t)ev->tid, 0);
 	if (ev->kind == SC_EV_EXEC || ev->kind == SC_EV_SPAWN ||
 	    ev->kind == SC_EV_ATTACH)
 		stack_event(t, ev);
@@ -308,6 +314,8 @@ void
 tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
     int err)
 {
+	uint32_t key;
+
 	assert(c != NULL);
 	ev->kind = SC_EV_SYSCALL;
 	ev->tid = c->tid;
@@ -315,6 +323,12 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	ev->aux = 0;
 	ev->flags = 0;
 	tracer_emit(t, ev);
+	/* It left the call it was found asleep in: the next find is news. */
+	if (t->waited.len > 0) {
+		key = idmap_get(&t->waited, (uint32_t)c->tid);
+		if (key != IDMAP_NONE && key != 0)
+			idmap_put(&t->waited, (uint32_t)c->tid, 0);
+	}
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
@@ -510,20 +524,73 @@ int
 poll_timeout(struct tracer *t)
 {
 	struct timespec now;
-	long ms;
+	uint64_t ns = now_ns();
+	long ms, sample;
 
+	/* Rounded up: waking before it is due would only spin. */
+	sample = t->sample_at > ns ?
+	    (long)((t->sample_at - ns + 999999) / 1000000) : 0;
 	if (!(t->doing & 1u << TRACER_REQ_STOP) ||
 	    (t->doing & 1u << TRACER_REQ_KILL))
-		return -1;
+		return (int)sample;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	ms = (t->kill_at.tv_sec - now.tv_sec) * 1000 +
 	    (t->kill_at.tv_nsec - now.tv_nsec) / 1000000;
 	if (ms <= 0) {
 		t->doing |= 1u << TRACER_REQ_KILL;
 		kill_all(t, SIGKILL);
-		return -1;
+		return (int)sample;
 	}
-	return (int)ms;
+	return (int)(ms < sample ? ms : sample);
+}
+
+/* One number for the call w is in, never 0 (0: none reported). */
+static uint32_t
+waited_key(const struct waiting_thread *w)
+{
+	return ((uint32_t)w->nr + 1) ^ (w->arch == AUDIT_ARCH_I386 ?
+	    0x80000000u : 0);
+}
+
+#define WAITING_MAX	256	/* threads looked at per process */
+
+void
+tracer_sample_waiting(struct tracer *t)
+{
+	struct waiting_thread w[WAITING_MAX];
+	struct sc_event ev;
+	struct tcb *c;
+	uint64_t ns = now_ns(), took;
+	uint32_t key;
+	int n, i;
+
+	if (ns < t->sample_at)
+		return;
+	if (t->engine->before_sample != NULL)
+		t->engine->before_sample(t);
+	for (c = tcb_first(&t->tcbs); c != NULL; c = tcb_next(&t->tcbs, c)) {
+		if (c->tid != c->tgid)
+			continue;	/* its leader samples every thread */
+		n = waiting_sample(c->tgid, w, WAITING_MAX);
+		for (i = 0; i < n; i++) {
+			key = waited_key(&w[i]);
+			if (idmap_get(&t->waited, (uint32_t)w[i].tid) == key)
+				continue;
+			idmap_put(&t->waited, (uint32_t)w[i].tid, key);
+			memset(&ev, 0, sizeof(ev));
+			ev.kind = SC_EV_WAITING;
+			ev.tid = w[i].tid;
+			ev.tgid = c->tgid;
+			ev.arch = w[i].arch;
+			ev.nr = w[i].nr;
+			tracer_emit(t, &ev);
+		}
+	}
+	/* A tree of many processes makes the rounds rarer, not the tracer
+	 * slower: they take at most a twentieth of its time. */
+	took = now_ns() - ns;
+	t->sample_at = ns + (took * 20 > TRACER_SAMPLE_NS ? took * 20 :
+	    TRACER_SAMPLE_NS);
 }
 
 #define DENY_NR_MAX	1024

@@ -17,11 +17,17 @@
  *
  * In TRACER_NOTIFY mode nothing is stopped but the calls the filter does
  * not allow, so less is seen: a process or thread is announced (SPAWN,
- * aux = its parent) when it first makes such a call, EXEC when its name
- * changes, no SIGNAL but those sctui sends, and EXIT with aux =
+ * aux = its parent) when it first makes such a call (a process also when
+ * it is found a child of one announced, before a sample), EXEC when its
+ * name changes, no SIGNAL but those sctui sends, and EXIT with aux =
  * SC_STATUS_UNKNOWN soon after it is gone (the command's own status is
  * known: its keeper, sctui's child, reports it).  A process that installs
  * a seccomp filter of its own is reported (SC_EV_OWNFILTER) in every mode.
+ *
+ * In every mode the processes are sampled every 100 ms for threads asleep
+ * in a call (tracer/waiting.h): SC_EV_WAITING says which, once per thread
+ * and call until the thread makes a call again, so that a process waiting
+ * in a call nothing stops is seen to wait.
  */
 #ifndef SCTUI_TRACER_H
 #define SCTUI_TRACER_H

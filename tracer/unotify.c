@@ -347,6 +347,33 @@ notify_learn(struct tracer *t, pid_t tid)
 	return c;
 }
 
+/*
+ * Before a sample: the children of each known process that made no call
+ * the profile lacks are still unknown, and a server's workers may wait
+ * for clients in allowed calls only; learn them now, so that the sampler
+ * sees them wait.
+ */
+static void
+notify_learn_children(struct tracer *t)
+{
+	pid_t kids[64];
+	struct tcb *c;
+	size_t n, i;
+	uint32_t nslots = t->tcbs.nslots, s;
+
+	/* By slot, up to those there now: learning adds slots. */
+	for (s = 0; s < nslots; s++) {
+		c = &t->tcbs.slots[s];
+		if (c->tid == 0 || c->tid != c->tgid)
+			continue;
+		n = tracer_proc_children(c->tgid, c->tid, kids,
+		    sizeof(kids) / sizeof(kids[0]));
+		for (i = 0; i < n; i++)
+			if (tcb_get(&t->tcbs, kids[i]) == NULL)
+				notify_learn(t, kids[i]);
+	}
+}
+
 /* A known process whose name changed has exec'd: say so. */
 static void
 notify_check_exec(struct tracer *t, struct tcb *leader)
@@ -471,6 +498,7 @@ run_notify(struct tracer *t)
 			break;
 		if (now_ns() - t->swept_at >= SWEEP_NS)
 			notify_sweep(t, 0);
+		tracer_sample_waiting(t);
 		timeout = poll_timeout(t);
 		ms = (int)(SWEEP_NS / 1000000);
 		if (timeout < 0 || timeout > ms)
@@ -501,4 +529,5 @@ const struct tracer_engine unotify_engine = {
 	.run = run_notify,
 	.kill_all = unotify_kill_all,
 	.signal_tops = unotify_signal_tops,
+	.before_sample = notify_learn_children,
 };

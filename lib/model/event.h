@@ -24,6 +24,10 @@ enum sc_event_kind {
 				   aux 1: from now on followed with
 				   PTRACE_SYSCALL, 0: stacked on the
 				   profile's (seccomp user notification) */
+	SC_EV_WAITING,		/* tid was found asleep in syscall nr of arch
+				   (tracer/waiting.h); not a call: it may
+				   have been counted already, or be one a
+				   profile allows, never seen */
 };
 
 /*

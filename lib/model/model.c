@@ -32,6 +32,31 @@ const char *const phase_default_serve_on[] = {
 	"io_uring_enter", NULL
 };
 
+/*
+ * The argument values a process recorded while it served tentatively, to
+ * move back to startup if it goes back (model.h "Phases").
+ */
+struct model_tent {
+	uint32_t	sys;		/* index into the model's syscalls */
+	uint32_t	val;		/* index into the argument's values */
+	uint8_t		arg;		/* index into the call's arguments */
+	uint64_t	n;
+};
+
+/*
+ * Past this many different values recorded while serving tentatively, a
+ * process is taken to be serving for good: what it does is no start-up.
+ */
+#define MODEL_TENT_MAX	256
+
+/* Waits with a timeout argument whose 0 makes them return at once. */
+static const struct {
+	const char	*name;
+	uint8_t		 arg;
+} phase_timeouts[] = {
+	{ "epoll_wait", 3 }, { "epoll_pwait", 3 }, { "poll", 2 },
+};
+
 const char *
 phase_name(enum phase p)
 {
@@ -72,6 +97,7 @@ proc_free(struct model_proc *p)
 		free(p->execs[i]);
 	free(p->execs);
 	free(p->stats);
+	free(p->tents);
 	if (p->statmap != NULL) {
 		idmap_free(p->statmap);
 		free(p->statmap);
@@ -114,13 +140,36 @@ set_name(struct model_proc *p, const char *name)
 	snprintf(p->name, sizeof(p->name), "%s", name);
 }
 
+/* Serving for good (or another phase): nothing to take back any more. */
+static void
+tent_end(struct model_proc *p)
+{
+	uint32_t i;
+
+	if (p->tent_since == 0)
+		return;
+	for (i = 0; i < p->nstats; i++)
+		p->stats[i].tent = 0;
+	p->ntents = 0;
+	p->tent_since = 0;
+}
+
 static void
 set_phase(struct model_proc *p, enum phase ph, uint64_t ts)
 {
+	tent_end(p);
 	if (p->phase == ph)
 		return;
 	p->phase = ph;
 	p->phase_since[ph] = ts;
+}
+
+/* A waiting call, made or seen: serving, tentatively, from ts. */
+static void
+tent_start(struct model_proc *p, uint64_t ts)
+{
+	set_phase(p, PHASE_SERVING, ts);
+	p->tent_since = ts;
 }
 
 static struct model_proc *
@@ -175,6 +224,79 @@ in_list(const char *const *list, const char *name)
 	return 0;
 }
 
+/*
+ * A set-up call while serving tentatively: the process was still starting
+ * up.  Every call counted since the tentative start moves back to startup.
+ */
+static void
+tent_take_back(struct model *m, struct model_proc *p)
+{
+	struct model_pstat *ps;
+	struct model_argval *av;
+	struct model_tent *te;
+	uint32_t i;
+
+	for (i = 0; i < p->nstats; i++) {
+		ps = &p->stats[i];
+		if (ps->tent == 0)
+			continue;
+		ps->count[PHASE_SERVING] -= ps->tent;
+		ps->count[PHASE_STARTUP] += ps->tent;
+		m->sys[ps->sys].count[PHASE_SERVING] -= ps->tent;
+		m->sys[ps->sys].count[PHASE_STARTUP] += ps->tent;
+		m->totals.phase[PHASE_SERVING] -= ps->tent;
+		m->totals.phase[PHASE_STARTUP] += ps->tent;
+	}
+	for (i = 0; i < p->ntents; i++) {
+		te = &p->tents[i];
+		av = &m->sys[te->sys].args[te->arg].vals[te->val];
+		av->count[PHASE_SERVING] -= te->n;
+		av->count[PHASE_STARTUP] += te->n;
+	}
+	tent_end(p);
+	p->phase = PHASE_STARTUP;
+	p->phase_since[PHASE_SERVING] = 0;
+}
+
+/* One more value av (argument a of call sys) recorded meanwhile. */
+static void
+tent_arg(struct model_proc *p, uint32_t sys, const struct model_sys *s,
+    const struct model_arg *a, const struct model_argval *av)
+{
+	struct model_tent *te;
+	uint32_t i, val = (uint32_t)(av - a->vals);
+	uint8_t arg = (uint8_t)(a - s->args);
+
+	for (i = 0; i < p->ntents; i++) {
+		te = &p->tents[i];
+		if (te->sys == sys && te->arg == arg && te->val == val) {
+			te->n++;
+			return;
+		}
+	}
+	if (p->ntents == MODEL_TENT_MAX) {
+		tent_end(p);
+		return;
+	}
+	if (p->ntents == p->captents) {
+		p->captents = p->captents ? p->captents * 2 : 8;
+		p->tents = xreallocarray(p->tents, p->captents,
+		    sizeof(*p->tents));
+	}
+	te = &p->tents[p->ntents++];
+	te->sys = sys;
+	te->arg = arg;
+	te->val = val;
+	te->n = 1;
+}
+
+/* Can this call of s wait?  Not a zero-timeout epoll_wait or poll. */
+static int
+may_block(const struct model_sys *s, const uint64_t *args)
+{
+	return s->tmo_arg == 0 || (int)args[s->tmo_arg - 1] != 0;
+}
+
 static uint32_t
 sys_get(struct model *m, uint32_t sysid)
 {
@@ -195,8 +317,17 @@ sys_get(struct model *m, uint32_t sysid)
 	memset(s, 0, sizeof(*s));
 	s->sysid = sysid;
 	name = sysname_name(sysid);
-	if (in_list(m->opts.serve_on, name))
+	if (in_list(m->opts.serve_on, name)) {
 		s->flags |= MODEL_SYS_SERVE;
+		for (j = 0; j < sizeof(phase_timeouts) /
+		    sizeof(phase_timeouts[0]); j++)
+			if (strcmp(name, phase_timeouts[j].name) == 0)
+				s->tmo_arg = phase_timeouts[j].arg + 1;
+	}
+	if (strcmp(name, "bind") == 0 || strcmp(name, "listen") == 0)
+		s->flags |= MODEL_SYS_SETUP;
+	else if (strcmp(name, "accept") == 0 || strcmp(name, "accept4") == 0)
+		s->flags |= MODEL_SYS_ACCEPT;
 	if (strcmp(name, "exit_group") == 0)
 		s->flags |= MODEL_SYS_EXIT_GROUP;
 	else if (strcmp(name, "exit") == 0)
@@ -269,9 +400,9 @@ argval_proc(struct model_argval *av, uint32_t id)
 		av->more = 1;
 }
 
-/* The recorded arguments of one call of s by p, in p's phase. */
+/* The recorded arguments of one call sys (s) by p, in p's phase. */
 static void
-record_args(struct model_sys *s, const struct model_proc *p,
+record_args(uint32_t sys, struct model_sys *s, struct model_proc *p,
     const uint64_t *args)
 {
 	struct model_arg *a;
@@ -288,6 +419,8 @@ record_args(struct model_sys *s, const struct model_proc *p,
 		}
 		av->count[p->phase]++;
 		argval_proc(av, p->id);
+		if (p->tent_since != 0)
+			tent_arg(p, sys, s, a, av);
 	}
 }
 
@@ -305,13 +438,20 @@ on_syscall(struct model *m, const struct sc_event *ev,
 		return;		/* a 17th arch: cannot happen on Linux */
 	i = sys_get(m, sysid);
 	s = &m->sys[i];
+	if (m->opts.serve_after_ns != 0 &&
+	    ev->ts - p->born >= m->opts.serve_after_ns &&
+	    p->phase != PHASE_SHUTDOWN)
+		set_phase(p, PHASE_SERVING, ev->ts);
+	if (p->phase == PHASE_SERVING && p->tent_since != 0 &&
+	    (s->flags & MODEL_SYS_SETUP))
+		tent_take_back(m, p);
 	if (p->phase == PHASE_STARTUP) {
-		if (s->flags & MODEL_SYS_SERVE)
-			set_phase(p, PHASE_SERVING, ev->ts);
-		else if (m->opts.serve_after_ns != 0 &&
-		    ev->ts - p->born >= m->opts.serve_after_ns)
-			set_phase(p, PHASE_SERVING, ev->ts);
+		if ((s->flags & MODEL_SYS_SERVE) &&
+		    may_block(s, ev->u.args))
+			tent_start(p, ev->ts);
 	}
+	if ((s->flags & MODEL_SYS_ACCEPT) && p->phase == PHASE_SERVING)
+		tent_end(p);
 	if ((s->flags & MODEL_SYS_EXIT_GROUP) ||
 	    ((s->flags & MODEL_SYS_EXIT) && p->threads_live <= 1))
 		set_phase(p, PHASE_SHUTDOWN, ev->ts);
@@ -326,8 +466,10 @@ on_syscall(struct model *m, const struct sc_event *ev,
 		ps->first = ev->ts;
 	ps->last = ev->ts;
 	ps->count[p->phase]++;
+	if (p->tent_since != 0)
+		ps->tent++;
 	if (s->nargs > 0)
-		record_args(s, p, ev->u.args);
+		record_args(i, s, p, ev->u.args);
 	p->calls++;
 	m->totals.calls++;
 	m->totals.phase[p->phase]++;
@@ -378,8 +520,26 @@ on_exec(struct model *m, const struct sc_event *ev)
 		m->totals.threads_live--;
 	}
 	p->born = ev->ts;
+	tent_end(p);
 	p->phase = PHASE_STARTUP;
 	p->phase_since[PHASE_STARTUP] = ev->ts;
+}
+
+/*
+ * A thread found asleep in a call: if it is a waiting call, its process
+ * waits, though the call may never reach the model (a profile allows it).
+ */
+static void
+on_waiting(struct model *m, const struct sc_event *ev)
+{
+	struct model_proc *p = proc_get(m, ev->tgid);
+	uint32_t sysid = sysname_id(ev->arch, ev->nr);
+
+	if (p == NULL || p->state != PROC_LIVE || p->phase != PHASE_STARTUP ||
+	    sysid == SYSID_NONE ||
+	    !in_list(m->opts.serve_on, sysname_name(sysid)))
+		return;
+	tent_start(p, ev->ts);
 }
 
 static void
@@ -445,6 +605,9 @@ model_event_note(struct model *m, const struct sc_event *ev,
 	case SC_EV_EXIT:
 		on_gone(m, ev);
 		break;
+	case SC_EV_WAITING:
+		on_waiting(m, ev);
+		break;
 	case SC_EV_DENIED:
 		i = sysname_id(ev->arch, ev->nr);
 		if (i != SYSID_NONE)
@@ -460,7 +623,7 @@ model_mark_serving(struct model *m, uint64_t now)
 
 	for (i = 0; i < m->nprocs; i++)
 		if (m->procs[i]->state == PROC_LIVE &&
-		    m->procs[i]->phase == PHASE_STARTUP)
+		    m->procs[i]->phase != PHASE_SHUTDOWN)
 			set_phase(m->procs[i], PHASE_SERVING, now);
 }
 
@@ -484,7 +647,7 @@ model_tick(struct model *m, uint64_t now)
 		return;
 	for (i = 0; i < m->nprocs; i++) {
 		p = m->procs[i];
-		if (p->state == PROC_LIVE && p->phase == PHASE_STARTUP &&
+		if (p->state == PROC_LIVE && p->phase != PHASE_SHUTDOWN &&
 		    now - p->born >= m->opts.serve_after_ns)
 			set_phase(p, PHASE_SERVING, now);
 	}

@@ -8,11 +8,26 @@
  * the model lives, so their indexes are stable ids the views can keep.
  *
  * Phases (shared/DESIGN.md "Phases") are per process (thread group):
- * startup from exec or fork; serving from the first waiting call (see
- * model_opts.serve_on), a user mark, or serve_after; shutdown from a
- * terminating signal, a user stop, or exit_group (exit from the last
- * thread).  A call is counted in the phase its process is in when the call
- * is made, after any transition that call itself causes.
+ * startup from exec or fork; serving from a waiting call (below), a user
+ * mark, or serve_after; shutdown from a terminating signal, a user stop,
+ * or exit_group (exit from the last thread).  A call is counted in the
+ * phase its process is in when the call is made, after any transition
+ * that call itself causes.
+ *
+ * Serving from a waiting call (model_opts.serve_on): a process in startup
+ * starts serving when one of its threads makes such a call, or is found
+ * asleep in one by the tracer's sampler (SC_EV_WAITING: under a profile
+ * the waiting calls are allowed and never seen otherwise).  A wait that
+ * cannot block does not count: epoll_wait, epoll_pwait and poll with a
+ * zero timeout.  Threaded runtimes (node, the JVM, python) wait on helper
+ * threads long before their main thread is ready, so serving begins
+ * tentatively: if the process then makes a set-up call (bind, listen;
+ * not socket or connect, which servers also make while they serve, to
+ * reach their backends), it was still starting up, and it goes back to
+ * startup with every call counted since the tentative start moved back to
+ * startup (the set-up call itself included).  Serving is for good once the process accepts
+ * a connection (accept, accept4), is marked, or reaches serve_after, and
+ * it ends, as any phase, at shutdown.
  */
 #ifndef SCTUI_MODEL_H
 #define SCTUI_MODEL_H
@@ -90,6 +105,10 @@ struct model_sys {
 #define MODEL_SYS_SERVE	0x01		/* starts serving (serve_on) */
 #define MODEL_SYS_EXIT_GROUP 0x02	/* exit_group: starts shutdown */
 #define MODEL_SYS_EXIT	0x04		/* exit: shutdown if last thread */
+#define MODEL_SYS_SETUP	0x08		/* bind, listen: back to startup */
+#define MODEL_SYS_ACCEPT 0x10		/* accept, accept4: serving for good */
+	uint8_t		tmo_arg;	/* serve_on calls: 1 + the argument
+					   whose 0 means no wait; 0: none */
 };
 
 /* One system call in one process. */
@@ -97,6 +116,8 @@ struct model_pstat {
 	uint32_t	sys;		/* index into the model's syscalls */
 	uint64_t	count[PHASE_N];
 	uint64_t	first, last;
+	uint64_t	tent;		/* of count[PHASE_SERVING]: since the
+					   process serves tentatively */
 };
 
 enum model_proc_state {
@@ -124,6 +145,9 @@ struct model_proc {
 	uint64_t	born;		/* fork, exec or attach time */
 	uint64_t	ended;
 	uint64_t	phase_since[PHASE_N];	/* 0: never entered */
+	uint64_t	tent_since;	/* serving tentatively since; 0: not */
+	struct model_tent *tents;	/* recorded arguments meanwhile */
+	uint32_t	ntents, captents;
 	uint64_t	calls;
 	uint64_t	signals;
 	struct model_pstat *stats;	/* in order of first use */
@@ -133,6 +157,7 @@ struct model_proc {
 
 struct argspec;
 struct model;
+struct model_tent;
 
 /* A new, empty model.  opts may be NULL for the defaults. */
 struct model	*model_new(const struct model_opts *opts);

@@ -60,3 +60,16 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-enforce.test tests/e2e/nginx-oci.test \
 	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test \
 	tests/e2e/nginx-stock.test tests/e2e/podman.test
+
+# Phases of real servers, in the fast path and under --profile (where only
+# the sampler sees them wait): bind and listen in startup, accept4 serving.
+check_PROGRAMS += tests/helpers/h-sysnr
+tests_helpers_h_sysnr_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_sysnr_LDFLAGS =
+TESTS += \
+	tests/e2e/phases-nginx.test \
+	tests/e2e/phases-python.test \
+	tests/e2e/phases-node.test
+EXTRA_DIST += tests/e2e/phases-lib.sh tests/e2e/phases-nginx.test \
+	tests/e2e/phases-python.test tests/e2e/phases-node.test \
+	tests/helpers/h-server.js

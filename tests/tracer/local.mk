@@ -85,3 +85,10 @@ TESTS += tests/tracer/place-test
 tests_tracer_place_test_SOURCES = tests/tracer/place-test.c
 tests_tracer_place_test_LDADD = libtracer.a $(LIBDW_LIBS)
 tests_tracer_place_test_CPPFLAGS = -I$(top_srcdir)/tracer
+
+# waiting.c's samples of real blocked, busy and stopped processes.
+check_PROGRAMS += tests/tracer/phases-sampler
+TESTS += tests/tracer/phases-sampler
+tests_tracer_phases_sampler_SOURCES = tests/tracer/phases-sampler.c
+tests_tracer_phases_sampler_LDADD = libtracer.a $(PTHREAD_LIBS)
+tests_tracer_phases_sampler_CPPFLAGS = -I$(top_srcdir)/tracer

@@ -24,6 +24,31 @@ sys_named(struct model *m, const char *name)
 	return i == IDMAP_NONE ? NULL : model_sys(m, i);
 }
 
+/* tid of tgid makes the waiting call name with no timeout: it may block. */
+static void
+wait_call(struct model *m, int tid, int tgid, const char *name)
+{
+	struct sc_event e = ev(SC_EV_SYSCALL, tid, tgid);
+	int i;
+
+	e.arch = SCMP_ARCH_X86_64;
+	e.nr = sysname_nr(sysname_lookup(SCMP_ARCH_X86_64, name));
+	for (i = 0; i < 6; i++)
+		e.u.args[i] = (uint64_t)-1;
+	model_event(m, &e);
+}
+
+/* The sampler found tid of tgid asleep in name. */
+static void
+waiting(struct model *m, int tid, int tgid, const char *name)
+{
+	struct sc_event e = ev(SC_EV_WAITING, tid, tgid);
+
+	e.arch = SCMP_ARCH_X86_64;
+	e.nr = sysname_nr(sysname_lookup(SCMP_ARCH_X86_64, name));
+	model_event(m, &e);
+}
+
 static void
 test_phases(void)
 {
@@ -34,7 +59,7 @@ test_phases(void)
 	spawn(m, 100, 0, "srv", 0);
 	call(m, 100, 100, "openat");
 	call(m, 100, 100, "openat");
-	call(m, 100, 100, "epoll_wait");	/* starts serving, counted there */
+	wait_call(m, 100, 100, "epoll_wait");	/* starts serving, counted there */
 	call(m, 100, 100, "read");
 	emit(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);
 	call(m, 100, 100, "unlink");
@@ -81,7 +106,7 @@ test_tree_and_exec(void)
 	spawn(m, 10, 0, "sh", 0);
 	spawn(m, 11, 10, NULL, 0);		/* fork: inherits the name */
 	thread(m, 12, 11);
-	call(m, 11, 11, "epoll_wait");
+	wait_call(m, 11, 11, "epoll_wait");
 	p = model_proc_by_pid(m, 11);
 	CHECK(p != NULL && strcmp(p->name, "sh") == 0);
 	CHECK(p->parent == model_proc_by_pid(m, 10)->id);
@@ -214,7 +239,7 @@ test_args(void)
 	call_args(m, 10, 10, "socket", AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	call_args(m, 10, 10, "socket", AF_INET, SOCK_STREAM, 0);
 	call_args(m, 11, 11, "socket", AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0);
-	call(m, 10, 10, "epoll_wait");		/* 10 serves */
+	wait_call(m, 10, 10, "epoll_wait");	/* 10 serves */
 	call_args(m, 10, 10, "socket", AF_UNIX, SOCK_DGRAM, 0);
 	/* Family: two values, with phases and processes. */
 	a = arg_of(m, "socket", 0);
@@ -266,10 +291,126 @@ test_args(void)
 	model_free(m);
 }
 
+/* A call's count in one phase, over every process; 99999 if unseen. */
+static uint64_t
+count_in(struct model *m, const char *name, enum phase ph)
+{
+	const struct model_sys *s = sys_named(m, name);
+
+	return s == NULL ? 99999 : s->count[ph];
+}
+
+/*
+ * A threaded runtime: a helper thread waits before the main thread binds
+ * and listens, which takes the tentative serving back; the wait after the
+ * listen starts it again, the accept makes it final.
+ */
+static void
+test_tentative(void)
+{
+	struct model *m = model_new(NULL);
+	const struct model_proc *p;
+	const struct model_arg *a;
+	struct model_totals t;
+
+	spawn(m, 1, 0, "node", 0);
+	thread(m, 2, 1);
+	call(m, 1, 1, "openat");
+	wait_call(m, 2, 1, "epoll_wait");	/* tentatively serving */
+	p = model_proc_by_pid(m, 1);
+	CHECK(p->phase == PHASE_SERVING && p->tent_since != 0);
+	CHECK(p->phase_since[PHASE_SERVING] == p->tent_since);
+	call(m, 1, 1, "openat");
+	call_args(m, 1, 1, "socket", AF_INET, SOCK_STREAM, 0);
+	CHECK_EQ_U(count_in(m, "openat", PHASE_SERVING), 1);
+	CHECK_EQ_U(count_in(m, "socket", PHASE_SERVING), 1);
+	call(m, 1, 1, "bind");			/* still starting up */
+	CHECK(p->phase == PHASE_STARTUP && p->tent_since == 0);
+	CHECK_EQ_U(p->phase_since[PHASE_SERVING], 0);
+	CHECK_EQ_U(count_in(m, "openat", PHASE_STARTUP), 2);
+	CHECK_EQ_U(count_in(m, "openat", PHASE_SERVING), 0);
+	CHECK_EQ_U(count_in(m, "epoll_wait", PHASE_STARTUP), 1);
+	CHECK_EQ_U(count_in(m, "epoll_wait", PHASE_SERVING), 0);
+	CHECK_EQ_U(count_in(m, "socket", PHASE_STARTUP), 1);
+	CHECK_EQ_U(count_in(m, "bind", PHASE_STARTUP), 1);
+	a = arg_of(m, "socket", 0);
+	CHECK(a != NULL && a->vals[0].count[PHASE_STARTUP] == 1 &&
+	    a->vals[0].count[PHASE_SERVING] == 0);
+	CHECK_EQ_U(p->stats[0].count[PHASE_STARTUP], 2);	/* openat */
+	model_totals(m, &t);
+	CHECK_EQ_U(t.phase[PHASE_STARTUP], 5);
+	CHECK_EQ_U(t.phase[PHASE_SERVING], 0);
+
+	call(m, 1, 1, "listen");
+	wait_call(m, 1, 1, "epoll_wait");
+	CHECK(p->phase == PHASE_SERVING && p->tent_since != 0);
+	call(m, 1, 1, "accept4");		/* serving for good */
+	CHECK(p->tent_since == 0);
+	call(m, 1, 1, "bind");
+	CHECK(p->phase == PHASE_SERVING);
+	CHECK_EQ_U(count_in(m, "listen", PHASE_STARTUP), 1);
+	CHECK_EQ_U(count_in(m, "epoll_wait", PHASE_SERVING), 1);
+	CHECK_EQ_U(count_in(m, "accept4", PHASE_SERVING), 1);
+	CHECK_EQ_U(count_in(m, "bind", PHASE_SERVING), 1);
+	CHECK_EQ_U(count_in(m, "bind", PHASE_STARTUP), 1);
+	model_totals(m, &t);
+	CHECK_EQ_U(t.phase[PHASE_STARTUP] + t.phase[PHASE_SERVING], t.calls);
+	model_free(m);
+}
+
+/* Waits that cannot block, and waits only the sampler sees. */
+static void
+test_waits(void)
+{
+	struct model *m = model_new(NULL);
+	const struct model_proc *p;
+	size_t nsys;
+
+	spawn(m, 1, 0, "py", 0);
+	p = model_proc_by_pid(m, 1);
+	call(m, 1, 1, "epoll_wait");		/* timeout 0: no wait */
+	call(m, 1, 1, "poll");
+	CHECK(p->phase == PHASE_STARTUP);
+	CHECK_EQ_U(count_in(m, "poll", PHASE_STARTUP), 1);
+	call(m, 1, 1, "select");		/* its timeout is a pointer */
+	CHECK(p->phase == PHASE_SERVING);
+
+	/* Under a profile: the wait is allowed, only the sampler sees it. */
+	spawn(m, 2, 0, "py", 0);
+	p = model_proc_by_pid(m, 2);
+	call(m, 2, 2, "bind");
+	nsys = model_nsys(m);
+	waiting(m, 2, 2, "read");		/* not a waiting call */
+	CHECK(p->phase == PHASE_STARTUP);
+	waiting(m, 3, 2, "poll");		/* any of its threads */
+	CHECK(p->phase == PHASE_SERVING && p->tent_since != 0);
+	CHECK_EQ_U(model_nsys(m), nsys);	/* no call counted */
+	call(m, 2, 2, "listen");		/* it was still setting up */
+	CHECK(p->phase == PHASE_STARTUP);
+	CHECK_EQ_U(count_in(m, "listen", PHASE_STARTUP), 1);
+	waiting(m, 2, 2, "poll");
+	call(m, 2, 2, "accept4");
+	CHECK_EQ_U(count_in(m, "accept4", PHASE_SERVING), 1);
+	CHECK(p->tent_since == 0);
+	waiting(m, 9, 9, "poll");		/* unknown: nothing made */
+	CHECK(model_proc_by_pid(m, 9) == NULL);
+
+	/* A mark makes a tentative serving final. */
+	spawn(m, 4, 0, "java", 0);
+	p = model_proc_by_pid(m, 4);
+	waiting(m, 5, 4, "epoll_wait");
+	model_mark_serving(m, now++);
+	call(m, 4, 4, "listen");
+	CHECK(p->phase == PHASE_SERVING && p->tent_since == 0);
+	model_free(m);
+}
+
 int
 main(void)
 {
 	test_phases();
+	test_tentative();
+	test_waits();
 	test_exit_group_and_exit();
 	test_tree_and_exec();
 	test_serve_options();
