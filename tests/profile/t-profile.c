@@ -926,6 +926,8 @@ test_denied(void)
 	profile_apply_rules(p);
 	e = (struct profile_entry *)find_entry(p, "uname", PROFILE_ACT_ERRNO);
 	CHECK(e != NULL && e->denied && e->errno_ret == 13);
+	golden(p, PROFILE_FMT_DOCKER, "denied.docker.json");
+	golden(p, PROFILE_FMT_OCI, "denied.oci.json");
 	/* Written with its comment in every JSON form, read back denied. */
 	buf = write_fmt(p, PROFILE_FMT_OCI, &len);
 	CHECK(buf != NULL && strstr(buf, "\"denied by hand\"") != NULL);
