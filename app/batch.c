@@ -413,6 +413,7 @@ batch_open(const struct cli *c)
 			    run_attached(r) ? "attached" : status);
 		}
 		summary_table(m, stderr);
+		report_phases(r);
 	}
 	if (c->stacks && run_stacks(r) != NULL)
 		stacks_print(run_stacks(r), stderr);
