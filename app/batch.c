@@ -23,7 +23,9 @@
 #include "build.h"
 #include "cli.h"
 #include "escape.h"
+#include "idmap.h"
 #include "model.h"
+#include "profile.h"
 #include "run.h"
 #include "stacks.h"
 #include "summary.h"
@@ -56,90 +58,163 @@ write_stats(const struct model *m, const struct stacks *stk,
 }
 
 /*
- * The argument values of s that process proc made (or may have made:
- * past MODEL_ARG_PROCS): " with family=AF_VSOCK, ..." into buf, empty when
- * none was recorded.
+ * The argument values of s that were recorded: " with family=AF_VSOCK,
+ * ..." into buf, empty when none was.
  */
 static const char *
-lacking_values(const struct model_sys *s, uint32_t proc, char *buf,
-    size_t len)
+lacking_values(const struct model_sys *s, char *buf, size_t len)
 {
 	const struct model_arg *a;
-	const struct model_argval *av;
 	size_t off = 0;
 	char val[128];
 	uint32_t j, k;
-	uint8_t i;
 
 	buf[0] = '\0';
 	for (j = 0; j < s->nargs; j++) {
 		a = &s->args[j];
-		for (k = 0; k < a->nvals; k++) {
-			av = &a->vals[k];
-			for (i = 0; i < av->nprocs && av->procs[i] != proc; i++)
-				;
-			if (i == av->nprocs && !av->more)
-				continue;
+		for (k = 0; k < a->nvals; k++)
 			off += (size_t)snprintf(buf + off, off < len ?
 			    len - off : 0, "%s%s=%s", off ? ", " : " with ",
-			    a->spec->what, argspec_format(a->spec, av->value,
-			    val, sizeof(val)));
-		}
+			    a->spec->what, argspec_format(a->spec,
+			    a->vals[k].value, val, sizeof(val)));
 	}
 	return buf;
 }
 
-/*
- * Every call the model saw under --profile is one the profile lacks, or
- * one whose arguments fall outside its rules: "socket (x86_64) with
- * family=AF_VSOCK".
- */
-static void
-report_missing(const struct cli *c, const struct model *m)
-{
-	const struct model_proc *p;
-	const struct model_pstat *ps;
-	const struct model_sys *s;
-	size_t i, j, n = model_nsys(m);
-	char name[128], vals[512];
-	int ph;
+/* The pids listed on one line before "and N more". */
+#define MISSING_PIDS	12
 
-	if (n == 0) {
-		fprintf(stderr, "sctui: %s allowed every call the program "
-		    "made\n", c->profile);
-		return;
-	}
-	fprintf(stderr, "sctui: %zu call%s the profile %s lacks:\n", n,
-	    n == 1 ? "" : "s", c->profile);
-	for (i = 0; i < model_nprocs(m); i++) {
-		p = model_proc(m, (uint32_t)i);
-		for (j = 0; j < p->nstats; j++) {
-			ps = &p->stats[j];
-			s = model_sys(m, ps->sys);
-			for (ph = 0; ph < PHASE_N; ph++)
-				if (ps->count[ph] > 0)
-					fprintf(stderr, "sctui:   %s (%s)%s in "
-					    "pid %d (%s), %s, %llu time%s\n",
-					    sysname_name(s->sysid),
-					    sysname_arch_name(sysname_arch(
-					    s->sysid)), lacking_values(s, p->id,
-					    vals, sizeof(vals)),
-					    p->pid, escape_name(p->name, name,
-					    sizeof(name)), phase_name(ph),
-					    (unsigned long long)ps->count[ph],
-					    ps->count[ph] == 1 ? "" : "s");
-		}
-	}
+/* The calls of process p at index sys of the model (0: none). */
+static uint64_t
+proc_calls(const struct model_proc *p, uint32_t sys)
+{
+	uint32_t n;
+
+	for (n = 0; n < p->nstats; n++)
+		if (p->stats[n].sys == sys)
+			return p->stats[n].count[0] + p->stats[n].count[1] +
+			    p->stats[n].count[2];
+	return 0;
 }
 
-/* --deny: leave the calls out of the profile, say how often they failed. */
+/*
+ * The processes that made the call at index sys, grouped by name in the
+ * order first seen: "812, 813 (bash); 900 (sh)", at most MISSING_PIDS
+ * pids, then "and N more".  Returns how many made it.
+ */
+static size_t
+missing_pids(const struct model *m, uint32_t sys, FILE *f)
+{
+	const struct model_proc *p, *q;
+	char name[128];
+	size_t i, j, k, n = 0, shown = 0;
+
+	for (i = 0; i < model_nprocs(m); i++) {
+		p = model_proc(m, (uint32_t)i);
+		if (proc_calls(p, sys) == 0)
+			continue;
+		n++;
+		for (j = 0; j < i; j++) {
+			q = model_proc(m, (uint32_t)j);
+			if (strcmp(q->name, p->name) == 0 &&
+			    proc_calls(q, sys) > 0)
+				break;
+		}
+		/* Listed with the first process of its name. */
+		if (j < i || shown >= MISSING_PIDS)
+			continue;
+		fputs(shown ? "; " : "", f);
+		for (k = i, j = 0; k < model_nprocs(m); k++) {
+			q = model_proc(m, (uint32_t)k);
+			if (strcmp(q->name, p->name) != 0 ||
+			    proc_calls(q, sys) == 0 || shown >= MISSING_PIDS)
+				continue;
+			fprintf(f, "%s%d", j++ ? ", " : "", q->pid);
+			shown++;
+		}
+		fprintf(f, " (%s)", escape_name(p->name, name, sizeof(name)));
+	}
+	if (n > shown)
+		fprintf(f, " and %zu more", n - shown);
+	return n;
+}
+
+/*
+ * Every call the model saw under --profile is one the profile lacks, or
+ * one whose arguments fall outside its rules, one line a call: "socket
+ * (x86_64) with family=AF_VSOCK, startup only, 3 times in 2 processes:
+ * 812, 813 (nginx)".  Then the calls the profile denies by hand, which
+ * fail in the kernel and are never seen.
+ */
+static void
+report_missing(const struct cli *c, struct run *r)
+{
+	const struct model *m = run_model(r);
+	const struct model_sys *s;
+	size_t i, n = 0, nprocs, nd, len;
+	char vals[512], **denied, *pids;
+	FILE *f;
+	uint8_t ph;
+	int k;
+
+	for (i = 0; i < model_nsys(m); i++)
+		n += model_sys(m, (uint32_t)i)->total > 0;
+	if (n == 0)
+		fprintf(stderr, "sctui: %s allowed every call the program "
+		    "made\n", c->profile);
+	else
+		fprintf(stderr, "sctui: %zu call%s the profile %s lacks:\n",
+		    n, n == 1 ? "" : "s", c->profile);
+	for (i = 0; i < model_nsys(m); i++) {
+		s = model_sys(m, (uint32_t)i);
+		if (s->total == 0)	/* a --deny never made */
+			continue;
+		for (ph = 0, k = 0; k < PHASE_N; k++)
+			if (s->count[k] > 0)
+				ph |= (uint8_t)(1u << k);
+		pids = NULL;
+		if ((f = open_memstream(&pids, &len)) == NULL)
+			fatal("out of memory");
+		nprocs = missing_pids(m, (uint32_t)i, f);
+		if (fclose(f) != 0)
+			fatal("out of memory");
+		fprintf(stderr, "sctui:   %s (%s)%s, %s, %llu time%s in %zu "
+		    "process%s: %s\n", sysname_name(s->sysid),
+		    sysname_arch_name(sysname_arch(s->sysid)),
+		    lacking_values(s, vals, sizeof(vals)),
+		    ph ? profile_phases_text(ph) : "no phase",
+		    (unsigned long long)s->total, s->total == 1 ? "" : "s",
+		    nprocs, nprocs == 1 ? "" : "es", pids);
+		free(pids);
+	}
+	nd = profile_denied_names(run_base(r), &denied);
+	for (i = 0; i < nd; i++) {
+		fprintf(stderr, "%s%s", i ? ", " : "sctui: denied by the "
+		    "profile (by hand, failed in the kernel, never traced): ",
+		    denied[i]);
+		free(denied[i]);
+	}
+	if (nd > 0)
+		fputc('\n', stderr);
+	free(denied);
+}
+
+/*
+ * --deny: deny the calls by hand in the profile, say how often they
+ * failed.  One the program never made (or a --profile allowed, so it ran)
+ * is listed with no count, so that the profile still denies it.
+ */
 static void
 report_denied(const struct cli *c, struct model *m)
 {
 	const struct model_sys *s;
 	char *const *name;
-	uint32_t i;
+	uint32_t i, id;
 
+	for (name = c->deny; name != NULL && *name != NULL; name++)
+		if ((id = sysname_lookup(sysname_native(), *name)) !=
+		    SYSID_NONE && model_sys_find(m, id) == IDMAP_NONE)
+			model_restore_sys(m, id, TOGGLE_DENY, 0);
 	for (i = 0; i < model_nsys(m); i++) {
 		s = model_sys(m, i);
 		for (name = c->deny; name != NULL && *name != NULL; name++)
@@ -174,6 +249,29 @@ report_risky(const struct model *m)
 			    de->name, de->category, de->note);
 	}
 	sysdoc_free(doc);
+}
+
+/*
+ * The phases of the profile of the run (the trace, with the --profile
+ * base): what a serving-only filter would drop, when phases are known.
+ */
+static void
+report_phases(struct run *r)
+{
+	struct profile_build b = { 0 };
+	struct profile_phase_split s;
+	struct profile *p;
+
+	b.model = run_model(r);
+	b.base = run_base(r);
+	b.errno_ret = -1;
+	p = profile_build(&b);
+	profile_phase_split(p, &s);
+	if (s.known)
+		summary_phases(stderr, "sctui: ", s.whole, s.serving,
+		    s.dropped, s.ndropped);
+	profile_phase_split_free(&s);
+	profile_free(p);
 }
 
 /*
@@ -215,12 +313,15 @@ save_profile(const struct cli *c, struct run *r)
 	char err[1024];
 	int rc;
 
+	/* > 0: written, with a note (calls denied by hand it cannot keep). */
 	if ((rc = run_save_profile(r, c->format, c->output, err,
-	    sizeof(err))) < 0)
+	    sizeof(err))) != 0)
 		fprintf(stderr, "sctui: %s\n", err);
-	else if (!c->quiet)
+	if (rc < 0)
+		return rc;
+	if (!c->quiet)
 		fprintf(stderr, "sctui: wrote %s\n", c->output);
-	return rc;
+	return 0;
 }
 
 int
@@ -261,6 +362,7 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 			    sizeof(cmd)), status);
 		summary_table(m, stderr);
 		report_risky(m);
+		report_phases(r);
 	}
 	if (c->stacks)
 		stacks_print(run_stacks(r), stderr);
@@ -273,7 +375,7 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 	if (c->session != NULL && save_session(c, r) < 0)
 		code = code ? code : 1;
 	if (run_has_base(r))
-		report_missing(c, m);
+		report_missing(c, r);
 	if (c->output != NULL && save_profile(c, r) < 0)
 		code = code ? code : 1;
 	run_free(r);
@@ -311,6 +413,7 @@ batch_open(const struct cli *c)
 			    run_attached(r) ? "attached" : status);
 		}
 		summary_table(m, stderr);
+		report_phases(r);
 	}
 	if (c->stacks && run_stacks(r) != NULL)
 		stacks_print(run_stacks(r), stderr);

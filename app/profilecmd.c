@@ -15,6 +15,7 @@
 #include "datadir.h"
 #include "profile.h"
 #include "run.h"
+#include "summary.h"
 #include "sysname.h"
 
 struct profile *
@@ -46,13 +47,15 @@ save(const struct cli *c, const struct profile *p)
 	struct profile_write_opts o = { NULL, NULL };
 	struct profile_env env;
 	char err[1024] = "";
+	int rc;
 
 	cli_env(c, &env);
 	o.env = &env;
-	if (profile_save(p, c->output, f, &o, err, sizeof(err)) < 0) {
+	rc = profile_save(p, c->output, f, &o, err, sizeof(err));
+	if (rc != 0)
 		fprintf(stderr, "sctui: %s\n", err);
+	if (rc < 0)
 		return 1;
-	}
 	fprintf(stderr, "sctui: wrote %s (%s)\n", c->output,
 	    profile_format_name(f));
 	return 0;
@@ -72,6 +75,39 @@ convert(const struct cli *c)
 	profile_free(out);
 	profile_free(p);
 	return rc;
+}
+
+/*
+ * What became of each call an input denies by hand: kept, or allowed
+ * because another input allows it.
+ */
+static void
+report_denials(const struct cli *c, const struct profile *const *in,
+    const struct profile *out)
+{
+	char **names;
+	size_t i, j, k, n;
+
+	for (i = 0; i < c->ninputs; i++) {
+		n = profile_denied_names(in[i], &names);
+		for (j = 0; j < n; j++) {
+			if (profile_denies(out, names[j])) {
+				fprintf(stderr, "sctui: %s: denied by hand in "
+				    "%s: still denied\n", names[j],
+				    c->inputs[i]);
+				continue;
+			}
+			for (k = 0; k < c->ninputs &&
+			    !profile_allows(in[k], names[j]); k++)
+				;
+			fprintf(stderr, "sctui: %s: denied by hand in %s, "
+			    "allowed by %s: allowed\n", names[j], c->inputs[i],
+			    k < c->ninputs ? c->inputs[k] : "a rule");
+		}
+		for (j = 0; j < n; j++)
+			free(names[j]);
+		free(names);
+	}
 }
 
 static int
@@ -102,6 +138,7 @@ merge(const struct cli *c)
 		    c->inputs[i], count_names(in[i]), only);
 	}
 	out = profilecmd_build(c, m);
+	report_denials(c, (const struct profile *const *)in, out);
 	rc = save(c, out);
 	for (i = 0; i < c->ninputs; i++)
 		profile_free(in[i]);
@@ -117,6 +154,16 @@ print_names(const char *mark, char **v, size_t n)
 
 	for (i = 0; i < n; i++)
 		printf("%s %s\n", mark, v[i]);
+}
+
+/* The calls one profile denies by hand and the other does not. */
+static void
+print_denied(char **v, size_t n, const char *which)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("x %s: denied by hand in %s\n", v[i], which);
 }
 
 /* The calls both allow with other argument conditions. */
@@ -136,6 +183,19 @@ print_args(const struct profile_diff_arch *x, const char *a, const char *b)
 		    a, x->args[i].a, b, x->args[i].b, x->args[i].b_wider ?
 		    ": it allows what " : "", x->args[i].b_wider ? a : "",
 		    x->args[i].b_wider ? " denies" : "");
+}
+
+/* The phases of p, when it has any, as "PREFIX..." lines. */
+static void
+print_phases(const char *prefix, const struct profile *p)
+{
+	struct profile_phase_split s;
+
+	profile_phase_split(p, &s);
+	if (s.known)
+		summary_phases(stdout, prefix, s.whole, s.serving, s.dropped,
+		    s.ndropped);
+	profile_phase_split_free(&s);
 }
 
 static int
@@ -186,8 +246,13 @@ diff(const struct cli *c)
 		    x->nonly_a, x->nonly_b);
 		print_names("-", x->only_a, x->nonly_a);
 		print_names("+", x->only_b, x->nonly_b);
+		print_denied(x->denied_a, x->ndenied_a, "A");
+		print_denied(x->denied_b, x->ndenied_b, "B");
 		print_args(x, "A", "B");
 	}
+	if (!docker)
+		print_phases("phases of A: ", pa);
+	print_phases("phases of B: ", pb);
 	profile_diff_free(&d);
 	profile_free(pa);
 	profile_free(pb);

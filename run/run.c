@@ -905,6 +905,12 @@ run_has_base(const struct run *r)
 	return r->base != NULL;
 }
 
+const struct profile *
+run_base(const struct run *r)
+{
+	return r->base;
+}
+
 uint64_t
 run_start_ns(const struct run *r)
 {

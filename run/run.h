@@ -178,6 +178,8 @@ int		 run_attached(const struct run *r);
 int		 run_opened(const struct run *r);	/* run_open() */
 int		 run_from_profile(const struct run *r);	/* opened a profile */
 int		 run_has_base(const struct run *r);	/* --profile given */
+/* The --profile base, NULL without one; the run owns it. */
+const struct profile *run_base(const struct run *r);
 uint64_t	 run_start_ns(const struct run *r);	/* event clock */
 uint64_t	 run_saved_ns(const struct run *r);	/* opened: saved at */
 int		 run_root_status(const struct run *r);	/* -1: none yet */

@@ -475,6 +475,7 @@ save_now(struct ui *ui)
 	    &profile_formats[ui->save_format];
 	char err[512], cwd[512], full[1600], **warn;
 	size_t i, denied = 0, nwarn;
+	int rc;
 
 	ui->mode = MODE_NORMAL;
 	ui->dirty |= DIRTY_ALL;
@@ -489,8 +490,8 @@ save_now(struct ui *ui)
 		ui->quit_after_save = 0;
 		return;
 	}
-	if (run_save_profile(ui->run, f->format, ui->save_path, err,
-	    sizeof(err)) < 0) {
+	if ((rc = run_save_profile(ui->run, f->format, ui->save_path, err,
+	    sizeof(err))) < 0) {
 		ui_message(ui, 1, "%s", err);
 		ui->quit_after_save = 0;
 		return;
@@ -506,7 +507,9 @@ save_now(struct ui *ui)
 	warn = profile_build_arch_warnings(ui->model);
 	for (nwarn = 0; warn != NULL && warn[nwarn] != NULL; nwarn++)
 		;
-	if (nwarn > 0)
+	if (rc > 0)	/* saved, but the format lost the calls denied by hand */
+		ui_message(ui, 1, "%s", err);
+	else if (nwarn > 0)
 		ui_message(ui, 1, "%s%s (saved %s profile to %s)", warn[0],
 		    nwarn > 1 ? ", and more" : "", f->name, full);
 	else

@@ -380,6 +380,19 @@ arg_rule_mark(const struct model_sys *s)
 	return mark;
 }
 
+/* What a --profile says of a call never made: its own rows' label. */
+static const char *
+profile_label(const struct ui *ui, const char *name)
+{
+	const struct profile *base = run_base(ui->run);
+
+	if (base == NULL)
+		return NULL;
+	if (profile_denies(base, name))
+		return "denied by the profile";
+	return profile_allows(base, name) ? "in profile" : NULL;
+}
+
 static void
 draw_sys(struct ui *ui)
 {
@@ -394,6 +407,7 @@ draw_sys(struct ui *ui)
 	attr_t a, rowa;
 	size_t i;
 	int b, locked, fresh, live, mark;
+	const char *pl;
 
 	werase(w);
 	if (ui->sel_proc == TROW_ALL)
@@ -450,20 +464,24 @@ draw_sys(struct ui *ui)
 		    r->count);
 		put(w, y, 0, width, a, buf);
 		live = run_denied(ui->run, s->sysid);
+		pl = NULL;
 		if (live) {
 			/* The bar gives way to the what-if and its count. */
 			snprintf(buf, sizeof(buf), "DENIED LIVE %" PRIu64,
 			    s->denials);
 			put(w, y, x, bw + (phases ? 24 : 0), rowa |
 			    ui->attrs[UA_DENIED] | A_BOLD, buf);
-		}
+		} else if ((pl = s->total == 0 ? profile_label(ui,
+		    sysname_name(s->sysid)) : NULL) != NULL)
+			/* A --profile's own call: no bar, no phases. */
+			put(w, y, x, bw + (phases ? 24 : 0), a, pl);
 		b = live ? 0 : (int)((r->count * (uint64_t)bw + max - 1) /
 		    max);
 		for (; b > 0; b--)
 			x += put(w, y, x, 1, rowa | ui->attrs[UA_BAR], bar);
 		x = 4 + nw + 10 + bw;
 		buf[0] = '\0';
-		if (phases && live)
+		if (phases && (live || pl != NULL))
 			x += 24;	/* the label took their place */
 		else if (phases) {
 			for (ph = 0; ph < PHASE_N; ph++)

@@ -216,6 +216,7 @@ struct ui {
 
 	/* --open: a saved session or a profile, nothing traced. */
 	int			 opened;
+	int			 profile_rows;	/* the --profile's calls added */
 
 	/* Toggles changed since the last save. */
 	unsigned		 unsaved;

@@ -14,6 +14,8 @@
 #include <strings.h>
 
 #include "idmap.h"
+#include "profile.h"
+#include "run.h"
 #include "sysname.h"
 #include "xalloc.h"
 
@@ -371,9 +373,44 @@ view_sync_ids(struct ui *ui)
 		ui->sys.cur_id = ui->srows[ui->sys.cur].id;
 }
 
+/*
+ * Under --profile the profile's own calls are rows too, with no count, so
+ * that they can be toggled and F2 can take one out: added to the model
+ * once, on this machine's arch, those it denies by hand toggled off.
+ */
+static void
+profile_rows(struct ui *ui)
+{
+	const struct profile *base = run_base(ui->run);
+	const struct profile_entry *e;
+	struct profile *r;
+	uint32_t id;
+	size_t i, j;
+
+	if (ui->profile_rows || base == NULL)
+		return;
+	ui->profile_rows = 1;
+	r = profile_resolve(base, NULL);
+	for (i = 0; i < r->nentries; i++) {
+		e = &r->entries[i];
+		if (e->action != PROFILE_ACT_ALLOW &&
+		    e->action != PROFILE_ACT_LOG && !e->denied)
+			continue;
+		for (j = 0; j < e->nnames; j++) {
+			id = sysname_lookup(sysname_native(), e->names[j]);
+			if (id != SYSID_NONE &&
+			    model_sys_find(ui->model, id) == IDMAP_NONE)
+				model_restore_sys(ui->model, id, e->denied ?
+				    TOGGLE_DENY : TOGGLE_ALLOW, 0);
+		}
+	}
+	profile_free(r);
+}
+
 void
 view_rebuild(struct ui *ui)
 {
+	profile_rows(ui);
 	tree_rebuild(ui);
 	view_sync_ids(ui);
 	sys_rebuild(ui);

@@ -12,6 +12,7 @@
 #include "argspec.h"
 #include "escape.h"
 #include "model.h"
+#include "sysdoc.h"
 #include "sysname.h"
 #include "xalloc.h"
 
@@ -252,4 +253,32 @@ summary_tsv(const struct model *m, FILE *f)
 			    (unsigned long long)ps->count[PHASE_SHUTDOWN]);
 		}
 	}
+}
+
+void
+summary_phases(FILE *f, const char *prefix, size_t whole, size_t serving,
+    char *const *dropped, size_t ndropped)
+{
+	const struct sysdoc_entry *de;
+	struct sysdoc *doc = NULL;
+	size_t i, high = 0;
+	char err[SYSDOC_ERR_MAX];
+
+	fprintf(f, "%s%zu call%s allowed for the whole run, %zu still needed "
+	    "once serving\n", prefix, whole, whole == 1 ? "" : "s", serving);
+	fprintf(f, "%s%zu seen in startup only, which a serving-only filter "
+	    "would drop", prefix, ndropped);
+	if (ndropped == 0 || sysdoc_load_default(&doc, err, sizeof(err)) < 0) {
+		fputc('\n', f);
+		return;
+	}
+	for (i = 0; i < ndropped; i++) {
+		de = sysdoc_find(doc, dropped[i]);
+		if (de == NULL || de->level != SYSDOC_HIGH)
+			continue;
+		fprintf(f, "%s%s", high++ ? ", " : "; high-risk among them: ",
+		    dropped[i]);
+	}
+	fputs(high ? "\n" : "; none of them high-risk\n", f);
+	sysdoc_free(doc);
 }

@@ -35,6 +35,18 @@ void	summary_table(const struct model *m, FILE *f);
 void	summary_tsv(const struct model *m, FILE *f);
 
 /*
+ * What a filter installed once the program serves would change, in two
+ * lines each starting with prefix: "59 calls allowed for the whole run, 20
+ * still needed once serving" and "39 seen in startup only, which a
+ * serving-only filter would drop; high-risk among them: bind, execve"
+ * (risk from assets/syscalls.tsv, lib/model/sysdoc.h; "; none of them
+ * high-risk"; nothing when the table cannot be read).  dropped: the
+ * names, sorted.
+ */
+void	summary_phases(FILE *f, const char *prefix, size_t whole,
+	    size_t serving, char *const *dropped, size_t ndropped);
+
+/*
  * "exit 3", "signal SEGV" or "live" for a wait(2) status (-1: live);
  * "ended" for SC_STATUS_UNKNOWN.
  */

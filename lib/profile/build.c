@@ -27,7 +27,7 @@ start(const struct profile_build *b)
 
 	if (b->model == NULL)
 		return b->base != NULL ? profile_dup(b->base) : profile_new();
-	p = profile_traced(b->model);
+	p = profile_traced(b->model, b->base);
 	if (b->base == NULL)
 		return p;
 	in[0] = b->base;
@@ -35,6 +35,20 @@ start(const struct profile_build *b)
 	u = profile_merge(in, 2);
 	profile_free(p);
 	return u;
+}
+
+/* The calls the user denied in the model, denied by hand in p. */
+static void
+deny_toggled(const struct model *m, struct profile *p)
+{
+	const struct model_sys *s;
+	uint32_t i;
+
+	for (i = 0; m != NULL && i < model_nsys(m); i++) {
+		s = model_sys(m, i);
+		if (s->toggle == TOGGLE_DENY && sysname_known(s->sysid))
+			profile_deny(p, sysname_name(s->sysid));
+	}
 }
 
 static void
@@ -49,7 +63,7 @@ add_runtime(const struct profile_build *b, struct profile *p)
 
 		/* The user's own "deny" wins over the runtime's needs. */
 		if (profile_allows(p, name) || profile_is_locked(name) ||
-		    profile_model_denied(b->model, name))
+		    profile_denies(p, name))
 			continue;
 		if (e == NULL) {
 			e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
@@ -219,6 +233,7 @@ profile_build(const struct profile_build *b)
 	struct profile *p = start(b);
 	enum profile_action a;
 
+	deny_toggled(b->model, p);
 	add_runtime(b, p);
 	if (b->default_action != NULL &&
 	    profile_action_parse(b->default_action, &a) == 0) {

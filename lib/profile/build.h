@@ -32,11 +32,13 @@ struct profile_build {
  * The profile to save, malloc'd (profile_free()); never NULL.
  *
  * The model's allowed calls (profile_from_model() without the rules),
- * after base's entries; each name of runtime that the result does not
- * allow yet, that no rule allows and that the user did not toggle off, in
- * one entry of origin PROFILE_ORIGIN_RUNTIME whose comment names
- * runtime_name; then default_action (ERRNO: errno 1) or errno_ret
- * (defaultAction ERRNO) as the default; then profile_apply_rules().
+ * after base's entries; the calls the user toggled off denied by hand
+ * (profile_deny(): out of base's entries too), base's own denials kept;
+ * each name of runtime that the result does not allow yet, that no rule
+ * allows and that is not denied by hand, in one entry of origin
+ * PROFILE_ORIGIN_RUNTIME whose comment names runtime_name; then
+ * default_action (ERRNO: errno 1) or errno_ret (defaultAction ERRNO) as
+ * the default; then profile_apply_rules().
  */
 struct profile *profile_build(const struct profile_build *b);
 

@@ -38,6 +38,21 @@ allowed_on(const struct profile *p, uint32_t arch, char ***v, size_t *n)
 	xqsort(*v, *n, sizeof(**v), pcmp_str);
 }
 
+/* The names p denies by hand, and q does not, that are calls on arch. */
+static void
+denied_on(const struct profile *p, const struct profile *q, uint32_t arch,
+    char ***v, size_t *n)
+{
+	char **names;
+	size_t i, k = profile_denied_names(p, &names);
+
+	for (i = 0; i < k; i++)
+		if (!profile_denies(q, names[i]) &&
+		    seccomp_syscall_resolve_name_arch(arch, names[i]) >= 0)
+			pstrv_add(v, n, names[i]);
+	pstrv_free(names, k);
+}
+
 /* Does e allow (or log) name, under any conditions? */
 static int
 allows_name(const struct profile_entry *e, const char *name)
@@ -283,6 +298,8 @@ profile_diff(const struct profile *a, const struct profile *b,
 			else
 				pstrv_add(&both, &nboth, vb[j]);
 		diff_args(ra, rb, both, nboth, da);
+		denied_on(ra, rb, arches[i], &da->denied_a, &da->ndenied_a);
+		denied_on(rb, ra, arches[i], &da->denied_b, &da->ndenied_b);
 		pstrv_free(both, nboth);
 		both = NULL;
 		nboth = 0;
@@ -303,6 +320,8 @@ profile_diff_free(struct profile_diff *d)
 	for (i = 0; i < d->narches; i++) {
 		pstrv_free(d->arches[i].only_a, d->arches[i].nonly_a);
 		pstrv_free(d->arches[i].only_b, d->arches[i].nonly_b);
+		pstrv_free(d->arches[i].denied_a, d->arches[i].ndenied_a);
+		pstrv_free(d->arches[i].denied_b, d->arches[i].ndenied_b);
 		for (j = 0; j < d->arches[i].nargs; j++) {
 			free(d->arches[i].args[j].name);
 			free(d->arches[i].args[j].a);

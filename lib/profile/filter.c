@@ -104,7 +104,7 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 		act = profile_scmp_action(e->action, e->errno_ret);
 		if (act == def)
 			continue;
-		if ((flags & PROFILE_FILTER_ALLOW_ONLY) &&
+		if ((flags & PROFILE_FILTER_ALLOW_ONLY) && !e->denied &&
 		    e->action != PROFILE_ACT_ALLOW &&
 		    e->action != PROFILE_ACT_LOG)
 			continue;

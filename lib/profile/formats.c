@@ -21,28 +21,30 @@
  * OCI and k8s carry the argument conditions of an entry; pfc and bpf are
  * the filter libseccomp makes, conditions included; systemd's
  * SystemCallFilter= and a list of names only say which calls.
+ * denials: the file keeps the calls denied by hand as such (an entry with
+ * its comment), so that reading it back keeps them denied.
  */
 const struct profile_format_info profile_formats[] = {
 	{ PROFILE_FMT_DOCKER, "docker", ".seccomp.json",
-	  "Docker, Podman, runc, crun (JSON)", 1,
+	  "Docker, Podman, runc, crun (JSON)", 1, 1,
 	  profile_read_docker, profile_write_docker },
 	{ PROFILE_FMT_OCI, "oci", ".oci.json",
-	  "an OCI bundle's config.json linux.seccomp", 1,
+	  "an OCI bundle's config.json linux.seccomp", 1, 1,
 	  profile_read_oci, profile_write_oci },
 	{ PROFILE_FMT_LIST, "list", ".txt",
-	  "system call names, one a line, # comments", 0,
+	  "system call names, one a line, # comments", 0, 0,
 	  profile_read_list, NULL },
 	{ PROFILE_FMT_K8S, "k8s", ".yaml",
-	  "Kubernetes Security Profiles Operator (YAML)", 1,
+	  "Kubernetes Security Profiles Operator (YAML)", 1, 1,
 	  NULL, profile_write_k8s },
 	{ PROFILE_FMT_SYSTEMD, "systemd", ".systemd.conf",
-	  "systemd SystemCallFilter= lines", 0,
+	  "systemd SystemCallFilter= lines", 0, 0,
 	  NULL, profile_write_systemd },
 	{ PROFILE_FMT_PFC, "pfc", ".pfc",
-	  "libseccomp's filter as text (PFC)", 1,
+	  "libseccomp's filter as text (PFC)", 1, 0,
 	  NULL, profile_write_pfc },
 	{ PROFILE_FMT_BPF, "bpf", ".bpf",
-	  "the raw BPF program libseccomp makes", 1,
+	  "the raw BPF program libseccomp makes", 1, 0,
 	  NULL, profile_write_bpf },
 };
 const size_t profile_nformats = sizeof(profile_formats) /
@@ -250,6 +252,43 @@ profile_write(const struct profile *p, enum profile_format f,
 	return fi->write(p, opts, buf, len, err, errlen);
 }
 
+/*
+ * 1 with err saying so when format f cannot record the calls p denies by
+ * hand: the file then leaves them to its default action.
+ */
+static int
+denials_lost(const struct profile *p, const char *path,
+    enum profile_format f, char *err, size_t errlen)
+{
+	const struct profile_format_info *fi = profile_format_info(f);
+	struct pbuf b = { NULL, 0, 0 };
+	char **names, can[64] = "";
+	size_t n, i, k = 0, m = 0;
+
+	if (fi == NULL || fi->denials)
+		return 0;
+	if ((n = profile_denied_names(p, &names)) == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		pbuf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	for (i = 0; i < profile_nformats; i++)
+		m += profile_formats[i].denials && profile_formats[i].write;
+	for (i = 0; i < profile_nformats; i++) {
+		if (!profile_formats[i].denials || !profile_formats[i].write)
+			continue;
+		k++;
+		snprintf(can + strlen(can), sizeof(can) - strlen(can), "%s%s",
+		    k == 1 ? "" : k == m ? " or " : ", ",
+		    profile_formats[i].name);
+	}
+	snprintf(err, errlen, "%s: format %s cannot mark calls as denied by "
+	    "hand (%s): the file leaves them to its default action; save as "
+	    "%s to keep them", path, fi->name, b.s, can);
+	free(b.s);
+	pstrv_free(names, n);
+	return 1;
+}
+
 int
 profile_save(const struct profile *p, const char *path,
     enum profile_format f, const struct profile_write_opts *opts, char *err,
@@ -282,5 +321,7 @@ profile_save(const struct profile *p, const char *path,
 		return rc;
 	rc = atomicfile_write(path, buf, len, err, errlen);
 	free(buf);
+	if (rc == 0)
+		rc = denials_lost(p, path, f, err, errlen);
 	return rc;
 }

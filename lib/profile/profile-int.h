@@ -72,8 +72,13 @@ void		 profile_groups_free(struct profile_group *g, size_t n);
 /* Did the user toggle name off on some arch of m (NULL: no)? */
 int		 profile_model_denied(const struct model *m, const char *name);
 
-/* profile_from_model() without profile_apply_rules(). */
-struct profile	*profile_traced(const struct model *m);
+/*
+ * profile_from_model() without profile_apply_rules(); the calls that base
+ * (NULL: none) allows and that were never made (a --profile run lists
+ * them with no count) are left to base.
+ */
+struct profile	*profile_traced(const struct model *m,
+		    const struct profile *base);
 
 /* The whole profile as Docker JSON (oci: the linux.seccomp object). */
 json_t		*profile_json(const struct profile *p, int oci);

@@ -509,6 +509,8 @@ entry_copy(struct profile_entry *d, const struct profile_entry *s, int conds)
 	d->errno_ret = s->errno_ret;
 	d->origin = s->origin;
 	d->sources = s->sources;
+	d->phases = s->phases;
+	d->denied = s->denied;
 	for (i = 0; i < s->nnames; i++)
 		pstrv_add(&d->names, &d->nnames, s->names[i]);
 	if (s->nargs > 0) {
@@ -770,7 +772,94 @@ profile_is_locked(const char *name)
 	return 0;
 }
 
-/* ---- rules ---- */
+/* ---- phases ---- */
+
+/* Indexed by the phase bits; [0] (unknown) has no wording. */
+static const char *const phase_texts[PROFILE_PHASES_ALL + 1] = {
+	NULL, "startup only", "serving only", "startup and serving",
+	"shutdown only", "startup and shutdown", "serving and shutdown",
+	"every phase"
+};
+
+const char *
+profile_phases_text(uint8_t phases)
+{
+	return phases <= PROFILE_PHASES_ALL ? phase_texts[phases] : NULL;
+}
+
+uint8_t
+profile_phases_parse(const char *comment)
+{
+	uint8_t i;
+
+	for (i = 1; comment != NULL && i <= PROFILE_PHASES_ALL; i++)
+		if (strcmp(phase_texts[i], comment) == 0)
+			return i;
+	return 0;
+}
+
+uint8_t
+profile_name_phases(const struct profile *p, const char *name)
+{
+	uint8_t ph = 0;
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++) {
+		const struct profile_entry *e = &p->entries[i];
+
+		if (!allowing(e->action) || e->comment != NULL ||
+		    !entry_has(e, name))
+			continue;
+		if (e->phases == 0)
+			return 0;
+		ph |= e->phases;
+	}
+	return ph;
+}
+
+void
+profile_phase_split(const struct profile *p, struct profile_phase_split *s)
+{
+	char **names = NULL;
+	size_t n = 0, i, j;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < p->nentries; i++) {
+		const struct profile_entry *e = &p->entries[i];
+
+		s->known |= e->phases != 0;
+		if (!allowing(e->action))
+			continue;
+		for (j = 0; j < e->nnames; j++)
+			if (!pstrv_has(names, n, e->names[j]))
+				pstrv_add(&names, &n, e->names[j]);
+	}
+	xqsort(names, n, sizeof(*names), pcmp_str);
+	for (i = 0; i < n; i++)
+		if (profile_name_phases(p, names[i]) ==
+		    1u << PHASE_STARTUP)
+			pstrv_add(&s->dropped, &s->ndropped, names[i]);
+	s->whole = n;
+	s->serving = n - s->ndropped;
+	pstrv_free(names, n);
+}
+
+void
+profile_phase_split_free(struct profile_phase_split *s)
+{
+	pstrv_free(s->dropped, s->ndropped);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Removes the name at index j of e. */
+static void
+drop_name(struct profile_entry *e, size_t j)
+{
+	free(e->names[j]);
+	xmemmove(&e->names[j], &e->names[j + 1],
+	    (e->nnames - j - 1) * sizeof(*e->names));
+	e->nnames--;
+}
 
 /* Removes name from the entries that match pred. */
 static void
@@ -784,17 +873,79 @@ remove_name(struct profile *p, const char *name,
 
 		if (!pred(e))
 			continue;
-		for (j = 0; j < e->nnames; ) {
-			if (strcmp(e->names[j], name) == 0) {
-				free(e->names[j]);
-				xmemmove(&e->names[j], &e->names[j + 1],
-				    (e->nnames - j - 1) * sizeof(*e->names));
-				e->nnames--;
-			} else
+		for (j = 0; j < e->nnames; )
+			if (strcmp(e->names[j], name) == 0)
+				drop_name(e, j);
+			else
 				j++;
-		}
 	}
 }
+
+/* ---- denied by hand ---- */
+
+static int
+allowing_entry(const struct profile_entry *e)
+{
+	return allowing(e->action);
+}
+
+/* The errno of the calls denied by hand: the default's, else EPERM. */
+static int
+denied_errno(const struct profile *p)
+{
+	return p->def_action == PROFILE_ACT_ERRNO && p->def_errno >= 0 ?
+	    p->def_errno : 1;
+}
+
+int
+profile_denies(const struct profile *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nentries; i++)
+		if (p->entries[i].denied && entry_has(&p->entries[i], name))
+			return 1;
+	return 0;
+}
+
+void
+profile_deny(struct profile *p, const char *name)
+{
+	struct profile_entry *e = NULL;
+	size_t i;
+
+	if (profile_is_locked(name))
+		return;
+	remove_name(p, name, allowing_entry);
+	if (profile_denies(p, name))
+		return;
+	for (i = 0; i < p->nentries && e == NULL; i++)
+		if (p->entries[i].denied && unconditional(&p->entries[i]))
+			e = &p->entries[i];
+	if (e == NULL) {
+		e = profile_add_entry(p, PROFILE_ACT_ERRNO, denied_errno(p),
+		    PROFILE_ORIGIN_USER);
+		e->denied = 1;
+	}
+	profile_entry_add_name(e, name);
+}
+
+size_t
+profile_denied_names(const struct profile *p, char ***names)
+{
+	size_t i, j, n = 0;
+
+	*names = NULL;
+	for (i = 0; i < p->nentries; i++)
+		for (j = 0; p->entries[i].denied &&
+		    j < p->entries[i].nnames; j++)
+			if (!pstrv_has(*names, n, p->entries[i].names[j]))
+				pstrv_add(names, &n, p->entries[i].names[j]);
+	xqsort(*names, n, sizeof(**names), pcmp_str);
+	return n;
+}
+
+/* ---- rules ---- */
 
 static int
 plain_denial(const struct profile_entry *e)
@@ -884,6 +1035,7 @@ limit_call(struct profile *p, const char *name)
 	struct profile_entry *e;
 	size_t *at, nr = 0, i, k;
 	uint64_t mask;
+	uint8_t ph;
 	char *keep = xstrdup(name);	/* name may live in an entry */
 
 	for (i = 0; i < p->nobs; i++)
@@ -892,11 +1044,14 @@ limit_call(struct profile *p, const char *name)
 			r = xreallocarray(r, nr + 1, sizeof(*r));
 			r[nr++] = &p->obs[i];
 		}
+	/* The rule's entries were seen where the call was. */
+	ph = profile_name_phases(p, keep);
 	remove_name(p, keep, plain_allow);
 	at = xcalloc(nr, sizeof(*at));
 	for (;;) {
 		e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
 		    PROFILE_ORIGIN_RULE);
+		e->phases = ph;
 		profile_entry_add_name(e, keep);
 		for (i = 0; i < nr; i++) {
 			mask = obs_mask(r[i]);
@@ -922,7 +1077,7 @@ void
 profile_apply_rules(struct profile *p)
 {
 	struct profile_entry *e = NULL;
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; profile_locked[i] != NULL; i++) {
 		if (allows_plainly(p, profile_locked[i]))
@@ -932,6 +1087,19 @@ profile_apply_rules(struct profile *p)
 			e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
 			    PROFILE_ORIGIN_RULE);
 		profile_entry_add_name(e, profile_locked[i]);
+	}
+	for (i = 0; i < p->nentries; i++) {
+		struct profile_entry *d = &p->entries[i];
+
+		if (!d->denied)
+			continue;
+		for (j = 0; j < d->nnames; )
+			if (profile_allows(p, d->names[j]))
+				drop_name(d, j);
+			else
+				j++;
+		d->action = PROFILE_ACT_ERRNO;
+		d->errno_ret = denied_errno(p);
 	}
 	if (profile_allows(p, "clone") && !named(p, "clone3")) {
 		e = profile_add_entry(p, PROFILE_ACT_ERRNO, ENOSYS_VALUE,
@@ -1014,13 +1182,45 @@ observe_model_args(struct profile *p, const struct model_sys *s)
 	return 0;
 }
 
+/* The phase bits in which s was seen. */
+static uint8_t
+sys_phases(const struct model_sys *s)
+{
+	uint8_t ph = 0;
+	int i;
+
+	for (i = 0; i < PHASE_N; i++)
+		if (s->count[i] > 0)
+			ph |= (uint8_t)(1u << i);
+	return ph;
+}
+
+/* Adds name with phases ph to the list of names and their phases. */
+static void
+add_phased(char ***names, uint8_t **phases, size_t *n, const char *name,
+    uint8_t ph)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*names)[i], name) == 0) {
+			(*phases)[i] |= ph;
+			return;
+		}
+	*phases = xreallocarray(*phases, *n + 1, sizeof(**phases));
+	(*phases)[*n] = ph;
+	pstrv_add(names, n, name);
+}
+
 struct profile *
-profile_traced(const struct model *m)
+profile_traced(const struct model *m, const struct profile *base)
 {
 	struct profile *p = profile_new();
 	struct profile_entry *e;
 	char **names = NULL;
+	uint8_t *phases = NULL;
 	size_t n = 0, i;
+	unsigned ph;
 
 	for (i = 0; i < model_nsys(m); i++) {
 		const struct model_sys *s = model_sys(m, (uint32_t)i);
@@ -1037,6 +1237,8 @@ profile_traced(const struct model *m)
 		 */
 		if (profile_model_denied(m, name))
 			continue;
+		if (s->total == 0 && base != NULL && profile_allows(base, name))
+			continue;
 		/*
 		 * clone3's flags are in memory, where no filter can look:
 		 * allowed by name it could make any namespace.  As in
@@ -1046,29 +1248,46 @@ profile_traced(const struct model *m)
 		if (strcmp(name, "clone3") == 0) {
 			if (!profile_model_denied(m, "clone")) {
 				profile_observe_arg(p, "clone", 0, 0);
-				if (!pstrv_has(names, n, "clone"))
-					pstrv_add(&names, &n, "clone");
+				add_phased(&names, &phases, &n, "clone",
+				    sys_phases(s));
 			}
 			continue;
 		}
 		if (observe_model_args(p, s) < 0)
 			continue;
-		if (!pstrv_has(names, n, name))
-			pstrv_add(&names, &n, name);
+		add_phased(&names, &phases, &n, name, sys_phases(s));
 	}
 	if (p->narches == 0)
 		profile_add_arch(p, sysname_native());
-	xqsort(names, n, sizeof(*names), pcmp_str);
-	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
-	e->names = names;
-	e->nnames = n;
+	/* One entry per set of phases, so the writers can say which. */
+	for (ph = 0; ph <= PROFILE_PHASES_ALL; ph++) {
+		e = NULL;
+		for (i = 0; i < n; i++) {
+			if (phases[i] != ph)
+				continue;
+			if (e == NULL) {
+				e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+				    PROFILE_ORIGIN_TRACED);
+				e->phases = (uint8_t)ph;
+			}
+			profile_entry_add_name(e, names[i]);
+		}
+	}
+	if (p->nentries == 0)
+		(void)profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+		    PROFILE_ORIGIN_TRACED);
+	for (i = 0; i < p->nentries; i++)
+		xqsort(p->entries[i].names, p->entries[i].nnames,
+		    sizeof(*p->entries[i].names), pcmp_str);
+	pstrv_free(names, n);
+	free(phases);
 	return p;
 }
 
 struct profile *
 profile_from_model(const struct model *m)
 {
-	struct profile *p = profile_traced(m);
+	struct profile *p = profile_traced(m, NULL);
 
 	profile_apply_rules(p);
 	return p;

@@ -79,7 +79,18 @@ struct profile_entry {
 	struct profile_cond includes, excludes;
 	enum profile_origin origin;
 	uint32_t	  sources;	/* bit i: input i of a merge */
+	uint8_t		  phases;	/* bit 1 << enum phase (lib/model/
+					 * model.h) per phase the calls were
+					 * seen in; 0: unknown */
+	uint8_t		  denied;	/* 1: calls the user denied on
+					 * purpose (PROFILE_DENIED_TEXT) */
 };
+
+/* The comment of an entry of calls denied by hand, in every form. */
+#define PROFILE_DENIED_TEXT	"denied by hand"
+
+/* Every phase: startup, serving and shutdown. */
+#define PROFILE_PHASES_ALL	0x07
 
 /* Docker's archMap: the sub-arches that come with a native arch. */
 struct profile_archmap {
@@ -182,6 +193,10 @@ int		 profile_is_locked(const char *name);
 /*
  * sctui's rules (shared/DESIGN.md "Profiles"), applied in place:
  * - the locked calls are allowed;
+ * - a call denied by hand that an entry allows is allowed (its denial
+ *   dropped: profile_deny() is how a denial wins); the entries denied by
+ *   hand fail with the profile's default errno (EPERM when the default
+ *   is no errno);
  * - when clone is allowed and no entry names clone3, clone3 gets errno
  *   ENOSYS so that a newer libc falls back to clone;
  * - clone, socket, socketpair and personality, when allowed without
@@ -210,6 +225,59 @@ struct profile	*profile_from_model(const struct model *m);
 
 /* 1 if name has an entry with action allow or log (any conditions). */
 int		 profile_allows(const struct profile *p, const char *name);
+
+/*
+ * The phases of an allowing entry, as its comment in the files sctui
+ * writes: "startup only", "serving only", "shutdown only", "startup and
+ * serving", "startup and shutdown", "serving and shutdown", "every phase";
+ * NULL for 0 (unknown).  profile_phases_parse() is the reverse: the bits
+ * of exactly one of those wordings, 0 for any other text or NULL.
+ */
+const char	*profile_phases_text(uint8_t phases);
+uint8_t		 profile_phases_parse(const char *comment);
+
+/*
+ * The phases name was seen in, over the entries of p that allow it and
+ * carry no comment of their own: their bits united, 0 (unknown) when one
+ * of them has none or none allows name.
+ */
+uint8_t		 profile_name_phases(const struct profile *p, const char *name);
+
+/*
+ * What a filter installed once a process serves could drop from p: the
+ * distinct names p allows (whole), those still needed once serving (seen
+ * after startup, or of unknown phases), and the rest, seen in startup only
+ * (dropped, sorted, malloc'd).  known: some entry carries phases at all.
+ */
+struct profile_phase_split {
+	size_t		  whole;
+	size_t		  serving;
+	char		**dropped;
+	size_t		  ndropped;
+	int		  known;
+};
+
+void		 profile_phase_split(const struct profile *p,
+		    struct profile_phase_split *s);
+void		 profile_phase_split_free(struct profile_phase_split *s);
+
+/*
+ * Calls the user denied on purpose: kept in the profile as an explicit
+ * entry (errno with the profile's default errno, EPERM when the default is
+ * no errno; PROFILE_DENIED_TEXT as its comment), so that no later trace,
+ * runtime set or merge allows them again without being told.
+ * profile_deny() takes name out of every allowing entry and into that
+ * entry (the locked calls excepted); profile_denies() is 1 when an entry
+ * denies name by hand.
+ */
+void		 profile_deny(struct profile *p, const char *name);
+int		 profile_denies(const struct profile *p, const char *name);
+
+/*
+ * The names p denies by hand, sorted and unique, in *names (malloc'd,
+ * free each and the array); returns how many.
+ */
+size_t		 profile_denied_names(const struct profile *p, char ***names);
 
 /* Bit i set: input i of profile_merge() contributed an entry with name. */
 uint32_t	 profile_name_sources(const struct profile *p,
@@ -272,6 +340,8 @@ struct profile_format_info {
 	const char	*suffix;	/* the usual ending of its file names */
 	const char	*desc;		/* one line, for people */
 	int		 args;		/* 1: can carry argument rules */
+	int		 denials;	/* 1: can record calls denied by
+					 * hand (profile_deny) */
 	profile_reader	 read;		/* NULL: cannot be read */
 	profile_writer	 write;		/* NULL: cannot be written */
 };
@@ -383,7 +453,9 @@ int		 profile_write(const struct profile *p, enum profile_format f,
 
 /*
  * profile_write() to path atomically (lib/support/atomicfile.h): on failure the
- * old file is untouched.  Returns 0 or -errno with err filled.
+ * old file is untouched.  Returns 0 or -errno with err filled; 1 when the
+ * file is written but its format cannot record the calls p denies by hand
+ * (profile_deny), err then naming them and the formats that can.
  */
 int		 profile_save(const struct profile *p, const char *path,
 		    enum profile_format f, const struct profile_write_opts *opts,
@@ -394,7 +466,9 @@ int		 profile_save(const struct profile *p, const char *path,
 /*
  * The union of n profiles (n <= 32): every entry of input i is kept with
  * sources bit i; arches, archMap and flags are united; the default action
- * is the first input's.  Never NULL; caller frees.
+ * is the first input's.  A call one input denies by hand stays denied
+ * unless another allows it: profile_apply_rules() settles that.  Never
+ * NULL; caller frees.
  */
 struct profile	*profile_merge(const struct profile *const *in, size_t n);
 
@@ -415,6 +489,10 @@ struct profile_diff_arch {
 	size_t		 nonly_b;
 	struct profile_diff_args *args;	/* by name */
 	size_t		 nargs;
+	char	       **denied_a;	/* denied by hand by A alone, sorted */
+	size_t		 ndenied_a;
+	char	       **denied_b;
+	size_t		 ndenied_b;
 };
 
 struct profile_diff {
@@ -428,8 +506,9 @@ struct profile_diff {
  * arch when libseccomp knows it there.  A name both allow whose argument
  * conditions differ is in args, each side described by name
  * (lib/model/argspec.h): "any family", "only AF_INET, AF_UNIX", "any
- * family but AF_VSOCK", "no namespace flags".  Caller frees with
- * profile_diff_free().
+ * family but AF_VSOCK", "no namespace flags".  The names one profile
+ * denies by hand (profile_deny) and the other does not are in denied_a
+ * and denied_b.  Caller frees with profile_diff_free().
  */
 void		 profile_diff(const struct profile *a, const struct profile *b,
 		    const struct profile_env *env, struct profile_diff *d);
@@ -438,7 +517,8 @@ void		 profile_diff_free(struct profile_diff *d);
 /* ---- enforcing ---- */
 
 /* profile_filter() flags */
-#define PROFILE_FILTER_ALLOW_ONLY 0x01	/* add only allow/log entries */
+#define PROFILE_FILTER_ALLOW_ONLY 0x01	/* add only allow/log entries and
+					 * the calls denied by hand */
 /* Use the profile's own default action / libseccomp's default bad-arch. */
 #define PROFILE_ACT_DEFAULT	 0xffffffffu
 

@@ -469,7 +469,14 @@ read_entry(struct rd *r, size_t idx, json_t *j, struct profile *p)
 	if ((v = json_object_get(j, "comment")) != NULL && !json_is_null(v)) {
 		if (want(r, p2, v, JSON_STRING, "a string") < 0)
 			return -EINVAL;
-		e->comment = xstrdup(json_string_value(v));
+		/* The phases an allowing entry was seen in, as sctui wrote. */
+		if (action == PROFILE_ACT_ALLOW || action == PROFILE_ACT_LOG)
+			e->phases = profile_phases_parse(json_string_value(v));
+		else
+			e->denied = strcmp(json_string_value(v),
+			    PROFILE_DENIED_TEXT) == 0;
+		if (e->phases == 0 && !e->denied)
+			e->comment = xstrdup(json_string_value(v));
 	}
 	return 0;
 }

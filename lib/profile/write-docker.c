@@ -72,10 +72,18 @@ cond_json(const struct profile_cond *c)
 	return o;
 }
 
-/* The entry's JSON without its names. */
+/*
+ * The entry's JSON without its names; phases (profile_name_phases() of
+ * the names it is made for) give the comment of one without its own, and
+ * a denial by hand gives its own, in every form.
+ */
 static json_t *
-rule_json(const struct profile_entry *e, int oci, unsigned *nconds)
+rule_json(const struct profile_entry *e, int oci, uint8_t phases,
+    unsigned *nconds)
 {
+	const char *ptext = e->denied ? PROFILE_DENIED_TEXT :
+	    profile_phases_text(phases);
+
 	json_t *o = json_object(), *args;
 	struct profile_arg *sorted;
 	size_t i;
@@ -108,6 +116,8 @@ rule_json(const struct profile_entry *e, int oci, unsigned *nconds)
 		json_object_set_new(o, "args", args);
 		(*nconds)++;
 	}
+	if (e->comment == NULL && ptext != NULL)
+		json_object_set_new(o, "comment", json_string(ptext));
 	if (oci)
 		return o;
 	if (e->comment != NULL)
@@ -149,26 +159,45 @@ cmp_pair(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->name, y->name);
 }
 
+/* The phases of name in the comment of entry e of p, if it gets one. */
+static uint8_t
+pair_phases(const struct profile *p, const struct profile_entry *e,
+    const char *name)
+{
+	if (e->comment != NULL || (e->action != PROFILE_ACT_ALLOW &&
+	    e->action != PROFILE_ACT_LOG))
+		return 0;
+	return profile_name_phases(p, name);
+}
+
 struct profile_group *
 profile_groups(const struct profile *p, int oci, size_t *ngroups)
 {
 	struct profile_group *tmp, *out = NULL;
 	struct pair *pairs = NULL;
-	size_t npairs = 0, i, j, n = 0;
+	size_t npairs = 0, i, j, k, n = 0;
+	uint8_t ph;
 
-	tmp = xcalloc(p->nentries + 1, sizeof(*tmp));
+	/* A group per entry and phases its names were seen in. */
+	tmp = xcalloc(p->nentries * (PROFILE_PHASES_ALL + 1) + 1,
+	    sizeof(*tmp));
 	for (i = 0; i < p->nentries; i++) {
 		const struct profile_entry *e = &p->entries[i];
 
-		tmp[i].rule = rule_json(e, oci, &tmp[i].nconds);
-		tmp[i].key = json_dumps(tmp[i].rule,
-		    JSON_COMPACT | JSON_SORT_KEYS);
-		if (tmp[i].key == NULL)
-			fatal("out of memory");
 		pairs = xreallocarray(pairs, npairs + e->nnames + 1,
 		    sizeof(*pairs));
 		for (j = 0; j < e->nnames; j++) {
-			pairs[npairs].group = i;
+			ph = pair_phases(p, e, e->names[j]);
+			k = i * (PROFILE_PHASES_ALL + 1) + ph;
+			if (tmp[k].rule == NULL) {
+				tmp[k].rule = rule_json(e, oci, ph,
+				    &tmp[k].nconds);
+				tmp[k].key = json_dumps(tmp[k].rule,
+				    JSON_COMPACT | JSON_SORT_KEYS);
+				if (tmp[k].key == NULL)
+					fatal("out of memory");
+			}
+			pairs[npairs].group = k;
 			pairs[npairs++].name = e->names[j];
 		}
 	}
@@ -191,7 +220,7 @@ profile_groups(const struct profile *p, int oci, size_t *ngroups)
 			pstrv_add(&out[n - 1].names, &out[n - 1].nnames,
 			    pairs[i].name);
 	}
-	for (i = 0; i < p->nentries; i++) {
+	for (i = 0; i < p->nentries * (PROFILE_PHASES_ALL + 1); i++) {
 		json_decref(tmp[i].rule);
 		free(tmp[i].key);
 	}

@@ -74,6 +74,25 @@ yaml_scalar(struct pbuf *b, const json_t *j)
 static void yaml_object(struct pbuf *b, json_t *o, int indent,
 		    const char *first);
 
+/*
+ * An entry's "comment" (the phases it was seen in), which no field of the
+ * SeccompProfile holds: a YAML comment line above it instead.
+ */
+static void
+yaml_comment(struct pbuf *b, json_t *item, int indent)
+{
+	json_t *c = json_object_get(item, "comment");
+	const char *s;
+
+	if (!json_is_string(c))
+		return;
+	pbuf_printf(b, "%*s# ", indent, "");
+	for (s = json_string_value(c); *s != '\0'; s++)
+		pbuf_printf(b, "%c", (unsigned char)*s < 0x20 ? ' ' : *s);
+	pbuf_add(b, "\n");
+	json_object_del(item, "comment");
+}
+
 static void
 yaml_value(struct pbuf *b, json_t *v, int indent)
 {
@@ -95,6 +114,7 @@ yaml_value(struct pbuf *b, json_t *v, int indent)
 		}
 		pbuf_add(b, "\n");
 		json_array_foreach(v, i, item) {
+			yaml_comment(b, item, indent);
 			if (json_is_object(item) && json_object_size(item) > 0) {
 				snprintf(first, sizeof(first), "%*s- ", indent,
 				    "");

@@ -1,7 +1,9 @@
 /*
  * write-oci.c - an OCI runtime's linux.seccomp object (JSON), for the
  * machine described by the options: Docker's form without what runtimes
- * other than Docker do not read (comments, includes, excludes, archMap).
+ * other than Docker do not read (includes, excludes, archMap, comments
+ * but the phases of allowed calls and "denied by hand", which runtimes
+ * ignore).
  */
 #include "config.h"
 

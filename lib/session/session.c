@@ -1005,7 +1005,7 @@ session_from_profile(const struct profile *p, const struct model_opts *opts)
 
 	for (i = 0; i < res->nentries; i++) {
 		e = &res->entries[i];
-		if (e->action != PROFILE_ACT_ALLOW)
+		if (e->action != PROFILE_ACT_ALLOW && !e->denied)
 			continue;
 		for (j = 0; j < e->nnames; j++) {
 			id = sysname_lookup(native, e->names[j]);
@@ -1013,8 +1013,10 @@ session_from_profile(const struct profile *p, const struct model_opts *opts)
 			for (k = 0; id == SYSID_NONE && k < res->narches; k++)
 				id = sysname_lookup(res->arches[k],
 				    e->names[j]);
+			/* A call denied by hand stays denied when saved. */
 			if (id != SYSID_NONE)
-				model_restore_sys(m, id, TOGGLE_ALLOW, 0);
+				model_restore_sys(m, id, e->denied ?
+				    TOGGLE_DENY : TOGGLE_ALLOW, 0);
 		}
 	}
 	profile_free(res);

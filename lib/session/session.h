@@ -81,7 +81,8 @@ int	 session_read(const char *data, size_t len, const char *file,
 
 /*
  * A model whose syscalls are the calls p allows on this machine (native
- * arch), each with zero counts, and no processes.
+ * arch), each with zero counts, and no processes; the calls p denies by
+ * hand (profile_deny) are there too, toggled off.
  */
 struct model *session_from_profile(const struct profile *p,
 	    const struct model_opts *opts);

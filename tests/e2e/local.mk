@@ -73,3 +73,10 @@ TESTS += \
 EXTRA_DIST += tests/e2e/phases-lib.sh tests/e2e/phases-nginx.test \
 	tests/e2e/phases-python.test tests/e2e/phases-node.test \
 	tests/helpers/h-server.js
+
+# Profiles whose calls are grouped by phase, loaded by runc and crun; the
+# --profile UI toggling a profile's own call.
+TESTS += tests/e2e/profile-phases.test
+EXTRA_DIST += tests/e2e/profile-phases.test
+TESTS += tests/e2e/profile-ui.test
+EXTRA_DIST += tests/e2e/profile-ui.test

@@ -22,12 +22,14 @@ tests_helpers_h_bpf_load_LDFLAGS =
 TESTS += tests/profile/t-profile tests/profile/t-corpus \
 	tests/profile/convert.test tests/profile/merge.test \
 	tests/profile/diff.test tests/profile/caps.test \
-	tests/profile/formats.test
+	tests/profile/formats.test tests/profile/phases.test \
+	tests/profile/denied.test
 
 EXTRA_DIST += $(profile_test_files) tests/profile/convert.test \
 	tests/profile/merge.test tests/profile/diff.test tests/profile/caps.test \
 	tests/profile/formats.test tests/profile/formats.py \
-	tests/profile/golden/README
+	tests/profile/golden/README tests/profile/phases.test \
+	tests/profile/denied.test
 profile_test_files = \
 	tests/profile/data/small.json tests/profile/data/config.json \
 	tests/profile/data/args.json \
@@ -43,7 +45,12 @@ profile_test_files = \
 	tests/profile/golden/small.pfc tests/profile/golden/small.bpf \
 	tests/profile/golden/rules.docker.json \
 	tests/profile/golden/model.docker.json \
-	tests/profile/golden/merge.docker.json
+	tests/profile/golden/merge.docker.json \
+	tests/profile/golden/phases.docker.json \
+	tests/profile/golden/phases.oci.json \
+	tests/profile/golden/phases.k8s.yaml \
+	tests/profile/golden/denied.docker.json \
+	tests/profile/golden/denied.oci.json
 
 # make fuzz [FUZZ_SECONDS=N]: libFuzzer on each reader (clang; not in
 # make check).  Findings land in fuzz/out/.

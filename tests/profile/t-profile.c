@@ -703,7 +703,10 @@ test_filter(void)
 	profile_free(dd);
 }
 
-/* tgid 100 makes call nr of arch with arguments a0, a1. */
+/*
+ * tgid 100 makes call nr of arch with arguments a0, a1, and -1 in the
+ * others (a wait's timeout: one that blocks).
+ */
 static void
 model_call(struct model *m, uint32_t arch, int nr, uint64_t a0, uint64_t a1)
 {
@@ -716,6 +719,7 @@ model_call(struct model *m, uint32_t arch, int nr, uint64_t a0, uint64_t a1)
 	ev.nr = nr;
 	ev.u.args[0] = a0;
 	ev.u.args[1] = a1;
+	ev.u.args[2] = ev.u.args[3] = ev.u.args[4] = ev.u.args[5] = UINT64_MAX;
 	model_event(m, &ev);
 }
 
@@ -847,6 +851,168 @@ test_model_clone3(void)
 	model_free(m);
 }
 
+/* The phases of each name of a profile built or read: want[i] for names[i]. */
+static void
+check_phases(const struct profile *p, const char *const *names,
+    const uint8_t *want, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (profile_name_phases(p, names[i]) != want[i]) {
+			fprintf(stderr, "%s: phases %#x, wanted %#x\n",
+			    names[i], profile_name_phases(p, names[i]),
+			    want[i]);
+			CHECK(0);
+		}
+}
+
+/* Phases in the saved profile: one entry per set, a comment, read back. */
+static void
+test_phases(void)
+{
+	static const char *const names[] = {
+		"uname", "execve", "socket", "read", "epoll_wait", "getppid",
+		"umask", "exit_group", "exit", "rt_sigreturn"
+	};
+	static const uint8_t want[] = { 1, 1, 1, 3, 2, 2, 4, 4, 0, 0 };
+	static const enum profile_format fmts[] = {
+		PROFILE_FMT_DOCKER, PROFILE_FMT_OCI
+	};
+	struct model *m = model_new(NULL);
+	struct profile_read_opts ro = { PROFILE_FMT_AUTO, 0 };
+	struct profile_phase_split s;
+	struct profile *p, *r;
+	char *buf, *again, msg[4096];
+	const char *json;
+	size_t len, len2, i;
+	const struct profile_entry *e;
+
+	model_call(m, SCMP_ARCH_X86_64, nr_of("uname"), 0, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("execve"), 0, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("socket"), AF_INET, SOCK_STREAM);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("read"), 0, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("epoll_wait"), 0, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("read"), 0, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("getppid"), 0, 0);
+	model_mark_shutdown(m, 10);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("umask"), 0, 0);
+	model_call(m, SCMP_ARCH_X86_64, nr_of("exit_group"), 0, 0);
+	p = profile_from_model(m);
+	check_phases(p, names, want, sizeof(want));
+	/* socket's argument rule is seen where socket was. */
+	e = find_entry(p, "socket", PROFILE_ACT_ALLOW);
+	CHECK(e != NULL && e->nargs == 1 && e->phases == 1);
+	profile_phase_split(p, &s);
+	CHECK(s.known && s.whole == 11 && s.serving == 8 && s.ndropped == 3);
+	CHECK(s.ndropped == 3 && strcmp(s.dropped[0], "execve") == 0 &&
+	    strcmp(s.dropped[1], "socket") == 0 &&
+	    strcmp(s.dropped[2], "uname") == 0);
+	profile_phase_split_free(&s);
+	golden(p, PROFILE_FMT_DOCKER, "phases.docker.json");
+	golden(p, PROFILE_FMT_OCI, "phases.oci.json");
+	golden(p, PROFILE_FMT_K8S, "phases.k8s.yaml");
+	/* Each JSON form read back gives the phases, and the same bytes. */
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		if ((buf = write_fmt(p, fmts[i], &len)) == NULL)
+			continue;
+		ro.format = fmts[i];
+		CHECK(profile_read(buf, len, "phases", &ro, &r, msg,
+		    sizeof(msg)) == 0);
+		check_phases(r, names, want, sizeof(want));
+		CHECK((e = find_entry(r, "uname", PROFILE_ACT_ALLOW)) != NULL &&
+		    e->comment == NULL && e->phases == 1);
+		again = write_fmt(r, fmts[i], &len2);
+		CHECK(again != NULL && len2 == len &&
+		    memcmp(again, buf, len) == 0);
+		free(again);
+		free(buf);
+		profile_free(r);
+	}
+	profile_free(p);
+	model_free(m);
+	/* Any other comment is the file's own: kept, no phases. */
+	json = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":["
+	    "{\"names\":[\"read\"],\"action\":\"SCMP_ACT_ALLOW\","
+	    "\"comment\":\"startup\"},"
+	    "{\"names\":[\"uname\"],\"action\":\"SCMP_ACT_ERRNO\","
+	    "\"comment\":\"startup only\"},"
+	    "{\"names\":[\"getpid\"],\"action\":\"SCMP_ACT_ALLOW\","
+	    "\"comment\":\"every phase\"}]}";
+	ro.format = PROFILE_FMT_DOCKER;
+	CHECK(profile_read(json, strlen(json), "c", &ro, &r, msg,
+	    sizeof(msg)) == 0);
+	e = find_entry(r, "read", PROFILE_ACT_ALLOW);
+	CHECK(e != NULL && e->phases == 0 && e->comment != NULL &&
+	    strcmp(e->comment, "startup") == 0);
+	e = find_entry(r, "uname", PROFILE_ACT_ERRNO);
+	CHECK(e != NULL && e->phases == 0 && e->comment != NULL);
+	CHECK(profile_name_phases(r, "getpid") == PROFILE_PHASES_ALL);
+	CHECK(profile_name_phases(r, "read") == 0);
+	profile_free(r);
+	for (i = 0; i <= PROFILE_PHASES_ALL; i++)
+		CHECK(profile_phases_parse(profile_phases_text((uint8_t)i)) ==
+		    i);
+}
+
+/* Calls denied by hand: out of the allowing entries, kept, settled. */
+static void
+test_denied(void)
+{
+	struct profile *p = profile_new(), *m, *r;
+	const struct profile *in[2];
+	struct profile_entry *e;
+	struct profile_read_opts ro = { PROFILE_FMT_DOCKER, 0 };
+	char *buf, msg[4096], **names;
+	size_t len, n;
+
+	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_FILE);
+	profile_entry_add_name(e, "read");
+	profile_entry_add_name(e, "uname");
+	profile_entry_add_name(e, "exit_group");
+	profile_deny(p, "uname");
+	profile_deny(p, "uname");
+	profile_deny(p, "exit_group");	/* locked: never denied */
+	CHECK(!profile_allows(p, "uname") && profile_denies(p, "uname"));
+	CHECK(profile_allows(p, "exit_group") &&
+	    !profile_denies(p, "exit_group"));
+	n = profile_denied_names(p, &names);
+	CHECK(n == 1 && strcmp(names[0], "uname") == 0);
+	while (n-- > 0)
+		free(names[n]);
+	free(names);
+	/* The profile's errno, whatever the entry said. */
+	p->def_errno = 13;
+	profile_apply_rules(p);
+	e = (struct profile_entry *)find_entry(p, "uname", PROFILE_ACT_ERRNO);
+	CHECK(e != NULL && e->denied && e->errno_ret == 13);
+	golden(p, PROFILE_FMT_DOCKER, "denied.docker.json");
+	golden(p, PROFILE_FMT_OCI, "denied.oci.json");
+	/* Written with its comment in every JSON form, read back denied. */
+	buf = write_fmt(p, PROFILE_FMT_OCI, &len);
+	CHECK(buf != NULL && strstr(buf, "\"denied by hand\"") != NULL);
+	ro.format = PROFILE_FMT_OCI;
+	CHECK(buf != NULL && profile_read(buf, len, "d", &ro, &r, msg,
+	    sizeof(msg)) == 0 && profile_denies(r, "uname"));
+	free(buf);
+	/* Merged with a profile that allows it: allowed. */
+	in[0] = p;
+	in[1] = r;
+	m = profile_merge(in, 2);
+	profile_apply_rules(m);
+	CHECK(profile_denies(m, "uname"));
+	profile_free(m);
+	e = profile_add_entry(r, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_FILE);
+	profile_entry_add_name(e, "uname");
+	in[1] = r;
+	m = profile_merge(in, 2);
+	profile_apply_rules(m);
+	CHECK(!profile_denies(m, "uname") && profile_allows(m, "uname"));
+	profile_free(m);
+	profile_free(r);
+	profile_free(p);
+}
+
 int
 main(void)
 {
@@ -862,6 +1028,8 @@ main(void)
 	test_model();
 	test_model_args();
 	test_model_clone3();
+	test_phases();
+	test_denied();
 	test_merge_diff();
 	test_filter();
 	printf("%d checks, %d failed\n", checks, failures);
