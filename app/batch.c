@@ -23,6 +23,7 @@
 #include "build.h"
 #include "cli.h"
 #include "escape.h"
+#include "idmap.h"
 #include "model.h"
 #include "profile.h"
 #include "run.h"
@@ -150,20 +151,24 @@ report_missing(const struct cli *c, struct run *r)
 {
 	const struct model *m = run_model(r);
 	const struct model_sys *s;
-	size_t i, n = model_nsys(m), nprocs, nd, len;
+	size_t i, n = 0, nprocs, nd, len;
 	char vals[512], **denied, *pids;
 	FILE *f;
 	uint8_t ph;
 	int k;
 
+	for (i = 0; i < model_nsys(m); i++)
+		n += model_sys(m, (uint32_t)i)->total > 0;
 	if (n == 0)
 		fprintf(stderr, "sctui: %s allowed every call the program "
 		    "made\n", c->profile);
 	else
 		fprintf(stderr, "sctui: %zu call%s the profile %s lacks:\n",
 		    n, n == 1 ? "" : "s", c->profile);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < model_nsys(m); i++) {
 		s = model_sys(m, (uint32_t)i);
+		if (s->total == 0)	/* a --deny never made */
+			continue;
 		for (ph = 0, k = 0; k < PHASE_N; k++)
 			if (s->count[k] > 0)
 				ph |= (uint8_t)(1u << k);
@@ -194,14 +199,22 @@ report_missing(const struct cli *c, struct run *r)
 	free(denied);
 }
 
-/* --deny: leave the calls out of the profile, say how often they failed. */
+/*
+ * --deny: deny the calls by hand in the profile, say how often they
+ * failed.  One the program never made (or a --profile allowed, so it ran)
+ * is listed with no count, so that the profile still denies it.
+ */
 static void
 report_denied(const struct cli *c, struct model *m)
 {
 	const struct model_sys *s;
 	char *const *name;
-	uint32_t i;
+	uint32_t i, id;
 
+	for (name = c->deny; name != NULL && *name != NULL; name++)
+		if ((id = sysname_lookup(sysname_native(), *name)) !=
+		    SYSID_NONE && model_sys_find(m, id) == IDMAP_NONE)
+			model_restore_sys(m, id, TOGGLE_DENY, 0);
 	for (i = 0; i < model_nsys(m); i++) {
 		s = model_sys(m, i);
 		for (name = c->deny; name != NULL && *name != NULL; name++)
@@ -400,6 +413,7 @@ batch_open(const struct cli *c)
 			    run_attached(r) ? "attached" : status);
 		}
 		summary_table(m, stderr);
+		report_phases(r);
 	}
 	if (c->stacks && run_stacks(r) != NULL)
 		stacks_print(run_stacks(r), stderr);

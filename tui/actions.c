@@ -222,7 +222,8 @@ set_toggle(struct ui *ui, uint32_t sys, enum model_toggle t)
 
 /*
  * Space in the details pane: allow/deny the argument value under its
- * cursor, a value of an argument the saved profile has a rule on.
+ * cursor.  Denying one value of an argument the saved profile has no rule
+ * on makes one: only the values left allowed pass.
  */
 static void
 toggle_value(struct ui *ui)
@@ -230,7 +231,6 @@ toggle_value(struct ui *ui)
 	const struct model_sys *s;
 	const struct model_arg *a;
 	const struct model_argval *av;
-	const char *name;
 	char val[128], sname[96];
 	uint32_t sys, arg, val_i;
 
@@ -244,15 +244,8 @@ toggle_value(struct ui *ui)
 	view_argval(s, view_val_cursor(ui, sys, s), &arg, &val_i);
 	a = &s->args[arg];
 	av = &a->vals[val_i];
-	name = sysname_name(s->sysid);
 	view_sys_name(ui, sys, sname, sizeof(sname));
 	argspec_format(a->spec, av->value, val, sizeof(val));
-	if (!profile_arg_rule(name, a->spec->arg)) {
-		ui_message(ui, 1, "%s %s %s: shown only, the profile has no "
-		    "rule on %s's %s (any stays allowed)", sname,
-		    a->spec->what, val, name, a->spec->what);
-		return;
-	}
 	if (model_toggle_arg(ui->model, sys, a->spec->arg, av->value,
 	    av->toggle == TOGGLE_ALLOW ? TOGGLE_DENY : TOGGLE_ALLOW) < 0) {
 		ui_message(ui, 1, "%s %s %s cannot be denied: over %d values "
@@ -262,8 +255,9 @@ toggle_value(struct ui *ui)
 	}
 	ui->unsaved++;
 	ui_message(ui, 0, "%s with %s %s is now %s (not saved yet: F2 "
-	    "saves)", sname, a->spec->what, val, av->toggle == TOGGLE_ALLOW ?
-	    "allowed" : "denied");
+	    "saves)%s", sname, a->spec->what, val, av->toggle == TOGGLE_ALLOW ?
+	    "allowed" : "denied", profile_model_arg_rule(s, a) ? "; only "
+	    "[x] values pass" : "");
 	dirty_views(ui);
 }
 

@@ -368,8 +368,7 @@ arg_rule_mark(const struct model_sys *s)
 
 	for (j = 0; j < s->nargs; j++) {
 		a = &s->args[j];
-		if (a->nvals == 0 || a->many > 0 ||
-		    !profile_arg_rule(name, a->spec->arg))
+		if (!profile_model_arg_rule(s, a))
 			continue;
 		mark = mark ? mark : 1;
 		for (k = 0; k < a->nvals; k++)
@@ -573,13 +572,13 @@ details_args(struct ui *ui, WINDOW *w, int width, int y,
 		a = &s->args[j];
 		if (a->nvals == 0)
 			continue;
-		rule = profile_arg_rule(name, a->spec->arg) && a->many == 0;
+		rule = profile_model_arg_rule(s, a);
 		snprintf(buf, sizeof(buf), "%s%s:", a->spec->what,
 		    a->many > 0 ? " (more than 64 values: no rule)" : rule ?
-		    " (a rule: only these)" : "");
+		    " (a rule: only these)" : " (any; Space denies one)");
 		x = 1 + put(w, y, 1, width - 1, A_NORMAL, buf);
 		for (k = 0; k < a->nvals; k++, idx++) {
-			argval_text(ui, a, &a->vals[k], rule, buf,
+			argval_text(ui, a, &a->vals[k], a->many == 0, buf,
 			    sizeof(buf));
 			if (k > 0)
 				x += put(w, y, x, width - x, A_NORMAL, ",");

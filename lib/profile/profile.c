@@ -569,19 +569,79 @@ copy_header(struct profile *d, const struct profile *s, int archmap)
 	}
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+observe(struct profile *p, const char *name, unsigned index, uint64_t mask,
+    uint64_t value)
+{
+	struct profile_obs *o = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nobs; i++)
+		if (p->obs[i].index == index &&
+		    strcmp(p->obs[i].name, name) == 0)
+			o = &p->obs[i];
+	if (o == NULL) {
+		p->obs = xreallocarray(p->obs, p->nobs + 1, sizeof(*p->obs));
+		o = &p->obs[p->nobs++];
+		memset(o, 0, sizeof(*o));
+		o->name = xstrdup(name);
+		o->index = index;
+	}
+	if (mask != 0)
+		o->mask = mask;
+	for (i = 0; i < o->nvalues; i++)
+		if (o->values[i] == value)
+			return;
+	o->values = xreallocarray(o->values, o->nvalues + 1,
+	    sizeof(*o->values));
+	o->values[o->nvalues++] = value;
+	xqsort(o->values, o->nvalues, sizeof(*o->values), cmp_u64);
+}
+
+void
+profile_observe_arg(struct profile *p, const char *name, unsigned index,
+    uint64_t value)
+{
+	observe(p, name, index, 0, value);
+}
+
+void
+profile_observe_rule(struct profile *p, const char *name, unsigned index,
+    uint64_t mask, uint64_t value)
+{
+	observe(p, name, index, mask, value & mask);
+}
+
+/* Every observation of s into d, the rules the user asked for with them. */
+static void
+copy_obs(struct profile *d, const struct profile *s)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->nobs; i++)
+		for (j = 0; j < s->obs[i].nvalues; j++)
+			observe(d, s->obs[i].name, s->obs[i].index,
+			    s->obs[i].mask, s->obs[i].values[j]);
+}
+
 struct profile *
 profile_dup(const struct profile *s)
 {
 	struct profile *d = profile_new();
-	size_t i, j;
+	size_t i;
 
 	copy_header(d, s, 1);
 	for (i = 0; i < s->nentries; i++)
 		entry_copy(entry_append(d), &s->entries[i], 1);
-	for (i = 0; i < s->nobs; i++)
-		for (j = 0; j < s->obs[i].nvalues; j++)
-			profile_observe_arg(d, s->obs[i].name,
-			    s->obs[i].index, s->obs[i].values[j]);
+	copy_obs(d, s);
 	return d;
 }
 
@@ -631,40 +691,6 @@ profile_add_arch(struct profile *p, uint32_t arch)
 	add_u32(&p->arches, &p->narches, arch);
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-void
-profile_observe_arg(struct profile *p, const char *name, unsigned index,
-    uint64_t value)
-{
-	struct profile_obs *o = NULL;
-	size_t i;
-
-	for (i = 0; i < p->nobs; i++)
-		if (p->obs[i].index == index &&
-		    strcmp(p->obs[i].name, name) == 0)
-			o = &p->obs[i];
-	if (o == NULL) {
-		p->obs = xreallocarray(p->obs, p->nobs + 1, sizeof(*p->obs));
-		o = &p->obs[p->nobs++];
-		memset(o, 0, sizeof(*o));
-		o->name = xstrdup(name);
-		o->index = index;
-	}
-	for (i = 0; i < o->nvalues; i++)
-		if (o->values[i] == value)
-			return;
-	o->values = xreallocarray(o->values, o->nvalues + 1,
-	    sizeof(*o->values));
-	o->values[o->nvalues++] = value;
-	xqsort(o->values, o->nvalues, sizeof(*o->values), cmp_u64);
-}
 
 /* ---- queries ---- */
 
@@ -963,12 +989,95 @@ profile_arg_rule(const char *name, unsigned index)
 	return 0;
 }
 
+/*
+ * The mask of o's rule: the user's, else sctui's own (arg_rules), else 0
+ * when its values make no rule.  A mask of all bits compares with
+ * SCMP_CMP_EQ.
+ */
+static uint64_t
+obs_mask(const struct profile_obs *o)
+{
+	size_t i;
+
+	if (o->nvalues == 0)
+		return 0;
+	if (o->mask != 0)
+		return o->mask;
+	for (i = 0; i < sizeof(arg_rules) / sizeof(arg_rules[0]); i++)
+		if (arg_rules[i].index == o->index &&
+		    strcmp(arg_rules[i].name, o->name) == 0)
+			return arg_rules[i].mask != 0 ? arg_rules[i].mask :
+			    UINT64_MAX;
+	return 0;
+}
+
+/* 1 if obs[i] is the first observation with a rule for its call. */
+static int
+first_rule(const struct profile *p, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (obs_mask(&p->obs[j]) != 0 &&
+		    strcmp(p->obs[j].name, p->obs[i].name) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Replaces the plain allow of name by one entry per combination of the
+ * values of its arguments with rules (an odometer over them).
+ */
+static void
+limit_call(struct profile *p, const char *name)
+{
+	const struct profile_obs **r = NULL;
+	struct profile_entry *e;
+	size_t *at, nr = 0, i, k;
+	uint64_t mask;
+	uint8_t ph;
+	char *keep = xstrdup(name);	/* name may live in an entry */
+
+	for (i = 0; i < p->nobs; i++)
+		if (obs_mask(&p->obs[i]) != 0 &&
+		    strcmp(p->obs[i].name, keep) == 0) {
+			r = xreallocarray(r, nr + 1, sizeof(*r));
+			r[nr++] = &p->obs[i];
+		}
+	/* The rule's entries were seen where the call was. */
+	ph = profile_name_phases(p, keep);
+	remove_name(p, keep, plain_allow);
+	at = xcalloc(nr, sizeof(*at));
+	for (;;) {
+		e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
+		    PROFILE_ORIGIN_RULE);
+		e->phases = ph;
+		profile_entry_add_name(e, keep);
+		for (i = 0; i < nr; i++) {
+			mask = obs_mask(r[i]);
+			if (mask == UINT64_MAX)
+				profile_entry_add_arg(e, r[i]->index,
+				    SCMP_CMP_EQ, r[i]->values[at[i]], 0);
+			else
+				profile_entry_add_arg(e, r[i]->index,
+				    SCMP_CMP_MASKED_EQ, mask,
+				    r[i]->values[at[i]] & mask);
+		}
+		for (k = 0; k < nr && ++at[k] == r[k]->nvalues; k++)
+			at[k] = 0;
+		if (k == nr)
+			break;
+	}
+	free(at);
+	free(r);
+	free(keep);
+}
+
 void
 profile_apply_rules(struct profile *p)
 {
 	struct profile_entry *e = NULL;
-	size_t i, j, k;
-	uint8_t ph;
+	size_t i, j;
 
 	for (i = 0; profile_locked[i] != NULL; i++) {
 		if (allows_plainly(p, profile_locked[i]))
@@ -997,32 +1106,10 @@ profile_apply_rules(struct profile *p)
 		    PROFILE_ORIGIN_RULE);
 		profile_entry_add_name(e, "clone3");
 	}
-	for (i = 0; i < sizeof(arg_rules) / sizeof(arg_rules[0]); i++)
-		for (j = 0; j < p->nobs; j++) {
-			const struct profile_obs *o = &p->obs[j];
-
-			if (o->index != arg_rules[i].index ||
-			    strcmp(o->name, arg_rules[i].name) != 0 ||
-			    o->nvalues == 0 || !allows_plainly(p, o->name))
-				continue;
-			/* The rule's entries were seen where the call was. */
-			ph = profile_name_phases(p, o->name);
-			remove_name(p, o->name, plain_allow);
-			for (k = 0; k < o->nvalues; k++) {
-				e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1,
-				    PROFILE_ORIGIN_RULE);
-				e->phases = ph;
-				profile_entry_add_name(e, o->name);
-				if (arg_rules[i].mask != 0)
-					profile_entry_add_arg(e, o->index,
-					    SCMP_CMP_MASKED_EQ,
-					    arg_rules[i].mask,
-					    o->values[k] & arg_rules[i].mask);
-				else
-					profile_entry_add_arg(e, o->index,
-					    SCMP_CMP_EQ, o->values[k], 0);
-			}
-		}
+	for (i = 0; i < p->nobs; i++)
+		if (obs_mask(&p->obs[i]) != 0 && first_rule(p, i) &&
+		    allows_plainly(p, p->obs[i].name))
+			limit_call(p, p->obs[i].name);
 }
 
 int
@@ -1040,22 +1127,37 @@ profile_model_denied(const struct model *m, const char *name)
 	return 0;
 }
 
+int
+profile_model_arg_rule(const struct model_sys *s, const struct model_arg *a)
+{
+	uint32_t k;
+
+	/* Past the bound: no rule (the call stays allowed). */
+	if (a->many > 0 || a->nvals == 0)
+		return 0;
+	if (profile_arg_rule(sysname_name(s->sysid), a->spec->arg))
+		return 1;
+	for (k = 0; k < a->nvals; k++)
+		if (a->vals[k].toggle == TOGGLE_DENY)
+			return 1;
+	return 0;
+}
+
 /*
- * The values seen of s's arguments that make rules, as observations, but
- * those the user denied.  Returns 0, or -EPERM when the user denied every
- * value of such an argument: the call is then allowed with none.
+ * The values of s's arguments that make rules, as observations, but those
+ * the user denied.  Returns 0, or -EPERM when the user denied every value
+ * of such an argument: the call is then allowed with none.
  */
 static int
 observe_model_args(struct profile *p, const struct model_sys *s)
 {
 	const struct model_arg *a;
+	const char *name = sysname_name(s->sysid);
 	uint32_t j, k, allowed;
 
 	for (j = 0; j < s->nargs; j++) {
 		a = &s->args[j];
-		/* Past the bound: no rule (the call stays allowed). */
-		if (a->many > 0 || a->nvals == 0 ||
-		    !profile_arg_rule(sysname_name(s->sysid), a->spec->arg))
+		if (!profile_model_arg_rule(s, a))
 			continue;
 		for (allowed = 0, k = 0; k < a->nvals; k++)
 			allowed += a->vals[k].toggle == TOGGLE_ALLOW;
@@ -1064,13 +1166,18 @@ observe_model_args(struct profile *p, const struct model_sys *s)
 	}
 	for (j = 0; j < s->nargs; j++) {
 		a = &s->args[j];
-		if (a->many > 0 || !profile_arg_rule(sysname_name(s->sysid),
-		    a->spec->arg))
+		if (!profile_model_arg_rule(s, a))
 			continue;
-		for (k = 0; k < a->nvals; k++)
-			if (a->vals[k].toggle == TOGGLE_ALLOW)
-				profile_observe_arg(p, sysname_name(s->sysid),
-				    a->spec->arg, a->vals[k].value);
+		for (k = 0; k < a->nvals; k++) {
+			if (a->vals[k].toggle != TOGGLE_ALLOW)
+				continue;
+			if (profile_arg_rule(name, a->spec->arg))
+				profile_observe_arg(p, name, a->spec->arg,
+				    a->vals[k].value);
+			else
+				profile_observe_rule(p, name, a->spec->arg,
+				    a->spec->mask, a->vals[k].value);
+		}
 	}
 	return 0;
 }
@@ -1252,10 +1359,7 @@ profile_resolve(const struct profile *p, const struct profile_env *envp)
 	for (i = 0; i < p->nentries; i++)
 		if (entry_applies(&p->entries[i], &env))
 			entry_copy(entry_append(r), &p->entries[i], 0);
-	for (i = 0; i < p->nobs; i++)
-		for (j = 0; j < p->obs[i].nvalues; j++)
-			profile_observe_arg(r, p->obs[i].name, p->obs[i].index,
-			    p->obs[i].values[j]);
+	copy_obs(r, p);
 	return r;
 }
 

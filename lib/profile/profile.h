@@ -29,6 +29,8 @@
 #include <stdint.h>
 
 struct model;
+struct model_arg;
+struct model_sys;
 
 enum profile_action {
 	PROFILE_ACT_KILL_PROCESS,
@@ -97,10 +99,16 @@ struct profile_archmap {
 	size_t		  nsubs;
 };
 
-/* Argument values seen for one syscall argument (profile_observe_arg). */
+/*
+ * Argument values seen for one syscall argument (profile_observe_arg), or
+ * allowed by a rule the user asked for (profile_observe_rule).
+ */
 struct profile_obs {
 	char		 *name;
 	unsigned	  index;
+	uint64_t	  mask;		/* 0: a rule only where sctui makes
+					   one (profile_arg_rule); else the
+					   user's: SCMP_CMP_MASKED_EQ mask */
 	uint64_t	 *values;	/* sorted, unique */
 	size_t		  nvalues;
 };
@@ -155,11 +163,28 @@ void		 profile_add_arch(struct profile *p, uint32_t arch);
 void		 profile_observe_arg(struct profile *p, const char *name,
 		    unsigned index, uint64_t value);
 
+/*
+ * Records that argument index of syscall name may take value (under mask)
+ * because the user denied some of its other values: profile_apply_rules()
+ * limits name to the values so recorded, on any argument, with
+ * SCMP_CMP_MASKED_EQ mask.  mask must not be 0.
+ */
+void		 profile_observe_rule(struct profile *p, const char *name,
+		    unsigned index, uint64_t mask, uint64_t value);
+
 /* The namespace flags of clone(2), which Docker's default denies. */
 #define PROFILE_CLONE_NS_MASK	0x7E020000ull
 
 /* 1 if the values seen of argument index of name become rules. */
 int		 profile_arg_rule(const char *name, unsigned index);
+
+/*
+ * 1 if the profile built from the model limits argument a of s to the
+ * values allowed: sctui's own rule (profile_arg_rule), or the user denied
+ * one of its values; never past the bound of values recorded.
+ */
+int		 profile_model_arg_rule(const struct model_sys *s,
+		    const struct model_arg *a);
 
 /* The calls that can never be denied (exit, exit_group, ...), NULL-ended. */
 extern const char *const profile_locked[];
@@ -176,9 +201,11 @@ int		 profile_is_locked(const char *name);
  *   ENOSYS so that a newer libc falls back to clone;
  * - clone, socket, socketpair and personality, when allowed without
  *   conditions and with values observed (profile_observe_arg), are
- *   limited to those values: one entry each (conditions in one entry are
- *   ANDed), clone's on its namespace flags alone (SCMP_CMP_MASKED_EQ
- *   PROFILE_CLONE_NS_MASK).
+ *   limited to those values, clone's on its namespace flags alone
+ *   (SCMP_CMP_MASKED_EQ PROFILE_CLONE_NS_MASK); so is any call with values
+ *   recorded by profile_observe_rule, on those arguments.  A call limited
+ *   on one argument gets one entry per value (conditions in one entry are
+ *   ANDed); on several, one entry per combination of their values.
  * Idempotent.  Added entries have PROFILE_ORIGIN_RULE.
  */
 void		 profile_apply_rules(struct profile *p);

@@ -64,13 +64,6 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-stock.test tests/e2e/podman.test \
 	tests/e2e/enforce-explain.test tests/e2e/enforce-nginx.test
 
-# Profiles whose calls are grouped by phase, loaded by runc and crun; the
-# --profile UI toggling a profile's own call.
-TESTS += tests/e2e/profile-phases.test
-EXTRA_DIST += tests/e2e/profile-phases.test
-TESTS += tests/e2e/profile-ui.test
-EXTRA_DIST += tests/e2e/profile-ui.test
-
 # Phases of real servers, in the fast path and under --profile (where only
 # the sampler sees them wait): bind and listen in startup, accept4 serving.
 check_PROGRAMS += tests/helpers/h-sysnr
@@ -83,6 +76,13 @@ TESTS += \
 EXTRA_DIST += tests/e2e/phases-lib.sh tests/e2e/phases-nginx.test \
 	tests/e2e/phases-python.test tests/e2e/phases-node.test \
 	tests/helpers/h-server.js
+
+# Profiles whose calls are grouped by phase, loaded by runc and crun; the
+# --profile UI toggling a profile's own call.
+TESTS += tests/e2e/profile-phases.test
+EXTRA_DIST += tests/e2e/profile-phases.test
+TESTS += tests/e2e/profile-ui.test
+EXTRA_DIST += tests/e2e/profile-ui.test
 
 # --enforce --phases: a server that makes a call of its start-up again
 # once it serves, and nginx under its phases.

@@ -69,6 +69,8 @@ try(const char *what)
 		return sock(AF_INET, SOCK_STREAM);
 	if (strcmp(what, "unix") == 0)
 		return sock(AF_UNIX, SOCK_DGRAM);
+	if (strcmp(what, "unixstream") == 0)
+		return sock(AF_UNIX, SOCK_STREAM);
 	if (strcmp(what, "newuser") == 0)
 		return clone_with(CLONE_NEWUSER);
 	if (strcmp(what, "fork") == 0)

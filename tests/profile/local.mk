@@ -48,7 +48,9 @@ profile_test_files = \
 	tests/profile/golden/merge.docker.json \
 	tests/profile/golden/phases.docker.json \
 	tests/profile/golden/phases.oci.json \
-	tests/profile/golden/phases.k8s.yaml
+	tests/profile/golden/phases.k8s.yaml \
+	tests/profile/golden/denied.docker.json \
+	tests/profile/golden/denied.oci.json
 
 # make fuzz [FUZZ_SECONDS=N]: libFuzzer on each reader (clang; not in
 # make check).  Findings land in fuzz/out/.

@@ -470,13 +470,27 @@ test_handmade_list(void)
 	CHECK(profile_suggest(SCMP_ARCH_X86_64, "WIFEXITED") == NULL);
 }
 
+/* profile_apply_rules() again changes nothing; frees p. */
+static void
+check_idempotent_and_free(struct profile *p)
+{
+	char *a, *b;
+	size_t len;
+
+	a = write_fmt(p, PROFILE_FMT_DOCKER, &len);
+	profile_apply_rules(p);
+	b = write_fmt(p, PROFILE_FMT_DOCKER, &len);
+	CHECK(a != NULL && b != NULL && strcmp(a, b) == 0);
+	free(a);
+	free(b);
+	profile_free(p);
+}
+
 static void
 test_rules(void)
 {
 	struct profile *p = profile_new();
 	struct profile_entry *e;
-	char *a, *b;
-	size_t len;
 
 	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
 	profile_entry_add_name(e, "read");
@@ -505,13 +519,55 @@ test_rules(void)
 	    PROFILE_ACT_ALLOW);
 	CHECK(e != NULL && e->nargs == 1 && e->args[0].value == 0xffffffff);
 	golden(p, PROFILE_FMT_DOCKER, "rules.docker.json");
-	a = write_fmt(p, PROFILE_FMT_DOCKER, &len);
-	profile_apply_rules(p);		/* idempotent */
-	b = write_fmt(p, PROFILE_FMT_DOCKER, &len);
-	CHECK(a != NULL && b != NULL && strcmp(a, b) == 0);
-	free(a);
-	free(b);
-	profile_free(p);
+	check_idempotent_and_free(p);
+
+	/*
+	 * A rule the user asked for on an argument sctui limits by itself
+	 * (socket's family) and on one it does not (socket's type): one
+	 * entry per combination, the type under its mask; mmap's prot, a
+	 * set of bits, limited to no PROT_EXEC.
+	 */
+	p = profile_new();
+	e = profile_add_entry(p, PROFILE_ACT_ALLOW, -1, PROFILE_ORIGIN_TRACED);
+	profile_entry_add_name(e, "socket");
+	profile_entry_add_name(e, "mmap");
+	profile_observe_arg(p, "socket", 0, 1);
+	profile_observe_arg(p, "socket", 0, 2);
+	profile_observe_rule(p, "socket", 1, 0xfff7f7ff, 1);
+	profile_observe_rule(p, "socket", 1, 0xfff7f7ff, 2 | 0x80000);
+	profile_observe_rule(p, "mmap", 2, 4, 0);
+	profile_apply_rules(p);
+	{
+		size_t i, n = 0, m = 0;
+
+		for (i = 0; i < p->nentries; i++) {
+			e = &p->entries[i];
+			if (e->nnames == 1 && strcmp(e->names[0], "socket") ==
+			    0) {
+				CHECK(e->action == PROFILE_ACT_ALLOW &&
+				    e->nargs == 2 && e->args[0].index == 0 &&
+				    e->args[0].op == SCMP_CMP_EQ &&
+				    e->args[1].index == 1 &&
+				    e->args[1].op == SCMP_CMP_MASKED_EQ &&
+				    e->args[1].value == 0xfff7f7ff &&
+				    (e->args[1].value_two == 1 ||
+				    e->args[1].value_two == 2));
+				/* family x type: 1.1, 2.1, 1.2, 2.2 */
+				n |= 1u << ((e->args[0].value - 1) * 2 +
+				    e->args[1].value_two - 1);
+			}
+			if (e->nnames == 1 && strcmp(e->names[0], "mmap") == 0) {
+				CHECK(e->nargs == 1 && e->args[0].index == 2 &&
+				    e->args[0].op == SCMP_CMP_MASKED_EQ &&
+				    e->args[0].value == 4 &&
+				    e->args[0].value_two == 0);
+				m++;
+			}
+		}
+		CHECK(n == 0xf && m == 1);
+		CHECK(find_entry(p, "socket", PROFILE_ACT_ALLOW) != NULL);
+	}
+	check_idempotent_and_free(p);
 
 	/* clone3 named already (Docker's default): left alone. */
 	p = profile_new();
@@ -647,7 +703,10 @@ test_filter(void)
 	profile_free(dd);
 }
 
-/* tgid 100 makes call nr of arch with arguments a0, a1. */
+/*
+ * tgid 100 makes call nr of arch with arguments a0, a1, and -1 in the
+ * others (a wait's timeout: one that blocks).
+ */
 static void
 model_call(struct model *m, uint32_t arch, int nr, uint64_t a0, uint64_t a1)
 {
@@ -660,6 +719,7 @@ model_call(struct model *m, uint32_t arch, int nr, uint64_t a0, uint64_t a1)
 	ev.nr = nr;
 	ev.u.args[0] = a0;
 	ev.u.args[1] = a1;
+	ev.u.args[2] = ev.u.args[3] = ev.u.args[4] = ev.u.args[5] = UINT64_MAX;
 	model_event(m, &ev);
 }
 
@@ -926,6 +986,8 @@ test_denied(void)
 	profile_apply_rules(p);
 	e = (struct profile_entry *)find_entry(p, "uname", PROFILE_ACT_ERRNO);
 	CHECK(e != NULL && e->denied && e->errno_ret == 13);
+	golden(p, PROFILE_FMT_DOCKER, "denied.docker.json");
+	golden(p, PROFILE_FMT_OCI, "denied.oci.json");
 	/* Written with its comment in every JSON form, read back denied. */
 	buf = write_fmt(p, PROFILE_FMT_OCI, &len);
 	CHECK(buf != NULL && strstr(buf, "\"denied by hand\"") != NULL);
