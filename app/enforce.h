@@ -15,4 +15,13 @@ struct cli;
  */
 int	enforce_main(const struct cli *c);
 
+/*
+ * Prints on stderr the one line that says how the command of c ended under
+ * c->enforce (how: "exit 3", "signal SYS", as lib/model/summary.h's
+ * summary_status() words it; where: " in runc", or "" when run directly)
+ * and the sctui command, the whole command line quoted for a shell, that
+ * names the calls the profile lacks.
+ */
+void	enforce_hint(const struct cli *c, const char *how, const char *where);
+
 #endif
