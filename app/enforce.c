@@ -153,13 +153,7 @@ enforce_main(const struct cli *c)
 	return WEXITSTATUS(status);
 }
 
-/*
- * Appends s to buf (len bytes, NUL-terminated) quoted for a POSIX shell:
- * as it is when it holds only characters no shell treats specially, else
- * in single quotes, a quote inside as '\''.  Control characters and
- * invalid UTF-8 are escaped first (escape.h): the line goes to a terminal.
- */
-static void
+void
 enforce_quote(char *buf, size_t len, const char *s)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
