@@ -60,3 +60,12 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-enforce.test tests/e2e/nginx-oci.test \
 	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test \
 	tests/e2e/nginx-stock.test tests/e2e/podman.test
+
+# sctui --enforce --runtime: one command proves a profile in runc, crun
+# and podman (app/container.c).
+TESTS += \
+	tests/e2e/runtime-run.test \
+	tests/e2e/runtime-server.test \
+	tests/e2e/runtime-tmpdir.test
+EXTRA_DIST += tests/e2e/runtime-run.test tests/e2e/runtime-server.test \
+	tests/e2e/runtime-tmpdir.test
