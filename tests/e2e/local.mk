@@ -66,6 +66,7 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 TESTS += \
 	tests/e2e/runtime-run.test \
 	tests/e2e/runtime-server.test \
-	tests/e2e/runtime-tmpdir.test
+	tests/e2e/runtime-tmpdir.test \
+	tests/e2e/runtime-tty.test
 EXTRA_DIST += tests/e2e/runtime-run.test tests/e2e/runtime-server.test \
-	tests/e2e/runtime-tmpdir.test
+	tests/e2e/runtime-tmpdir.test tests/e2e/runtime-tty.test
