@@ -254,14 +254,18 @@ container_mkdir(struct container *ct)
 	}
 	ct->dirfd = open(ct->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
-	if (ct->dirfd < 0 || fstat(ct->dirfd, &st) < 0 ||
-	    st.st_uid != geteuid() || (st.st_mode & 077) != 0 ||
-	    mkdirat(ct->dirfd, "rootfs", 0700) < 0 ||
+	if (ct->dirfd < 0) {
+		fprintf(stderr, "sctui: %s: %s\n", ct->dir, strerror(errno));
+		(void)rmdir(ct->dir);
+		return -1;
+	}
+	/* mkdtemp made it ours and 0700; a different folder is an attack. */
+	errno = 0;
+	if (fstat(ct->dirfd, &st) < 0 || st.st_uid != geteuid() ||
+	    (st.st_mode & 077) != 0 || mkdirat(ct->dirfd, "rootfs", 0700) < 0 ||
 	    mkdirat(ct->dirfd, "state", 0700) < 0) {
-		fprintf(stderr, "sctui: %s: %s\n", ct->dir, errno ?
-		    strerror(errno) : "not the folder sctui made");
-		if (ct->dirfd < 0)
-			(void)rmdir(ct->dir);
+		fprintf(stderr, "sctui: %s: %s\n", ct->dir, errno != 0 ?
+		    strerror(errno) : "not the private folder sctui made");
 		container_remove(ct);
 		return -1;
 	}
