@@ -65,12 +65,17 @@ struct container {
 	char		*rt_path;
 	char		*cmd_path;	/* the command, resolved on the host */
 	char		 cwd[PATH_MAX];
+	char		 bind[PATH_MAX]; /* bound writable for the cwd; "": none */
 	char		 dir[PATH_MAX];	/* the bundle folder */
 	int		 dirfd;
 	char		 id[64];	/* the container's name */
 	char	       **argv;		/* the runtime's command line */
 	size_t		 argc;
 };
+
+/* The signals passed on to the runtime, as --enforce does. */
+static const int container_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define CONTAINER_NSIGS	(sizeof(container_sigs) / sizeof(container_sigs[0]))
 
 static volatile pid_t container_child;
 static volatile sig_atomic_t container_caught;
@@ -294,12 +299,43 @@ container_arg(struct container *ct, const char *fmt, ...)
 	ct->argv[++ct->argc] = NULL;
 }
 
-/* 1 if the working folder needs its own bind: not /, not under /tmp. */
+/* 1 if path is folder or lies under it. */
 static int
-container_bind_cwd(const struct container *ct)
+container_under(const char *path, const char *folder)
 {
-	return strcmp(ct->cwd, "/") != 0 && strcmp(ct->cwd, "/tmp") != 0 &&
-	    strncmp(ct->cwd, "/tmp/", 5) != 0;
+	size_t n = strlen(folder);
+
+	return *folder != '\0' && strncmp(path, folder, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/' || strcmp(folder, "/") == 0);
+}
+
+/*
+ * What the working folder needs bound writable (ct->bind): nothing for /
+ * or under /tmp (bound anyway); the folder itself on the root's file
+ * system; else the top of its own file system, the only folder of it that
+ * exists in the read-only root to mount on.
+ */
+static void
+container_cwd_bind(struct container *ct, dev_t rootdev)
+{
+	struct stat st;
+	char up[PATH_MAX], *slash;
+	dev_t dev;
+
+	ct->bind[0] = '\0';
+	if (strcmp(ct->cwd, "/") == 0 || container_under(ct->cwd, "/tmp") ||
+	    stat(ct->cwd, &st) < 0)
+		return;
+	snprintf(ct->bind, sizeof(ct->bind), "%s", ct->cwd);
+	if ((dev = st.st_dev) == rootdev)
+		return;
+	snprintf(up, sizeof(up), "%s", ct->cwd);
+	while ((slash = strrchr(up, '/')) != NULL && slash != up) {
+		*slash = '\0';
+		if (stat(up, &st) < 0 || st.st_dev != dev)
+			break;
+		snprintf(ct->bind, sizeof(ct->bind), "%s", up);
+	}
 }
 
 static void
@@ -408,8 +444,8 @@ container_config(struct container *ct, json_t *seccomp,
 		container_mount(mounts, container_mounts[i].dst,
 		    container_mounts[i].type, container_mounts[i].src,
 		    container_mounts[i].opts);
-	if (container_bind_cwd(ct))
-		container_mount(mounts, ct->cwd, "bind", ct->cwd, "rbind,rw");
+	if (*ct->bind != '\0')
+		container_mount(mounts, ct->bind, "bind", ct->bind, "rbind,rw");
 
 	for (a = json_array(), i = 0; ns[i] != NULL; i++)
 		json_array_append_new(a, json_pack("{s:s}", "type", ns[i]));
@@ -488,8 +524,8 @@ container_prepare(struct container *ct, const struct profile *p)
 		container_arg(ct, "--security-opt=seccomp=%s/profile.json",
 		    ct->dir);
 		container_arg(ct, "--volume=/tmp:/tmp");
-		if (container_bind_cwd(ct))
-			container_arg(ct, "--volume=%s:%s", ct->cwd, ct->cwd);
+		if (*ct->bind != '\0')
+			container_arg(ct, "--volume=%s:%s", ct->bind, ct->bind);
 		/* The root file system, an overlay (:O) on ours, stands where
 		 * the image would. */
 		container_arg(ct, "--rootfs");
@@ -579,7 +615,6 @@ container_report(const struct container *ct, int status)
 static int
 container_run(struct container *ct)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	char line[4096] = "";
 	struct sigaction sa;
 	int status;
@@ -606,8 +641,8 @@ container_run(struct container *ct)
 		return 1;
 	}
 	if (pid == 0) {
-		for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-			sigaction(sigs[i], &sa, NULL);
+		for (i = 0; i < CONTAINER_NSIGS; i++)
+			sigaction(container_sigs[i], &sa, NULL);
 		container_exec(ct);
 	}
 	container_child = pid;
@@ -636,7 +671,6 @@ container_package(const char *rt)
 int
 container_main(const struct cli *c)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct container ct;
 	struct profile *in, *p;
 	struct sigaction sa;
@@ -678,11 +712,13 @@ container_main(const struct cli *c)
 		rc = 1;
 		goto out;
 	}
-	/* The container sees the root file system, the cwd and /tmp. */
-	if (stat(ct.cmd_path, &st) == 0 && stat("/", &root) == 0 &&
-	    st.st_dev != root.st_dev && strncmp(ct.cmd_path, "/tmp/", 5) != 0 &&
-	    !(strncmp(ct.cmd_path, ct.cwd, strlen(ct.cwd)) == 0 &&
-	    ct.cmd_path[strlen(ct.cwd)] == '/')) {
+	/* The container sees the root's file system, /tmp and ct.bind. */
+	if (stat("/", &root) < 0)
+		root.st_dev = 0;
+	container_cwd_bind(&ct, root.st_dev);
+	if (stat(ct.cmd_path, &st) == 0 && st.st_dev != root.st_dev &&
+	    !container_under(ct.cmd_path, "/tmp") &&
+	    !container_under(ct.cmd_path, ct.bind)) {
 		fprintf(stderr, "sctui: %s is on another file system than /, "
 		    "which the container does not see: run it from its "
 		    "folder or from /tmp\n", ct.cmd_path);
@@ -700,8 +736,8 @@ container_main(const struct cli *c)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = container_forward;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigaction(sigs[i], &sa, NULL);
+	for (i = 0; i < CONTAINER_NSIGS; i++)
+		sigaction(container_sigs[i], &sa, NULL);
 	rc = 1;
 	if (container_mkdir(&ct) == 0 && container_prepare(&ct, p) == 0)
 		rc = container_run(&ct);
