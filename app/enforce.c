@@ -22,6 +22,7 @@
 
 #include "cli.h"
 #include "cmdpath.h"
+#include "escape.h"
 #include "profile.h"
 #include "profilecmd.h"
 #include "run.h"
@@ -150,4 +151,44 @@ enforce_main(const struct cli *c)
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+void
+enforce_quote(char *buf, size_t len, const char *s)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%";
+	char safe[1024];
+	size_t n = strlen(buf);
+	const char *p;
+
+	escape_name(s, safe, sizeof(safe));
+	if (*safe != '\0' && strspn(safe, plain) == strlen(safe)) {
+		snprintf(buf + n, len - n, "%s", safe);
+		return;
+	}
+	for (p = safe, n += snprintf(buf + n, len - n, "'"); *p != '\0' &&
+	    n < len; p++)
+		n += *p == '\'' ? snprintf(buf + n, len - n, "'\\''") :
+		    snprintf(buf + n, len - n, "%c", *p);
+	if (n < len)
+		snprintf(buf + n, len - n, "'");
+}
+
+void
+enforce_hint(const struct cli *c, const char *how, const char *where)
+{
+	char line[4096] = "sctui --profile=", name[256], prof[1024];
+	size_t i;
+
+	enforce_quote(line, sizeof(line), c->enforce);
+	strncat(line, " --", sizeof(line) - strlen(line) - 1);
+	for (i = 0; c->argv[i] != NULL; i++) {
+		strncat(line, " ", sizeof(line) - strlen(line) - 1);
+		enforce_quote(line, sizeof(line), c->argv[i]);
+	}
+	fprintf(stderr, "sctui: %s: %s under %s%s; if a denied call caused "
+	    "it, this names the calls the profile lacks: %s\n",
+	    escape_name(c->argv[0], name, sizeof(name)), how,
+	    escape_name(c->enforce, prof, sizeof(prof)), where, line);
 }

@@ -5,6 +5,8 @@
 #ifndef SCTUI_ENFORCE_H
 #define SCTUI_ENFORCE_H
 
+#include <stddef.h>
+
 struct cli;
 
 /*
@@ -14,5 +16,23 @@ struct cli;
  * found or run.
  */
 int	enforce_main(const struct cli *c);
+
+/*
+ * Appends s to buf (len bytes, NUL-terminated) quoted for a POSIX shell:
+ * as it is when it holds only characters no shell treats specially, else
+ * in single quotes, a quote inside as '\''.  Control characters and
+ * invalid UTF-8 are escaped first (escape.h): the line goes to a terminal.
+ * A line too long for buf is cut short.
+ */
+void	enforce_quote(char *buf, size_t len, const char *s);
+
+/*
+ * Prints on stderr the one line that says how the command of c ended under
+ * c->enforce (how: "exit 3", "signal SYS", as lib/model/summary.h's
+ * summary_status() words it; where: " in runc", or "" when run directly)
+ * and the sctui command, the whole command line quoted for a shell, that
+ * names the calls the profile lacks.
+ */
+void	enforce_hint(const struct cli *c, const char *how, const char *where);
 
 #endif
