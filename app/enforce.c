@@ -47,6 +47,7 @@
 #include "profile.h"
 #include "profilecmd.h"
 #include "run.h"
+#include "summary.h"
 #include "sysname.h"
 #include "xalloc.h"
 
@@ -124,33 +125,29 @@ enforce_count(uint64_t n, char *buf, size_t len)
 	return buf;
 }
 
-/*
- * Appends s to the string in buf (len bytes) as one shell word: as it is
- * when it holds only safe characters, else in single quotes, or in $'...'
- * with \xHH for control bytes, so that it pastes back unchanged.
- */
-static void
-enforce_quote(const char *s, char *buf, size_t len)
+void
+enforce_quote(char *buf, size_t len, const char *s)
 {
-	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
-	    "OPQRSTUVWXYZ0123456789_@%+=:,./-";
-	size_t o = strlen(buf);
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%";
 	const unsigned char *p;
-	int ctl = 0;
+	char safe[1024];
+	size_t o = strlen(buf);
+	int raw;
 
 #define PUT(...) (o += (size_t)snprintf(buf + o, o < len ? len - o : 0, \
 	__VA_ARGS__), o = o < len ? o : len)
-	if (*s != '\0' && strspn(s, safe) == strlen(s)) {
+	if (*s != '\0' && strspn(s, plain) == strlen(s)) {
 		PUT("%s", s);
 		return;
 	}
+	/* What escape_name() leaves alone may reach the terminal as it is. */
+	raw = strcmp(escape_name(s, safe, sizeof(safe)), s) == 0;
+	PUT("%s'", raw ? "" : "$");
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		ctl |= *p < 0x20 || *p == 0x7f;
-	PUT("%s'", ctl ? "$" : "");
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (!ctl && *p == '\'')
+		if (raw && *p == '\'')
 			PUT("'\\''");
-		else if (ctl && (*p < 0x20 || *p == 0x7f || *p == '\'' ||
+		else if (!raw && (*p < 0x20 || *p >= 0x7f || *p == '\'' ||
 		    *p == '\\'))
 			PUT("\\x%02x", *p);
 		else
@@ -159,20 +156,32 @@ enforce_quote(const char *s, char *buf, size_t len)
 #undef PUT
 }
 
-/* "sctui --batch --profile=P -- CMD ARGS...", pastable, into buf. */
+/* "sctui --profile=P -- CMD ARGS...", pastable, into buf. */
 static const char *
 enforce_next(const struct cli *c, char *buf, size_t len)
 {
 	char *const *a;
 
-	snprintf(buf, len, "sctui --batch --profile=");
-	enforce_quote(c->enforce, buf, len);
+	snprintf(buf, len, "sctui --profile=");
+	enforce_quote(buf, len, c->enforce);
 	strncat(buf, " --", len - strlen(buf) - 1);
 	for (a = c->argv; *a != NULL; a++) {
 		strncat(buf, " ", len - strlen(buf) - 1);
-		enforce_quote(*a, buf, len);
+		enforce_quote(buf, len, *a);
 	}
 	return buf;
+}
+
+void
+enforce_hint(const struct cli *c, const char *how, const char *where)
+{
+	char line[4096], name[256], prof[1024];
+
+	fprintf(stderr, "sctui: %s: %s under %s%s; if a denied call caused "
+	    "it, this names the calls the profile lacks: %s\n",
+	    escape_name(c->argv[0], name, sizeof(name)), how,
+	    escape_name(c->enforce, prof, sizeof(prof)), where,
+	    enforce_next(c, line, sizeof(line)));
 }
 
 /* "startup", "startup and serving", ... of a set of phases. */
@@ -532,43 +541,38 @@ enforce_names(const struct enforce *e, char *buf, size_t len)
 }
 
 /*
- * The one-line hint for a command that died of a signal or exited
- * non-zero: the calls denied (NULL: unknown, without user notification),
- * or that a kill action fired, and the command that names every call the
- * profile lacks.
+ * The one line for a command that died of a signal or exited non-zero
+ * (status): the calls denied (denied; NULL: unknown, without user
+ * notification, as enforce_hint() says), or that a kill or trap action
+ * fired (SIGSYS), and the command that names every call the profile
+ * lacks.
  */
 static void
-enforce_hint(const struct cli *c, int status, const char *denied)
+enforce_explain(const struct cli *c, int status, const char *denied)
 {
-	char how[64], cmd[200], next[4096];
+	char how[64], name[256], prof[1024], next[4096];
 
-	escape_name(c->argv[0], cmd, sizeof(cmd));
+	summary_status(status, how, sizeof(how));
+	escape_name(c->argv[0], name, sizeof(name));
+	escape_name(c->enforce, prof, sizeof(prof));
 	enforce_next(c, next, sizeof(next));
-	if (WIFSIGNALED(status))
-		snprintf(how, sizeof(how), "was killed by SIG%s",
-		    sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(
-		    WTERMSIG(status)) : "?");
-	else
-		snprintf(how, sizeof(how), "exited with status %d",
-		    WEXITSTATUS(status));
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS)
-		fprintf(stderr, "sctui: %s was killed by SIGSYS: a kill or "
-		    "trap action of the profile fired on a call it made%s%s%s; "
-		    "find which with: %s\n", cmd, denied && *denied ?
+		fprintf(stderr, "sctui: %s: %s under %s: a kill or trap action "
+		    "of the profile fired on a call it made%s%s%s; find which "
+		    "with: %s\n", name, how, prof, denied && *denied ?
 		    " (denied too: " : "", denied && *denied ? denied : "",
 		    denied && *denied ? ")" : "", next);
 	else if (denied == NULL)
-		fprintf(stderr, "sctui: %s %s under %s; if a denied call "
-		    "caused it, %s names the calls the profile lacks\n", cmd,
-		    how, c->enforce, next);
+		enforce_hint(c, how, "");
 	else if (*denied)
-		fprintf(stderr, "sctui: %s %s after the profile denied %s; "
-		    "every call it lacks: %s\n", cmd, how, denied, next);
+		fprintf(stderr, "sctui: %s: %s under %s, which denied %s; "
+		    "every call the profile lacks: %s\n", name, how, prof,
+		    denied, next);
 	else
-		fprintf(stderr, "sctui: %s %s; the profile failed none of its "
-		    "calls with an errno (a kill or trap action may have "
-		    "ended one of its processes): %s names the calls the "
-		    "profile lacks\n", cmd, how, next);
+		fprintf(stderr, "sctui: %s: %s under %s, which failed none of "
+		    "its calls with an errno (a kill or trap action may have "
+		    "ended one of its processes); every call the profile "
+		    "lacks: %s\n", name, how, prof, next);
 }
 
 /* 1 if the command ended well: exit status 0. */
@@ -621,7 +625,7 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 			enforce_summary(&e);
 		enforce_names(&e, names, sizeof(names));
 		if (status != -1 && enforce_failed(status))
-			enforce_hint(c, status, names);
+			enforce_explain(c, status, names);
 	}
 	run_free(e.run);
 	free(e.d);
@@ -718,7 +722,7 @@ enforce_plain(const struct cli *c, scmp_filter_ctx ctx)
 	}
 	if (enforce_failed(status) && !(WIFEXITED(status) &&
 	    WEXITSTATUS(status) >= 125))
-		enforce_hint(c, status, NULL);
+		enforce_explain(c, status, NULL);
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);

@@ -7,6 +7,8 @@
 #ifndef SCTUI_ENFORCE_H
 #define SCTUI_ENFORCE_H
 
+#include <stddef.h>
+
 struct cli;
 
 /*
@@ -17,5 +19,26 @@ struct cli;
  * if the command cannot be found or run.
  */
 int	enforce_main(const struct cli *c);
+
+/*
+ * Appends s to buf (len bytes, NUL-terminated) quoted for a shell, so that
+ * it pastes back as the same bytes: as it is when it holds only
+ * characters no shell treats specially, else in single quotes, a quote
+ * inside as '\''; a word that escape_name() (escape.h) would change
+ * (control characters, invalid UTF-8, characters that hide text: the line
+ * goes to a terminal) is written $'...' with every byte past printable
+ * ASCII, a quote and a backslash as \xHH, as bash, zsh and ksh read it.
+ * A line too long for buf is cut short.
+ */
+void	enforce_quote(char *buf, size_t len, const char *s);
+
+/*
+ * Prints on stderr the one line that says how the command of c ended under
+ * c->enforce (how: "exit 3", "signal SYS", as lib/model/summary.h's
+ * summary_status() words it; where: " in runc", or "" when run directly)
+ * and the sctui command, the whole command line quoted for a shell, that
+ * names the calls the profile lacks.
+ */
+void	enforce_hint(const struct cli *c, const char *how, const char *where);
 
 #endif

@@ -5,6 +5,7 @@
 bin_PROGRAMS += sctui
 sctui_SOURCES = \
 	app/batch.c app/batch.h \
+	app/container.c app/container.h \
 	app/enforce.c app/enforce.h \
 	app/main.c \
 	app/profilecmd.c app/profilecmd.h \

@@ -10,6 +10,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "container.h"
 #include "demo.h"
 #include "enforce.h"
 #include "profilecmd.h"
@@ -45,7 +46,8 @@ main(int argc, char **argv)
 		rc = 0;
 		break;
 	case CLI_ENFORCE:
-		rc = enforce_main(&c);
+		rc = c.runtime != NULL && strcmp(c.runtime, "none") != 0 ?
+		    container_main(&c) : enforce_main(&c);
 		break;
 	case CLI_DEMO:
 		rc = demo_main(&c);

@@ -23,7 +23,7 @@
 static const char cli_usage[] =
 "Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
-"   or: sctui --enforce=PROFILE [--] COMMAND [ARG]...\n"
+"   or: sctui --enforce=PROFILE [--runtime=NAME [-v]] [--] COMMAND [ARG]...\n"
 "   or: sctui --demo [--batch] [-o OUT] [--stats FILE]\n"
 "   or: sctui --open=SESSION [-b] [-o FILE] [--stats FILE]\n"
 "   or: sctui --convert IN -o OUT [--format FMT] [--skip-unknown]\n"
@@ -62,10 +62,15 @@ static const char cli_usage[] =
 "      --deny=LIST         what-if: these calls fail with EPERM (or --errno)\n"
 "                          without running, and are left out of -o\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
-"                          runtime would, and name each call it denies\n"
+"                          runtime would, and name each call it denies;\n"
+"                          with --runtime=runc, crun or podman: in that\n"
+"                          runtime, with the host's root read-only, network,\n"
+"                          cwd, ids\n"
 "      --phases[=kill]     with --enforce, a call the profile allows in startup\n"
 "                          only fails once its process serves (kill: the\n"
 "                          process is killed)\n"
+"  -v, --verbose           with --enforce and --runtime: print the runtime's\n"
+"                          command line\n"
 "      --demo              the classroom demo: nginx (or a bundled server)\n"
 "                          on 127.0.0.1 traced through start-up, a few\n"
 "                          seconds of requests sent by sctui, and SIGQUIT\n"
@@ -438,6 +443,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "output",	 required_argument, NULL, 'o' },
 		{ "pid",	 required_argument, NULL, 'p' },
 		{ "quiet",	 no_argument,	    NULL, 'q' },
+		{ "verbose",	 no_argument,	    NULL, 'v' },
 		{ "help",	 no_argument,	    NULL, 'h' },
 		{ "version",	 no_argument,	    NULL, 'V' },
 		{ "no-seccomp",	 no_argument,	    NULL, OPT_NO_SECCOMP },
@@ -475,7 +481,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	}
 	optind = 0;	/* full reset: callers (tests) parse more than once */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+:bo:p:qhV", longopts,
+	while ((ch = getopt_long(argc, argv, "+:bo:p:qvhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'b':
@@ -490,6 +496,9 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			break;
 		case 'q':
 			c->quiet = 1;
+			break;
+		case 'v':
+			c->verbose = 1;
 			break;
 		case 'h':
 			c->action = CLI_HELP;

@@ -47,7 +47,9 @@ struct cli {
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */
 	int		 stacks;	/* --stacks: capture first stacks */
-	const char	*runtime;	/* --runtime; NULL: PROFILE_BUILD_RUNTIME */
+	const char	*runtime;	/* --runtime; NULL: PROFILE_BUILD_RUNTIME;
+					   with --enforce: run in it */
+	int		 verbose;	/* -v: say how a runtime is run */
 	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */

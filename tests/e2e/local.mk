@@ -84,6 +84,16 @@ EXTRA_DIST += tests/e2e/profile-phases.test
 TESTS += tests/e2e/profile-ui.test
 EXTRA_DIST += tests/e2e/profile-ui.test
 
+# sctui --enforce --runtime: one command proves a profile in runc, crun
+# and podman (app/container.c).
+TESTS += \
+	tests/e2e/runtime-run.test \
+	tests/e2e/runtime-server.test \
+	tests/e2e/runtime-tmpdir.test \
+	tests/e2e/runtime-tty.test
+EXTRA_DIST += tests/e2e/runtime-run.test tests/e2e/runtime-server.test \
+	tests/e2e/runtime-tmpdir.test tests/e2e/runtime-tty.test
+
 # --enforce --phases: a server that makes a call of its start-up again
 # once it serves, and nginx under its phases.
 check_PROGRAMS += tests/helpers/h-phases-late

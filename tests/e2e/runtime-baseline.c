@@ -110,10 +110,16 @@ test_assets(const char *assets)
 	CHECK(same(&s, &t));
 	runtime_set_free(&s);
 	runtime_set_free(&t);
-	/* Podman runs crun on Debian. */
+	/*
+	 * Podman runs crun on Debian, in two steps (create, start): its set
+	 * is crun's and the pselect6 the container waits in between.
+	 */
 	CHECK(runtime_baseline("crun", assets, &s, err, sizeof(err)) == 0);
 	CHECK(runtime_baseline("podman", assets, &t, err, sizeof(err)) == 0);
-	CHECK(same(&s, &t));
+	CHECK(t.count == s.count + 1 && runtime_set_has(&t, "pselect6") &&
+	    !runtime_set_has(&s, "pselect6"));
+	for (i = 0; i < s.count; i++)
+		CHECK(runtime_set_has(&t, s.names[i]));
 	runtime_set_free(&s);
 	runtime_set_free(&t);
 }
