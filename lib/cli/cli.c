@@ -637,6 +637,13 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		    "give it with --enforce=PROFILE");
 		return -EINVAL;
 	}
+	if (c->phases && c->runtime != NULL &&
+	    strcmp(c->runtime, "none") != 0) {
+		snprintf(err, errlen, "--phases needs sctui to answer the "
+		    "program's calls, which it cannot inside --runtime=%s: "
+		    "leave out one of them", c->runtime);
+		return -EINVAL;
+	}
 	if (c->phases && c->no_notify) {
 		snprintf(err, errlen, "--phases needs seccomp user "
 		    "notification: leave out --no-notify");
