@@ -600,6 +600,7 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 	o.enforce_len = len;
 	o.on_event = enforce_event;
 	o.event_arg = &e;
+	o.pass_signals = 1;
 	if (c->phases) {
 		o.may_start = enforce_may_start;
 		o.phases_kill = c->phases == CLI_PHASES_KILL;

@@ -636,7 +636,7 @@ end_signals(const struct run *r, sigset_t *set)
 	sigaddset(set, SIGINT);
 	sigaddset(set, SIGTERM);
 	sigaddset(set, SIGHUP);
-	if (r->opts.quit_ends)
+	if (r->opts.quit_ends || r->opts.pass_signals)
 		sigaddset(set, SIGQUIT);
 }
 
@@ -662,7 +662,8 @@ tracer_main(void *arg)
 /*
  * opts.ring 0: the thread that turns terminating signals into requests
  * while the caller's thread traces: the first ends the trace, the next
- * kill.  It ends when done_fd is written.
+ * kill (with opts.pass_signals, each goes to the program as it is).  It
+ * ends when done_fd is written.
  */
 static void *
 watch_signals(void *arg)
@@ -684,8 +685,12 @@ watch_signals(void *arg)
 		}
 		if (pfd[1].revents & POLLIN)
 			return NULL;
-		if ((pfd[0].revents & POLLIN) &&
-		    read(r->sig_fd, &si, sizeof(si)) == (ssize_t)sizeof(si))
+		if (!(pfd[0].revents & POLLIN) ||
+		    read(r->sig_fd, &si, sizeof(si)) != (ssize_t)sizeof(si))
+			continue;
+		if (r->opts.pass_signals)
+			run_signal(r, (int)si.ssi_signo);
+		else
 			run_stop(r, ends++ ? RUN_KILL : RUN_END);
 	}
 }

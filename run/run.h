@@ -49,6 +49,12 @@ struct run_opts {
 	/* 1: SIGQUIT ends the trace in run_wait() too (the demo). */
 	int		 quit_ends;
 	/*
+	 * opts.ring 0, 1: SIGINT, SIGTERM, SIGHUP and SIGQUIT do not end the
+	 * trace: each is passed on to the program (run_signal()), as a
+	 * container runtime does (--enforce).
+	 */
+	int		 pass_signals;
+	/*
 	 * --enforce (app/enforce.c): the command's filter, a profile's built
 	 * with PROFILE_FILTER_NOTIFY (struct sock_filter[], enforce_len
 	 * instructions, copied), enforced through seccomp user notification
@@ -110,7 +116,8 @@ void		 run_free(struct run *r);
  * calling thread, which must then call run_wait()) and waits until the
  * command is spawned or the pids are seized.  Leaves SIGCHLD blocked in
  * the calling thread, and with opts.ring 0 also SIGINT, SIGTERM, SIGHUP
- * (and SIGQUIT with opts.quit_ends), which end the trace from then on.
+ * (and SIGQUIT with opts.quit_ends or opts.pass_signals), which end the
+ * trace from then on, or are passed on (opts.pass_signals).
  * Returns 0, or -errno with tracer_error()'s line said on stderr (-ENOENT,
  * -EACCES: the command is missing or cannot be run); run_exit_code() then
  * gives 127, 126 or 1.
@@ -120,7 +127,8 @@ int		 run_start(struct run *r);
 /*
  * opts.ring 0: traces on the calling thread until the trace is over.
  * SIGINT, SIGTERM, SIGHUP (and SIGQUIT with opts.quit_ends) end it
- * (RUN_END); a second one kills (RUN_KILL).  Returns 0, or
+ * (RUN_END); a second one kills (RUN_KILL); with opts.pass_signals each
+ * goes to the program instead.  Returns 0, or
  * -errno when tracing itself failed (said on stderr).
  */
 int		 run_wait(struct run *r);
