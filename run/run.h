@@ -49,7 +49,7 @@ struct run_opts {
 	/* 1: SIGQUIT ends the trace in run_wait() too (the demo). */
 	int		 quit_ends;
 	/*
-	 * opts.ring 0, 1: SIGINT, SIGTERM, SIGHUP and SIGQUIT do not end the
+	 * opts.ring 0: SIGINT, SIGTERM, SIGHUP and SIGQUIT do not end the
 	 * trace: each is passed on to the program (run_signal()), as a
 	 * container runtime does (--enforce).
 	 */

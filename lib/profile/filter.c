@@ -96,7 +96,7 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 	scmp_filter_ctx ctx;
 	uint32_t def, act;
 	size_t i, j, k;
-	int rc = 0;
+	int rc = 0, def_errno;
 
 	*ctxp = NULL;
 	def = def_action != PROFILE_ACT_DEFAULT ? def_action :
@@ -134,6 +134,8 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 		}
 	}
 	rc = 0;
+	def_errno = r->def_action != PROFILE_ACT_ERRNO ? 0 :
+	    r->def_errno >= 0 ? r->def_errno : EPERM;
 	for (i = 0; i < r->nentries; i++) {
 		const struct profile_entry *e = &r->entries[i];
 		struct scmp_arg_cmp cmp[6];
@@ -167,10 +169,8 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 			}
 			rc = seccomp_rule_add_array(ctx,
 			    (flags & PROFILE_FILTER_PHASES) ? filter_phases(e,
-			    e->names[j], act, r->def_action ==
-			    PROFILE_ACT_ERRNO ? (r->def_errno >= 0 ?
-			    r->def_errno : EPERM) : 0) : act, nr, (unsigned)k,
-			    cmp);
+			    e->names[j], act, def_errno) : act, nr,
+			    (unsigned)k, cmp);
 			if (rc < 0) {
 				snprintf(err, errlen, "libseccomp refused the "
 				    "rule for '%s' (%s%s): %s", e->names[j],
