@@ -9,10 +9,14 @@
 #                           other work on the machine spreads evenly.
 #   BENCH_WORKLOADS="loop fork threads tree nginx"   which rows to run
 #   BENCH_TRACERS="untraced strace strace-c sctui sctui-stacks
-#                  sctui-noseccomp sctui-profile sctui-ui"
+#                  sctui-noseccomp sctui-profile sctui-ui enforce
+#                  enforce-phases"
 #                           which columns to run (sctui-stacks: the fast
 #                           path with --stacks, where only each call's
-#                           first occurrence pays)
+#                           first occurrence pays; enforce and
+#                           enforce-phases: sctui --enforce, and with
+#                           --phases, of the same profile as
+#                           sctui-profile)
 #                           (also x, x-n, x-P-n-S-p...: the experiment
 #                           bench/experiments/x-tracer with those options,
 #                           a number going with its letter: x-s20 is -s 20;
@@ -46,7 +50,7 @@ set -u
 : "${SCTUI:=$BENCH_BUILDDIR/sctui}"
 : "${BENCH_RUNS:=3}"
 : "${BENCH_WORKLOADS:=loop fork threads tree nginx}"
-: "${BENCH_TRACERS:=untraced strace strace-c sctui sctui-stacks sctui-noseccomp sctui-profile sctui-ui}"
+: "${BENCH_TRACERS:=untraced strace strace-c sctui sctui-stacks sctui-noseccomp sctui-profile sctui-ui enforce enforce-phases}"
 : "${BENCH_CALLS:=2000000}"
 : "${BENCH_FORKS:=200}"
 : "${BENCH_FORK_CALLS:=10000}"
@@ -99,6 +103,9 @@ tracer_missing() {	# TRACER: empty if it can run, else why not
 		have strace || echo "strace not installed (apt-get install strace)" ;;
 	sctui-profile)
 		"$SCTUI" --help 2>/dev/null | grep -q -- '--profile' ||
+		    echo "$NA" ;;
+	enforce-phases)
+		"$SCTUI" --help 2>/dev/null | grep -q -- '--phases' ||
 		    echo "$NA" ;;
 	sctui-stacks)
 		"$SCTUI" --batch -q --stacks -- true 2>/dev/null ||
@@ -166,6 +173,9 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	sctui-noseccomp) printf '%s\n' "$SCTUI" --batch -q --no-seccomp ;;
 	sctui-profile) printf '%s\n' "$SCTUI" --batch -q --profile="$T/$2.profile.json" ;;
 	sctui-ui) echo "$SCTUI" ;;
+	enforce) printf '%s\n' "$SCTUI" --enforce="$T/$2.profile.json" ;;
+	enforce-phases) printf '%s\n' "$SCTUI" --enforce="$T/$2.profile.json" \
+		--phases ;;
 	x|x-*)	echo "$B/experiments/x-tracer"
 		for o in $(echo "${1#x}" | tr '-' ' '); do
 			echo "-${o%%[0-9]*}"
@@ -179,10 +189,11 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	case $1 in sctui|sctui-base|sctui-stacks|sctui-noseccomp)
 		[ "$2" = tree ] && echo "--stats=$T/stats.tsv" ;;
 	esac
-	case $1 in sctui*) echo -- ;; esac
+	case $1 in sctui*|enforce*) echo -- ;; esac
 }
 
-# A profile for sctui-profile: sctui's own, from a small run of the workload.
+# A profile for sctui-profile and the enforce columns: sctui's own, from a
+# small run of the workload.
 make_profile() {	# WORKLOAD
 	local -a cmd
 	mapfile -t cmd < <(workload_cmd "$1" small)
@@ -344,6 +355,10 @@ measure() {	# WORKLOAD TRACER RUN
 		if [ "$tr" = sctui-profile ] && grep -q ' lacks:$' "$T/err"; then
 			note "$w under $tr: $(grep ' lacks:$' "$T/err")"
 		fi
+		case $tr in enforce*)
+			grep -q ' denied ' "$T/err" &&
+			    note "$w under $tr: $(grep -m 1 ' denied ' "$T/err")" ;;
+		esac
 	fi
 	if [ "$w" = tree ] && [ -s "$T/stats.tsv" ]; then
 		got=$(grep -c '^proc	' "$T/stats.tsv")
@@ -425,9 +440,9 @@ for tr in $BENCH_TRACERS; do
 	TRACERS="$TRACERS $tr"
 done
 
-case " $TRACERS " in *" sctui-profile "*)
+case " $TRACERS " in *" sctui-profile "*|*" enforce "*|*" enforce-phases "*)
 	for w in $WORKLOADS; do
-		make_profile "$w" || note "no profile for $w: sctui-profile will fail"
+		make_profile "$w" || note "no profile for $w: sctui-profile and enforce will fail"
 	done ;;
 esac
 

@@ -45,6 +45,11 @@
 
 #define RING_CAPACITY	65536
 
+_Static_assert(TRACER_ENFORCE_ERRNO == PROFILE_NOTIFY_ERRNO &&
+    TRACER_ENFORCE_WATCH == PROFILE_NOTIFY_WATCH &&
+    TRACER_ENFORCE_STARTUP == PROFILE_NOTIFY_STARTUP,
+    "the enforce filter's data, as the profile code writes it");
+
 struct run {
 	const struct cli	*cli;
 	struct run_opts		 opts;
@@ -116,13 +121,17 @@ static void
 sink_inline(void *ctx, const struct sc_event *ev)
 {
 	struct run *r = ctx;
+	struct model_note note;
 
 	/* SCTUI_DEBUG_EVENTS=1: every event on stderr, for the tracer. */
 	if (r->debug)
 		fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d "
 		    "aux=%d flags=%#x\n", ev->kind, ev->tid, ev->tgid,
 		    ev->arch, ev->nr, ev->aux, ev->flags);
-	model_event(r->model, ev);
+	model_event_note(r->model, ev, &note);
+	if (r->opts.on_event != NULL)
+		r->opts.on_event(r->opts.event_arg, ev, note.sysid,
+		    (int)note.phase);
 	if (ev->kind == SC_EV_EXEC && (ev->flags & SC_EVF_SETUID))
 		fprintf(stderr, "sctui: pid %d exec'd the setuid/setgid program "
 		    "%s, which runs without its privileges when traced by a "
@@ -484,6 +493,15 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 		goto fail;
 	to.filter = r->bpf;
 	to.filter_len = r->bpf_len;
+	if (o->enforce != NULL) {
+		to.filter = o->enforce;
+		to.filter_len = o->enforce_len;
+		to.mode = TRACER_NOTIFY;
+		to.enforce = 1;
+		to.may_start = o->may_start;
+		to.may_start_ctx = o->event_arg;
+		to.phases_kill = o->phases_kill;
+	}
 	if (c->stacks) {
 		if (!tracer_stacks_supported()) {
 			fprintf(stderr, "sctui: --stacks needs libdw: install "
@@ -618,7 +636,7 @@ end_signals(const struct run *r, sigset_t *set)
 	sigaddset(set, SIGINT);
 	sigaddset(set, SIGTERM);
 	sigaddset(set, SIGHUP);
-	if (r->opts.quit_ends)
+	if (r->opts.quit_ends || r->opts.pass_signals)
 		sigaddset(set, SIGQUIT);
 }
 
@@ -644,7 +662,8 @@ tracer_main(void *arg)
 /*
  * opts.ring 0: the thread that turns terminating signals into requests
  * while the caller's thread traces: the first ends the trace, the next
- * kill.  It ends when done_fd is written.
+ * kill (with opts.pass_signals, each goes to the program as it is).  It
+ * ends when done_fd is written.
  */
 static void *
 watch_signals(void *arg)
@@ -666,8 +685,12 @@ watch_signals(void *arg)
 		}
 		if (pfd[1].revents & POLLIN)
 			return NULL;
-		if ((pfd[0].revents & POLLIN) &&
-		    read(r->sig_fd, &si, sizeof(si)) == (ssize_t)sizeof(si))
+		if (!(pfd[0].revents & POLLIN) ||
+		    read(r->sig_fd, &si, sizeof(si)) != (ssize_t)sizeof(si))
+			continue;
+		if (r->opts.pass_signals)
+			run_signal(r, (int)si.ssi_signo);
+		else
 			run_stop(r, ends++ ? RUN_KILL : RUN_END);
 	}
 }
@@ -832,6 +855,12 @@ const char *
 run_ownfilter_note(const struct sc_event *ev)
 {
 	return tracer_ownfilter_note(ev);
+}
+
+int
+run_notify_available(char *why, size_t len)
+{
+	return tracer_notify_available(why, len);
 }
 
 struct model *

@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 struct cli;
 struct model;
@@ -47,6 +48,36 @@ struct run_opts {
 	int		 capture;
 	/* 1: SIGQUIT ends the trace in run_wait() too (the demo). */
 	int		 quit_ends;
+	/*
+	 * opts.ring 0: SIGINT, SIGTERM, SIGHUP and SIGQUIT do not end the
+	 * trace: each is passed on to the program (run_signal()), as a
+	 * container runtime does (--enforce).
+	 */
+	int		 pass_signals;
+	/*
+	 * --enforce (app/enforce.c): the command's filter, a profile's built
+	 * with PROFILE_FILTER_NOTIFY (struct sock_filter[], enforce_len
+	 * instructions, copied), enforced through seccomp user notification
+	 * (tracer_opts.enforce); NULL: none, or --profile's.
+	 */
+	const void	*enforce;
+	size_t		 enforce_len;
+	/*
+	 * --enforce --phases: the calls the filter allows in startup only
+	 * run while may_start(event_arg, tgid) says 1, on the tracer's
+	 * thread (tracer_opts.may_start); with phases_kill a refused one
+	 * kills its process.
+	 */
+	int		(*may_start)(void *arg, pid_t tgid);
+	int		 phases_kill;
+	/*
+	 * opts.ring 0: called on the tracer's thread with each event once the
+	 * model counted it, with the call and phase it was counted under (as
+	 * run_drain() gives them).  NULL: none.
+	 */
+	void		(*on_event)(void *arg, const struct sc_event *ev,
+			    uint32_t sysid, int phase);
+	void		*event_arg;
 };
 
 /* How run_stop() ends the trace. */
@@ -85,7 +116,8 @@ void		 run_free(struct run *r);
  * calling thread, which must then call run_wait()) and waits until the
  * command is spawned or the pids are seized.  Leaves SIGCHLD blocked in
  * the calling thread, and with opts.ring 0 also SIGINT, SIGTERM, SIGHUP
- * (and SIGQUIT with opts.quit_ends), which end the trace from then on.
+ * (and SIGQUIT with opts.quit_ends or opts.pass_signals), which end the
+ * trace from then on, or are passed on (opts.pass_signals).
  * Returns 0, or -errno with tracer_error()'s line said on stderr (-ENOENT,
  * -EACCES: the command is missing or cannot be run); run_exit_code() then
  * gives 127, 126 or 1.
@@ -95,7 +127,8 @@ int		 run_start(struct run *r);
 /*
  * opts.ring 0: traces on the calling thread until the trace is over.
  * SIGINT, SIGTERM, SIGHUP (and SIGQUIT with opts.quit_ends) end it
- * (RUN_END); a second one kills (RUN_KILL).  Returns 0, or
+ * (RUN_END); a second one kills (RUN_KILL); with opts.pass_signals each
+ * goes to the program instead.  Returns 0, or
  * -errno when tracing itself failed (said on stderr).
  */
 int		 run_wait(struct run *r);
@@ -165,6 +198,12 @@ const struct stacks *run_stacks(const struct run *r);
 
 /* What an SC_EV_OWNFILTER event says, in words. */
 const char	*run_ownfilter_note(const struct sc_event *ev);
+
+/*
+ * Can this kernel run opts.enforce (seccomp user notification that lets
+ * a call continue)?  0, or -1 with why (one line) filled in.
+ */
+int		 run_notify_available(char *why, size_t len);
 
 /* The clock of the events: CLOCK_MONOTONIC in nanoseconds. */
 uint64_t	 run_now(void);

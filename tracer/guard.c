@@ -151,7 +151,7 @@ guard_filter(const struct sock_filter *filter, size_t len,
     enum guard_kind kind, size_t *outlen)
 {
 	struct sock_filter pro[GUARD_MAX], *f;
-	size_t i, plen = guard_prologue(pro, kind);
+	size_t i, plen = kind == GUARD_ENFORCE ? 0 : guard_prologue(pro, kind);
 
 #ifdef GUARD_NO_ARCH
 	len = 0;
@@ -161,7 +161,7 @@ guard_filter(const struct sock_filter *filter, size_t len,
 	f = xreallocarray(NULL, len + plen, sizeof(*f));
 	xmemcpy(f, pro, plen * sizeof(*f));
 	xmemcpy(f + plen, filter, len * sizeof(*f));
-	for (i = plen; kind == GUARD_NOTIFY && i < len + plen; i++)
+	for (i = plen; kind != GUARD_TRACE && i < len + plen; i++)
 		if (f[i].code == (BPF_RET | BPF_K) &&
 		    (f[i].k & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_TRACE)
 			f[i].k = SECCOMP_RET_USER_NOTIF;

@@ -25,14 +25,16 @@ enum guard_kind {
 	GUARD_TRACE,	/* fast path: these calls return SECCOMP_RET_TRACE */
 	GUARD_NOTIFY,	/* notify: seccomp, prctl return USER_NOTIF,
 			   PTRACE_TRACEME fails with EPERM */
+	GUARD_ENFORCE,	/* --enforce: no prologue, the profile's filter
+			   decides every call as the kernel would */
 };
 
 /*
  * A copy of filter (len instructions, from the profile code: RET_ALLOW for
  * what the profile allows, RET_TRACE for the rest) behind the prologue of
- * kind.  For GUARD_NOTIFY every SECCOMP_RET_TRACE of filter becomes
- * SECCOMP_RET_USER_NOTIF.  Sets *outlen; free() the result.  NULL if len
- * is 0 or the whole would pass BPF_MAXINSNS.
+ * kind.  For GUARD_NOTIFY and GUARD_ENFORCE every SECCOMP_RET_TRACE of
+ * filter becomes SECCOMP_RET_USER_NOTIF.  Sets *outlen; free() the
+ * result.  NULL if len is 0 or the whole would pass BPF_MAXINSNS.
  */
 struct sock_filter *guard_filter(const struct sock_filter *filter,
 		    size_t len, enum guard_kind kind, size_t *outlen);

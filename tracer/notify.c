@@ -200,8 +200,9 @@ notify_next(int fd, struct notify_call *call)
 	return 0;
 }
 
-int
-notify_reply(int fd, uint64_t id, int err)
+/* The answer to call id: fails it with -err, or lets it run (cont). */
+static int
+notify_send(int fd, uint64_t id, int err, int cont)
 {
 	union {
 		struct seccomp_notif_resp	r;
@@ -213,11 +214,23 @@ notify_reply(int fd, uint64_t id, int err)
 		return (int)size;
 	xmemset(&u, 0, (size_t)size);
 	u.r.id = id;
-	if (err != 0)
-		u.r.error = -err;
-	else
+	if (cont)
 		u.r.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+	else
+		u.r.error = -err;	/* 0: returns 0, never runs */
 	return ioctl_retry(fd, SECCOMP_IOCTL_NOTIF_SEND, &u);
+}
+
+int
+notify_reply(int fd, uint64_t id, int err)
+{
+	return notify_send(fd, id, err, err == 0);
+}
+
+int
+notify_refuse(int fd, uint64_t id, int err)
+{
+	return notify_send(fd, id, err, 0);
 }
 
 /* ---- probe ----------------------------------------------------------- */

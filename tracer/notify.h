@@ -85,6 +85,12 @@ int		 notify_next(int fd, struct notify_call *call);
 int		 notify_reply(int fd, uint64_t id, int err);
 
 /*
+ * Never lets the call run: it fails with -err, or returns 0 for err 0 (a
+ * profile's SCMP_ACT_ERRNO(0)).  -ENOENT: gone.
+ */
+int		 notify_refuse(int fd, uint64_t id, int err);
+
+/*
  * Can this kernel do it all (a listener, and letting a call continue)?
  * Tried on a throwaway child.  Returns 0, or -1 with why filled in.
  */

@@ -183,6 +183,12 @@ void		 tracer_sample_waiting(struct tracer *t);
 int		 tracer_arch_slot(uint32_t arch, int *nr);
 /* The errno a live denial fails this call with, or 0 to let it run. */
 int		 tracer_deny_errno(struct tracer *t, uint32_t arch, int nr);
+/*
+ * opts.enforce: the data of the SECCOMP_RET_TRACE the profile's filter
+ * returns for this call (TRACER_ENFORCE_*), EPERM for any other action.
+ */
+int		 tracer_enforce_data(const struct tracer *t, uint32_t arch,
+		    int nr, uint64_t ip, const uint64_t *args);
 /* Does the profile's own filter (without the prologue) allow the call? */
 int		 tracer_profile_allows(const struct tracer *t, uint32_t arch,
 		    int nr, uint64_t ip, const uint64_t *args);

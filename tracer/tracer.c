@@ -157,6 +157,12 @@ tracer_ownfilter_note(const struct sc_event *ev)
 	    "profile's, which still sees every call the profile lacks";
 }
 
+int
+tracer_notify_available(char *why, size_t len)
+{
+	return notify_probe(why, len);
+}
+
 pid_t
 tracer_root(const struct tracer *t)
 {
@@ -422,6 +428,12 @@ spawn(struct tracer *t)
 	/* An engine that cannot run here has fallen back to another. */
 	while (t->engine->prepare(t) < 0)
 		;
+	/* Enforcing, no other engine would fail the calls the profile does. */
+	if (t->opts.enforce && t->mode != TRACER_NOTIFY) {
+		snprintf(t->error, sizeof(t->error), "cannot enforce through "
+		    "seccomp user notification: %s", t->mode_note);
+		return -ENOSYS;
+	}
 	return t->engine->spawn(t);
 }
 
@@ -645,6 +657,41 @@ tracer_deny_errno(struct tracer *t, uint32_t arch, int nr)
 	return atomic_load_explicit(&t->deny[slot][nr], memory_order_relaxed);
 }
 
+/* What the profile's own filter (without the prologue) returns. */
+static uint32_t
+profile_action(const struct tracer *t, uint32_t arch, int nr, uint64_t ip,
+    const uint64_t *args)
+{
+	struct seccomp_data d;
+
+	memset(&d, 0, sizeof(d));
+	d.nr = nr;
+	d.arch = arch;
+	d.instruction_pointer = ip;
+	memcpy(d.args, args, sizeof(d.args));
+	return guard_run(t->plain, t->plain_len, &d);
+}
+
+/*
+ * The kernel stopped the call because the same filter returned
+ * SECCOMP_RET_TRACE for the same data (registers, never the program's
+ * memory), so the answer is that of the kernel's filter.  Anything else
+ * cannot happen; it would be refused with EPERM all the same.
+ */
+int
+tracer_enforce_data(const struct tracer *t, uint32_t arch, int nr,
+    uint64_t ip, const uint64_t *args)
+{
+	uint32_t act;
+
+	if (t->plain == NULL)
+		return EPERM;
+	act = profile_action(t, arch, nr, ip, args);
+	if ((act & SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_TRACE)
+		return EPERM;
+	return (int)(act & SECCOMP_RET_DATA);
+}
+
 /*
  * Does the profile's own filter (without the prologue) allow this call?
  * Calls it allows are not the trace's business: only the prologue, or a
@@ -654,16 +701,9 @@ int
 tracer_profile_allows(const struct tracer *t, uint32_t arch, int nr,
     uint64_t ip, const uint64_t *args)
 {
-	struct seccomp_data d;
-
 	if (t->plain == NULL)
 		return 0;
-	memset(&d, 0, sizeof(d));
-	d.nr = nr;
-	d.arch = arch;
-	d.instruction_pointer = ip;
-	memcpy(d.args, args, sizeof(d.args));
-	return (guard_run(t->plain, t->plain_len, &d) &
+	return (profile_action(t, arch, nr, ip, args) &
 	    SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_TRACE;
 }
 

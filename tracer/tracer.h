@@ -79,12 +79,40 @@ struct tracer_opts {
 	unsigned	 grace_ms;	/* then SIGKILL; 0: 5000 */
 
 	/*
+	 * --enforce (TRACER_NOTIFY only, never another mode: tracer_start()
+	 * fails with -ENOSYS where the kernel lacks it): filter is a
+	 * profile's as the kernel enforces it, kill and trap actions
+	 * included, with SECCOMP_RET_TRACE and the errno as data where the
+	 * profile fails a call (PROFILE_FILTER_NOTIFY); no prologue.  Each
+	 * call it stops is failed with that errno, never let run, and
+	 * reported as SYSCALL then DENIED (aux = the errno).
+	 */
+	int		 enforce;
+	/*
+	 * With enforce, --phases: a call the filter stops with
+	 * TRACER_ENFORCE_STARTUP in its data runs while may_start(ctx,
+	 * tgid) returns 1 (its process starts up), on the tracer's thread,
+	 * and from then on is refused with the errno, its process killed
+	 * (SIGKILL) first with phases_kill; the DENIED event has
+	 * SC_EVF_STARTUP (and SC_EVF_KILLED).  One with TRACER_ENFORCE_WATCH
+	 * runs, only seen.  NULL may_start: every process starts up.
+	 */
+	int		(*may_start)(void *ctx, pid_t tgid);
+	void		*may_start_ctx;
+	int		 phases_kill;
+
+	/*
 	 * Non-NULL: the stack of each (arch, syscall)'s first occurrence per
 	 * executable is added there (lib/model/stacks.h), from the tracer's
 	 * thread.  Not owned.
 	 */
 	struct stacks	*stacks;
 };
+
+/* The data of the enforce filter's SECCOMP_RET_TRACE (lib/profile). */
+#define TRACER_ENFORCE_ERRNO	0x0fff
+#define TRACER_ENFORCE_WATCH	0x4000
+#define TRACER_ENFORCE_STARTUP	0x8000
 
 enum tracer_req {
 	TRACER_REQ_STOP = 1,	/* stop signal to the command, then KILL */
@@ -127,6 +155,13 @@ const char	*tracer_ownfilter_note(const struct sc_event *ev);
  * unset: that variable lets the tests see a build without it).
  */
 int		 tracer_stacks_supported(void);
+
+/*
+ * Can this kernel follow a tree with seccomp user notification (and let a
+ * call continue)?  Tried on a throwaway child.  Returns 0, or -1 with why
+ * filled in (one line, for the user).
+ */
+int		 tracer_notify_available(char *why, size_t len);
 
 /* The pid of the spawned command (0 when attached). */
 pid_t		 tracer_root(const struct tracer *t);

@@ -49,7 +49,8 @@ unotify_prepare(struct tracer *t)
 		    ": following the tree with ptrace instead");
 		return -1;
 	}
-	return tracer_guard(t, GUARD_NOTIFY, TRACER_SECCOMP,
+	return tracer_guard(t, t->opts.enforce ? GUARD_ENFORCE :
+	    GUARD_NOTIFY, TRACER_SECCOMP,
 	    ": following the tree with ptrace instead");
 }
 
@@ -393,6 +394,58 @@ notify_check_exec(struct tracer *t, struct tcb *leader)
 	tracer_emit(t, &ev);
 }
 
+/*
+ * opts.enforce: a call the profile fails is failed with the profile's
+ * errno, never let run; one allowed in startup only runs while its
+ * process starts up (opts.may_start), one watched runs.  Then it is
+ * reported.
+ */
+static void
+enforce_call(struct tracer *t, const struct tcb *c,
+    const struct notify_call *call)
+{
+	struct sc_event ev;
+	int data, err, run;
+	uint16_t flags = 0;
+
+	data = tracer_enforce_data(t, call->arch, call->nr, call->ip,
+	    call->args);
+	err = data & TRACER_ENFORCE_ERRNO;
+	run = (data & TRACER_ENFORCE_WATCH) != 0;
+	if (data & TRACER_ENFORCE_STARTUP) {
+		run = t->opts.may_start == NULL ||
+		    t->opts.may_start(t->opts.may_start_ctx, c->tgid);
+		flags = SC_EVF_STARTUP;
+		/* The process dies before its call could return. */
+		if (!run && t->opts.phases_kill &&
+		    kill(c->tgid, SIGKILL) == 0)
+			flags |= SC_EVF_KILLED;
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.arch = call->arch;
+	ev.nr = call->nr;
+	memcpy(ev.u.args, call->args, sizeof(ev.u.args));
+	/*
+	 * A watched call may start serving: reported while it waits, so
+	 * that whatever the process does next comes after.
+	 */
+	if (data & TRACER_ENFORCE_WATCH)
+		tracer_report_call(t, c, &ev, 0);
+	if (run)
+		notify_reply(t->listener, call->id, 0);
+	else
+		notify_refuse(t->listener, call->id, err);
+	if (!(data & TRACER_ENFORCE_WATCH))
+		tracer_report_call(t, c, &ev, 0);
+	if (!run) {
+		/* Even SCMP_ACT_ERRNO(0) is a refusal. */
+		ev.kind = SC_EV_DENIED;
+		ev.aux = err;
+		ev.flags = flags;
+		tracer_emit(t, &ev);
+	}
+}
+
 static void
 on_notification(struct tracer *t)
 {
@@ -408,6 +461,10 @@ on_notification(struct tracer *t)
 		c = notify_learn(t, call.tid);
 	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
 		notify_check_exec(t, leader);
+	if (t->opts.enforce) {
+		enforce_call(t, c, &call);
+		return;
+	}
 	err = tracer_deny_errno(t, call.arch, call.nr);
 	/* Stopped by the prologue, not by the profile: not one it lacks. */
 	mine = guard_call(call.arch, call.nr) != GUARD_NONE &&

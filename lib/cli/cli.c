@@ -51,7 +51,8 @@ static const char cli_usage[] =
 "                          speed, every call it lacks is traced and shown\n"
 "      --no-notify         with --profile, follow the tree with ptrace rather\n"
 "                          than seccomp user notification: slower, but sees\n"
-"                          every process, signal and exit\n"
+"                          every process, signal and exit; with --enforce,\n"
+"                          leave the profile to the kernel alone\n"
 "      --runtime=NAME      add the calls runtime NAME makes itself before the\n"
 "                          program starts: docker, podman, runc (default),\n"
 "                          crun, or none\n"
@@ -61,9 +62,13 @@ static const char cli_usage[] =
 "      --deny=LIST         what-if: these calls fail with EPERM (or --errno)\n"
 "                          without running, and are left out of -o\n"
 "      --enforce=FILE      run the command under the profile, as a container\n"
-"                          runtime would, and say if it was denied; with\n"
-"                          --runtime=runc, crun or podman: in that runtime,\n"
-"                          with the host's root read-only, network, cwd, ids\n"
+"                          runtime would, and name each call it denies;\n"
+"                          with --runtime=runc, crun or podman: in that\n"
+"                          runtime, with the host's root read-only, network,\n"
+"                          cwd, ids\n"
+"      --phases[=kill]     with --enforce, a call the profile allows in startup\n"
+"                          only fails once its process serves (kill: the\n"
+"                          process is killed)\n"
 "  -v, --verbose           with --enforce and --runtime: print the runtime's\n"
 "                          command line\n"
 "      --demo              the classroom demo: nginx (or a bundled server)\n"
@@ -215,6 +220,7 @@ enum {
 	OPT_SESSION,
 	OPT_STACKS,
 	OPT_NO_NOTIFY,
+	OPT_PHASES,
 };
 
 /*
@@ -448,6 +454,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "stats",	 required_argument, NULL, OPT_STATS },
 		{ "profile",	 required_argument, NULL, OPT_PROFILE },
 		{ "enforce",	 required_argument, NULL, OPT_ENFORCE },
+		{ "phases",	 optional_argument, NULL, OPT_PHASES },
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
 		{ "default-action", required_argument, NULL, OPT_DEFAULT_ACTION },
 		{ "errno",	 required_argument, NULL, OPT_ERRNO },
@@ -536,6 +543,17 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			c->enforce = optarg;
 			c->action = CLI_ENFORCE;
 			break;
+		case OPT_PHASES:
+			if (optarg != NULL && strcmp(optarg, "kill") != 0 &&
+			    strcmp(optarg, "errno") != 0) {
+				snprintf(err, errlen, "--phases: '%s' is not "
+				    "errno or kill (--phases=kill)", optarg);
+				return -EINVAL;
+			}
+			c->phases = optarg != NULL &&
+			    strcmp(optarg, "kill") == 0 ? CLI_PHASES_KILL :
+			    CLI_PHASES_ERRNO;
+			break;
 		case OPT_FORMAT:
 			if (parse_format(c, optarg, err, errlen) < 0)
 				return -EINVAL;
@@ -613,6 +631,23 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			return -EINVAL;
 		}
 		return 0;
+	}
+	if (c->phases && c->action != CLI_ENFORCE) {
+		snprintf(err, errlen, "--phases enforces a profile's phases: "
+		    "give it with --enforce=PROFILE");
+		return -EINVAL;
+	}
+	if (c->phases && c->runtime != NULL &&
+	    strcmp(c->runtime, "none") != 0) {
+		snprintf(err, errlen, "--phases needs sctui to answer the "
+		    "program's calls, which it cannot inside --runtime=%s: "
+		    "leave out one of them", c->runtime);
+		return -EINVAL;
+	}
+	if (c->phases && c->no_notify) {
+		snprintf(err, errlen, "--phases needs seccomp user "
+		    "notification: leave out --no-notify");
+		return -EINVAL;
 	}
 	if (c->action == CLI_ENFORCE && (c->npids > 0 || c->profile != NULL)) {
 		snprintf(err, errlen, "--enforce runs a new command under the "

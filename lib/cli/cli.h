@@ -40,6 +40,9 @@ struct cli {
 	int		 stop_signal;
 	const char	*profile;	/* --profile: trace from this profile */
 	const char	*enforce;	/* --enforce: run under this profile */
+	int		 phases;	/* --phases: CLI_PHASES_* ; 0: off */
+#define CLI_PHASES_ERRNO 1		/* refused with the errno */
+#define CLI_PHASES_KILL	2		/* refused by killing the process */
 	int		 demo;		/* --demo */
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */

@@ -48,6 +48,9 @@ struct sc_event {
 #define SC_EVF_THREAD	0x0001		/* SPAWN/ATTACH: a thread, not a process */
 #define SC_EVF_ROOT	0x0002		/* SPAWN: the command sctui started */
 #define SC_EVF_SETUID	0x0004		/* EXEC: setuid/setgid not granted */
+#define SC_EVF_STARTUP	0x0008		/* DENIED: allowed in startup only,
+					   refused once serving (--phases) */
+#define SC_EVF_KILLED	0x0010		/* DENIED: and its process killed */
 	union {
 		uint64_t	args[6];	/* SYSCALL: raw arguments */
 		char		name[48];	/* SPAWN/ATTACH/EXEC: comm, NUL-ended */

@@ -11,7 +11,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <linux/filter.h>
+#include <linux/seccomp.h>
 
+#include "model.h"
 #include "profile-int.h"
 #include "sysname.h"
 #include "xalloc.h"
@@ -50,6 +52,41 @@ check_length(scmp_filter_ctx ctx, char *err, size_t errlen)
 	return -E2BIG;
 }
 
+/*
+ * The libseccomp action of a profile's action; with PROFILE_FILTER_NOTIFY
+ * an errno action stops for sctui instead, which fails the call with the
+ * errno the filter returns with it (SECCOMP_RET_DATA).
+ */
+static uint32_t
+filter_action(enum profile_action action, int errno_ret, unsigned flags)
+{
+	uint32_t act = profile_scmp_action(action, errno_ret);
+
+	if ((flags & PROFILE_FILTER_NOTIFY) &&
+	    (act & SECCOMP_RET_ACTION_FULL) == SCMP_ACT_ERRNO(0))
+		return SCMP_ACT_TRACE(act & SECCOMP_RET_DATA);
+	return act;
+}
+
+/*
+ * PROFILE_FILTER_PHASES: what the allowing entry e becomes for name, in a
+ * profile whose default fails calls with def_errno (0: another default),
+ * or act as it was.
+ */
+static uint32_t
+filter_phases(const struct profile_entry *e, const char *name, uint32_t act,
+    int def_errno)
+{
+	if (e->action != PROFILE_ACT_ALLOW)
+		return act;
+	if (e->phases == 1u << PHASE_STARTUP)
+		return SCMP_ACT_TRACE(PROFILE_NOTIFY_STARTUP |
+		    (def_errno > 0 ? def_errno : EPERM));
+	if (strcmp(name, "accept") == 0 || strcmp(name, "accept4") == 0)
+		return SCMP_ACT_TRACE(PROFILE_NOTIFY_WATCH);
+	return act;
+}
+
 int
 profile_filter(const struct profile *p, const struct profile_env *env,
     uint32_t def_action, uint32_t badarch_action, unsigned flags,
@@ -59,11 +96,11 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 	scmp_filter_ctx ctx;
 	uint32_t def, act;
 	size_t i, j, k;
-	int rc = 0;
+	int rc = 0, def_errno;
 
 	*ctxp = NULL;
 	def = def_action != PROFILE_ACT_DEFAULT ? def_action :
-	    profile_scmp_action(r->def_action, r->def_errno);
+	    filter_action(r->def_action, r->def_errno, flags);
 	if ((ctx = seccomp_init(def)) == NULL) {
 		snprintf(err, errlen, "libseccomp refused the default action "
 		    "%#x", def);
@@ -97,11 +134,13 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 		}
 	}
 	rc = 0;
+	def_errno = r->def_action != PROFILE_ACT_ERRNO ? 0 :
+	    r->def_errno >= 0 ? r->def_errno : EPERM;
 	for (i = 0; i < r->nentries; i++) {
 		const struct profile_entry *e = &r->entries[i];
 		struct scmp_arg_cmp cmp[6];
 
-		act = profile_scmp_action(e->action, e->errno_ret);
+		act = filter_action(e->action, e->errno_ret, flags);
 		if (act == def)
 			continue;
 		if ((flags & PROFILE_FILTER_ALLOW_ONLY) && !e->denied &&
@@ -128,7 +167,9 @@ profile_filter(const struct profile *p, const struct profile_env *env,
 				    "'%s'", e->names[j]);
 				goto out;
 			}
-			rc = seccomp_rule_add_array(ctx, act, nr,
+			rc = seccomp_rule_add_array(ctx,
+			    (flags & PROFILE_FILTER_PHASES) ? filter_phases(e,
+			    e->names[j], act, def_errno) : act, nr,
 			    (unsigned)k, cmp);
 			if (rc < 0) {
 				snprintf(err, errlen, "libseccomp refused the "

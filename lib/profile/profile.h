@@ -519,6 +519,24 @@ void		 profile_diff_free(struct profile_diff *d);
 /* profile_filter() flags */
 #define PROFILE_FILTER_ALLOW_ONLY 0x01	/* add only allow/log entries and
 					 * the calls denied by hand */
+#define PROFILE_FILTER_NOTIFY	 0x02	/* errno actions, the default's
+					   included, become SCMP_ACT_TRACE
+					   with the errno as data, for
+					   sctui to fail (--enforce) */
+#define PROFILE_FILTER_PHASES	 0x04	/* with NOTIFY (--enforce --phases):
+					   calls allowed in startup only
+					   stop too, with PROFILE_NOTIFY_
+					   STARTUP and the errno to fail
+					   them with once the process
+					   serves; allowed accept and
+					   accept4, after which a process
+					   serves for good (lib/model/
+					   model.h), with PROFILE_NOTIFY_
+					   WATCH */
+/* The data of a PROFILE_FILTER_NOTIFY filter's SCMP_ACT_TRACE. */
+#define PROFILE_NOTIFY_ERRNO	 0x0fff	/* the errno */
+#define PROFILE_NOTIFY_WATCH	 0x4000	/* allowed: let it run */
+#define PROFILE_NOTIFY_STARTUP	 0x8000	/* allowed while in startup */
 /* Use the profile's own default action / libseccomp's default bad-arch. */
 #define PROFILE_ACT_DEFAULT	 0xffffffffu
 

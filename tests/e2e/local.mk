@@ -55,11 +55,14 @@ TESTS += \
 	tests/e2e/nginx-deny.test \
 	tests/e2e/nginx-demo.test \
 	tests/e2e/nginx-stock.test \
-	tests/e2e/podman.test
+	tests/e2e/podman.test \
+	tests/e2e/enforce-explain.test \
+	tests/e2e/enforce-nginx.test
 EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-enforce.test tests/e2e/nginx-oci.test \
 	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test \
-	tests/e2e/nginx-stock.test tests/e2e/podman.test
+	tests/e2e/nginx-stock.test tests/e2e/podman.test \
+	tests/e2e/enforce-explain.test tests/e2e/enforce-nginx.test
 
 # Phases of real servers, in the fast path and under --profile (where only
 # the sampler sees them wait): bind and listen in startup, accept4 serving.
@@ -90,3 +93,12 @@ TESTS += \
 	tests/e2e/runtime-tty.test
 EXTRA_DIST += tests/e2e/runtime-run.test tests/e2e/runtime-server.test \
 	tests/e2e/runtime-tmpdir.test tests/e2e/runtime-tty.test
+
+# --enforce --phases: a server that makes a call of its start-up again
+# once it serves, and nginx under its phases.
+check_PROGRAMS += tests/helpers/h-phases-late
+tests_helpers_h_phases_late_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_phases_late_LDFLAGS =
+TESTS += tests/e2e/enforce-phases.test tests/e2e/enforce-nginx-phases.test
+EXTRA_DIST += tests/e2e/enforce-phases.test \
+	tests/e2e/enforce-nginx-phases.test

@@ -17,7 +17,8 @@ SECURITY_TESTS = \
 	tests/security/tty-batch.test \
 	tests/security/tty-ui.test \
 	tests/security/tui-output.test \
-	tests/security/untraced-clone.test
+	tests/security/untraced-clone.test \
+	tests/security/enforce-tree.test
 TESTS += $(SECURITY_TESTS)
 EXTRA_DIST += $(SECURITY_TESTS) tests/security/files.sh
 
