@@ -344,6 +344,9 @@ notify_learn(struct tracer *t, pid_t tid)
 	if (tgid == tid)
 		tracer_proc_comm(tid, c->comm, sizeof(c->comm));
 	tracer_announce(t, c, SC_EV_SPAWN, 0);
+	/* Learnt late: the parent /proc names, creator or not. */
+	if (tgid == tid && ppid > 0)
+		tracer_serve_inherit(t, c, ppid);
 	return c;
 }
 
@@ -390,7 +393,7 @@ notify_check_exec(struct tracer *t, struct tcb *leader)
 	ev.tid = ev.tgid = leader->tid;
 	ev.aux = leader->tid;
 	snprintf(ev.u.name, sizeof(ev.u.name), "%s", comm);
-	tracer_emit(t, &ev);
+	tracer_emit_exec(t, leader, &ev);
 }
 
 static void
@@ -399,7 +402,7 @@ on_notification(struct tracer *t)
 	struct notify_call call;
 	struct sc_event ev;
 	struct tcb *c, *leader;
-	int err, mine;
+	int err, mine, serving = 0;
 
 	assert(t->listener >= 0);
 	if (notify_next(t->listener, &call) < 0)
@@ -408,10 +411,14 @@ on_notification(struct tracer *t)
 		c = notify_learn(t, call.tid);
 	else if ((leader = tcb_get(&t->tcbs, c->tgid)) != NULL)
 		notify_check_exec(t, leader);
-	err = tracer_deny_errno(t, call.arch, call.nr);
 	/* Stopped by the prologue, not by the profile: not one it lacks. */
 	mine = guard_call(call.arch, call.nr) != GUARD_NONE &&
 	    tracer_profile_allows(t, call.arch, call.nr, call.ip, call.args);
+	/* Serving-only refuses what the profile lacks, like the ptrace
+	 * engines, which never see what it allows. */
+	if ((err = tracer_deny_errno(t, call.arch, call.nr)) == 0 && !mine &&
+	    (err = tracer_serve_errno(t, c, call.arch, call.nr)) != 0)
+		serving = 1;
 	ev.arch = call.arch;
 	ev.nr = call.nr;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
@@ -423,7 +430,7 @@ on_notification(struct tracer *t)
 	tracer_watch_call(t, c, call.arch, call.nr, call.args);
 	if (mine)
 		return;
-	tracer_report_call(t, c, &ev, err);
+	tracer_report_call(t, c, &ev, err, serving);
 }
 
 /* The command ended with status: once. */

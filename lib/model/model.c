@@ -609,9 +609,18 @@ model_event_note(struct model *m, const struct sc_event *ev,
 		on_waiting(m, ev);
 		break;
 	case SC_EV_DENIED:
-		i = sysname_id(ev->arch, ev->nr);
-		if (i != SYSID_NONE)
-			m->sys[sys_get(m, i)].denials++;
+		if ((i = sysname_id(ev->arch, ev->nr)) == SYSID_NONE)
+			break;
+		i = sys_get(m, i);
+		if (!(ev->flags & SC_EVF_SERVING)) {
+			m->sys[i].denials++;
+			break;
+		}
+		m->sys[i].refused++;
+		/* Its SYSCALL, just before, was counted in this phase. */
+		p = proc_get(m, ev->tgid);
+		if (p != NULL && p->phase != PHASE_STARTUP)
+			m->sys[i].refused_late++;
 		break;
 	}
 }

@@ -98,6 +98,10 @@ struct model_sys {
 	uint64_t	total;
 	uint64_t	first, last;	/* event timestamps */
 	uint64_t	denials;	/* what-if denials seen */
+	uint64_t	refused;	/* refused because the process
+					   served (SC_EVF_SERVING) */
+	uint64_t	refused_late;	/* of them, counted in serving or
+					   shutdown: not uses of the call */
 	struct model_arg *args;		/* recorded arguments, or NULL */
 	uint8_t		nargs;
 	uint8_t		toggle;		/* enum model_toggle */
