@@ -6,8 +6,8 @@
  * the thread it runs on and the way its events reach the model (the SPSC
  * ring drained by the UI, or the model fed inline on the tracer's thread in
  * batch mode), the start handshake, the commands sent back (stop, signal,
- * live denial with the set of calls denied live), the session's metadata
- * and the exit code.  run_open() makes the same handle from a saved
+ * live denial with the set of calls denied live, serving-only kept in
+ * step with the model), the session's metadata and the exit code.  run_open() makes the same handle from a saved
  * session or a profile, with nothing traced.
  *
  * Called by the UI (tui/ui.c, through this header only: the screen never

@@ -7,7 +7,8 @@
  * seize the pids; tracer_run() is the engine's loop.  What the engines
  * share lives here: the requests other threads make (tracer_request(),
  * tracer_signal(), carried out by take_requests() on the tracer's thread),
- * the live what-if denials (tracer_deny()), the calls that decide what the
+ * the live what-if denials (tracer_deny()) and serving-only refusals
+ * (tracer_serve_deny(), tracer_serves()), the calls that decide what the
  * trace sees (tracer_watch_call()), the forked command's set-up
  * (tracer_child_exec()) and the emitting of events to the sink.
  */

@@ -163,8 +163,9 @@ int		 tracer_deny(struct tracer *t, uint32_t arch, int nr, int err);
  * err 0 lets it run again.  Other processes make it as before.  Each
  * refusal is emitted as SC_EV_DENIED with SC_EVF_SERVING after the call's
  * SC_EV_SYSCALL; a tracer_deny() of the same call comes first.  Only a
- * call that stops can be refused: under TRACER_NOTIFY, not one the
- * profile's filter allows.  Thread-safe.  Returns as tracer_deny().
+ * call the trace sees can be refused: with a filter (opts.filter), in
+ * every mode, not one the profile allows.  Thread-safe.  Returns as
+ * tracer_deny().
  */
 int		 tracer_serve_deny(struct tracer *t, uint32_t arch, int nr,
 		    int err);
