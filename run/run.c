@@ -281,7 +281,7 @@ grow_flags(uint8_t **v, size_t *len, size_t n)
 	if (n <= *len)
 		return;
 	*v = xreallocarray(*v, n, 1);
-	memset(*v + *len, 0, n - *len);
+	xmemset(*v + *len, 0, n - *len);
 	*len = n;
 }
 
