@@ -9,6 +9,8 @@
  *   SIGUSR1  creates a socket again: "serving socket: E"
  *   SIGUSR2  forks a child that creates one: "child socket: E", then,
  *            from the parent once the child is reaped, "child done"
+ *   SIGALRM  execs itself (FILE is appended to, never truncated), or
+ *            says "exec: E" if it cannot
  * Every line is one write(2) to FILE (opened O_APPEND at start), so that
  * the parent writes while it serves and the child writes nothing the
  * parent does not.  SIGTERM (default action) ends it.
@@ -84,9 +86,11 @@ main(int argc, char **argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGUSR1, &sa, NULL);
 	sigaction(SIGUSR2, &sa, NULL);
+	sigaction(SIGALRM, &sa, NULL);
 	sigemptyset(&block);
 	sigaddset(&block, SIGUSR1);
 	sigaddset(&block, SIGUSR2);
+	sigaddset(&block, SIGALRM);
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	sigemptyset(&none);
 	for (;;) {
@@ -102,6 +106,10 @@ main(int argc, char **argv)
 			if (kid > 0)
 				waitpid(kid, NULL, 0);
 			say("child done", kid < 0 ? errno : 0);
+		} else if (got == SIGALRM) {
+			/* The signals stay blocked until it waits again. */
+			execv(argv[0], argv);
+			say("exec", errno);
 		}
 	}
 }
