@@ -263,17 +263,6 @@ run_deny(struct run *r, uint32_t sysid, int on)
 
 /* ---- serving-only, live -------------------------------------------- */
 
-/*
- * Seen in startup and never used once serving: its calls counted in
- * serving or shutdown, if any, are all refusals.
- */
-static int
-startup_only(const struct model_sys *s)
-{
-	return s->count[PHASE_STARTUP] > 0 && s->count[PHASE_SERVING] +
-	    s->count[PHASE_SHUTDOWN] == s->refused_late;
-}
-
 /* Grows a byte per model record to n, the new ones 0. */
 static void
 grow_flags(uint8_t **v, size_t *len, size_t n)
@@ -320,7 +309,7 @@ run_serve_sync(struct run *r)
 	grow_flags(&r->serve_sys, &r->nserve_sys, n);
 	for (i = 0; i < n; i++) {
 		s = model_sys(r->model, (uint32_t)i);
-		(void)serve_set(r, (uint32_t)i, startup_only(s) &&
+		(void)serve_set(r, (uint32_t)i, model_sys_startup_only(s) &&
 		    !profile_is_locked(sysname_name(s->sysid)));
 	}
 	/*

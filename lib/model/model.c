@@ -663,6 +663,13 @@ model_tick(struct model *m, uint64_t now)
 }
 
 int
+model_sys_startup_only(const struct model_sys *s)
+{
+	return s->count[PHASE_STARTUP] > 0 && s->count[PHASE_SERVING] +
+	    s->count[PHASE_SHUTDOWN] == s->refused_late;
+}
+
+int
 model_toggle(struct model *m, uint32_t sys, enum model_toggle t)
 {
 	if (sys >= m->nsys || (t != TOGGLE_ALLOW && t != TOGGLE_DENY))

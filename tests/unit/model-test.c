@@ -444,9 +444,15 @@ test_refusals(void)
 	CHECK_EQ_U(s->refused, 2);
 	CHECK_EQ_U(s->refused_late, 1);
 	CHECK_EQ_U(s->denials, 0);
+	/* Its one call once serving was refused: no use. */
+	CHECK(model_sys_startup_only(s));
 	s = sys_named(m, "uname");
 	CHECK_EQ_U(s->refused, 0);
 	CHECK_EQ_U(s->denials, 1);
+	CHECK(!model_sys_startup_only(s));	/* made while serving */
+	/* Once it runs while serving, it is used there. */
+	call(m, 10, 10, "socket");
+	CHECK(!model_sys_startup_only(sys_named(m, "socket")));
 	model_free(m);
 }
 
