@@ -7,8 +7,9 @@
  * ring drained by the UI, or the model fed inline on the tracer's thread in
  * batch mode), the start handshake, the commands sent back (stop, signal,
  * live denial with the set of calls denied live, serving-only kept in
- * step with the model), the session's metadata and the exit code.  run_open() makes the same handle from a saved
- * session or a profile, with nothing traced.
+ * step with the model), the session's metadata and the exit code.
+ * run_open() makes the same handle from a saved session or a profile,
+ * with nothing traced.
  *
  * Called by the UI (tui/ui.c, through this header only: the screen never
  * sees the tracer or the ring), batch mode (app/batch.c), the demo
