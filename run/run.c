@@ -89,6 +89,14 @@ struct run {
 	size_t			 nlive, caplive;
 	int			 deny_errno;
 
+	/* Serving-only, live (run_serve_only()). */
+	int			 serve_only;
+	uint8_t			*serve_sys;	/* by model call: refused */
+	size_t			 nserve_sys;
+	size_t			 nrefusing;	/* of them set */
+	uint8_t			*serve_told;	/* by model process: marked */
+	size_t			 nserve_told;
+
 	/* Metadata. */
 	char			 command[256];
 	char			 cmdname[64];
@@ -225,21 +233,25 @@ run_deny_errno(const struct run *r)
 	return r->deny_errno;
 }
 
+/* The arch the kernel reports sysid under: x32 calls as x86_64 ones. */
+static uint32_t
+kernel_arch(uint32_t sysid)
+{
+	uint32_t arch = sysname_arch(sysid);
+
+	return arch == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 : arch;
+}
+
 int
 run_deny(struct run *r, uint32_t sysid, int on)
 {
-	uint32_t arch;
 	size_t i;
 	int rc;
 
 	if (r->tracer == NULL)
 		return -ESRCH;
 	assert(sysid != SYSID_NONE);
-	arch = sysname_arch(sysid);
-	/* The kernel reports x32 calls as x86_64 ones. */
-	if (arch == SCMP_ARCH_X32)
-		arch = SCMP_ARCH_X86_64;
-	rc = tracer_deny(r->tracer, arch, sysname_nr(sysid), on ?
+	rc = tracer_deny(r->tracer, kernel_arch(sysid), sysname_nr(sysid), on ?
 	    r->deny_errno : 0);
 	if (rc < 0)
 		return rc;
@@ -256,6 +268,114 @@ run_deny(struct run *r, uint32_t sysid, int on)
 		r->live[i] = r->live[--r->nlive];
 	assert(r->nlive <= r->caplive);
 	return 0;
+}
+
+/* ---- serving-only, live -------------------------------------------- */
+
+/* Grows a byte per model record to n, the new ones 0. */
+static void
+grow_flags(uint8_t **v, size_t *len, size_t n)
+{
+	if (n <= *len)
+		return;
+	*v = xreallocarray(*v, n, 1);
+	xmemset(*v + *len, 0, n - *len);
+	*len = n;
+}
+
+/* Refuses call i of the model once serving (on) or not; 0 or -errno. */
+static int
+serve_set(struct run *r, uint32_t i, int on)
+{
+	uint32_t sysid = model_sys(r->model, i)->sysid;
+	int rc;
+
+	if (r->serve_sys[i] == on)
+		return 0;
+	rc = tracer_serve_deny(r->tracer, kernel_arch(sysid),
+	    sysname_nr(sysid), on ? r->deny_errno : 0);
+	if (rc < 0)
+		return rc;
+	r->serve_sys[i] = (uint8_t)on;
+	if (on)
+		r->nrefusing++;
+	else
+		r->nrefusing--;
+	return 0;
+}
+
+void
+run_serve_sync(struct run *r)
+{
+	const struct model_proc *p;
+	const struct model_sys *s;
+	struct model_totals t;
+	size_t i, n;
+
+	if (!r->serve_only)
+		return;
+	n = model_nsys(r->model);
+	grow_flags(&r->serve_sys, &r->nserve_sys, n);
+	for (i = 0; i < n; i++) {
+		s = model_sys(r->model, (uint32_t)i);
+		(void)serve_set(r, (uint32_t)i, model_sys_startup_only(s) &&
+		    !profile_is_locked(sysname_name(s->sysid)));
+	}
+	/*
+	 * A process serves for good (not tentatively: it may still bind and
+	 * listen): the tracer marks it, as of the latest event the model
+	 * took, so that a mark never lands on a program it exec'd since.
+	 * The mark stays through shutdown; an exec ends it there and here.
+	 */
+	model_totals(r->model, &t);
+	n = model_nprocs(r->model);
+	grow_flags(&r->serve_told, &r->nserve_told, n);
+	for (i = 0; i < n; i++) {
+		p = model_proc(r->model, (uint32_t)i);
+		if (p->phase == PHASE_STARTUP)
+			r->serve_told[i] = 0;
+		else if (!r->serve_told[i] && p->state == PROC_LIVE &&
+		    p->phase == PHASE_SERVING && p->tent_since == 0) {
+			tracer_serves(r->tracer, p->pid, t.last);
+			r->serve_told[i] = 1;
+		}
+	}
+}
+
+int
+run_serve_only(struct run *r, int on)
+{
+	uint32_t arches[1];
+	size_t i;
+	int rc;
+
+	if (r->tracer == NULL)
+		return -ESRCH;
+	/* Setting no call to 0 says whether calls can be refused here. */
+	if (sysname_native_arches(arches, 1) < 1)
+		return -EOPNOTSUPP;
+	if ((rc = tracer_serve_deny(r->tracer, arches[0], 0, 0)) < 0)
+		return rc;
+	r->serve_only = on;
+	if (on) {
+		run_serve_sync(r);
+		return 0;
+	}
+	for (i = 0; i < r->nserve_sys; i++)
+		(void)serve_set(r, (uint32_t)i, 0);
+	return 0;
+}
+
+int
+run_serve_only_on(const struct run *r)
+{
+	return r->serve_only;
+}
+
+size_t
+run_serve_refusing(const struct run *r)
+{
+	return r->nrefusing;
 }
 
 /* --deny: each name on every native arch. */
@@ -598,6 +718,8 @@ run_free(struct run *r)
 	if (r->sig_fd >= 0)
 		close(r->sig_fd);
 	free(r->live);
+	free(r->serve_sys);
+	free(r->serve_told);
 	session_meta_free(&r->meta);
 	tracer_free(r->tracer);
 	stacks_free(r->stacks);
@@ -798,6 +920,8 @@ run_drain(struct run *r, void (*fn)(void *arg, const struct sc_event *ev,
 		}
 		total += n;
 	}
+	if (total > 0)
+		run_serve_sync(r);
 	return total;
 }
 

@@ -6,9 +6,10 @@
  * the thread it runs on and the way its events reach the model (the SPSC
  * ring drained by the UI, or the model fed inline on the tracer's thread in
  * batch mode), the start handshake, the commands sent back (stop, signal,
- * live denial with the set of calls denied live), the session's metadata
- * and the exit code.  run_open() makes the same handle from a saved
- * session or a profile, with nothing traced.
+ * live denial with the set of calls denied live, serving-only kept in
+ * step with the model), the session's metadata and the exit code.
+ * run_open() makes the same handle from a saved session or a profile,
+ * with nothing traced.
  *
  * Called by the UI (tui/ui.c, through this header only: the screen never
  * sees the tracer or the ring), batch mode (app/batch.c), the demo
@@ -185,6 +186,27 @@ int		 run_denied(const struct run *r, uint32_t sysid);
 size_t		 run_ndenied(const struct run *r);
 /* The errno a live denial returns: --errno, else EPERM. */
 int		 run_deny_errno(const struct run *r);
+
+/*
+ * Serving-only, live: on, every call the model has seen in startup and
+ * never used once serving (its calls counted later, if any, are all
+ * refusals) fails with the run's errno, without running, when a process
+ * serving for good makes it: one that accepted a connection, was marked
+ * serving or passed --serve-after (not one serving tentatively, which may
+ * still bind and listen), and every process it forks from birth.
+ * Processes still starting make the calls as before, and a process that
+ * execs starts again in startup, as the model counts it.  The locked
+ * calls are never refused.  The sets follow the model as it learns:
+ * run_drain() brings them up to date, run_serve_sync() after the caller
+ * changed phases itself (model_mark_serving()).  Off lets every call run
+ * again.  Returns 0, -ESRCH when nothing is traced, or the tracer's
+ * -errno (-EOPNOTSUPP where sctui cannot rewrite a call).
+ */
+int		 run_serve_only(struct run *r, int on);
+int		 run_serve_only_on(const struct run *r);
+void		 run_serve_sync(struct run *r);
+/* How many calls serving-only refuses now. */
+size_t		 run_serve_refusing(const struct run *r);
 
 /* The model: the caller's thread owns it, but with opts.ring 0 only once
  * run_wait() returned. */

@@ -513,7 +513,7 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	uint32_t inherit;
 	pid_t kid;
 	long n;
-	int err;
+	int err, serving = 0;
 
 	/*
 	 * Zeroed so that memcheck, which does not know this request, sees
@@ -568,11 +568,14 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	    tracer_profile_allows(t, info.arch, ev.nr, info.instruction_pointer,
 	    ev.u.args))
 		return;
-	if ((err = tracer_deny_errno(t, info.arch, ev.nr)) != 0)
+	if ((err = tracer_deny_errno(t, info.arch, ev.nr)) == 0 &&
+	    (err = tracer_serve_errno(t, c, info.arch, ev.nr)) != 0)
+		serving = 1;
+	if (err != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
 	/* --stacks: a first occurrence, from the stop the thread is in. */
 	stack_call(t, c, &ev, 1);
-	tracer_report_call(t, c, &ev, err);
+	tracer_report_call(t, c, &ev, err, serving);
 }
 
 static struct tcb *
@@ -598,6 +601,8 @@ new_child(struct tracer *t, pid_t tid, pid_t parent, int is_thread)
 	c->ppid = tgid == tid ? ppid : 0;
 	c->flags |= TCB_NEW | (inherit ? TCB_TO_SYSCALL : 0);
 	tracer_announce(t, c, SC_EV_SPAWN, 0);
+	/* Before its first instruction: it stops before it runs. */
+	tracer_serve_inherit(t, c, parent > 0 ? parent : ppid);
 	return c;
 }
 
@@ -644,9 +649,12 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		 * already: then it was announced by dispatch_event() and is in
 		 * early.
 		 */
-		if (child > 0 && idmap_get(&t->early, (uint32_t)child) == 1)
+		if (child > 0 && idmap_get(&t->early, (uint32_t)child) == 1) {
 			idmap_put(&t->early, (uint32_t)child, 0);
-		else if (child > 0 && tcb_get(&t->tcbs, child) == NULL)
+			/* Its creator may not be its parent (CLONE_PARENT). */
+			if ((o = tcb_get(&t->tcbs, child)) != NULL)
+				tracer_serve_inherit(t, o, tid);
+		} else if (child > 0 && tcb_get(&t->tcbs, child) == NULL)
 			new_child(t, child, tid,
 			    event == PTRACE_EVENT_CLONE ? -1 : 0);
 		resume(t, tid, 0);
@@ -671,7 +679,7 @@ on_event(struct tracer *t, struct tcb *c, int event, int sig)
 		if (setuid_skipped(c->tid)) {
 			ev.flags |= SC_EVF_SETUID;
 		}
-		tracer_emit(t, &ev);
+		tracer_emit_exec(t, c, &ev);
 		resume(t, c->tid, 0);
 		return;
 	case PTRACE_EVENT_EXIT:

@@ -29,8 +29,12 @@ struct tcb {
 #define TCB_EXIT_CHECK	0x80		/* clone3: check the child at exit */
 #define TCB_SYNCING	0x100		/* interrupted for a TSYNC filter */
 #define TCB_HELD	0x200		/* its TSYNC filter waits for those */
+#define TCB_SERVES	0x400		/* leaders: the process serves
+					   (tracer_serves()) */
 	int		deny_errno;	/* set the return at the exit stop */
 	pid_t		last_child;	/* from its last fork/clone event */
+	uint64_t	since;		/* leaders: when announced or exec'd
+					   (event clock) */
 	char		comm[16];	/* NOTIFY mode, leaders: the name seen */
 	uint32_t	next_free;	/* free list: index + 1, 0 ends */
 };

@@ -15,6 +15,7 @@
 #define SCTUI_TRACER_INT_H
 
 #include <linux/filter.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -71,6 +72,18 @@ struct tracer_engine {
 extern const struct tracer_engine ptrace_engine;	/* ptrace.c */
 extern const struct tracer_engine unotify_engine;	/* unotify.c */
 
+/* An errno per (arch slot, nr) of the calls to fail; 0 lets one run. */
+struct deny_table {
+	_Atomic unsigned short	 err[3][1024];
+	atomic_int		 n;		/* non-zero entries */
+};
+
+/* A tracer_serves() mark on its way to the tracer's thread. */
+struct tracer_serve {
+	pid_t		tgid;
+	uint64_t	since;
+};
+
 struct tracer {
 	struct tracer_opts	 opts;
 	const struct tracer_engine *engine;	/* follows t->mode */
@@ -102,9 +115,13 @@ struct tracer {
 	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
 	unsigned		 doing;		/* requests being carried out */
 	struct timespec		 kill_at;	/* STOP's grace deadline */
-	/* Live what-if: errno per (arch slot, nr); 0 lets the call run. */
-	_Atomic unsigned short	 deny[3][1024];
-	atomic_int		 ndeny;
+	struct deny_table	 deny;		/* live what-if */
+	struct deny_table	 serve_deny;	/* serving-only, live */
+	/* tracer_serves() marks not taken yet (any thread, under lock). */
+	pthread_mutex_t		 serves_lock;
+	struct tracer_serve	*serves;
+	size_t			 nserves, capserves;
+	atomic_int		 serves_pending;
 	uint32_t		 nown;		/* filters tracees installed */
 	uint32_t		 syncing;	/* threads held for a TSYNC */
 	struct stack_seen	*seen;		/* opts.stacks: what was captured */
@@ -137,9 +154,15 @@ void		 tracer_emit_aux(struct tracer *t, enum sc_event_kind kind,
 /* SPAWN or ATTACH of c, with flags; marks c announced. */
 void		 tracer_announce(struct tracer *t, struct tcb *c,
 		    enum sc_event_kind kind, uint16_t flags);
-/* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
+/*
+ * A call c made: SYSCALL, then DENIED if a what-if failed it with err
+ * (serving: tracer_serve_errno() said so).
+ */
 void		 tracer_report_call(struct tracer *t, const struct tcb *c,
-		    struct sc_event *ev, int err);
+		    struct sc_event *ev, int err, int serving);
+/* EXEC of c's process (c its leader now): emits ev, ends its mark. */
+void		 tracer_emit_exec(struct tracer *t, struct tcb *c,
+		    struct sc_event *ev);
 
 /* The command is pid: track and announce it. */
 struct tcb	*tracer_add_root(struct tracer *t, pid_t pid);
@@ -189,6 +212,18 @@ int		 tracer_deny_errno(struct tracer *t, uint32_t arch, int nr);
  */
 int		 tracer_enforce_data(const struct tracer *t, uint32_t arch,
 		    int nr, uint64_t ip, const uint64_t *args);
+/*
+ * The errno serving-only refuses this call of c with (c's process is
+ * marked serving, tracer_serve_deny() names the call), or 0.
+ */
+int		 tracer_serve_errno(struct tracer *t, const struct tcb *c,
+		    uint32_t arch, int nr);
+/*
+ * c is a new process made by a thread of process parent: marked serving
+ * if parent is (a fork never wins back what serving refuses).
+ */
+void		 tracer_serve_inherit(struct tracer *t, struct tcb *c,
+		    pid_t parent);
 /* Does the profile's own filter (without the prologue) allow the call? */
 int		 tracer_profile_allows(const struct tracer *t, uint32_t arch,
 		    int nr, uint64_t ip, const uint64_t *args);

@@ -7,7 +7,8 @@
  * seize the pids; tracer_run() is the engine's loop.  What the engines
  * share lives here: the requests other threads make (tracer_request(),
  * tracer_signal(), carried out by take_requests() on the tracer's thread),
- * the live what-if denials (tracer_deny()), the calls that decide what the
+ * the live what-if denials (tracer_deny()) and serving-only refusals
+ * (tracer_serve_deny(), tracer_serves()), the calls that decide what the
  * trace sees (tracer_watch_call()), the forked command's set-up
  * (tracer_child_exec()) and the emitting of events to the sink.
  */
@@ -96,6 +97,7 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 	if (t->opts.grace_ms == 0)
 		t->opts.grace_ms = 5000;
 	t->engine = engines[t->mode];
+	pthread_mutex_init(&t->serves_lock, NULL);
 	if (opts->filter != NULL && opts->filter_len > 0) {
 		t->filter_len = (unsigned short)opts->filter_len;
 		t->filter = xreallocarray(NULL, opts->filter_len,
@@ -126,6 +128,8 @@ tracer_free(struct tracer *t)
 	idmap_free(&t->early);
 	idmap_free(&t->waited);
 	stack_seen_free(t->seen);
+	pthread_mutex_destroy(&t->serves_lock);
+	free(t->serves);
 	free(t->filter);
 	free(t->plain);
 	free(t->path);
@@ -314,11 +318,21 @@ tracer_announce(struct tracer *t, struct tcb *c, enum sc_event_kind kind,
 		memcpy(ev.u.name, c->comm, sizeof(c->comm));
 	tracer_emit(t, &ev);
 	c->flags |= TCB_ANNOUNCED;
+	c->since = ev.ts;
+}
+
+void
+tracer_emit_exec(struct tracer *t, struct tcb *c, struct sc_event *ev)
+{
+	tracer_emit(t, ev);
+	/* Another program: what marked the old one serving says nothing. */
+	c->flags &= ~TCB_SERVES;
+	c->since = ev->ts;
 }
 
 void
 tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
-    int err)
+    int err, int serving)
 {
 	uint32_t key;
 
@@ -338,6 +352,7 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
+		ev->flags = serving ? SC_EVF_SERVING : 0;
 		tracer_emit(t, ev);
 	}
 }
@@ -624,8 +639,9 @@ tracer_arch_slot(uint32_t arch, int *nr)
 	return -1;
 }
 
-int
-tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
+/* Sets (arch, nr)'s errno in d; as tracer_deny(). */
+static int
+deny_table_set(struct deny_table *d, uint32_t arch, int nr, int err)
 {
 	int slot = tracer_arch_slot(arch, &nr), old;
 
@@ -636,25 +652,109 @@ tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
 		return -EOPNOTSUPP;
 	if (nr < 0 || nr >= DENY_NR_MAX || err < 0 || err > 4095)
 		return -EINVAL;
-	old = atomic_exchange(&t->deny[slot][nr], (unsigned short)err);
+	old = atomic_exchange(&d->err[slot][nr], (unsigned short)err);
 	if (old == 0 && err != 0)
-		atomic_fetch_add(&t->ndeny, 1);
+		atomic_fetch_add(&d->n, 1);
 	else if (old != 0 && err == 0)
-		atomic_fetch_sub(&t->ndeny, 1);
+		atomic_fetch_sub(&d->n, 1);
 	return 0;
+}
+
+/* (arch, nr)'s errno in d, 0: none; one relaxed load while d is empty. */
+static int
+deny_table_get(struct deny_table *d, uint32_t arch, int nr)
+{
+	int slot;
+
+	if (atomic_load_explicit(&d->n, memory_order_relaxed) == 0)
+		return 0;
+	slot = tracer_arch_slot(arch, &nr);
+	if (slot < 0 || nr < 0 || nr >= DENY_NR_MAX)
+		return 0;
+	return atomic_load_explicit(&d->err[slot][nr], memory_order_relaxed);
+}
+
+int
+tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
+{
+	return deny_table_set(&t->deny, arch, nr, err);
 }
 
 int
 tracer_deny_errno(struct tracer *t, uint32_t arch, int nr)
 {
-	int slot;
+	return deny_table_get(&t->deny, arch, nr);
+}
 
-	if (atomic_load_explicit(&t->ndeny, memory_order_relaxed) == 0)
-		return 0;
-	slot = tracer_arch_slot(arch, &nr);
-	if (slot < 0 || nr < 0 || nr >= DENY_NR_MAX)
-		return 0;
-	return atomic_load_explicit(&t->deny[slot][nr], memory_order_relaxed);
+int
+tracer_serve_deny(struct tracer *t, uint32_t arch, int nr, int err)
+{
+	return deny_table_set(&t->serve_deny, arch, nr, err);
+}
+
+void
+tracer_serves(struct tracer *t, pid_t tgid, uint64_t since)
+{
+	pthread_mutex_lock(&t->serves_lock);
+	if (t->nserves == t->capserves) {
+		t->capserves = t->capserves ? t->capserves * 2 : 16;
+		t->serves = xreallocarray(t->serves, t->capserves,
+		    sizeof(*t->serves));
+	}
+	t->serves[t->nserves].tgid = tgid;
+	t->serves[t->nserves++].since = since;
+	atomic_store(&t->serves_pending, 1);
+	pthread_mutex_unlock(&t->serves_lock);
+}
+
+/* Takes the marks tracer_serves() queued, on the tracer's thread. */
+static void
+serves_take(struct tracer *t)
+{
+	struct tcb *c;
+	size_t i;
+
+	if (!atomic_load_explicit(&t->serves_pending, memory_order_relaxed))
+		return;
+	pthread_mutex_lock(&t->serves_lock);
+	for (i = 0; i < t->nserves; i++) {
+		c = tcb_get(&t->tcbs, t->serves[i].tgid);
+		if (c != NULL && c->tid == c->tgid &&
+		    t->serves[i].since >= c->since)
+			c->flags |= TCB_SERVES;
+	}
+	t->nserves = 0;
+	atomic_store(&t->serves_pending, 0);
+	pthread_mutex_unlock(&t->serves_lock);
+}
+
+/* Is process tgid marked serving? */
+static int
+serves(struct tracer *t, pid_t tgid)
+{
+	struct tcb *leader;
+
+	serves_take(t);
+	leader = tcb_get(&t->tcbs, tgid);
+	return leader != NULL && (leader->flags & TCB_SERVES);
+}
+
+int
+tracer_serve_errno(struct tracer *t, const struct tcb *c, uint32_t arch,
+    int nr)
+{
+	int err = deny_table_get(&t->serve_deny, arch, nr);
+
+	return err != 0 && serves(t, c->tgid) ? err : 0;
+}
+
+void
+tracer_serve_inherit(struct tracer *t, struct tcb *c, pid_t parent)
+{
+	struct tcb *p = tcb_get(&t->tcbs, parent);
+
+	if (p != NULL && c->tid == c->tgid && serves(t, p->tgid))
+		c->flags |= TCB_SERVES;
 }
 
 /* What the profile's own filter (without the prologue) returns. */

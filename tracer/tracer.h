@@ -192,6 +192,30 @@ void		 tracer_signal(struct tracer *t, int sig);
  */
 int		 tracer_deny(struct tracer *t, uint32_t arch, int nr, int err);
 
+/*
+ * Serving-only, live: from now on every call nr of arch that a process
+ * marked with tracer_serves() makes fails with errno err without running;
+ * err 0 lets it run again.  Other processes make it as before.  Each
+ * refusal is emitted as SC_EV_DENIED with SC_EVF_SERVING after the call's
+ * SC_EV_SYSCALL; a tracer_deny() of the same call comes first.  Only a
+ * call the trace sees can be refused: with a filter (opts.filter), in
+ * every mode, not one the profile allows.  Thread-safe.  Returns as
+ * tracer_deny().
+ */
+int		 tracer_serve_deny(struct tracer *t, uint32_t arch, int nr,
+		    int err);
+
+/*
+ * Marks process tgid as serving, decided from the events up to time since
+ * (their clock, CLOCK_MONOTONIC ns): a mark decided before the process
+ * was announced or last exec'd is dropped, as it speaks of another
+ * program.  The mark holds until the process execs; a process it forks or
+ * clones is marked from its birth, before its first instruction runs.
+ * Thread-safe; the tracer's thread takes the mark before it decides on
+ * its next call.
+ */
+void		 tracer_serves(struct tracer *t, pid_t tgid, uint64_t since);
+
 /* The command's wait(2) status once tracer_run() returned; -1 if none. */
 int		 tracer_root_status(const struct tracer *t);
 

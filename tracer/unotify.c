@@ -345,6 +345,9 @@ notify_learn(struct tracer *t, pid_t tid)
 	if (tgid == tid)
 		tracer_proc_comm(tid, c->comm, sizeof(c->comm));
 	tracer_announce(t, c, SC_EV_SPAWN, 0);
+	/* Learnt late: the parent /proc names, creator or not. */
+	if (tgid == tid && ppid > 0)
+		tracer_serve_inherit(t, c, ppid);
 	return c;
 }
 
@@ -391,7 +394,7 @@ notify_check_exec(struct tracer *t, struct tcb *leader)
 	ev.tid = ev.tgid = leader->tid;
 	ev.aux = leader->tid;
 	snprintf(ev.u.name, sizeof(ev.u.name), "%s", comm);
-	tracer_emit(t, &ev);
+	tracer_emit_exec(t, leader, &ev);
 }
 
 /*
@@ -430,13 +433,13 @@ enforce_call(struct tracer *t, const struct tcb *c,
 	 * that whatever the process does next comes after.
 	 */
 	if (data & TRACER_ENFORCE_WATCH)
-		tracer_report_call(t, c, &ev, 0);
+		tracer_report_call(t, c, &ev, 0, 0);
 	if (run)
 		notify_reply(t->listener, call->id, 0);
 	else
 		notify_refuse(t->listener, call->id, err);
 	if (!(data & TRACER_ENFORCE_WATCH))
-		tracer_report_call(t, c, &ev, 0);
+		tracer_report_call(t, c, &ev, 0, 0);
 	if (!run) {
 		/* Even SCMP_ACT_ERRNO(0) is a refusal. */
 		ev.kind = SC_EV_DENIED;
@@ -452,7 +455,7 @@ on_notification(struct tracer *t)
 	struct notify_call call;
 	struct sc_event ev;
 	struct tcb *c, *leader;
-	int err, mine;
+	int err, mine, serving = 0;
 
 	assert(t->listener >= 0);
 	if (notify_next(t->listener, &call) < 0)
@@ -465,10 +468,14 @@ on_notification(struct tracer *t)
 		enforce_call(t, c, &call);
 		return;
 	}
-	err = tracer_deny_errno(t, call.arch, call.nr);
 	/* Stopped by the prologue, not by the profile: not one it lacks. */
 	mine = guard_call(call.arch, call.nr) != GUARD_NONE &&
 	    tracer_profile_allows(t, call.arch, call.nr, call.ip, call.args);
+	/* Serving-only refuses what the profile lacks, like the ptrace
+	 * engines, which never see what it allows. */
+	if ((err = tracer_deny_errno(t, call.arch, call.nr)) == 0 && !mine &&
+	    (err = tracer_serve_errno(t, c, call.arch, call.nr)) != 0)
+		serving = 1;
 	ev.arch = call.arch;
 	ev.nr = call.nr;
 	memcpy(ev.u.args, call.args, sizeof(ev.u.args));
@@ -480,7 +487,7 @@ on_notification(struct tracer *t)
 	tracer_watch_call(t, c, call.arch, call.nr, call.args);
 	if (mine)
 		return;
-	tracer_report_call(t, c, &ev, err);
+	tracer_report_call(t, c, &ev, err, serving);
 }
 
 /* The command ended with status: once. */

@@ -627,8 +627,45 @@ act_serving(struct ui *ui)
 		n += p->state == PROC_LIVE && p->phase == PHASE_STARTUP;
 	}
 	model_mark_serving(ui->model, ui->now);
+	/* Serving-only, live, refuses from the next call on. */
+	run_serve_sync(ui->run);
 	ui_message(ui, 0, "marked %zu process%s serving: their calls count "
 	    "as serving from now", n, n == 1 ? "" : "es");
+	dirty_views(ui);
+}
+
+/*
+ * R: serving-only, live.  What a serving-only profile would refuse is
+ * refused now, to the processes serving for good (run_serve_only()); R
+ * again lets every call run.
+ */
+static void
+act_serve_live(struct ui *ui)
+{
+	const char *en = strerrorname_np(run_deny_errno(ui->run));
+	int on = !run_serve_only_on(ui->run), rc;
+
+	if (on && (ui->opened || !ui_running(ui))) {
+		ui_message(ui, 1, "%s: nothing is traced now, so nothing can "
+		    "be refused live", ui->opened ? "a session" :
+		    "the program has ended");
+		return;
+	}
+	if ((rc = run_serve_only(ui->run, on)) < 0) {
+		ui_message(ui, 1, "cannot refuse calls live: %s",
+		    rc == -EOPNOTSUPP ? "sctui rewrites calls on x86_64 only "
+		    "for now" : strerror(-rc));
+		return;
+	}
+	if (on)
+		ui_message(ui, 0, "serving-only LIVE: the %zu calls seen only "
+		    "in startup fail with %s in processes serving for good "
+		    "(m marks every process serving; R again lets them run)%s",
+		    run_serve_refusing(ui->run), en != NULL ? en : "an error",
+		    run_has_base(ui->run) ? "; calls your --profile allows "
+		    "are not stopped" : "");
+	else
+		ui_message(ui, 0, "serving-only off: every call runs again");
 	dirty_views(ui);
 }
 
@@ -827,6 +864,9 @@ static const struct action actions[] = {
 	{ NULL, 0, { ']' }, "details pane: scroll the stack down",
 	  act_stack_down },
 	{ NULL, 0, { KEY_ESC }, "clear the search", act_escape },
+	{ NULL, 0, { 'R' }, "serving-only, live: calls seen only in startup "
+	  "fail in processes serving for good; R again lets them run",
+	  act_serve_live },
 };
 static const size_t nactions = sizeof(actions) / sizeof(actions[0]);
 

@@ -184,8 +184,9 @@ draw_header(struct ui *ui)
 	WINDOW *w = ui->w_header;
 	struct model_totals t;
 	char line[512], state[96], el[32], st[32], st2[256], live[64];
+	char serve[96];
 	attr_t a = ui->attrs[UA_HEADER];
-	uint64_t denials;
+	uint64_t denials, refused;
 	int right;
 	size_t i;
 
@@ -216,16 +217,26 @@ draw_header(struct ui *ui)
 		snprintf(line, sizeof(line), " sctui  %s", ui->command);
 	put(w, 0, 0, ui->cols - right - 1, a | A_BOLD, line);
 	fmt_elapsed(ui->now - ui->start, el, sizeof(el));
-	denials = 0;
-	for (i = 0; i < model_nsys(ui->model); i++)
+	denials = refused = 0;
+	for (i = 0; i < model_nsys(ui->model); i++) {
 		denials += model_sys(ui->model, (uint32_t)i)->denials;
+		refused += model_sys(ui->model, (uint32_t)i)->refused;
+	}
+	/* First while on: it changes what the program may do. */
+	serve[0] = '\0';
+	if (run_serve_only_on(ui->run))
+		snprintf(serve, sizeof(serve), " serving-only LIVE: %zu "
+		    "call%s refused once serving, %" PRIu64 " refusal%s  |",
+		    run_serve_refusing(ui->run),
+		    run_serve_refusing(ui->run) == 1 ? "" : "s", refused,
+		    refused == 1 ? "" : "s");
 	live[0] = '\0';
 	if (run_ndenied(ui->run) > 0 || denials > 0)
 		snprintf(live, sizeof(live), "   denied live: %zu (%" PRIu64
 		    " failed)", run_ndenied(ui->run), denials);
-	snprintf(line, sizeof(line), " procs %u live / %u   syscalls %zu   "
+	snprintf(line, sizeof(line), "%s procs %u live / %u   syscalls %zu   "
 	    "events %" PRIu64 " (%.0f/s)   elapsed %s%s   stalls %" PRIu64
-	    "%s", t.procs_live, t.procs_total, model_nsys(ui->model),
+	    "%s", serve, t.procs_live, t.procs_total, model_nsys(ui->model),
 	    t.calls, ui->rate, el, live, run_stalls(ui->run), ui->unsaved ?
 	    "   [unsaved toggles]" : "");
 	put(w, 1, 0, ui->cols, a, line);
@@ -469,6 +480,13 @@ draw_sys(struct ui *ui)
 			/* The bar gives way to the what-if and its count. */
 			snprintf(buf, sizeof(buf), "DENIED LIVE %" PRIu64,
 			    s->denials);
+			put(w, y, x, bw + (phases ? 24 : 0), rowa |
+			    ui->attrs[UA_DENIED] | A_BOLD, buf);
+		} else if (s->refused > 0) {
+			/* So does it to serving-only's refusals. */
+			live = 1;
+			snprintf(buf, sizeof(buf), "refused serving: %" PRIu64,
+			    s->refused);
 			put(w, y, x, bw + (phases ? 24 : 0), rowa |
 			    ui->attrs[UA_DENIED] | A_BOLD, buf);
 		} else if ((pl = s->total == 0 ? profile_label(ui,
@@ -739,6 +757,12 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 		snprintf(buf, sizeof(buf), "runs again; %" PRIu64 " call%s "
 		    "denied live earlier (x denies it again)", s->denials,
 		    s->denials == 1 ? " was" : "s were");
+		put(w, y++, 1, width - 1, ui->attrs[UA_DENIED], buf);
+	}
+	if (s->refused > 0) {
+		snprintf(buf, sizeof(buf), "refused serving: %" PRIu64 " call%s "
+		    "failed in processes serving for good (serving-only, R)",
+		    s->refused, s->refused == 1 ? "" : "s");
 		put(w, y++, 1, width - 1, ui->attrs[UA_DENIED], buf);
 	}
 	x = snprintf(buf, sizeof(buf), "%u process%s:", s->nprocs,

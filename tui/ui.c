@@ -355,6 +355,7 @@ tick(struct ui *ui)
 		ui->rate_t = ui->now;
 		ui->rate_calls = t.calls;
 		model_tick(ui->model, ui->now);
+		run_serve_sync(ui->run);
 		/* The elapsed clock, and "new" marks that age. */
 		ui->dirty |= DIRTY_HEADER | DIRTY_SYS;
 	}

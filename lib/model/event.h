@@ -19,7 +19,9 @@ enum sc_event_kind {
 	SC_EV_SIGNAL,		/* signal aux is being delivered to tid */
 	SC_EV_EXIT,		/* tid is gone; aux = wait(2) status, or
 				   SC_STATUS_UNKNOWN */
-	SC_EV_DENIED,		/* a what-if denial: syscall nr of arch failed */
+	SC_EV_DENIED,		/* a what-if denial: syscall nr of arch failed
+				   with errno aux; SC_EVF_SERVING: refused
+				   because its process serves */
 	SC_EV_OWNFILTER,	/* tgid installs a seccomp filter of its own;
 				   aux 1: from now on followed with
 				   PTRACE_SYSCALL, 0: stacked on the
@@ -51,6 +53,7 @@ struct sc_event {
 #define SC_EVF_STARTUP	0x0008		/* DENIED: allowed in startup only,
 					   refused once serving (--phases) */
 #define SC_EVF_KILLED	0x0010		/* DENIED: and its process killed */
+#define SC_EVF_SERVING	0x0020		/* DENIED: by tracer_serve_deny() */
 	union {
 		uint64_t	args[6];	/* SYSCALL: raw arguments */
 		char		name[48];	/* SPAWN/ATTACH/EXEC: comm, NUL-ended */

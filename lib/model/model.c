@@ -609,9 +609,18 @@ model_event_note(struct model *m, const struct sc_event *ev,
 		on_waiting(m, ev);
 		break;
 	case SC_EV_DENIED:
-		i = sysname_id(ev->arch, ev->nr);
-		if (i != SYSID_NONE)
-			m->sys[sys_get(m, i)].denials++;
+		if ((i = sysname_id(ev->arch, ev->nr)) == SYSID_NONE)
+			break;
+		i = sys_get(m, i);
+		if (!(ev->flags & SC_EVF_SERVING)) {
+			m->sys[i].denials++;
+			break;
+		}
+		m->sys[i].refused++;
+		/* Its SYSCALL, just before, was counted in this phase. */
+		p = proc_get(m, ev->tgid);
+		if (p != NULL && p->phase != PHASE_STARTUP)
+			m->sys[i].refused_late++;
 		break;
 	}
 }
@@ -651,6 +660,13 @@ model_tick(struct model *m, uint64_t now)
 		    now - p->born >= m->opts.serve_after_ns)
 			set_phase(p, PHASE_SERVING, now);
 	}
+}
+
+int
+model_sys_startup_only(const struct model_sys *s)
+{
+	return s->count[PHASE_STARTUP] > 0 && s->count[PHASE_SERVING] +
+	    s->count[PHASE_SHUTDOWN] == s->refused_late;
 }
 
 int

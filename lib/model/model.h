@@ -98,6 +98,10 @@ struct model_sys {
 	uint64_t	total;
 	uint64_t	first, last;	/* event timestamps */
 	uint64_t	denials;	/* what-if denials seen */
+	uint64_t	refused;	/* refused because the process
+					   served (SC_EVF_SERVING) */
+	uint64_t	refused_late;	/* of them, counted in serving or
+					   shutdown: not uses of the call */
 	struct model_arg *args;		/* recorded arguments, or NULL */
 	uint8_t		nargs;
 	uint8_t		toggle;		/* enum model_toggle */
@@ -210,6 +214,12 @@ const struct model_proc	*model_proc_by_pid(const struct model *m, int32_t pid);
 
 size_t			 model_nsys(const struct model *m);
 const struct model_sys	*model_sys(const struct model *m, uint32_t i);
+/*
+ * 1 if s was seen in startup and never used once serving: its calls
+ * counted in serving or shutdown, if any, were all refused because their
+ * process served (refused_late).  What a serving-only filter drops.
+ */
+int			 model_sys_startup_only(const struct model_sys *s);
 /* Index of sysid in the syscalls, or IDMAP_NONE. */
 uint32_t		 model_sys_find(const struct model *m, uint32_t sysid);
 

@@ -27,7 +27,9 @@ TUI_TESTS = \
 	tests/tui/tui-session.test \
 	tests/tui/tui-stacks.test \
 	tests/tui/tui-terminal.test \
-	tests/tui/tui-tree.test
+	tests/tui/tui-tree.test \
+	tests/tui/tui-phaselive.test \
+	tests/tui/tui-phaselive-nginx.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
@@ -41,7 +43,8 @@ TSAN_TESTS = \
 	tests/tui/tui-deny.test \
 	tests/tui/tui-robust.test \
 	tests/tui/tui-profile.test \
-	tests/tui/tui-stacks.test
+	tests/tui/tui-stacks.test \
+	tests/tui/tui-phaselive.test
 check-tsan:
 if TSAN
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(TSAN_TESTS)'
@@ -67,3 +70,8 @@ check_PROGRAMS += tests/helpers/h-tui-deny
 tests_helpers_h_tui_deny_SOURCES = tests/helpers/h-tui-deny.c
 tests_helpers_h_tui_deny_CFLAGS = $(WARN_CFLAGS)
 tests_helpers_h_tui_deny_LDFLAGS =
+
+check_PROGRAMS += tests/helpers/h-phaselive
+tests_helpers_h_phaselive_SOURCES = tests/helpers/h-phaselive.c
+tests_helpers_h_phaselive_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_phaselive_LDFLAGS =

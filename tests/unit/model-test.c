@@ -405,6 +405,57 @@ test_waits(void)
 	model_free(m);
 }
 
+/* tid of tgid's call name was refused (serving: by serving-only). */
+static void
+refused(struct model *m, int tid, int tgid, const char *name, int serving)
+{
+	struct sc_event e = ev(SC_EV_DENIED, tid, tgid);
+
+	e.arch = SCMP_ARCH_X86_64;
+	e.nr = sysname_nr(sysname_lookup(SCMP_ARCH_X86_64, name));
+	e.aux = 1;
+	e.flags = serving ? SC_EVF_SERVING : 0;
+	model_event(m, &e);
+}
+
+/*
+ * Serving-only's refusals are counted apart from what-if denials, and
+ * those made outside startup apart again: they are not uses of the call.
+ */
+static void
+test_refusals(void)
+{
+	struct model *m = model_new(NULL);
+	const struct model_sys *s;
+
+	spawn(m, 10, 0, "srv", 0);
+	call(m, 10, 10, "socket");
+	call(m, 10, 10, "accept4");		/* serving for good */
+	call(m, 10, 10, "socket");
+	refused(m, 10, 10, "socket", 1);
+	spawn(m, 11, 10, NULL, 0);		/* a child: startup here */
+	call(m, 11, 11, "socket");
+	refused(m, 11, 11, "socket", 1);
+	call(m, 10, 10, "uname");
+	refused(m, 10, 10, "uname", 0);		/* x: a what-if */
+	s = sys_named(m, "socket");
+	CHECK_EQ_U(s->count[PHASE_STARTUP], 2);
+	CHECK_EQ_U(s->count[PHASE_SERVING], 1);
+	CHECK_EQ_U(s->refused, 2);
+	CHECK_EQ_U(s->refused_late, 1);
+	CHECK_EQ_U(s->denials, 0);
+	/* Its one call once serving was refused: no use. */
+	CHECK(model_sys_startup_only(s));
+	s = sys_named(m, "uname");
+	CHECK_EQ_U(s->refused, 0);
+	CHECK_EQ_U(s->denials, 1);
+	CHECK(!model_sys_startup_only(s));	/* made while serving */
+	/* Once it runs while serving, it is used there. */
+	call(m, 10, 10, "socket");
+	CHECK(!model_sys_startup_only(sys_named(m, "socket")));
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -417,5 +468,6 @@ main(void)
 	test_marks_and_toggles();
 	test_arches();
 	test_args();
+	test_refusals();
 	return tap_done();
 }
