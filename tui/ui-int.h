@@ -316,8 +316,8 @@ struct view_refusal {
 };
 /*
  * The calls that processes which reached serving made while starting and
- * that no process made while serving or shutting down, highest risk
- * first (risk(ui, sys) gives it).  *out is the caller's to free.  Returns
+ * that no process made while serving or shutting down, locked calls left
+ * out (every profile keeps them), highest risk first (risk(ui, sys) gives it).  *out is the caller's to free.  Returns
  * how many; *nserving: how many processes reached serving.
  */
 size_t	view_refusals(struct ui *ui, int (*risk)(const struct ui *,

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "idmap.h"
+#include "profile.h"
 #include "sysname.h"
 #include "xalloc.h"
 
@@ -524,9 +525,11 @@ view_refusals(struct ui *ui, int (*risk)(const struct ui *, uint32_t),
 		for (j = 0; j < p->nstats; j++) {
 			k = p->stats[j].sys;
 			s = model_sys(m, k);
+			/* A profile keeps the locked calls whatever it is. */
 			if (p->stats[j].count[PHASE_STARTUP] == 0 ||
 			    s->count[PHASE_SERVING] > 0 ||
-			    s->count[PHASE_SHUTDOWN] > 0)
+			    s->count[PHASE_SHUTDOWN] > 0 ||
+			    profile_is_locked(sysname_name(s->sysid)))
 				continue;
 			v[k].sys = k;
 			v[k].count += p->stats[j].count[PHASE_STARTUP];
