@@ -614,8 +614,8 @@ save_now(struct ui *ui)
 		    nwarn > 1 ? ", and more" : "", f->name, full);
 	else
 		ui_message(ui, 0, "saved %s profile to %s (%zu of %zu seen "
-		    "syscalls denied)", f->name, full, denied,
-		    model_nsys(ui->model));
+		    "syscall%s denied)", f->name, full, denied,
+		    model_nsys(ui->model), plural(model_nsys(ui->model)));
 	profile_build_warnings_free(warn);
 	ui->unsaved = 0;
 	ui->saved_once = 1;

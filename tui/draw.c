@@ -1004,11 +1004,11 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 
 		model_totals(ui->model, &t);
 		snprintf(buf, sizeof(buf), "all processes: %u live of %u, "
-		    "threads %u live of %u, %" PRIu64 " calls (startup %"
+		    "threads %u live of %u, %" PRIu64 " call%s (startup %"
 		    PRIu64 ", serving %" PRIu64 ", shutdown %" PRIu64 ")",
 		    t.procs_live, t.procs_total, t.threads_live,
-		    t.threads_total, t.calls, t.phase[0], t.phase[1],
-		    t.phase[2]);
+		    t.threads_total, t.calls, plural(t.calls), t.phase[0],
+		    t.phase[1], t.phase[2]);
 		put(w, y, 1, width - 1, A_NORMAL, buf);
 		return;
 	}
@@ -1023,9 +1023,9 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 	    phase_name((enum phase)p->phase),
 	    (double)(p->phase_since[p->phase] - ui->start) / 1e9);
 	snprintf(buf + x, sizeof(buf) - (size_t)x, " threads %u live of %u; "
-	    "%" PRIu64 " calls, %u distinct; %" PRIu64 " signals",
-	    p->threads_live, p->threads_total, p->calls, p->nstats,
-	    p->signals);
+	    "%" PRIu64 " call%s, %u distinct; %" PRIu64 " signal%s",
+	    p->threads_live, p->threads_total, p->calls, plural(p->calls),
+	    p->nstats, p->signals, plural(p->signals));
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
 	x = snprintf(buf, sizeof(buf), "execs:");
 	for (i = 0; i < p->nexecs && x < (int)sizeof(buf) - 120; i++) {
