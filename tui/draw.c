@@ -497,7 +497,10 @@ draw_tree(struct ui *ui)
 		x += put(w, y, x, width - x, a, r->prefix);
 		snprintf(buf, sizeof(buf), "%d %s", p->pid, name);
 		proc_state(p, st, sizeof(st));
-		if (p->threads_live > 1)
+		if (width < 26)	/* narrow: the phase; an ended one is dim */
+			snprintf(right, sizeof(right), " %-5s",
+			    phase_abbrev(p->phase));
+		else if (p->threads_live > 1)
 			snprintf(right, sizeof(right), " %ut %-5s %-4s",
 			    p->threads_live, phase_abbrev(p->phase), st);
 		else
