@@ -215,6 +215,28 @@ locked_why(const char *name)
  * the profile too (act_live_deny() denies both), so allowing it here lets
  * it run again as well.
  */
+/*
+ * Lets every arch's call named like sysid run again (--deny denies a name
+ * on each arch).  From the end: lifting one moves the last into its place.
+ * Returns 0 or the first -errno of ui_live_set().
+ */
+static int
+live_lift(struct ui *ui, uint32_t sysid)
+{
+	const char *name = sysname_name(sysid);
+	uint32_t id;
+	size_t i;
+	int rc, first = 0;
+
+	for (i = run_ndenied(ui->run); i-- > 0;) {
+		id = run_denied_sysid(ui->run, i);
+		if (strcmp(sysname_name(id), name) == 0 &&
+		    (rc = ui_live_set(ui, id, 0)) < 0 && first == 0)
+			first = rc;
+	}
+	return first;
+}
+
 static void
 set_toggle(struct ui *ui, uint32_t sys, enum model_toggle t)
 {
@@ -222,7 +244,7 @@ set_toggle(struct ui *ui, uint32_t sys, enum model_toggle t)
 
 	if (t == TOGGLE_ALLOW && ui_running(ui) && run_denied(ui->run,
 	    s->sysid))
-		ui_live_set(ui, s->sysid, 0);
+		(void)live_lift(ui, s->sysid);	/* the row says if it did not */
 	if (s->toggle == t)
 		return;
 	model_toggle(ui->model, sys, t);
@@ -350,10 +372,12 @@ act_live_deny(struct ui *ui)
 		    "the program has ended");
 		return;
 	}
-	if ((rc = ui_live_set(ui, s->sysid, on)) < 0) {
-		ui_message(ui, 1, "cannot deny %s live: %s", name,
-		    rc == -EOPNOTSUPP ? "sctui rewrites calls on x86_64 only "
-		    "for now" : strerror(-rc));
+	if ((rc = on ? ui_live_set(ui, s->sysid, 1) : live_lift(ui,
+	    s->sysid)) < 0) {
+		ui_message(ui, 1, "cannot %s %s%s: %s", on ? "deny" : "let",
+		    name, on ? " live" : " run again", rc == -EOPNOTSUPP ?
+		    "sctui rewrites calls on x86_64 only for now" :
+		    strerror(-rc));
 		return;
 	}
 	/* Denied live is denied in the profile: the row shows one state. */
@@ -615,7 +639,7 @@ save_now(struct ui *ui)
 	else
 		ui_message(ui, 0, "saved %s profile to %s (%zu of %zu seen "
 		    "syscall%s denied)", f->name, full, denied,
-		    model_nsys(ui->model), plural(model_nsys(ui->model)));
+		    model_nsys(ui->model), draw_plural(model_nsys(ui->model)));
 	profile_build_warnings_free(warn);
 	ui->unsaved = 0;
 	ui->saved_once = 1;

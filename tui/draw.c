@@ -196,7 +196,7 @@ draw_put(WINDOW *w, int y, int x, int width, attr_t a, const char *s)
 }
 
 const char *
-plural(uint64_t n)
+draw_plural(uint64_t n)
 {
 	return n == 1 ? "" : "s";
 }
@@ -321,8 +321,8 @@ header_figures(struct ui *ui, WINDOW *w, attr_t a, const char *state)
 	f[nf++].shrink = 4;
 	if ((names = denied_names(ui, &failed)) > 0 || failed > 0) {
 		snprintf(f[nf].l, sizeof(f[nf].l), "denied live: %zu syscall%s"
-		    ", %" PRIu64 " call%s failed", names, plural(names), failed,
-		    plural(failed));
+		    ", %" PRIu64 " call%s failed", names, draw_plural(names), failed,
+		    draw_plural(failed));
 		snprintf(f[nf].s, sizeof(f[0].s), "denied live %zu, %" PRIu64
 		    " failed", names, failed);
 		f[nf++].shrink = 6;
@@ -541,14 +541,14 @@ section_label(const struct ui *ui, const struct ui_srow *r, char *buf,
 	if (ui->group == GROUP_PHASE) {
 		snprintf(buf, len, "%s: %u syscall%s %s, %" PRIu64 " call%s",
 		    phase_name((enum phase)r->section), r->nsys,
-		    plural(r->nsys), home[r->section % PHASE_N], r->count,
-		    plural(r->count));
+		    draw_plural(r->nsys), home[r->section % PHASE_N], r->count,
+		    draw_plural(r->count));
 		return;
 	}
 	p = model_proc(ui->model, r->section);
 	escape_name(p->name, name, sizeof(name));
 	snprintf(buf, len, "%d %s: %u syscall%s, %" PRIu64 " call%s", p->pid,
-	    name, r->nsys, plural(r->nsys), r->count, plural(r->count));
+	    name, r->nsys, draw_plural(r->nsys), r->count, draw_plural(r->count));
 }
 
 /*
@@ -1010,7 +1010,7 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 		    "threads %u live of %u, %" PRIu64 " call%s (startup %"
 		    PRIu64 ", serving %" PRIu64 ", shutdown %" PRIu64 ")",
 		    t.procs_live, t.procs_total, t.threads_live,
-		    t.threads_total, t.calls, plural(t.calls), t.phase[0],
+		    t.threads_total, t.calls, draw_plural(t.calls), t.phase[0],
 		    t.phase[1], t.phase[2]);
 		put(w, y, 1, width - 1, A_NORMAL, buf);
 		return;
@@ -1027,8 +1027,8 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 	    (double)(p->phase_since[p->phase] - ui->start) / 1e9);
 	snprintf(buf + x, sizeof(buf) - (size_t)x, " threads %u live of %u; "
 	    "%" PRIu64 " call%s, %u distinct; %" PRIu64 " signal%s",
-	    p->threads_live, p->threads_total, p->calls, plural(p->calls),
-	    p->nstats, p->signals, plural(p->signals));
+	    p->threads_live, p->threads_total, p->calls, draw_plural(p->calls),
+	    p->nstats, p->signals, draw_plural(p->signals));
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
 	x = snprintf(buf, sizeof(buf), "execs:");
 	for (i = 0; i < p->nexecs && x < (int)sizeof(buf) - 120; i++) {

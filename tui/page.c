@@ -215,17 +215,17 @@ build_explain(struct ui *ui, struct page *pg, attr_t a, attr_t b)
 	if (ui_running(ui) && run_denied(ui->run, s->sysid))
 		para_add(pg, a, 0, "Denied live now: every call fails without "
 		    "running; %" PRIu64 " call%s failed so far (x lets it "
-		    "run).", s->denials, plural(s->denials));
+		    "run).", s->denials, draw_plural(s->denials));
 	else if (s->denials > 0)
 		para_add(pg, a, 0, "%" PRIu64 " call%s failed while denied "
-		    "live.", s->denials, plural(s->denials));
+		    "live.", s->denials, draw_plural(s->denials));
 	if (s->total == 0) {
 		para_add(pg, a, 0, "Never made in this trace.");
 		return;
 	}
 	para_add(pg, a, 0, "Made %" PRIu64 " time%s by %u process%s: "
 	    "startup %" PRIu64 ", serving %" PRIu64 ", shutdown %" PRIu64 ".",
-	    s->total, plural(s->total), s->nprocs, s->nprocs == 1 ? "" : "es",
+	    s->total, draw_plural(s->total), s->nprocs, s->nprocs == 1 ? "" : "es",
 	    s->count[PHASE_STARTUP], s->count[PHASE_SERVING],
 	    s->count[PHASE_SHUTDOWN]);
 	home = view_home_phase(s->count);
@@ -263,7 +263,7 @@ build_refuse(struct ui *ui, struct page *pg, attr_t a, attr_t b)
 		para_add(pg, b, 0, "%zu call%s (%zu high risk) that the %zu "
 		    "serving process%s made while starting and no process "
 		    "made since: a profile of the serving and later calls "
-		    "would refuse them.", n, plural(n), high, nserving,
+		    "would refuse them.", n, draw_plural(n), high, nserving,
 		    nserving == 1 ? "" : "es");
 	if (n > 0)
 		para_add(pg, a, 0, " ");

@@ -346,7 +346,7 @@ size_t	draw_fit(const char *s, int width, size_t *space);
 /* The risk level (enum sysdoc_level) of model call sys; NONE if unknown. */
 int	draw_risk(const struct ui *ui, uint32_t sys);
 /* "s" unless n is 1: "1 call", "2 calls". */
-const char *plural(uint64_t n);
+const char *draw_plural(uint64_t n);
 
 /* page.c */
 /* Opens a page (MODE_PAGE) at its top. */

@@ -631,12 +631,12 @@ opened_state(struct ui *ui, const struct ui_opts *o)
 	if (run_from_profile(ui->run))
 		ui_message(ui, 0, "opened the profile %s: %zu allowed call%s, "
 		    "nothing traced; toggle and save (F2) as live", o->title,
-		    model_nsys(ui->model), plural(model_nsys(ui->model)));
+		    model_nsys(ui->model), draw_plural(model_nsys(ui->model)));
 	else
 		ui_message(ui, 0, "opened the session %s: %u process%s, %zu "
 		    "syscall%s, nothing traced; toggle, save a profile (F2)",
 		    o->title, t.procs_total, t.procs_total == 1 ? "" : "es",
-		    model_nsys(ui->model), plural(model_nsys(ui->model)));
+		    model_nsys(ui->model), draw_plural(model_nsys(ui->model)));
 }
 
 int
