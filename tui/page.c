@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
 #include "profile.h"
 #include "sysdoc.h"
 #include "sysname.h"
@@ -263,8 +262,10 @@ build_refuse(struct ui *ui, struct page *pg, attr_t a, attr_t b)
 		para_add(pg, b, 0, "%zu call%s (%zu high risk) that the %zu "
 		    "serving process%s made while starting and no process "
 		    "made since: a profile of the serving and later calls "
-		    "would refuse them.", n, draw_plural(n), high, nserving,
-		    nserving == 1 ? "" : "es");
+		    "would refuse them.  Each with the times the serving "
+		    "processes made it, its risk and what it does.", n,
+		    draw_plural(n), high, nserving, nserving == 1 ? "" :
+		    "es");
 	if (n > 0)
 		para_add(pg, a, 0, " ");
 	for (i = 0; i < n; i++) {
@@ -272,9 +273,10 @@ build_refuse(struct ui *ui, struct page *pg, attr_t a, attr_t b)
 		name = sysname_name(model_sys(ui->model, v[i].sys)->sysid);
 		de = ui->doc != NULL ? sysdoc_find(ui->doc, name) : NULL;
 		para_add(pg, de != NULL && de->level == SYSDOC_HIGH ?
-		    ui->attrs[UA_DENIED] | A_BOLD | a : a, 24,
-		    "%-16s %-6s %s%s%s", vname, de != NULL ?
-		    sysdoc_level_name(de->level) : "?", de != NULL ? de->desc :
+		    ui->attrs[UA_DENIED] | A_BOLD | a : a, 31,
+		    "%-16s %6" PRIu64 " %-6s %s%s%s", vname, v[i].count,
+		    de != NULL ? sysdoc_level_name(de->level) : "?",
+		    de != NULL ? de->desc :
 		    "", de != NULL && *de->note ? ". " : "", de != NULL ?
 		    de->note : "");
 	}

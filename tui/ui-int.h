@@ -94,7 +94,7 @@ struct ui_srow {
 	uint64_t	id;		/* stable: section << 32 | sys */
 	uint32_t	sys;		/* model index; UINT32_MAX: header */
 	uint32_t	section;	/* phase or process id; 0 when flat */
-	uint64_t	count;		/* shown count (of the phase if grouped) */
+	uint64_t	count;		/* shown count: the scope's, all phases */
 	uint64_t	pc[PHASE_N];	/* per phase, in the filter's scope */
 	uint64_t	first;
 	uint32_t	nsys;		/* header: entries below it */
