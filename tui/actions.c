@@ -431,7 +431,8 @@ static void
 act_group(struct ui *ui)
 {
 	static const char *const names[GROUP_N] = { "flat by frequency",
-		"by phase", "by process" };
+		"by phase: each call once, under serving if it was made while "
+		"serving, else under its phase", "by process" };
 
 	ui->group = (enum ui_group)((ui->group + 1) % GROUP_N);
 	ui_message(ui, 0, "grouping %s", names[ui->group]);
