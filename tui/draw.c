@@ -695,13 +695,21 @@ draw_sys(struct ui *ui)
 		if (live) {
 			/*
 			 * The bar gives way to the what-if and its count; on a
-			 * narrow pane the phase columns of the row do too.
+			 * narrow pane the phase columns of the row do too,
+			 * and without them the count.
 			 */
 			snprintf(buf, sizeof(buf), " DENIED LIVE %" PRIu64,
 			    s->denials);
 			over = c.bw < (int)strlen(buf) && c.pw;
-			put(w, y, xb, c.bw + (over ? 3 * (c.pw + 1) : 0),
-			    rowa | ui->attrs[UA_DENIED] | A_BOLD, buf);
+			if (c.bw + (c.pw ? 3 * (c.pw + 1) : 0) < 7) {
+				snprintf(buf, sizeof(buf), "%*s", c.cw + c.bw,
+				    "DENIED ");
+				put(w, y, xb - c.cw, c.cw + c.bw, rowa |
+				    ui->attrs[UA_DENIED] | A_BOLD, buf);
+			} else
+				put(w, y, xb, c.bw + (over ? 3 * (c.pw + 1) :
+				    0), rowa | ui->attrs[UA_DENIED] | A_BOLD,
+				    buf);
 		} else if (c.bw > 1) {
 			b = (int)((r->count * (uint64_t)(c.bw - 1) + max - 1) /
 			    max);
