@@ -263,7 +263,7 @@ denied_names(const struct ui *ui, uint64_t *failed)
  * first (shrink: lower goes first, from 1).
  */
 struct hfig {
-	char	l[96], s[48];
+	char	l[96], s[96];
 	int	optional;
 	int	shrink;
 };
@@ -284,18 +284,25 @@ header_line(const struct hfig *f, size_t nf, const int *form, int drop,
 	return n;
 }
 
+/* The second line: mode and state first when not empty or NULL. */
 static void
-header_figures(struct ui *ui, WINDOW *w, attr_t a, const char *state)
+header_figures(struct ui *ui, WINDOW *w, attr_t a, const char *mode,
+    const char *state)
 {
 	struct model_totals t;
-	struct hfig f[8];
+	struct hfig f[9];
 	char el[32], line[512];
 	uint64_t failed;
 	size_t nf = 0, i, names;
-	int form[8] = { 0 }, drop, step;
+	int form[9] = { 0 }, drop, step;
 
 	memset(f, 0, sizeof(f));
 	model_totals(ui->model, &t);
+	if (mode != NULL && *mode != '\0') {
+		snprintf(f[nf].l, sizeof(f[nf].l), "%s", mode);
+		snprintf(f[nf].s, sizeof(f[0].s), "%s", mode);
+		f[nf++].shrink = 9;
+	}
 	if (state != NULL) {
 		snprintf(f[nf].l, sizeof(f[nf].l), "%s", state);
 		snprintf(f[nf].s, sizeof(f[0].s), "%s", state);
@@ -371,7 +378,7 @@ static void
 draw_header(struct ui *ui)
 {
 	WINDOW *w = ui->w_header;
-	char line[512], state[96], st[32], st2[256];
+	char line[512], state[96], st[32], st2[256], mode[96];
 	attr_t a = ui->attrs[UA_HEADER];
 	int left, right;
 
@@ -397,23 +404,26 @@ draw_header(struct ui *ui)
 	/*
 	 * The command (or the demo's line, with its port) keeps its first
 	 * HEADER_KEEP columns; the mode and state go on the right where they
-	 * fit beside them, else the state alone, else the state leads the
-	 * second line.
+	 * fit beside them, else the state alone there and the mode leads the
+	 * second line, else both lead it.
 	 */
 	left = (int)strlen(line);
 	put(w, 0, 0, ui->cols, a | A_BOLD, line);
 	if (left > HEADER_KEEP)
 		left = HEADER_KEEP;	/* a longer command may be cut */
-	snprintf(line, sizeof(line), "[%s]  %s ", ui->mode_name, state);
+	snprintf(mode, sizeof(mode), "[%s]", ui->mode_name);
+	snprintf(line, sizeof(line), "%s  %s ", mode, state);
 	if (left + 1 + (int)strlen(line) > ui->cols)
 		snprintf(line, sizeof(line), " %s ", state);
+	else
+		mode[0] = '\0';	/* on the first line */
 	right = (int)strlen(line);
 	if (left + 1 + right <= ui->cols) {
 		fill_right(w, 0, ui->cols - right - 1, right + 1, a);
 		put(w, 0, ui->cols - right, right, a, line);
-		header_figures(ui, w, a, NULL);
+		header_figures(ui, w, a, mode, NULL);
 	} else
-		header_figures(ui, w, a, state);
+		header_figures(ui, w, a, mode, state);
 	wnoutrefresh(w);
 }
 
