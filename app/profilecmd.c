@@ -134,8 +134,9 @@ merge(const struct cli *c)
 				    in[i]->entries[j].names[k]) ==
 				    (uint32_t)1 << i)
 					only++;
-		fprintf(stderr, "sctui: %s: %zu names, %zu only from it\n",
-		    c->inputs[i], count_names(in[i]), only);
+		fprintf(stderr, "sctui: %s: %zu name%s, %zu only from it\n",
+		    c->inputs[i], count_names(in[i]), count_names(in[i]) == 1 ?
+		    "" : "s", only);
 	}
 	out = profilecmd_build(c, m);
 	report_denials(c, (const struct profile *const *)in, out);

@@ -227,6 +227,13 @@ run_ndenied(const struct run *r)
 	return r->nlive;
 }
 
+uint32_t
+run_denied_sysid(const struct run *r, size_t i)
+{
+	assert(i < r->nlive);
+	return r->live[i];
+}
+
 int
 run_deny_errno(const struct run *r)
 {

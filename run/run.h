@@ -181,9 +181,14 @@ void		 run_signal(struct run *r, int sig);
  * call).
  */
 int		 run_deny(struct run *r, uint32_t sysid, int on);
-/* 1 if sysid is denied live; the number of calls so denied. */
+/*
+ * 1 if sysid is denied live; how many sysids are (a name is one per arch
+ * it was denied on).
+ */
 int		 run_denied(const struct run *r, uint32_t sysid);
 size_t		 run_ndenied(const struct run *r);
+/* The i-th sysid denied live, for i < run_ndenied(). */
+uint32_t	 run_denied_sysid(const struct run *r, size_t i);
 /* The errno a live denial returns: --errno, else EPERM. */
 int		 run_deny_errno(const struct run *r);
 

@@ -163,19 +163,18 @@ static void act_stack_next(struct ui *ui) { stack_move(ui, 1, 0); }
 static void act_stack_up(struct ui *ui) { stack_move(ui, 0, -1); }
 static void act_stack_down(struct ui *ui) { stack_move(ui, 0, 1); }
 
+/* The next pane step panes on (1 or PANE_N - 1), past a hidden one. */
 static void
-act_tab(struct ui *ui)
+focus_step(struct ui *ui, int step)
 {
-	ui->focus = (enum ui_pane)((ui->focus + 1) % PANE_N);
+	do
+		ui->focus = (enum ui_pane)((ui->focus + step) % PANE_N);
+	while (ui->focus == PANE_BOTTOM && ui->bottom_hidden);
 	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
 }
 
-static void
-act_backtab(struct ui *ui)
-{
-	ui->focus = (enum ui_pane)((ui->focus + PANE_N - 1) % PANE_N);
-	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
-}
+static void act_tab(struct ui *ui) { focus_step(ui, 1); }
+static void act_backtab(struct ui *ui) { focus_step(ui, PANE_N - 1); }
 
 static void
 act_enter(struct ui *ui)
@@ -211,10 +210,42 @@ locked_why(const char *name)
 	return "denying it breaks programs in ways that look like other bugs";
 }
 
+/*
+ * One state, never two that contradict: a call denied live is denied in
+ * the profile too (act_live_deny() denies both), so allowing it here lets
+ * it run again as well.
+ */
+/*
+ * Lets every arch's call named like sysid run again (--deny denies a name
+ * on each arch).  From the end: lifting one moves the last into its place.
+ * Returns 0 or the first -errno of ui_live_set().
+ */
+static int
+live_lift(struct ui *ui, uint32_t sysid)
+{
+	const char *name = sysname_name(sysid);
+	uint32_t id;
+	size_t i;
+	int rc, first = 0;
+
+	for (i = run_ndenied(ui->run); i-- > 0;) {
+		id = run_denied_sysid(ui->run, i);
+		if (strcmp(sysname_name(id), name) == 0 &&
+		    (rc = ui_live_set(ui, id, 0)) < 0 && first == 0)
+			first = rc;
+	}
+	return first;
+}
+
 static void
 set_toggle(struct ui *ui, uint32_t sys, enum model_toggle t)
 {
-	if (model_sys(ui->model, sys)->toggle == t)
+	const struct model_sys *s = model_sys(ui->model, sys);
+
+	if (t == TOGGLE_ALLOW && ui_running(ui) && run_denied(ui->run,
+	    s->sysid))
+		(void)live_lift(ui, s->sysid);	/* the row says if it did not */
+	if (s->toggle == t)
 		return;
 	model_toggle(ui->model, sys, t);
 	ui->unsaved++;
@@ -335,22 +366,27 @@ act_live_deny(struct ui *ui)
 		    "the program has ended");
 		return;
 	}
-	if ((rc = ui_live_set(ui, s->sysid, on)) < 0) {
-		ui_message(ui, 1, "cannot deny %s live: %s", name,
-		    rc == -EOPNOTSUPP ? "sctui rewrites calls on x86_64 only "
-		    "for now" : strerror(-rc));
+	if ((rc = on ? ui_live_set(ui, s->sysid, 1) : live_lift(ui,
+	    s->sysid)) < 0) {
+		ui_message(ui, 1, "cannot %s %s%s: %s", on ? "deny" : "let",
+		    name, on ? " live" : " run again", rc == -EOPNOTSUPP ?
+		    "sctui rewrites calls on x86_64 only for now" :
+		    strerror(-rc));
 		return;
 	}
+	/* Denied live is denied in the profile: the row shows one state. */
+	set_toggle(ui, r->sys, on ? TOGGLE_DENY : TOGGLE_ALLOW);
 	en = strerrorname_np(run_deny_errno(ui->run));
 	if (on)
 		ui_message(ui, 0, "%s is now denied live: every call fails "
-		    "with %s without running (x again lets it run)%s", name,
-		    en != NULL ? en : "an error", run_has_base(ui->run) ?
-		    "; calls your --profile allows are not stopped" : "");
+		    "with %s; the profile denies it too (x: let it run)%s",
+		    name, en != NULL ? en : "an error",
+		    run_has_base(ui->run) ? "; calls your --profile allows "
+		    "are not stopped" : "");
 	else
-		ui_message(ui, 0, "%s runs again (%" PRIu64 " call%s denied "
-		    "live)", name, s->denials, s->denials == 1 ? " was" :
-		    "s were");
+		ui_message(ui, 0, "%s runs again and the profile allows it "
+		    "(%" PRIu64 " call%s denied live)", name, s->denials,
+		    s->denials == 1 ? " was" : "s were");
 	dirty_views(ui);
 }
 
@@ -389,7 +425,8 @@ static void
 act_group(struct ui *ui)
 {
 	static const char *const names[GROUP_N] = { "flat by frequency",
-		"by phase", "by process" };
+		"by phase: each call once, under serving if it was made while "
+		"serving, else under its phase", "by process" };
 
 	ui->group = (enum ui_group)((ui->group + 1) % GROUP_N);
 	ui_message(ui, 0, "grouping %s", names[ui->group]);
@@ -447,9 +484,94 @@ act_pause(struct ui *ui)
 static void
 act_help(struct ui *ui)
 {
-	ui->mode = MODE_HELP;
-	ui->help_top = 0;
-	ui->dirty |= DIRTY_POPUP;
+	page_open(ui, PAGE_HELP);
+}
+
+static void
+act_legend(struct ui *ui)
+{
+	page_open(ui, PAGE_LEGEND);
+}
+
+/* e: the call under the syscall cursor, explained on a page. */
+static void
+act_explain(struct ui *ui)
+{
+	const struct ui_srow *r;
+
+	if (ui->sys.cur >= ui->sys.n ||
+	    (r = &ui->srows[ui->sys.cur])->sys == SROW_HEADER) {
+		ui_message(ui, 1, "e explains the syscall under the cursor: "
+		    "move to a syscall first (Tab, then Up/Down or /)");
+		return;
+	}
+	ui->page_sys = r->sys;
+	page_open(ui, PAGE_EXPLAIN);
+}
+
+static void
+act_refuse(struct ui *ui)
+{
+	page_open(ui, PAGE_REFUSE);
+}
+
+static void
+act_filter(struct ui *ui)
+{
+	static const char *const what[FILTER_N] = { "every syscall",
+		"only the syscalls made in startup and no other phase",
+		"only the syscalls made in serving and no other phase" };
+
+	ui->filter = (enum ui_filter)((ui->filter + 1) % FILTER_N);
+	ui_message(ui, 0, "showing %s", what[ui->filter]);
+	dirty_views(ui);
+}
+
+/* n: the next match of the search, round to the first. */
+static void
+act_next(struct ui *ui)
+{
+	if (ui->search_len == 0) {
+		ui_message(ui, 1, "n goes to the next match of a search: "
+		    "search first (/)");
+		return;
+	}
+	if (view_next_call(ui, 1) < 0) {
+		ui_message(ui, 1, "no syscall matches \"%s\"", ui->search);
+		return;
+	}
+	ui->focus = PANE_SYS;
+	dirty_views(ui);
+}
+
+static void
+bottom_resize(struct ui *ui, int delta)
+{
+	int rows = draw_bottom_rows(ui);
+
+	if (ui->bottom_hidden) {
+		ui->bottom_hidden = 0;
+		rows = draw_bottom_rows(ui);
+	} else
+		ui->bottom_rows = rows + delta > 0 ? rows + delta : 1;
+	ui->dirty |= DIRTY_ALL;
+	if (draw_bottom_rows(ui) == rows && !ui->too_small)
+		ui_message(ui, 0, "the bottom pane is as %s as this screen "
+		    "allows (b hides it)", delta > 0 ? "tall" : "short");
+}
+
+static void act_bottom_grow(struct ui *ui) { bottom_resize(ui, 1); }
+static void act_bottom_shrink(struct ui *ui) { bottom_resize(ui, -1); }
+
+static void
+act_bottom_hide(struct ui *ui)
+{
+	ui->bottom_hidden = !ui->bottom_hidden;
+	if (ui->bottom_hidden && ui->focus == PANE_BOTTOM)
+		ui->focus = PANE_SYS;
+	ui_message(ui, 0, "bottom pane %s", ui->bottom_hidden ? "hidden (b "
+	    "shows it)" : "shown");
+	ui->dirty |= DIRTY_ALL;
 }
 
 /* ---- saving ------------------------------------------------------- */
@@ -514,8 +636,8 @@ save_now(struct ui *ui)
 		    nwarn > 1 ? ", and more" : "", f->name, full);
 	else
 		ui_message(ui, 0, "saved %s profile to %s (%zu of %zu seen "
-		    "syscalls denied)", f->name, full, denied,
-		    model_nsys(ui->model));
+		    "syscall%s denied)", f->name, full, denied,
+		    model_nsys(ui->model), draw_plural(model_nsys(ui->model)));
 	profile_build_warnings_free(warn);
 	ui->unsaved = 0;
 	ui->saved_once = 1;
@@ -835,7 +957,8 @@ static const struct action actions[] = {
 	{ NULL, 0, { ' ' }, "allow/deny the syscall under the cursor; in the "
 	  "details pane, the argument value under its cursor", act_toggle },
 	{ NULL, 0, { 'x' }, "deny the syscall under the cursor live (what "
-	  "if: it fails from now on); x again lets it run", act_live_deny },
+	  "if: it fails from now on; the profile denies it too); x again "
+	  "lets it run", act_live_deny },
 	{ NULL, 0, { 'a' }, "allow every shown syscall", act_allow_all },
 	{ NULL, 0, { 'd' }, "deny every shown syscall (locked ones stay)",
 	  act_deny_all },
@@ -867,6 +990,19 @@ static const struct action actions[] = {
 	{ NULL, 0, { 'R' }, "serving-only, live: calls seen only in startup "
 	  "fail in processes serving for good; R again lets them run",
 	  act_serve_live },
+	{ NULL, 0, { 'n' }, "the next syscall that matches the search",
+	  act_next },
+	{ NULL, 0, { 'l' }, "legend: what every mark, column and header "
+	  "figure means", act_legend },
+	{ NULL, 0, { 'e' }, "explain the syscall under the cursor: what it "
+	  "does, its risk, its man page", act_explain },
+	{ NULL, 0, { 'f' }, "filter: every syscall, only those made in "
+	  "startup, only those made in serving", act_filter },
+	{ NULL, 0, { 'r' }, "what a serving-only profile would refuse (the "
+	  "serving processes' startup-only calls)", act_refuse },
+	{ NULL, 0, { '+', '=' }, "bottom pane: taller", act_bottom_grow },
+	{ NULL, 0, { '-' }, "bottom pane: shorter", act_bottom_shrink },
+	{ NULL, 0, { 'b' }, "bottom pane: hide/show", act_bottom_hide },
 };
 static const size_t nactions = sizeof(actions) / sizeof(actions[0]);
 
@@ -963,19 +1099,36 @@ actions_fkey_bar(struct ui *ui, WINDOW *w)
 	return x;
 }
 
+/*
+ * Typing after '/': the rows narrow to the calls that match, and the
+ * cursor goes to the first of them (never a section header); Enter keeps
+ * the search and puts the focus there, so x and Space act on the match.
+ */
 static void
 key_search(struct ui *ui, int key)
 {
+	int found;
+
 	switch (key) {
 	case KEY_ESC:
 		ui->search_len = 0;
 		ui->search[0] = '\0';
-		/* FALLTHROUGH */
+		ui->mode = MODE_NORMAL;
+		break;
 	case '\n':
 	case '\r':
 	case KEY_ENTER:
 		ui->mode = MODE_NORMAL;
-		break;
+		found = ui->search_len == 0 || view_next_call(ui, 0) == 0;
+		ui->status[0] = '\0';
+		if (ui->search_len > 0 && found)
+			ui->focus = PANE_SYS;
+		else if (!found)
+			ui_message(ui, 1, "no syscall matches \"%s\" (Esc "
+			    "clears the search)", ui->search);
+		ui->dirty |= DIRTY_STATUS;
+		dirty_views(ui);
+		return;
 	case KEY_BACKSPACE:
 	case 127:
 	case CTRL('h'):
@@ -993,6 +1146,7 @@ key_search(struct ui *ui, int key)
 			ui->search[ui->search_len++] = (char)key;
 			ui->search[ui->search_len] = '\0';
 		}
+		(void)view_next_call(ui, 0);
 		break;
 	}
 	ui->status[0] = '\0';
@@ -1019,22 +1173,6 @@ key_ask(struct ui *ui, int key)
 	ui->mode = MODE_NORMAL;
 	ui->dirty |= DIRTY_ALL;
 	done(ui, key);
-}
-
-static void
-key_help(struct ui *ui, int key)
-{
-	if (key == KEY_UP || key == 'k') {
-		if (ui->help_top > 0)
-			ui->help_top--;
-	} else if (key == KEY_DOWN || key == 'j')
-		ui->help_top++;
-	else {
-		ui->mode = MODE_NORMAL;
-		ui->dirty |= DIRTY_ALL;
-		return;
-	}
-	ui->dirty |= DIRTY_POPUP;
 }
 
 /*
@@ -1114,8 +1252,8 @@ actions_key(struct ui *ui, int key)
 	case MODE_ASK:
 		key_ask(ui, key);
 		return;
-	case MODE_HELP:
-		key_help(ui, key);
+	case MODE_PAGE:
+		page_key(ui, key);
 		return;
 	default:
 		break;

@@ -86,6 +86,23 @@ kill_windows(struct ui *ui)
 		}
 }
 
+/* The fewest rows the bottom pane and the panes above it keep. */
+#define MIN_BOTTOM	3
+#define MIN_TOP		6
+
+int
+draw_bottom_rows(const struct ui *ui)
+{
+	int body = ui->rows - 4, b;
+
+	if (ui->bottom_hidden)
+		return 0;
+	b = ui->bottom_rows > 0 ? ui->bottom_rows : body - body * 3 / 5;
+	if (b > body - MIN_TOP)
+		b = body - MIN_TOP;
+	return b < MIN_BOTTOM ? MIN_BOTTOM : b;
+}
+
 void
 draw_layout(struct ui *ui)
 {
@@ -101,35 +118,31 @@ draw_layout(struct ui *ui)
 	if (ui->too_small)
 		return;
 	body = ui->rows - 4;
-	top = body * 3 / 5;
-	if (top < 6)
-		top = 6;
+	top = body - draw_bottom_rows(ui);
+	/* The tree gives columns to the syscall pane on a narrow screen. */
 	tw = ui->cols * 28 / 100;
-	if (tw < 26)
-		tw = 26;
+	if (tw < 22)
+		tw = 22;
 	if (tw > 46)
 		tw = 46;
 	ui->w_header = newwin(2, ui->cols, 0, 0);
 	ui->w_tree = newwin(top, tw, 2, 0);
 	ui->w_sys = newwin(top, ui->cols - tw, 2, tw);
-	ui->w_bottom = newwin(body - top, ui->cols, 2 + top, 0);
+	if (top < body)
+		ui->w_bottom = newwin(body - top, ui->cols, 2 + top, 0);
 	ui->w_status = newwin(1, ui->cols, ui->rows - 2, 0);
 	ui->w_keys = newwin(1, ui->cols, ui->rows - 1, 0);
 	ui->tree.height = top - 1;
 	ui->sys.height = top - 2;
 }
 
-/*
- * Writes s at (y, x), at most width columns; every byte that does not
- * continue a UTF-8 sequence is taken as one column.
- */
-static int
-put(WINDOW *w, int y, int x, int width, attr_t a, const char *s)
+size_t
+draw_fit(const char *s, int width, size_t *space)
 {
-	int cols = 0, n = 0;
+	size_t n = 0;
+	int cols = 0;
 
-	if (width <= 0)
-		return 0;
+	*space = 0;
 	while (s[n] != '\0') {
 		if (((unsigned char)s[n] & 0xc0) != 0x80) {
 			if (cols == width)
@@ -137,9 +150,29 @@ put(WINDOW *w, int y, int x, int width, attr_t a, const char *s)
 			cols++;
 		}
 		n++;
+		if (s[n] == ' ')
+			*space = n;
 	}
+	return n;
+}
+
+/*
+ * Writes s at (y, x), at most width columns (see draw_fit()); returns the
+ * columns written.
+ */
+static int
+put(WINDOW *w, int y, int x, int width, attr_t a, const char *s)
+{
+	size_t n, space, i;
+	int cols = 0;
+
+	if (width <= 0)
+		return 0;
+	n = draw_fit(s, width, &space);
+	for (i = 0; i < n; i++)
+		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
 	wattrset(w, a);
-	mvwaddnstr(w, y, x, s, n);
+	mvwaddnstr(w, y, x, s, (int)n);
 	wattrset(w, A_NORMAL);
 	return cols;
 }
@@ -154,6 +187,18 @@ fill(WINDOW *w, int y, attr_t a)
 	for (x = 0; x < width; x++)
 		mvwaddch(w, y, x, ' ');
 	wattrset(w, A_NORMAL);
+}
+
+int
+draw_put(WINDOW *w, int y, int x, int width, attr_t a, const char *s)
+{
+	return put(w, y, x, width, a, s);
+}
+
+const char *
+draw_plural(uint64_t n)
+{
+	return n == 1 ? "" : "s";
 }
 
 static void
@@ -178,19 +223,178 @@ doc_of(const struct ui *ui, const char *name)
 	return ui->doc != NULL ? sysdoc_find(ui->doc, name) : NULL;
 }
 
+int
+draw_risk(const struct ui *ui, uint32_t sys)
+{
+	const struct sysdoc_entry *de = doc_of(ui, sysname_name(
+	    model_sys(ui->model, sys)->sysid));
+
+	return de != NULL ? (int)de->level : SYSDOC_NONE;
+}
+
+/*
+ * Live denial, in the header: how many system calls (names, whatever the
+ * arch) the tracer fails now, and how many calls it failed in all.
+ */
+static size_t
+denied_names(const struct ui *ui, uint64_t *failed)
+{
+	const char *names[64];
+	const char *nm;
+	size_t i, j, n = 0, nd = run_ndenied(ui->run);
+
+	*failed = 0;
+	for (i = 0; i < model_nsys(ui->model); i++)
+		*failed += model_sys(ui->model, (uint32_t)i)->denials;
+	for (i = 0; i < nd; i++) {
+		nm = sysname_name(run_denied_sysid(ui->run, i));
+		for (j = 0; j < n && strcmp(names[j], nm) != 0; j++)
+			;
+		if (j == n && n < sizeof(names) / sizeof(names[0]))
+			names[n++] = nm;
+	}
+	return n;
+}
+
+/*
+ * One figure of the header's second line, in a long and a short form.
+ * The line takes the long forms while they fit; then it leaves out the
+ * optional figures, then takes short forms, the figures of least use
+ * first (shrink: lower goes first, from 1).
+ */
+struct hfig {
+	char	l[96], s[96];
+	int	optional;
+	int	shrink;
+};
+
+static size_t
+header_line(const struct hfig *f, size_t nf, const int *form, int drop,
+    char *line, size_t len)
+{
+	size_t i, n = 0;
+
+	line[0] = '\0';
+	for (i = 0; i < nf && n < len; i++) {
+		if (drop && f[i].optional)
+			continue;
+		n += (size_t)snprintf(line + n, len - n, "%s%s", n == 0 ? " " :
+		    "  ", form[i] ? f[i].s : f[i].l);
+	}
+	return n;
+}
+
+/* The second line: mode and state first when not empty or NULL. */
+static void
+header_figures(struct ui *ui, WINDOW *w, attr_t a, const char *mode,
+    const char *state)
+{
+	struct model_totals t;
+	struct hfig f[10];
+	char el[32], line[512];
+	uint64_t failed, refused;
+	size_t nf = 0, i, names, refusing;
+	int form[10] = { 0 }, drop, step;
+
+	memset(f, 0, sizeof(f));
+	model_totals(ui->model, &t);
+	if (mode != NULL && *mode != '\0') {
+		snprintf(f[nf].l, sizeof(f[nf].l), "%s", mode);
+		snprintf(f[nf].s, sizeof(f[0].s), "%s", mode);
+		f[nf++].shrink = 9;
+	}
+	if (state != NULL) {
+		snprintf(f[nf].l, sizeof(f[nf].l), "%s", state);
+		snprintf(f[nf].s, sizeof(f[0].s), "%s", state);
+		f[nf++].shrink = 9;
+	}
+	/* First while on: it changes what the program may do. */
+	if (run_serve_only_on(ui->run)) {
+		refusing = run_serve_refusing(ui->run);
+		for (refused = 0, i = 0; i < model_nsys(ui->model); i++)
+			refused += model_sys(ui->model, (uint32_t)i)->refused;
+		snprintf(f[nf].l, sizeof(f[nf].l), "serving-only LIVE: %zu "
+		    "call%s refused once serving, %" PRIu64 " refusal%s",
+		    refusing, draw_plural(refusing), refused,
+		    draw_plural(refused));
+		snprintf(f[nf].s, sizeof(f[0].s), "serving-only LIVE %zu, %"
+		    PRIu64 " refused", refusing, refused);
+		f[nf++].shrink = 7;
+	}
+	snprintf(f[nf].l, sizeof(f[nf].l), "procs %u live / %u",
+	    t.procs_live, t.procs_total);
+	snprintf(f[nf].s, sizeof(f[0].s), "procs %u/%u", t.procs_live,
+	    t.procs_total);
+	f[nf++].shrink = 2;
+	snprintf(f[nf].l, sizeof(f[nf].l), "syscalls %zu",
+	    model_nsys(ui->model));
+	snprintf(f[nf].s, sizeof(f[0].s), "sys %zu", model_nsys(ui->model));
+	f[nf++].shrink = 3;
+	snprintf(f[nf].l, sizeof(f[nf].l), "events %" PRIu64 " (%.0f/s)",
+	    t.calls, ui->rate);
+	snprintf(f[nf].s, sizeof(f[0].s), "ev %" PRIu64, t.calls);
+	f[nf++].shrink = 1;
+	fmt_elapsed((ui->end ? ui->end : ui->now) - ui->start, el,
+	    sizeof(el));
+	snprintf(f[nf].l, sizeof(f[nf].l), "elapsed %s", el);
+	snprintf(f[nf].s, sizeof(f[0].s), "%s", el);
+	f[nf++].shrink = 4;
+	if ((names = denied_names(ui, &failed)) > 0 || failed > 0) {
+		snprintf(f[nf].l, sizeof(f[nf].l), "denied live: %zu syscall%s"
+		    ", %" PRIu64 " call%s failed", names, draw_plural(names), failed,
+		    draw_plural(failed));
+		snprintf(f[nf].s, sizeof(f[0].s), "denied live %zu, %" PRIu64
+		    " failed", names, failed);
+		f[nf++].shrink = 6;
+	}
+	snprintf(f[nf].l, sizeof(f[nf].l), "stalls %" PRIu64,
+	    run_stalls(ui->run));
+	snprintf(f[nf].s, sizeof(f[0].s), "stalls %" PRIu64,
+	    run_stalls(ui->run));
+	f[nf].optional = run_stalls(ui->run) == 0;
+	f[nf++].shrink = 9;
+	if (ui->unsaved) {
+		snprintf(f[nf].l, sizeof(f[nf].l), "[unsaved toggles]");
+		snprintf(f[nf].s, sizeof(f[0].s), "[unsaved]");
+		f[nf++].shrink = 5;
+	}
+	drop = 0;
+	for (step = -1; step <= 9; step++) {
+		if (step == -1 && header_line(f, nf, form, 0, line,
+		    sizeof(line)) <= (size_t)ui->cols)
+			break;
+		drop = 1;
+		for (i = 0; i < nf; i++)
+			if (f[i].shrink == step)
+				form[i] = 1;
+		if (header_line(f, nf, form, drop, line, sizeof(line)) <=
+		    (size_t)ui->cols)
+			break;
+	}
+	header_line(f, nf, form, drop, line, sizeof(line));
+	put(w, 1, 0, ui->cols, a, line);
+}
+
+/* The command's columns the mode and state never cover. */
+#define HEADER_KEEP	48
+
+/* Blanks n columns of row y from x, in attribute a. */
+static void
+fill_right(WINDOW *w, int y, int x, int n, attr_t a)
+{
+	wattrset(w, a);
+	mvwhline(w, y, x, ' ' | a, n);
+	wattrset(w, A_NORMAL);
+}
+
 static void
 draw_header(struct ui *ui)
 {
 	WINDOW *w = ui->w_header;
-	struct model_totals t;
-	char line[512], state[96], el[32], st[32], st2[256], live[64];
-	char serve[96];
+	char line[512], state[96], st[32], st2[256], mode[96];
 	attr_t a = ui->attrs[UA_HEADER];
-	uint64_t denials, refused;
-	int right;
-	size_t i;
+	int left, right;
 
-	model_totals(ui->model, &t);
 	fill(w, 0, a);
 	fill(w, 1, a);
 	if (ui->opened)
@@ -205,41 +409,34 @@ draw_header(struct ui *ui)
 		summary_status(ui->root_status, st, sizeof(st));
 		snprintf(state, sizeof(state), "exited (%s)", st);
 	}
-	/* The mode and state on the right, whole; the command gets the rest. */
-	snprintf(line, sizeof(line), "[%s]  %s ", ui->mode_name, state);
-	right = (int)strlen(line) < ui->cols - 20 ? (int)strlen(line) :
-	    ui->cols - 20;
-	put(w, 0, ui->cols - right, right, a, line);
 	if (ui->opts.banner != NULL) {
 		ui->opts.banner(ui->opts.arg, st2, sizeof(st2));
 		snprintf(line, sizeof(line), " sctui  %s", st2);
 	} else
 		snprintf(line, sizeof(line), " sctui  %s", ui->command);
-	put(w, 0, 0, ui->cols - right - 1, a | A_BOLD, line);
-	fmt_elapsed(ui->now - ui->start, el, sizeof(el));
-	denials = refused = 0;
-	for (i = 0; i < model_nsys(ui->model); i++) {
-		denials += model_sys(ui->model, (uint32_t)i)->denials;
-		refused += model_sys(ui->model, (uint32_t)i)->refused;
-	}
-	/* First while on: it changes what the program may do. */
-	serve[0] = '\0';
-	if (run_serve_only_on(ui->run))
-		snprintf(serve, sizeof(serve), " serving-only LIVE: %zu "
-		    "call%s refused once serving, %" PRIu64 " refusal%s  |",
-		    run_serve_refusing(ui->run),
-		    run_serve_refusing(ui->run) == 1 ? "" : "s", refused,
-		    refused == 1 ? "" : "s");
-	live[0] = '\0';
-	if (run_ndenied(ui->run) > 0 || denials > 0)
-		snprintf(live, sizeof(live), "   denied live: %zu (%" PRIu64
-		    " failed)", run_ndenied(ui->run), denials);
-	snprintf(line, sizeof(line), "%s procs %u live / %u   syscalls %zu   "
-	    "events %" PRIu64 " (%.0f/s)   elapsed %s%s   stalls %" PRIu64
-	    "%s", serve, t.procs_live, t.procs_total, model_nsys(ui->model),
-	    t.calls, ui->rate, el, live, run_stalls(ui->run), ui->unsaved ?
-	    "   [unsaved toggles]" : "");
-	put(w, 1, 0, ui->cols, a, line);
+	/*
+	 * The command (or the demo's line, with its port) keeps its first
+	 * HEADER_KEEP columns; the mode and state go on the right where they
+	 * fit beside them, else the state alone there and the mode leads the
+	 * second line, else both lead it.
+	 */
+	left = (int)strlen(line);
+	put(w, 0, 0, ui->cols, a | A_BOLD, line);
+	if (left > HEADER_KEEP)
+		left = HEADER_KEEP;	/* a longer command may be cut */
+	snprintf(mode, sizeof(mode), "[%s]", ui->mode_name);
+	snprintf(line, sizeof(line), "%s  %s ", mode, state);
+	if (left + 1 + (int)strlen(line) > ui->cols)
+		snprintf(line, sizeof(line), " %s ", state);
+	else
+		mode[0] = '\0';	/* on the first line */
+	right = (int)strlen(line);
+	if (left + 1 + right <= ui->cols) {
+		fill_right(w, 0, ui->cols - right - 1, right + 1, a);
+		put(w, 0, ui->cols - right, right, a, line);
+		header_figures(ui, w, a, mode, NULL);
+	} else
+		header_figures(ui, w, a, mode, state);
 	wnoutrefresh(w);
 }
 
@@ -323,7 +520,10 @@ draw_tree(struct ui *ui)
 		x += put(w, y, x, width - x, a, r->prefix);
 		snprintf(buf, sizeof(buf), "%d %s", p->pid, name);
 		proc_state(p, st, sizeof(st));
-		if (p->threads_live > 1)
+		if (width < 26)	/* narrow: the phase; an ended one is dim */
+			snprintf(right, sizeof(right), " %-5s",
+			    phase_abbrev(p->phase));
+		else if (p->threads_live > 1)
 			snprintf(right, sizeof(right), " %ut %-5s %-4s",
 			    p->threads_live, phase_abbrev(p->phase), st);
 		else
@@ -354,15 +554,24 @@ section_label(const struct ui *ui, const struct ui_srow *r, char *buf,
 	const struct model_proc *p;
 	char name[200];
 
+	/* Each call once, in its home phase: view_home_phase(). */
+	static const char *const home[PHASE_N] = {
+		"made while starting, never while serving",
+		"made while serving",
+		"made only while shutting down",
+	};
+
 	if (ui->group == GROUP_PHASE) {
-		snprintf(buf, len, "%s: %u syscalls, %" PRIu64 " calls",
-		    phase_name((enum phase)r->section), r->nsys, r->count);
+		snprintf(buf, len, "%s: %u syscall%s %s, %" PRIu64 " call%s",
+		    phase_name((enum phase)r->section), r->nsys,
+		    draw_plural(r->nsys), home[r->section % PHASE_N], r->count,
+		    draw_plural(r->count));
 		return;
 	}
 	p = model_proc(ui->model, r->section);
 	escape_name(p->name, name, sizeof(name));
-	snprintf(buf, len, "%d %s: %u syscalls, %" PRIu64 " calls", p->pid,
-	    name, r->nsys, r->count);
+	snprintf(buf, len, "%d %s: %u syscall%s, %" PRIu64 " call%s", p->pid,
+	    name, r->nsys, draw_plural(r->nsys), r->count, draw_plural(r->count));
 }
 
 /*
@@ -404,21 +613,63 @@ profile_label(const struct ui *ui, const char *name)
 	return profile_allows(base, name) ? "in profile" : NULL;
 }
 
+/*
+ * The syscall pane's columns at a width: the box, the name, the count and
+ * the marks always; then the three phase columns (narrower labels before
+ * they go), the processes, and the bar with what is left.  The bar gives
+ * way first, then the processes, so the phases stay on an 80-column
+ * screen.
+ */
+struct sys_cols {
+	int	nw;		/* name */
+	int	cw;		/* count, with its leading space */
+	int	bw;		/* bar, with its leading space; 0: none */
+	int	pw;		/* each phase column; 0: none */
+	int	procs;		/* the processes column (6) or 0 */
+};
+#define COL_BOX		4	/* "[x] " */
+#define COL_MARKS	6	/* " " and up to five marks */
+
+static void
+sys_cols(int width, struct sys_cols *c)
+{
+	int rest;
+
+	c->nw = width >= 90 ? 22 : width >= 70 ? 18 : 16;
+	c->cw = width >= 70 ? 9 : 8;
+	rest = width - COL_BOX - c->nw - c->cw - COL_MARKS;
+	if (rest < 21 && rest + c->nw - 12 >= 21) {
+		c->nw -= 21 - rest;	/* a shorter name keeps the phases */
+		rest = 21;
+	}
+	c->pw = rest >= 24 ? 7 : rest >= 21 ? 6 : 0;
+	rest -= c->pw ? 3 * (c->pw + 1) : 0;
+	c->procs = rest >= 6 ? 6 : 0;
+	rest -= c->procs;
+	c->bw = rest >= 2 ? rest : 0;
+}
+
 static void
 draw_sys(struct ui *ui)
 {
+	static const char *const phase_label[2][PHASE_N] = {
+		{ "start", "serve", "shut" },
+		{ "startup", "serving", "shutdn" },
+	};
 	WINDOW *w = ui->w_sys;
-	int width = getmaxx(w), h = getmaxy(w), y, x, nw, bw, phases, ph;
+	int width = getmaxx(w), h = getmaxy(w), y, x, ph, xb, xp;
 	const struct model_sys *s;
 	const struct ui_srow *r;
-	const struct sysdoc_entry *de;
+	struct sys_cols c;
 	uint64_t max = 1;
-	char buf[512], name[96], scope[128], pname[100];
+	char buf[512], name[96], scope[128], pname[100], filt[48];
 	const char *bar = ui->utf8 ? "\u2588" : "#";
 	attr_t a, rowa;
 	size_t i;
-	int b, locked, fresh, live, mark;
+	char label[64];
 	const char *pl;
+	attr_t la;
+	int b, fresh, live, over, mark;
 
 	werase(w);
 	if (ui->sel_proc == TROW_ALL)
@@ -429,22 +680,25 @@ draw_sys(struct ui *ui)
 		snprintf(scope, sizeof(scope), "pid %d %s",
 		    model_proc(ui->model, ui->sel_proc)->pid, pname);
 	}
-	snprintf(buf, sizeof(buf), " Syscalls  group: %s  sort: %s  %s%s%s",
-	    group_names[ui->group], sort_names[ui->sort], scope,
+	filt[0] = '\0';
+	if (ui->filter != FILTER_ALL)
+		snprintf(filt, sizeof(filt), "  only in %s", ui->filter ==
+		    FILTER_STARTUP ? "startup" : "serving");
+	snprintf(buf, sizeof(buf), " Syscalls  group: %s  sort: %s%s  %s%s%s",
+	    group_names[ui->group], sort_names[ui->sort], filt, scope,
 	    ui->search_len ? "  search: " : "", ui->search);
 	title(ui, w, PANE_SYS, buf);
 
-	phases = width >= 64;
-	nw = width >= 90 ? 22 : width >= 70 ? 17 : 16;
-	bw = width - nw - 24 - (phases ? 24 : 0);
-	if (bw < 0)
-		bw = 0;
-	x = snprintf(buf, sizeof(buf), "    %-*s %8s %-*s", nw, "name",
-	    "count", bw, "");
-	if (phases)
-		x += snprintf(buf + x, sizeof(buf) - (size_t)x, " %7s %7s %7s",
-		    "startup", "serving", "shutdn");
-	snprintf(buf + x, sizeof(buf) - (size_t)x, " %5s", "procs");
+	sys_cols(width, &c);
+	xb = COL_BOX + c.nw + c.cw;
+	xp = xb + c.bw;
+	x = snprintf(buf, sizeof(buf), "%*s%-*s%*s%*s", COL_BOX, "", c.nw,
+	    "name", c.cw, "count", c.bw, "");
+	for (ph = 0; c.pw && ph < PHASE_N; ph++)
+		x += snprintf(buf + x, sizeof(buf) - (size_t)x, " %*s", c.pw,
+		    phase_label[c.pw == 7][ph]);
+	if (c.procs)
+		snprintf(buf + x, sizeof(buf) - (size_t)x, " %5s", "procs");
 	put(w, 1, 0, width, A_BOLD, buf);
 
 	for (i = 0; i < ui->sys.n; i++)
@@ -465,51 +719,70 @@ draw_sys(struct ui *ui)
 		}
 		s = model_sys(ui->model, r->sys);
 		view_sys_name(ui, r->sys, name, sizeof(name));
-		locked = profile_is_locked(sysname_name(s->sysid));
 		fresh = !ui->opened && ui->now - s->first < 5000000000ull;
 		a = rowa;
 		if (s->toggle == TOGGLE_DENY)
 			a |= ui->attrs[UA_DENIED];
-		x = snprintf(buf, sizeof(buf), "[%c] %-*.*s %8" PRIu64 " ",
-		    s->toggle == TOGGLE_DENY ? ' ' : 'x', nw, nw, name,
-		    r->count);
+		snprintf(buf, sizeof(buf), "[%c] %-*.*s%*" PRIu64,
+		    s->toggle == TOGGLE_DENY ? ' ' : 'x', c.nw, c.nw, name,
+		    c.cw, r->count);
 		put(w, y, 0, width, a, buf);
-		live = run_denied(ui->run, s->sysid);
-		pl = NULL;
-		if (live) {
-			/* The bar gives way to the what-if and its count. */
-			snprintf(buf, sizeof(buf), "DENIED LIVE %" PRIu64,
+		/*
+		 * The bar gives way to a label: the what-if and its count
+		 * (live denial only while something is traced: see
+		 * act_live_deny), serving-only's refusals, or what a
+		 * --profile says of its own call never made; on a narrow
+		 * pane the phase columns of the row do too, and without
+		 * them the count.
+		 */
+		live = ui_running(ui) && run_denied(ui->run, s->sysid);
+		over = 0;
+		la = rowa | ui->attrs[UA_DENIED] | A_BOLD;
+		label[0] = '\0';
+		if (live)
+			snprintf(label, sizeof(label), " DENIED LIVE %" PRIu64,
 			    s->denials);
-			put(w, y, x, bw + (phases ? 24 : 0), rowa |
-			    ui->attrs[UA_DENIED] | A_BOLD, buf);
-		} else if (s->refused > 0) {
-			/* So does it to serving-only's refusals. */
-			live = 1;
-			snprintf(buf, sizeof(buf), "refused serving: %" PRIu64,
-			    s->refused);
-			put(w, y, x, bw + (phases ? 24 : 0), rowa |
-			    ui->attrs[UA_DENIED] | A_BOLD, buf);
-		} else if ((pl = s->total == 0 ? profile_label(ui,
-		    sysname_name(s->sysid)) : NULL) != NULL)
-			/* A --profile's own call: no bar, no phases. */
-			put(w, y, x, bw + (phases ? 24 : 0), a, pl);
-		b = live ? 0 : (int)((r->count * (uint64_t)bw + max - 1) /
-		    max);
-		for (; b > 0; b--)
-			x += put(w, y, x, 1, rowa | ui->attrs[UA_BAR], bar);
-		x = 4 + nw + 10 + bw;
+		else if (s->refused > 0)
+			snprintf(label, sizeof(label), " refused serving: %"
+			    PRIu64, s->refused);
+		else if (s->total == 0 && (pl = profile_label(ui,
+		    sysname_name(s->sysid))) != NULL) {
+			snprintf(label, sizeof(label), " %s", pl);
+			la = a;
+		}
+		if (label[0] != '\0') {
+			over = c.bw < (int)strlen(label) && c.pw;
+			if (c.bw + (c.pw ? 3 * (c.pw + 1) : 0) < 7) {
+				snprintf(buf, sizeof(buf), "%*s", c.cw + c.bw,
+				    live ? "DENIED " : s->refused > 0 ?
+				    "REFUSED " : "");
+				put(w, y, xb - c.cw, c.cw + c.bw, la, buf);
+			} else
+				put(w, y, xb, c.bw + (over ? 3 * (c.pw + 1) :
+				    0), la, label);
+		} else if (c.bw > 1) {
+			b = (int)((r->count * (uint64_t)(c.bw - 1) + max - 1) /
+			    max);
+			for (x = xb + 1; b > 0; b--)
+				x += put(w, y, x, 1, rowa | ui->attrs[UA_BAR],
+				    bar);
+		}
+		x = xp;
 		buf[0] = '\0';
-		if (phases && (live || pl != NULL))
-			x += 24;	/* the label took their place */
-		else if (phases) {
+		if (c.pw && !over)
 			for (ph = 0; ph < PHASE_N; ph++)
 				snprintf(buf + strlen(buf), sizeof(buf) -
-				    strlen(buf), " %7" PRIu64, r->pc[ph]);
-		}
-		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
-		    " %5u ", s->nprocs);
+				    strlen(buf), " %*" PRIu64, c.pw,
+				    r->pc[ph]);
+		if (c.procs)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			    " %5u", s->nprocs);
+		strcat(buf, " ");
+		if (over)
+			x += 3 * (c.pw + 1);	/* the label took them */
 		x += put(w, y, x, width - x, a, buf);
-		if (locked)
+		/* The marks: the legend (l) explains each. */
+		if (profile_is_locked(sysname_name(s->sysid)))
 			x += put(w, y, x, width - x, rowa |
 			    ui->attrs[UA_LOCKED], "L");
 		if (fresh)
@@ -518,8 +791,7 @@ draw_sys(struct ui *ui)
 		if (s->denials)
 			x += put(w, y, x, width - x, rowa |
 			    ui->attrs[UA_DENIED], "!");
-		de = doc_of(ui, sysname_name(s->sysid));
-		if (de != NULL && de->level == SYSDOC_HIGH)
+		if (draw_risk(ui, r->sys) == SYSDOC_HIGH)
 			x += put(w, y, x, width - x, rowa |
 			    ui->attrs[UA_DENIED], "R");
 		if (s->toggle == TOGGLE_ALLOW && (mark = arg_rule_mark(s)))
@@ -529,7 +801,8 @@ draw_sys(struct ui *ui)
 	if (ui->sys.n == 0)
 		put(w, 2, 1, width - 1, A_DIM, ui->search_len ?
 		    "no syscall matches the search (Esc clears it)" :
-		    "no syscalls yet");
+		    ui->filter != FILTER_ALL ? "no syscall was made only in "
+		    "that phase (f: the next filter)" : "no syscalls yet");
 	wnoutrefresh(w);
 }
 
@@ -798,11 +1071,11 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 
 		model_totals(ui->model, &t);
 		snprintf(buf, sizeof(buf), "all processes: %u live of %u, "
-		    "threads %u live of %u, %" PRIu64 " calls (startup %"
+		    "threads %u live of %u, %" PRIu64 " call%s (startup %"
 		    PRIu64 ", serving %" PRIu64 ", shutdown %" PRIu64 ")",
 		    t.procs_live, t.procs_total, t.threads_live,
-		    t.threads_total, t.calls, t.phase[0], t.phase[1],
-		    t.phase[2]);
+		    t.threads_total, t.calls, draw_plural(t.calls), t.phase[0],
+		    t.phase[1], t.phase[2]);
 		put(w, y, 1, width - 1, A_NORMAL, buf);
 		return;
 	}
@@ -817,9 +1090,9 @@ details_proc(struct ui *ui, WINDOW *w, int width)
 	    phase_name((enum phase)p->phase),
 	    (double)(p->phase_since[p->phase] - ui->start) / 1e9);
 	snprintf(buf + x, sizeof(buf) - (size_t)x, " threads %u live of %u; "
-	    "%" PRIu64 " calls, %u distinct; %" PRIu64 " signals",
-	    p->threads_live, p->threads_total, p->calls, p->nstats,
-	    p->signals);
+	    "%" PRIu64 " call%s, %u distinct; %" PRIu64 " signal%s",
+	    p->threads_live, p->threads_total, p->calls, draw_plural(p->calls),
+	    p->nstats, p->signals, draw_plural(p->signals));
 	put(w, y++, 1, width - 1, A_NORMAL, buf);
 	x = snprintf(buf, sizeof(buf), "execs:");
 	for (i = 0; i < p->nexecs && x < (int)sizeof(buf) - 120; i++) {
@@ -907,6 +1180,8 @@ draw_bottom(struct ui *ui)
 	    UA_TITLE];
 	char buf[64];
 
+	if (w == NULL)
+		return;		/* hidden */
 	werase(w);
 	fill(w, 0, a);
 	for (i = 0; i < BOTTOM_N; i++) {
@@ -919,7 +1194,10 @@ draw_bottom(struct ui *ui)
 		x += put(w, 0, x, width - x, a | A_BOLD, "  (paused)");
 	if (ui->bottom != BOTTOM_DETAILS && ui->bottom_scroll)
 		put(w, 0, x, width - x, a, "  (scrolled back)");
-	put(w, 0, width - 22 > x ? width - 22 : x, 22, a, "v: next view ");
+	snprintf(buf, sizeof(buf), "%s", width - x > 40 ?
+	    "v: next view  -/+: size  b: hide " : "v: next view ");
+	put(w, 0, width - (int)strlen(buf) > x ? width - (int)strlen(buf) : x,
+	    width, a, buf);
 	switch (ui->bottom) {
 	case BOTTOM_DETAILS:
 		if (ui->focus == PANE_TREE)
@@ -956,9 +1234,8 @@ draw_status(struct ui *ui)
 		put(w, 0, 0, ui->cols, ui->status_err ?
 		    ui->attrs[UA_STATUS_ERR] : A_BOLD, ui->status);
 	} else
-		put(w, 0, 0, ui->cols, A_DIM, " Tab: next pane  Space: "
-		    "allow/deny  a/d: allow/deny all shown  /: search  "
-		    "?: all keys");
+		put(w, 0, 0, ui->cols, A_DIM, " Space: allow/deny  x: deny "
+		    "live  /: search  e: explain  l: legend  ?: all keys");
 	wnoutrefresh(w);
 }
 
@@ -1056,29 +1333,6 @@ draw_save(struct ui *ui)
 }
 
 static void
-draw_help(struct ui *ui)
-{
-	WINDOW *w = popup(ui, ui->rows - 2, 78);
-	attr_t a = ui->attrs[UA_DIALOG];
-	int h = getmaxy(w), y = 1, n = actions_help_lines(), i;
-	char keys[64], buf[256];
-	const char *desc;
-
-	put(w, y++, 2, getmaxx(w) - 4, a | A_BOLD, "sctui keys  (Esc or q "
-	    "closes, Up/Down scroll)");
-	put(w, y++, 2, getmaxx(w) - 4, a, "row marks: N new, A argument rule "
-	    "(red: allows what Docker's default denies)");
-	if (ui->help_top + (size_t)(h - 4) > (size_t)n)
-		ui->help_top = n > h - 4 ? (size_t)(n - (h - 4)) : 0;
-	for (i = (int)ui->help_top; i < n && y < h - 1; i++) {
-		actions_help_line(i, keys, sizeof(keys), &desc);
-		snprintf(buf, sizeof(buf), "%-16s %s", keys, desc);
-		put(w, y++, 2, getmaxx(w) - 4, a, buf);
-	}
-	wnoutrefresh(w);
-}
-
-static void
 draw_small(struct ui *ui)
 {
 	char buf[96];
@@ -1132,8 +1386,8 @@ draw_frame(struct ui *ui)
 	case MODE_SAVE:
 		draw_save(ui);
 		break;
-	case MODE_HELP:
-		draw_help(ui);
+	case MODE_PAGE:
+		page_draw(ui);
 		break;
 	default:
 		break;

@@ -8,5 +8,6 @@ libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 libtui_a_SOURCES = \
 	tui/actions.c \
 	tui/draw.c \
+	tui/page.c \
 	tui/ui.c tui/ui.h tui/ui-int.h \
 	tui/view.c

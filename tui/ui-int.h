@@ -46,12 +46,28 @@ enum ui_sort {
 	SORT_N
 };
 
+/* Which calls the syscall pane lists, by the phases they were made in. */
+enum ui_filter {
+	FILTER_ALL,
+	FILTER_STARTUP,		/* made while starting, in no other phase */
+	FILTER_SERVING,		/* made while serving, in no other phase */
+	FILTER_N
+};
+
 enum ui_mode {
 	MODE_NORMAL,
 	MODE_SEARCH,		/* typing after '/' */
 	MODE_SAVE,		/* the save dialog */
 	MODE_ASK,		/* a one-key question */
-	MODE_HELP,		/* the help screen */
+	MODE_PAGE,		/* a page of text over the screen (page.c) */
+};
+
+/* The pages MODE_PAGE shows. */
+enum ui_page {
+	PAGE_HELP,		/* the keys, after a short legend */
+	PAGE_LEGEND,		/* every mark and header figure */
+	PAGE_EXPLAIN,		/* the selected call: what, risk, man page */
+	PAGE_REFUSE,		/* what a serving-only profile would refuse */
 };
 
 /* Colour/attribute roles; draw.c maps them to pairs or mono attributes. */
@@ -78,7 +94,7 @@ struct ui_srow {
 	uint64_t	id;		/* stable: section << 32 | sys */
 	uint32_t	sys;		/* model index; UINT32_MAX: header */
 	uint32_t	section;	/* phase or process id; 0 when flat */
-	uint64_t	count;		/* shown count (of the phase if grouped) */
+	uint64_t	count;		/* shown count: the scope's, all phases */
 	uint64_t	pc[PHASE_N];	/* per phase, in the filter's scope */
 	uint64_t	first;
 	uint32_t	nsys;		/* header: entries below it */
@@ -144,6 +160,7 @@ struct ui {
 
 	uint64_t		 start;		/* CLOCK_MONOTONIC ns */
 	uint64_t		 now;
+	uint64_t		 end;		/* when the trace ended; 0: live */
 	uint64_t		 rate_t, rate_calls;	/* last rate sample */
 	double			 rate;		/* events per second */
 	uint64_t		 events;	/* events drained */
@@ -172,7 +189,14 @@ struct ui {
 	enum ui_bottom		 bottom;
 	enum ui_group		 group;
 	enum ui_sort		 sort;
+	enum ui_filter		 filter;
 	enum ui_mode		 mode;
+	/*
+	 * The bottom pane's rows (0: two fifths of the body; draw_layout()
+	 * keeps it and the panes above usable) and whether it is hidden.
+	 */
+	int			 bottom_rows;
+	int			 bottom_hidden;
 	struct ui_list		 tree, sys;
 	struct ui_trow		*trows;
 	size_t			 ctrows;
@@ -212,7 +236,9 @@ struct ui {
 	char			 save_path[1024];
 	size_t			 save_len;
 	size_t			 save_format;	/* a writable profile_formats[] row */
-	size_t			 help_top;
+	enum ui_page		 page;
+	size_t			 page_top;	/* first line shown */
+	uint32_t		 page_sys;	/* PAGE_EXPLAIN: model index */
 
 	/* --open: a saved session or a profile, nothing traced. */
 	int			 opened;
@@ -267,11 +293,69 @@ size_t	view_argval(const struct model_sys *s, size_t idx,
 size_t	view_val_cursor(struct ui *ui, uint32_t sys,
 	    const struct model_sys *s);
 
+/*
+ * The phase a call belongs to in the phase grouping, from its counts per
+ * phase: serving when it was made while serving (a serving-only profile
+ * must keep it), else startup when it was made while starting, else
+ * shutdown; -1 when it was never made (a call a --profile only lists).
+ */
+int	view_home_phase(const uint64_t pc[PHASE_N]);
+/* Does a call with these counts pass the phase filter f? */
+int	view_filter_pass(enum ui_filter f, const uint64_t pc[PHASE_N]);
+/*
+ * Puts the syscall cursor on the next row (after the cursor when from_cur,
+ * else from the top) that is a call, not a section header, going round;
+ * rebuilds the rows first.  Returns 0, or -ENOENT when no row is a call.
+ */
+int	view_next_call(struct ui *ui, int from_cur);
+
+/* What a serving-only profile would refuse: one call of the list. */
+struct view_refusal {
+	uint32_t	sys;		/* model index */
+	uint64_t	count;		/* calls made while starting */
+	uint32_t	nprocs;		/* serving processes that made it */
+};
+/*
+ * The calls that processes which reached serving made while starting and
+ * that no process made while serving or shutting down, locked calls left
+ * out (every profile keeps them), highest risk first (risk(ui, sys) gives it).  *out is the caller's to free.  Returns
+ * how many; *nserving: how many processes reached serving.
+ */
+size_t	view_refusals(struct ui *ui, int (*risk)(const struct ui *,
+	    uint32_t), struct view_refusal **out, size_t *nserving);
+
 /* draw.c */
 void	draw_init(struct ui *ui);
 void	draw_layout(struct ui *ui);
+/* The bottom pane's rows on this screen: 0 when hidden. */
+int	draw_bottom_rows(const struct ui *ui);
 void	draw_frame(struct ui *ui);
 void	draw_restore(void);
+/*
+ * Writes s at (y, x) in w, at most width columns; every byte that does not
+ * continue a UTF-8 sequence is taken as one column.  Returns the columns
+ * written.
+ */
+int	draw_put(WINDOW *w, int y, int x, int width, attr_t a, const char *s);
+/*
+ * How many bytes of s fit in width columns, every byte that does not
+ * continue a UTF-8 sequence taken as one column; *space: the offset of
+ * the last space within them or right after them (where to wrap), 0 if
+ * none.
+ */
+size_t	draw_fit(const char *s, int width, size_t *space);
+/* The risk level (enum sysdoc_level) of model call sys; NONE if unknown. */
+int	draw_risk(const struct ui *ui, uint32_t sys);
+/* "s" unless n is 1: "1 call", "2 calls". */
+const char *draw_plural(uint64_t n);
+
+/* page.c */
+/* Opens a page (MODE_PAGE) at its top. */
+void	page_open(struct ui *ui, enum ui_page page);
+/* Draws the open page over a cleared screen, sized to it and wrapped. */
+void	page_draw(struct ui *ui);
+/* A key while a page is open: scrolls it, or closes it. */
+void	page_key(struct ui *ui, int key);
 
 /* actions.c */
 void	actions_key(struct ui *ui, int key);

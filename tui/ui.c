@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "profile.h"
 #include "run.h"
 #include "summary.h"
 #include "sysdoc.h"
@@ -284,6 +285,26 @@ log_event(void *arg, const struct sc_event *ev, uint32_t sysid, int phase)
 	assert(ui->log_n <= UI_LOG_LEN);
 }
 
+/*
+ * Calls denied live from the command line (--deny) are denied in the
+ * profile too, as x does, from the moment they appear: a row never shows
+ * [x] beside DENIED LIVE.  Model indexes from first on.
+ */
+static void
+deny_sync(struct ui *ui, size_t first)
+{
+	const struct model_sys *s;
+	size_t i;
+
+	for (i = first; run_ndenied(ui->run) > 0 &&
+	    i < model_nsys(ui->model); i++) {
+		s = model_sys(ui->model, (uint32_t)i);
+		if (s->toggle == TOGGLE_ALLOW && run_denied(ui->run,
+		    s->sysid) && !profile_is_locked(sysname_name(s->sysid)))
+			model_toggle(ui->model, (uint32_t)i, TOGGLE_DENY);
+	}
+}
+
 /* Moves up to RING_BATCH events into the model; returns how many. */
 static size_t
 drain(struct ui *ui)
@@ -292,6 +313,7 @@ drain(struct ui *ui)
 	size_t nsys = model_nsys(ui->model), nprocs = model_nprocs(ui->model);
 
 	total = run_drain(ui->run, log_event, ui, RING_BATCH);
+	deny_sync(ui, nsys);
 	if (total > 0) {
 		ui->events += total;
 		ui->rebuild = 1;
@@ -311,6 +333,7 @@ tracer_finished(struct ui *ui)
 	char st[32];
 
 	ui->tracer_done = 1;
+	ui->end = ui->now;	/* the elapsed clock stops */
 	ui->root_status = run_root_status(ui->run);
 	ui->rebuild = 1;
 	ui->dirty |= DIRTY_HEADER | DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
@@ -607,14 +630,14 @@ opened_state(struct ui *ui, const struct ui_opts *o)
 	model_totals(ui->model, &t);
 	ui->now = run_saved_ns(ui->run);
 	if (run_from_profile(ui->run))
-		ui_message(ui, 0, "opened the profile %s: %zu allowed calls, "
+		ui_message(ui, 0, "opened the profile %s: %zu allowed call%s, "
 		    "nothing traced; toggle and save (F2) as live", o->title,
-		    model_nsys(ui->model));
+		    model_nsys(ui->model), draw_plural(model_nsys(ui->model)));
 	else
 		ui_message(ui, 0, "opened the session %s: %u process%s, %zu "
-		    "syscalls, nothing traced; toggle, save a profile (F2)",
+		    "syscall%s, nothing traced; toggle, save a profile (F2)",
 		    o->title, t.procs_total, t.procs_total == 1 ? "" : "es",
-		    model_nsys(ui->model));
+		    model_nsys(ui->model), draw_plural(model_nsys(ui->model)));
 }
 
 int

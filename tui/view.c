@@ -8,6 +8,7 @@
 #include "ui-int.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,30 @@ srow_add(struct ui *ui, size_t *n)
 	return r;
 }
 
+int
+view_home_phase(const uint64_t pc[PHASE_N])
+{
+	if (pc[PHASE_SERVING] > 0)
+		return PHASE_SERVING;
+	if (pc[PHASE_STARTUP] > 0)
+		return PHASE_STARTUP;
+	return pc[PHASE_SHUTDOWN] > 0 ? PHASE_SHUTDOWN : -1;
+}
+
+int
+view_filter_pass(enum ui_filter f, const uint64_t pc[PHASE_N])
+{
+	int only = f == FILTER_STARTUP ? PHASE_STARTUP : PHASE_SERVING;
+	int ph;
+
+	if (f == FILTER_ALL)
+		return 1;
+	for (ph = 0; ph < PHASE_N; ph++)
+		if ((pc[ph] > 0) != (ph == only))
+			return 0;
+	return 1;
+}
+
 static int
 matches(const struct ui *ui, uint32_t sys)
 {
@@ -235,6 +260,7 @@ scope_entries(const struct ui *ui, uint32_t proc, struct ui_srow **out)
 
 	if (proc == TROW_ALL) {
 		v = xcalloc(model_nsys(m) + 1, sizeof(*v));
+		/* An entry the filter drops is overwritten by the next one. */
 		for (i = 0; i < model_nsys(m); i++) {
 			if (!matches(ui, (uint32_t)i))
 				continue;
@@ -244,7 +270,7 @@ scope_entries(const struct ui *ui, uint32_t proc, struct ui_srow **out)
 				v[n].pc[ph] = s->count[ph];
 			v[n].count = s->total;
 			v[n].first = s->first;
-			n++;
+			n += view_filter_pass(ui->filter, v[n].pc);
 		}
 	} else {
 		p = model_proc(m, proc);
@@ -252,20 +278,24 @@ scope_entries(const struct ui *ui, uint32_t proc, struct ui_srow **out)
 		for (i = 0; i < p->nstats; i++) {
 			if (!matches(ui, p->stats[i].sys))
 				continue;
+			memset(&v[n], 0, sizeof(v[n]));
 			v[n].sys = p->stats[i].sys;
 			for (ph = 0; ph < PHASE_N; ph++) {
 				v[n].pc[ph] = p->stats[i].count[ph];
 				v[n].count += p->stats[i].count[ph];
 			}
 			v[n].first = p->stats[i].first;
-			n++;
+			n += view_filter_pass(ui->filter, v[n].pc);
 		}
 	}
 	*out = v;
 	return n;
 }
 
-/* Appends a section: a header row, then the entries sorted. */
+/*
+ * Appends a section: a header row, then the entries sorted; with a phase,
+ * only the entries whose home phase (view_home_phase()) it is.
+ */
 static void
 add_section(struct ui *ui, size_t *n, uint32_t section, struct ui_srow *v,
     size_t nv, int phase)
@@ -282,12 +312,10 @@ add_section(struct ui *ui, size_t *n, uint32_t section, struct ui_srow *v,
 	}
 	start = *n;
 	for (i = 0; i < nv; i++) {
-		if (phase >= 0 && v[i].pc[phase] == 0)
+		if (phase >= 0 && view_home_phase(v[i].pc) != phase)
 			continue;
 		r = srow_add(ui, n);
 		*r = v[i];
-		if (phase >= 0)
-			r->count = v[i].pc[phase];
 		r->section = section == UINT32_MAX ? 0 : section;
 		r->id = (uint64_t)(section == UINT32_MAX ? 0 : section + 1)
 		    << 32 | r->sys;
@@ -344,7 +372,10 @@ sys_rebuild(struct ui *ui)
 			break;
 		}
 	if (ui->sys.follow && i == n && ui->group != GROUP_FLAT) {
-		/* The same syscall in another section, if the id is gone. */
+		/*
+		 * The same syscall in another section, if the id is gone (a
+		 * call that moved to serving, a process section).
+		 */
 		for (i = 0; i < n; i++)
 			if (ui->srows[i].sys == (uint32_t)ui->sys.cur_id &&
 			    ui->srows[i].sys != SROW_HEADER) {
@@ -462,4 +493,94 @@ view_val_cursor(struct ui *ui, uint32_t sys, const struct model_sys *s)
 	if (n > 0 && ui->val_cur >= n)
 		ui->val_cur = n - 1;
 	return ui->val_cur;
+}
+
+int
+view_next_call(struct ui *ui, int from_cur)
+{
+	size_t i, k, start;
+
+	view_rebuild(ui);
+	if (ui->sys.n == 0)
+		return -ENOENT;
+	start = from_cur ? ui->sys.cur + 1 : 0;
+	for (k = 0; k < ui->sys.n; k++) {
+		i = (start + k) % ui->sys.n;
+		if (ui->srows[i].sys == SROW_HEADER)
+			continue;
+		ui->sys.cur = i;
+		ui->sys.follow = 1;
+		view_sync_ids(ui);
+		return 0;
+	}
+	return -ENOENT;
+}
+
+/* Did process p reach serving? */
+static int
+proc_served(const struct model_proc *p)
+{
+	return p->phase_since[PHASE_SERVING] != 0 || p->phase ==
+	    PHASE_SERVING;
+}
+
+static int (*refusal_risk)(const struct ui *, uint32_t);
+static const struct ui *refusal_ui;
+
+static int
+cmp_refusals(const void *a, const void *b)
+{
+	const struct view_refusal *x = a, *y = b;
+	int rx = refusal_risk(refusal_ui, x->sys);
+	int ry = refusal_risk(refusal_ui, y->sys);
+
+	if (rx != ry)
+		return rx > ry ? -1 : 1;
+	return strcmp(sysname_name(model_sys(refusal_ui->model, x->sys)->sysid),
+	    sysname_name(model_sys(refusal_ui->model, y->sys)->sysid));
+}
+
+size_t
+view_refusals(struct ui *ui, int (*risk)(const struct ui *, uint32_t),
+    struct view_refusal **out, size_t *nserving)
+{
+	const struct model *m = ui->model;
+	const struct model_proc *p;
+	const struct model_sys *s;
+	struct view_refusal *v;
+	size_t nsys = model_nsys(m), i, j, n = 0;
+	uint32_t k;
+
+	v = xcalloc(nsys + 1, sizeof(*v));
+	*nserving = 0;
+	for (i = 0; i < model_nprocs(m); i++) {
+		p = model_proc(m, (uint32_t)i);
+		if (!proc_served(p))
+			continue;
+		(*nserving)++;
+		for (j = 0; j < p->nstats; j++) {
+			k = p->stats[j].sys;
+			s = model_sys(m, k);
+			/* A profile keeps the locked calls whatever it is. */
+			if (p->stats[j].count[PHASE_STARTUP] == 0 ||
+			    s->count[PHASE_SERVING] > 0 ||
+			    s->count[PHASE_SHUTDOWN] > 0 ||
+			    profile_is_locked(sysname_name(s->sysid)))
+				continue;
+			v[k].sys = k;
+			v[k].count += p->stats[j].count[PHASE_STARTUP];
+			v[k].nprocs++;
+		}
+	}
+	/* Packs the calls found to the front, in model order. */
+	for (i = 0; i < nsys; i++)
+		if (v[i].nprocs > 0)
+			v[n++] = v[i];
+	if (n > 1) {
+		refusal_risk = risk;
+		refusal_ui = ui;
+		xqsort(v, n, sizeof(*v), cmp_refusals);
+	}
+	*out = v;
+	return n;
 }

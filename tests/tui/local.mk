@@ -29,7 +29,11 @@ TUI_TESTS = \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test \
 	tests/tui/tui-phaselive.test \
-	tests/tui/tui-phaselive-nginx.test
+	tests/tui/tui-phaselive-nginx.test \
+	tests/tui/tui-layout.test \
+	tests/tui/tui-explain.test \
+	tests/tui/tui-phases.test \
+	tests/tui/tui-elapsed.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
