@@ -1175,10 +1175,29 @@ key_ask(struct ui *ui, int key)
 	done(ui, key);
 }
 
+/* A click at (y, x) of the bottom pane on a value's box toggles it. */
+static void
+click_value(struct ui *ui, int y, int x)
+{
+	const struct model_sys *s;
+	uint32_t sys;
+	size_t i;
+
+	for (i = 0; i < ui->nvalbox; i++)
+		if (ui->valbox[i].y == y && x >= ui->valbox[i].x &&
+		    x < ui->valbox[i].x + 3)
+			break;
+	if (i == ui->nvalbox || (s = view_details_sys(ui, &sys)) == NULL)
+		return;
+	view_val_cursor(ui, sys, s);	/* the cursor follows this call */
+	ui->val_cur = ui->valbox[i].idx;
+	toggle_value(ui);
+}
+
 /*
  * The mouse: a click on a row of the tree or the syscall pane focuses the
- * pane and selects the row; on the [x] box of a syscall it also toggles
- * it.  The wheel scrolls the pane under the pointer by 3 rows.
+ * pane and selects the row; on the [x] box of a syscall, or of an argument
+ * value in the details pane, it also toggles it.  The wheel scrolls the pane under the pointer by 3 rows.
  */
 static void
 mouse(struct ui *ui)
@@ -1217,6 +1236,9 @@ mouse(struct ui *ui)
 		return;
 	ui->focus = pane;
 	ui->dirty |= DIRTY_TREE | DIRTY_SYS | DIRTY_BOTTOM;
+	if (pane == PANE_BOTTOM &&
+	    (me.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)))
+		click_value(ui, y, x);
 	if (l == NULL || y < first || l->top + (size_t)(y - first) >= l->n)
 		return;
 	list_move(l, (long)(l->top + (size_t)(y - first)) - (long)l->cur);

@@ -883,6 +883,11 @@ details_args(struct ui *ui, WINDOW *w, int width, int y,
 			    A_NORMAL;
 			if (ui->focus == PANE_BOTTOM && idx == cur)
 				at = A_REVERSE;
+			if (a->many == 0 && x < width &&
+			    ui->nvalbox < sizeof(ui->valbox) /
+			    sizeof(ui->valbox[0]))
+				ui->valbox[ui->nvalbox++] =
+				    (struct ui_valbox){ y, x, idx };
 			x += put(w, y, x, width - x, at, buf);
 		}
 		y++;
@@ -1198,6 +1203,7 @@ draw_bottom(struct ui *ui)
 	    "v: next view  -/+: size  b: hide " : "v: next view ");
 	put(w, 0, width - (int)strlen(buf) > x ? width - (int)strlen(buf) : x,
 	    width, a, buf);
+	ui->nvalbox = 0;
 	switch (ui->bottom) {
 	case BOTTOM_DETAILS:
 		if (ui->focus == PANE_TREE)

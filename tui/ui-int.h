@@ -209,6 +209,12 @@ struct ui {
 	/* The details pane's cursor on the argument values of a syscall. */
 	uint32_t		 val_sys;	/* model index of the syscall */
 	size_t			 val_cur;	/* view_argval() index */
+	/* Where the details pane drew each value's box: a click toggles. */
+	struct ui_valbox {
+		int		 y, x;		/* in the bottom pane */
+		size_t		 idx;		/* view_argval() index */
+	}			 valbox[64];
+	size_t			 nvalbox;
 	/* The details pane's first stack of a syscall (--stacks). */
 	uint32_t		 stack_sys;	/* model index of the syscall */
 	uint32_t		 stack_pick;	/* which executable's */

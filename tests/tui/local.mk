@@ -33,7 +33,8 @@ TUI_TESTS = \
 	tests/tui/tui-layout.test \
 	tests/tui/tui-explain.test \
 	tests/tui/tui-phases.test \
-	tests/tui/tui-elapsed.test
+	tests/tui/tui-elapsed.test \
+	tests/tui/tui-mouse-values.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
