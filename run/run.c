@@ -60,6 +60,7 @@ struct run {
 	struct tracer		*tracer;	/* NULL: opened, nothing traced */
 	struct ring		*ring;		/* opts.ring */
 	int			 debug;		/* SCTUI_DEBUG_EVENTS */
+	int			 returns;	/* run_returns() */
 
 	/* The tracer's thread and the start handshake. */
 	pthread_t		 thread;
@@ -120,8 +121,9 @@ sink_inline(void *ctx, const struct sc_event *ev)
 	/* SCTUI_DEBUG_EVENTS=1: every event on stderr, for the tracer. */
 	if (r->debug)
 		fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d "
-		    "aux=%d flags=%#x\n", ev->kind, ev->tid, ev->tgid,
-		    ev->arch, ev->nr, ev->aux, ev->flags);
+		    "aux=%d flags=%#x ret=%lld\n", ev->kind, ev->tid,
+		    ev->tgid, ev->arch, ev->nr, ev->aux, ev->flags,
+		    ev->kind == SC_EV_RETURN ? (long long)ev->u.args[0] : 0);
 	model_event(r->model, ev);
 	if (ev->kind == SC_EV_EXEC && (ev->flags & SC_EVF_SETUID))
 		fprintf(stderr, "sctui: pid %d exec'd the setuid/setgid program "
@@ -214,6 +216,15 @@ int
 run_deny_errno(const struct run *r)
 {
 	return r->deny_errno;
+}
+
+void
+run_returns(struct run *r, int on)
+{
+	if (r->tracer != NULL && on != r->returns) {
+		r->returns = on;
+		tracer_returns(r->tracer, on);
+	}
 }
 
 int
@@ -494,6 +505,8 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 		to.stacks = r->stacks = stacks_new();
 	}
 	r->tracer = tracer_new(&to, &sink);
+	/* SCTUI_RETURNS=1: return values from the start (debugging). */
+	run_returns(r, getenv("SCTUI_RETURNS") != NULL);
 	if ((rc = deny_cli(r)) < 0)
 		goto fail;
 	*rp = r;

@@ -147,6 +147,13 @@ void		 run_signal(struct run *r, int sig);
  * call).
  */
 int		 run_deny(struct run *r, uint32_t sysid, int on);
+/*
+ * Return values (tracer_returns()): on while the event log is shown, so
+ * that the fast path takes a second stop a call only then.  The thread
+ * that owns r; a no-op when nothing is traced.
+ */
+void		 run_returns(struct run *r, int on);
+
 /* 1 if sysid is denied live; the number of calls so denied. */
 int		 run_denied(const struct run *r, uint32_t sysid);
 size_t		 run_ndenied(const struct run *r);

@@ -29,8 +29,11 @@ struct tcb {
 #define TCB_EXIT_CHECK	0x80		/* clone3: check the child at exit */
 #define TCB_SYNCING	0x100		/* interrupted for a TSYNC filter */
 #define TCB_HELD	0x200		/* its TSYNC filter waits for those */
+#define TCB_RETURN	0x400		/* its call's RETURN is owed: followed
+					   to the exit stop (ret_nr) */
 	int		deny_errno;	/* set the return at the exit stop */
 	pid_t		last_child;	/* from its last fork/clone event */
+	int32_t		ret_nr;		/* TCB_RETURN: the call's number */
 	char		comm[16];	/* NOTIFY mode, leaders: the name seen */
 	uint32_t	next_free;	/* free list: index + 1, 0 ends */
 };

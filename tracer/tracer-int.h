@@ -100,6 +100,7 @@ struct tracer {
 	/* Live what-if: errno per (arch slot, nr); 0 lets the call run. */
 	_Atomic unsigned short	 deny[3][1024];
 	atomic_int		 ndeny;
+	atomic_int		 returns;	/* tracer_returns() */
 	uint32_t		 nown;		/* filters tracees installed */
 	uint32_t		 syncing;	/* threads held for a TSYNC */
 	struct stack_seen	*seen;		/* opts.stacks: what was captured */
@@ -129,9 +130,15 @@ void		 tracer_emit_aux(struct tracer *t, enum sc_event_kind kind,
 /* SPAWN or ATTACH of c, with flags; marks c announced. */
 void		 tracer_announce(struct tracer *t, struct tcb *c,
 		    enum sc_event_kind kind, uint16_t flags);
-/* A call c made: SYSCALL, then DENIED if a what-if failed it with err. */
+/*
+ * A call c made: SYSCALL (with SC_EVF_RETURN if c has TCB_RETURN), then
+ * DENIED if a what-if failed it with err.
+ */
 void		 tracer_report_call(struct tracer *t, const struct tcb *c,
 		    struct sc_event *ev, int err);
+/* The call c is owed a RETURN for (TCB_RETURN) returned rval. */
+void		 tracer_report_return(struct tracer *t, const struct tcb *c,
+		    uint32_t arch, int64_t rval);
 
 /* The command is pid: track and announce it. */
 struct tcb	*tracer_add_root(struct tracer *t, pid_t pid);

@@ -313,13 +313,29 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	ev->tid = c->tid;
 	ev->tgid = c->tgid;
 	ev->aux = 0;
-	ev->flags = 0;
+	ev->flags = c->flags & TCB_RETURN ? SC_EVF_RETURN : 0;
 	tracer_emit(t, ev);
 	if (err != 0) {
 		ev->kind = SC_EV_DENIED;
 		ev->aux = err;
 		tracer_emit(t, ev);
 	}
+}
+
+void
+tracer_report_return(struct tracer *t, const struct tcb *c, uint32_t arch,
+    int64_t rval)
+{
+	struct sc_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_RETURN;
+	ev.tid = c->tid;
+	ev.tgid = c->tgid;
+	ev.arch = arch;
+	ev.nr = c->ret_nr;
+	ev.u.args[0] = (uint64_t)rval;
+	tracer_emit(t, &ev);
 }
 
 void
@@ -563,6 +579,12 @@ tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
 	else if (old != 0 && err == 0)
 		atomic_fetch_sub(&t->ndeny, 1);
 	return 0;
+}
+
+void
+tracer_returns(struct tracer *t, int on)
+{
+	atomic_store_explicit(&t->returns, on != 0, memory_order_relaxed);
 }
 
 int

@@ -12,7 +12,8 @@
 #include <stdint.h>
 
 enum sc_event_kind {
-	SC_EV_SYSCALL = 1,	/* tid entered syscall nr of arch; u.args */
+	SC_EV_SYSCALL = 1,	/* tid entered syscall nr of arch; u.args;
+				   SC_EVF_RETURN: a RETURN follows */
 	SC_EV_SPAWN,		/* tid is new; aux = parent pid (tgid) */
 	SC_EV_ATTACH,		/* tid existed and was seized (-p); aux = ppid */
 	SC_EV_EXEC,		/* tgid exec'd; aux = former tid; u.name = comm */
@@ -24,6 +25,10 @@ enum sc_event_kind {
 				   aux 1: from now on followed with
 				   PTRACE_SYSCALL, 0: stacked on the
 				   profile's (seccomp user notification) */
+	SC_EV_RETURN,		/* the call tid entered last (a SYSCALL with
+				   SC_EVF_RETURN) returned; nr and arch as
+				   then; u.args[0] = the return value, as
+				   int64_t: -errno on failure */
 };
 
 /*
@@ -44,6 +49,8 @@ struct sc_event {
 #define SC_EVF_THREAD	0x0001		/* SPAWN/ATTACH: a thread, not a process */
 #define SC_EVF_ROOT	0x0002		/* SPAWN: the command sctui started */
 #define SC_EVF_SETUID	0x0004		/* EXEC: setuid/setgid not granted */
+#define SC_EVF_RETURN	0x0008		/* SYSCALL: its RETURN will follow
+					   (unless the thread dies first) */
 	union {
 		uint64_t	args[6];	/* SYSCALL: raw arguments */
 		char		name[48];	/* SPAWN/ATTACH/EXEC: comm, NUL-ended */
