@@ -27,7 +27,8 @@ TUI_TESTS = \
 	tests/tui/tui-session.test \
 	tests/tui/tui-stacks.test \
 	tests/tui/tui-terminal.test \
-	tests/tui/tui-tree.test
+	tests/tui/tui-tree.test \
+	tests/tui/tui-evlog.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
@@ -67,3 +68,8 @@ check_PROGRAMS += tests/helpers/h-tui-deny
 tests_helpers_h_tui_deny_SOURCES = tests/helpers/h-tui-deny.c
 tests_helpers_h_tui_deny_CFLAGS = $(WARN_CFLAGS)
 tests_helpers_h_tui_deny_LDFLAGS =
+
+check_PROGRAMS += tests/helpers/h-tui-evlog
+tests_helpers_h_tui_evlog_SOURCES = tests/helpers/h-tui-evlog.c
+tests_helpers_h_tui_evlog_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_tui_evlog_LDFLAGS =
