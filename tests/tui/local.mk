@@ -28,7 +28,8 @@ TUI_TESTS = \
 	tests/tui/tui-stacks.test \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test \
-	tests/tui/tui-evlog.test
+	tests/tui/tui-evlog.test \
+	tests/tui/tui-evlog-modes.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
