@@ -1,22 +1,25 @@
 /*
  * h-tui-evlog - calls with known outcomes, for the event log's tests.
  *
- * Usage: h-tui-evlog
+ * Usage: h-tui-evlog [N]
  * Makes a symbolic link to itself named "ev<ESC>[2Jil" in the current
  * folder and runs itself through it, so that its process name (the kernel
  * takes it from the file name) holds an escape sequence that would clear
- * a terminal.  Then creates "evlog-file" and loops: open("evlog-file",
- * O_RDONLY | O_CLOEXEC | O_NOFOLLOW), which returns 3 (0, 1 and 2 are
- * open), close(3), open("evlog-missing", O_RDONLY | O_DIRECTORY), which
- * fails with ENOENT, uname(2), and poll(2) for 20 ms.  SIGTERM (default
- * action) ends it.
+ * a terminal.  Then creates "evlog-file" and loops N times (forever
+ * without N): open("evlog-file", O_RDONLY | O_CLOEXEC | O_NOFOLLOW), which
+ * returns 3 (0, 1 and 2 are open), close(3), open("evlog-missing",
+ * O_RDONLY | O_DIRECTORY), which fails with ENOENT, uname(2), and poll(2)
+ * for 20 ms.  Says the numbers of those calls on stdout first.  SIGTERM
+ * (default action) ends it.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -25,13 +28,13 @@
 int
 main(int argc, char **argv)
 {
-	char self[PATH_MAX];
+	char self[PATH_MAX], name[] = HOSTILE;
 	struct utsname u;
+	long loops = argc > 1 ? atol(argv[1]) : -1;
 	ssize_t n;
 	int fd;
 
-	(void)argv;
-	if (argc < 2) {
+	if (strcmp(argv[0], HOSTILE) != 0) {
 		if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) <
 		    0) {
 			perror("h-tui-evlog: /proc/self/exe");
@@ -46,7 +49,8 @@ main(int argc, char **argv)
 			perror("h-tui-evlog: symlink");
 			return 1;
 		}
-		execl("./" HOSTILE, HOSTILE, "run", (char *)NULL);
+		argv[0] = name;
+		execv("./" HOSTILE, argv);
 		perror("h-tui-evlog: exec");
 		return 1;
 	}
@@ -56,9 +60,11 @@ main(int argc, char **argv)
 		return 1;
 	}
 	close(fd);
-	printf("h-tui-evlog: looping\n");
+	/* The numbers of the calls it loops on, for tests/tracer/returns. */
+	printf("h-tui-evlog: looping: openat %d uname %d poll %d\n",
+	    SYS_openat, SYS_uname, SYS_poll);
 	fflush(stdout);
-	for (;;) {
+	for (; loops != 0; loops--) {
 		fd = open("evlog-file", O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 		if (fd >= 0)
 			close(fd);
@@ -66,4 +72,5 @@ main(int argc, char **argv)
 		uname(&u);
 		poll(NULL, 0, 20);
 	}
+	return 0;
 }
