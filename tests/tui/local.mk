@@ -34,8 +34,9 @@ TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
 # The UI's thread seams under ThreadSanitizer (configure --enable-tsan):
-# the ring, the commands sent to the tracer's thread, live denial and the
-# first stacks the tracer stores while the UI reads them.  A
+# the ring, the commands sent to the tracer's thread, live denial, the
+# first stacks the tracer stores while the UI reads them, and the event
+# log turning return values on and off.  A
 # report ends sctui (halt_on_error) and lands in tests/sanitizer/, which
 # ./bootstrap --check counts as a failure.
 TSAN_TESTS = \
@@ -43,7 +44,8 @@ TSAN_TESTS = \
 	tests/tui/tui-deny.test \
 	tests/tui/tui-robust.test \
 	tests/tui/tui-profile.test \
-	tests/tui/tui-stacks.test
+	tests/tui/tui-stacks.test \
+	tests/tui/tui-evlog.test
 check-tsan:
 if TSAN
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(TSAN_TESTS)'
