@@ -117,13 +117,20 @@ static void
 sink_inline(void *ctx, const struct sc_event *ev)
 {
 	struct run *r = ctx;
+	char ret[32] = "";
 
-	/* SCTUI_DEBUG_EVENTS=1: every event on stderr, for the tracer. */
-	if (r->debug)
+	/*
+	 * SCTUI_DEBUG_EVENTS=1: every event on stderr, for the tracer; a
+	 * RETURN ends with its value.
+	 */
+	if (r->debug) {
+		if (ev->kind == SC_EV_RETURN)
+			snprintf(ret, sizeof(ret), " ret=%lld",
+			    (long long)ev->u.args[0]);
 		fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d "
-		    "aux=%d flags=%#x ret=%lld\n", ev->kind, ev->tid,
-		    ev->tgid, ev->arch, ev->nr, ev->aux, ev->flags,
-		    ev->kind == SC_EV_RETURN ? (long long)ev->u.args[0] : 0);
+		    "aux=%d flags=%#x%s\n", ev->kind, ev->tid, ev->tgid,
+		    ev->arch, ev->nr, ev->aux, ev->flags, ret);
+	}
 	model_event(r->model, ev);
 	if (ev->kind == SC_EV_EXEC && (ev->flags & SC_EVF_SETUID))
 		fprintf(stderr, "sctui: pid %d exec'd the setuid/setgid program "

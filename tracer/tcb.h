@@ -29,7 +29,7 @@ struct tcb {
 #define TCB_EXIT_CHECK	0x80		/* clone3: check the child at exit */
 #define TCB_SYNCING	0x100		/* interrupted for a TSYNC filter */
 #define TCB_HELD	0x200		/* its TSYNC filter waits for those */
-#define TCB_RETURN	0x400		/* its call's RETURN is owed: followed
+#define TCB_RETURN	0x800		/* its call's RETURN is owed: followed
 					   to the exit stop (ret_nr) */
 	int		deny_errno;	/* set the return at the exit stop */
 	pid_t		last_child;	/* from its last fork/clone event */

@@ -49,7 +49,7 @@ struct sc_event {
 #define SC_EVF_THREAD	0x0001		/* SPAWN/ATTACH: a thread, not a process */
 #define SC_EVF_ROOT	0x0002		/* SPAWN: the command sctui started */
 #define SC_EVF_SETUID	0x0004		/* EXEC: setuid/setgid not granted */
-#define SC_EVF_RETURN	0x0008		/* SYSCALL: its RETURN will follow
+#define SC_EVF_RETURN	0x0040		/* SYSCALL: its RETURN will follow
 					   (unless the thread dies first) */
 	union {
 		uint64_t	args[6];	/* SYSCALL: raw arguments */
