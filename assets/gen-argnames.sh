@@ -6,7 +6,10 @@
 # Prints C tables of { "NAME", NAME } for the selector arguments sctui
 # records (lib/model/argspec.c): address families, socket types, clone
 # flags, prctl options, arch_prctl codes, ioctl requests, fcntl commands,
-# mmap protections, madvise advice, signals and personalities.  The names
+# mmap protections, madvise advice, signals and personalities; and for the
+# event log's decoder (lib/model/decode.c): open flags and access modes,
+# AT_* flags, mmap flags and protections, socket flags and sigprocmask's
+# how.  The names
 # are the macros (and, for personalities, the enumerators) the installed
 # headers define; their values are the compiler's, never copied here.  The
 # output includes the headers it needs, so it compiles on its own.
@@ -67,6 +70,15 @@ table fcntl '^F_(GET|SET|DUP|OFD|ADD|NOTIFY|CANCELLK)[A-Z0-9_]*$'
 table prot '^PROT_(EXEC)$'
 table madv '^MADV_[A-Z0-9_]+$'
 table sig '^SIG[A-Z0-9]+$' '^SIG(RTMIN|RTMAX|STKSZ|CLD|POLL|IOT|UNUSED)$'
+# The decoder's: aliases and multi-bit values left out, so that each bit
+# has one name (O_SYNC and O_TMPFILE are bits plus O_DSYNC, O_DIRECTORY).
+table open '^O_[A-Z]+$' '^O_(RDONLY|WRONLY|RDWR|ACCMODE|NDELAY|FSYNC|RSYNC|SYNC|TMPFILE|LARGEFILE|EXEC|SEARCH|NOFOLLOW_ANY)$'
+table oacc '^O_(RDONLY|WRONLY|RDWR)$'
+table at '^AT_[A-Z_]+$' '^AT_(FDCWD|EACCESS|HANDLE_.*|STATX_.*|RENAME_.*)$'
+table map '^MAP_[A-Z0-9_]+$' '^MAP_(TYPE|FILE|ANON|HUGE_.*|SHARED_VALIDATE|FAILED|DENYWRITE|EXECUTABLE)$'
+table protall '^PROT_(NONE|READ|WRITE|EXEC|SEM|GROWSDOWN|GROWSUP)$'
+table sockf '^SOCK_(NONBLOCK|CLOEXEC)$'
+table sighow '^SIG_(BLOCK|UNBLOCK|SETMASK)$'
 
 echo 'static const struct argname argnames_per[] = {'
 if [ -n "$per" ]; then

@@ -10,7 +10,7 @@ bench_b_threads_LDADD = $(PTHREAD_LIBS)
 CLEANFILES += $(BENCH_PROGS)
 EXTRA_DIST += bench/run.sh bench/nginx.conf bench/experiments/README \
 	bench/experiments/x-tracer.c \
-	bench/experiments/run.sh
+	bench/experiments/run.sh bench/experiments/returns.sh
 
 # BENCH_RUNS=N (default 3) and the other BENCH_* variables in bench/run.sh
 # pass through the environment.

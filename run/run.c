@@ -65,6 +65,7 @@ struct run {
 	struct tracer		*tracer;	/* NULL: opened, nothing traced */
 	struct ring		*ring;		/* opts.ring */
 	int			 debug;		/* SCTUI_DEBUG_EVENTS */
+	int			 returns;	/* run_returns() */
 
 	/* The tracer's thread and the start handshake. */
 	pthread_t		 thread;
@@ -130,12 +131,20 @@ sink_inline(void *ctx, const struct sc_event *ev)
 {
 	struct run *r = ctx;
 	struct model_note note;
+	char ret[32] = "";
 
-	/* SCTUI_DEBUG_EVENTS=1: every event on stderr, for the tracer. */
-	if (r->debug)
+	/*
+	 * SCTUI_DEBUG_EVENTS=1: every event on stderr, for the tracer; a
+	 * RETURN ends with its value.
+	 */
+	if (r->debug) {
+		if (ev->kind == SC_EV_RETURN)
+			snprintf(ret, sizeof(ret), " ret=%lld",
+			    (long long)ev->u.args[0]);
 		fprintf(stderr, "ev kind=%u tid=%d tgid=%d arch=%#x nr=%d "
-		    "aux=%d flags=%#x\n", ev->kind, ev->tid, ev->tgid,
-		    ev->arch, ev->nr, ev->aux, ev->flags);
+		    "aux=%d flags=%#x%s\n", ev->kind, ev->tid, ev->tgid,
+		    ev->arch, ev->nr, ev->aux, ev->flags, ret);
+	}
 	model_event_note(r->model, ev, &note);
 	if (r->opts.on_event != NULL)
 		r->opts.on_event(r->opts.event_arg, ev, note.sysid,
@@ -247,6 +256,15 @@ kernel_arch(uint32_t sysid)
 	uint32_t arch = sysname_arch(sysid);
 
 	return arch == SCMP_ARCH_X32 ? SCMP_ARCH_X86_64 : arch;
+}
+
+void
+run_returns(struct run *r, int on)
+{
+	if (r->tracer != NULL && on != r->returns) {
+		r->returns = on;
+		tracer_returns(r->tracer, on);
+	}
 }
 
 int
@@ -639,6 +657,8 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 		to.stacks = r->stacks = stacks_new();
 	}
 	r->tracer = tracer_new(&to, &sink);
+	/* SCTUI_RETURNS=1: return values from the start (debugging). */
+	run_returns(r, getenv("SCTUI_RETURNS") != NULL);
 	if ((rc = deny_cli(r)) < 0)
 		goto fail;
 	*rp = r;

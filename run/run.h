@@ -182,6 +182,13 @@ void		 run_signal(struct run *r, int sig);
  */
 int		 run_deny(struct run *r, uint32_t sysid, int on);
 /*
+ * Return values (tracer_returns()): on while the event log is shown, so
+ * that the fast path takes a second stop a call only then.  The thread
+ * that owns r; a no-op when nothing is traced.
+ */
+void		 run_returns(struct run *r, int on);
+
+/*
  * 1 if sysid is denied live; how many sysids are (a name is one per arch
  * it was denied on).
  */

@@ -13,8 +13,10 @@
  *
  * The stop kinds, as ptrace(2) "Stopped states" describes them under
  * PTRACE_SEIZE, and what is done with each:
- *   seccomp stop (PTRACE_EVENT_SECCOMP)   emit SYSCALL; PTRACE_CONT
- *   syscall stop (SIGTRAP|0x80)           emit SYSCALL on entry; PTRACE_SYSCALL
+ *   seccomp stop (PTRACE_EVENT_SECCOMP)   emit SYSCALL; PTRACE_CONT, or
+ *                                         PTRACE_SYSCALL for its return
+ *   syscall stop (SIGTRAP|0x80)           emit SYSCALL on entry, RETURN at
+ *                                         exit if wanted; PTRACE_SYSCALL
  *   fork/vfork/clone event                announce the child; restart
  *   exec event                            emit EXEC; restart
  *   PTRACE_EVENT_STOP + stop signal       group-stop: PTRACE_LISTEN
@@ -66,8 +68,9 @@
 	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC)
 
 /*
- * In the fast path, a tracee under a filter of its own, or whose clone3
- * must be checked at its exit, goes on with PTRACE_SYSCALL.  One held for
+ * In the fast path, a tracee under a filter of its own, whose clone3
+ * must be checked at its exit, or whose call's return value is wanted
+ * (tracer_returns()), goes on with PTRACE_SYSCALL.  One held for
  * a TSYNC stays stopped until synced() lets it go.
  */
 static void
@@ -82,7 +85,8 @@ resume(struct tracer *t, pid_t tid, int sig)
 			return;
 		if (c != NULL && (c->flags & TCB_TO_SYSCALL))
 			c->flags = (c->flags & ~TCB_TO_SYSCALL) | TCB_SYSCALL;
-		if (c == NULL || !(c->flags & (TCB_SYSCALL | TCB_EXIT_CHECK)))
+		if (c == NULL || !(c->flags & (TCB_SYSCALL | TCB_EXIT_CHECK |
+		    TCB_RETURN)))
 			req = PTRACE_CONT;
 	}
 	/* ESRCH: killed meanwhile (SIGKILL); its exit is reported later. */
@@ -538,6 +542,11 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 			    (long)offsetof(struct user_regs_struct, rax),
 			    (long)-c->deny_errno);
 #endif
+		if ((c->flags & TCB_RETURN) &&
+		    info.op == PTRACE_SYSCALL_INFO_EXIT)
+			tracer_report_return(t, c, info.arch, c->deny_errno ?
+			    -c->deny_errno : info.exit.rval);
+		c->flags &= ~TCB_RETURN;
 		c->deny_errno = 0;
 		if (!(c->flags & TCB_EXIT_CHECK))
 			return;
@@ -573,6 +582,11 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 		serving = 1;
 	if (err != 0)
 		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
+	/* Its return value, from the exit stop, while the log wants it. */
+	if (atomic_load_explicit(&t->returns, memory_order_relaxed)) {
+		c->flags |= TCB_RETURN;
+		c->ret_nr = ev.nr;
+	}
 	/* --stacks: a first occurrence, from the stop the thread is in. */
 	stack_call(t, c, &ev, 1);
 	tracer_report_call(t, c, &ev, err, serving);

@@ -31,10 +31,13 @@ struct tcb {
 #define TCB_HELD	0x200		/* its TSYNC filter waits for those */
 #define TCB_SERVES	0x400		/* leaders: the process serves
 					   (tracer_serves()) */
+#define TCB_RETURN	0x800		/* its call's RETURN is owed: followed
+					   to the exit stop (ret_nr) */
 	int		deny_errno;	/* set the return at the exit stop */
 	pid_t		last_child;	/* from its last fork/clone event */
 	uint64_t	since;		/* leaders: when announced or exec'd
 					   (event clock) */
+	int32_t		ret_nr;		/* TCB_RETURN: the call's number */
 	char		comm[16];	/* NOTIFY mode, leaders: the name seen */
 	uint32_t	next_free;	/* free list: index + 1, 0 ends */
 };

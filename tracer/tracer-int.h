@@ -122,6 +122,7 @@ struct tracer {
 	struct tracer_serve	*serves;
 	size_t			 nserves, capserves;
 	atomic_int		 serves_pending;
+	atomic_int		 returns;	/* tracer_returns() */
 	uint32_t		 nown;		/* filters tracees installed */
 	uint32_t		 syncing;	/* threads held for a TSYNC */
 	struct stack_seen	*seen;		/* opts.stacks: what was captured */
@@ -155,14 +156,18 @@ void		 tracer_emit_aux(struct tracer *t, enum sc_event_kind kind,
 void		 tracer_announce(struct tracer *t, struct tcb *c,
 		    enum sc_event_kind kind, uint16_t flags);
 /*
- * A call c made: SYSCALL, then DENIED if a what-if failed it with err
- * (serving: tracer_serve_errno() said so).
+ * A call c made: SYSCALL (with SC_EVF_RETURN if c has TCB_RETURN), then
+ * DENIED if a what-if failed it with err (serving: tracer_serve_errno()
+ * said so).
  */
 void		 tracer_report_call(struct tracer *t, const struct tcb *c,
 		    struct sc_event *ev, int err, int serving);
 /* EXEC of c's process (c its leader now): emits ev, ends its mark. */
 void		 tracer_emit_exec(struct tracer *t, struct tcb *c,
 		    struct sc_event *ev);
+/* The call c is owed a RETURN for (TCB_RETURN) returned rval. */
+void		 tracer_report_return(struct tracer *t, const struct tcb *c,
+		    uint32_t arch, int64_t rval);
 
 /* The command is pid: track and announce it. */
 struct tcb	*tracer_add_root(struct tracer *t, pid_t pid);

@@ -341,7 +341,7 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 	ev->tid = c->tid;
 	ev->tgid = c->tgid;
 	ev->aux = 0;
-	ev->flags = 0;
+	ev->flags = c->flags & TCB_RETURN ? SC_EVF_RETURN : 0;
 	tracer_emit(t, ev);
 	/* It left the call it was found asleep in: the next find is news. */
 	if (t->waited.len > 0) {
@@ -355,6 +355,22 @@ tracer_report_call(struct tracer *t, const struct tcb *c, struct sc_event *ev,
 		ev->flags = serving ? SC_EVF_SERVING : 0;
 		tracer_emit(t, ev);
 	}
+}
+
+void
+tracer_report_return(struct tracer *t, const struct tcb *c, uint32_t arch,
+    int64_t rval)
+{
+	struct sc_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = SC_EV_RETURN;
+	ev.tid = c->tid;
+	ev.tgid = c->tgid;
+	ev.arch = arch;
+	ev.nr = c->ret_nr;
+	ev.u.args[0] = (uint64_t)rval;
+	tracer_emit(t, &ev);
 }
 
 void
@@ -678,6 +694,12 @@ int
 tracer_deny(struct tracer *t, uint32_t arch, int nr, int err)
 {
 	return deny_table_set(&t->deny, arch, nr, err);
+}
+
+void
+tracer_returns(struct tracer *t, int on)
+{
+	atomic_store_explicit(&t->returns, on != 0, memory_order_relaxed);
 }
 
 int

@@ -216,6 +216,16 @@ int		 tracer_serve_deny(struct tracer *t, uint32_t arch, int nr,
  */
 void		 tracer_serves(struct tracer *t, pid_t tgid, uint64_t since);
 
+/*
+ * Return values: on, every call the ptrace engine reports from now on is
+ * also followed to its exit (in the fast path, PTRACE_SYSCALL from its
+ * seccomp stop: a second stop), and its SC_EV_SYSCALL carries
+ * SC_EVF_RETURN and is followed by an SC_EV_RETURN; off (the default), the
+ * fast path stops once a call.  The notification engine never reports a
+ * return: the kernel runs the call after sctui answered.  Thread-safe.
+ */
+void		 tracer_returns(struct tracer *t, int on);
+
 /* The command's wait(2) status once tracer_run() returned; -1 if none. */
 int		 tracer_root_status(const struct tracer *t);
 

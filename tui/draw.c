@@ -16,9 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "argspec.h"
 #include "build.h"
+#include "decode.h"
 #include "escape.h"
 #include "profile.h"
 #include "stacks.h"
@@ -1135,6 +1137,47 @@ draw_output(struct ui *ui, WINDOW *w, int width, int h)
 	}
 }
 
+/*
+ * A line of the log, as strace writes a call: the wall-clock time (ms
+ * since the epoch), the thread, its process's name (escaped: the program
+ * chose it), the phase, the call decoded, and its outcome.
+ */
+static void
+log_line(struct ui *ui, const struct ui_logent *e, int64_t ms, char *buf,
+    size_t len)
+{
+	const struct model_proc *p = model_proc_by_pid(ui->model, e->tgid);
+	uint32_t arch = sysname_arch(e->sysid);
+	const char *name = sysname_name(e->sysid), *en;
+	char comm[4 * sizeof(p->name)], call[512], val[48], ret[64];
+	time_t secs = (time_t)(ms / 1000);
+	struct tm tm;
+	size_t off;
+
+	escape_name(p != NULL ? p->name : "?", comm, sizeof(comm));
+	localtime_r(&secs, &tm);
+	off = strftime(buf, len, "%H:%M:%S", &tm);
+	decode_call(arch, name, e->args, call, sizeof(call));
+	switch (e->state) {
+	case LOG_DONE:
+		snprintf(ret, sizeof(ret), " = %s", decode_return(arch, name,
+		    e->ret, val, sizeof(val)));
+		break;
+	case LOG_DENIED:
+		en = decode_errno((int)-e->ret);
+		snprintf(ret, sizeof(ret), " DENIED (%s)", en ? en : "?");
+		break;
+	case LOG_PENDING:
+		snprintf(ret, sizeof(ret), " ...");
+		break;
+	default:
+		snprintf(ret, sizeof(ret), " = ?");
+		break;
+	}
+	snprintf(buf + off, len - off, ".%03d %6d %-11s %-5s %s%s",
+	    (int)(ms % 1000), e->tid, comm, phase_abbrev(e->phase), call, ret);
+}
+
 static void
 draw_log(struct ui *ui, WINDOW *w, int width, int h)
 {
@@ -1142,8 +1185,10 @@ draw_log(struct ui *ui, WINDOW *w, int width, int h)
 	    model_proc(ui->model, ui->sel_proc);
 	const struct ui_logent *e;
 	size_t idx[UI_LOG_LEN], n = 0, i, shown = (size_t)(h - 1), first;
-	char buf[512];
-	int y = 1, k, x;
+	struct timespec wall;
+	uint64_t now;
+	char buf[1024];
+	int y = 1;
 
 	for (i = 0; i < ui->log_n; i++) {
 		e = &ui->log[(ui->log_head + i) % UI_LOG_LEN];
@@ -1162,15 +1207,15 @@ draw_log(struct ui *ui, WINDOW *w, int width, int h)
 		ui->bottom_scroll = n - 1;
 	first = n > shown + ui->bottom_scroll ? n - shown -
 	    ui->bottom_scroll : 0;
+	clock_gettime(CLOCK_REALTIME, &wall);
+	now = run_now();
 	for (i = first; i < n && y < h; i++, y++) {
 		e = &ui->log[idx[i]];
-		x = snprintf(buf, sizeof(buf), "%10.6f %7d %-5s %-16s",
-		    (double)(e->ts - ui->start) / 1e9, e->tid,
-		    phase_abbrev(e->phase), sysname_name(e->sysid));
-		for (k = 0; k < 6 && x < (int)sizeof(buf) - 24; k++)
-			x += snprintf(buf + x, sizeof(buf) - (size_t)x,
-			    " %" PRIx64, e->args[k]);
-		put(w, y, 1, width - 1, A_NORMAL, buf);
+		log_line(ui, e, (int64_t)wall.tv_sec * 1000 +
+		    wall.tv_nsec / 1000000 - (int64_t)(now - e->ts) / 1000000,
+		    buf, sizeof(buf));
+		put(w, y, 1, width - 1, e->state == LOG_DENIED ?
+		    ui->attrs[UA_DENIED] : A_NORMAL, buf);
 	}
 }
 

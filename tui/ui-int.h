@@ -133,7 +133,17 @@ struct ui_logent {
 	int32_t		tid, tgid;
 	uint32_t	sysid;
 	uint8_t		phase;
+	uint8_t		state;		/* enum ui_logstate */
+	int64_t		ret;		/* DONE: the return; DENIED: -errno */
 	uint64_t	args[6];
+};
+
+/* What the log knows of a call's outcome. */
+enum ui_logstate {
+	LOG_NORET,		/* no return value asked for: "= ?" */
+	LOG_PENDING,		/* its return will come (SC_EVF_RETURN) */
+	LOG_DONE,		/* returned ret */
+	LOG_DENIED,		/* failed by a live denial with -ret */
 };
 
 struct ui;
@@ -232,6 +242,8 @@ struct ui {
 	struct ui_logent	 log[UI_LOG_LEN];
 	size_t			 log_head, log_n;
 	int			 log_paused;
+	size_t			 log_prev;	/* index + 1 of the entry the
+						   last SYSCALL made; 0: none */
 
 	/* Status line. */
 	char			 status[512];

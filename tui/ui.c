@@ -253,8 +253,53 @@ out_read(struct ui *ui, int which)
 /* ---- draining ------------------------------------------------------ */
 
 /*
+ * The newest log entry of thread tid, or NULL.  Its calls are logged in
+ * order and one at a time, so this is the one an outcome belongs to.
+ */
+static struct ui_logent *
+log_last(struct ui *ui, int32_t tid)
+{
+	struct ui_logent *e;
+	size_t i;
+
+	for (i = ui->log_n; i > 0; i--) {
+		e = &ui->log[(ui->log_head + i - 1) % UI_LOG_LEN];
+		if (e->tid == tid)
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * A call's outcome: its RETURN, its DENIED (which comes right after the
+ * call's SYSCALL, so only if that was logged), or the end of its thread
+ * (a call that never returns, as exit_group).
+ */
+static void
+log_outcome(struct ui *ui, const struct sc_event *ev)
+{
+	struct ui_logent *e = NULL;
+
+	if (ev->kind == SC_EV_DENIED) {
+		if (ui->log_prev != 0)
+			e = &ui->log[ui->log_prev - 1];
+		if (e != NULL && e->tid == ev->tid) {
+			e->state = LOG_DENIED;
+			e->ret = -(int64_t)ev->aux;
+		}
+	} else if ((e = log_last(ui, ev->tid)) != NULL &&
+	    e->state == LOG_PENDING) {
+		e->state = ev->kind == SC_EV_RETURN ? LOG_DONE : LOG_NORET;
+		e->ret = (int64_t)ev->u.args[0];
+	}
+	ui->log_prev = 0;
+	if (ui->bottom == BOTTOM_LOG)
+		ui->dirty |= DIRTY_BOTTOM;
+}
+
+/*
  * Each event drained: the log keeps the call and phase the model counted it
- * under; other kinds change the tree.
+ * under, and its outcome; other kinds change the tree.
  */
 static void
 log_event(void *arg, const struct sc_event *ev, uint32_t sysid, int phase)
@@ -262,6 +307,11 @@ log_event(void *arg, const struct sc_event *ev, uint32_t sysid, int phase)
 	struct ui *ui = arg;
 	struct ui_logent *e;
 
+	if (ev->kind == SC_EV_RETURN || ev->kind == SC_EV_DENIED ||
+	    ev->kind == SC_EV_EXIT)
+		log_outcome(ui, ev);
+	if (ev->kind == SC_EV_RETURN)
+		return;
 	if (ev->kind != SC_EV_SYSCALL) {
 		ui->dirty |= DIRTY_TREE;
 		if (ev->kind == SC_EV_OWNFILTER)
@@ -269,18 +319,22 @@ log_event(void *arg, const struct sc_event *ev, uint32_t sysid, int phase)
 			    "filter: %s", ev->tgid, run_ownfilter_note(ev));
 		return;
 	}
+	ui->log_prev = 0;
 	if (ui->log_paused || ev->ts <= ui->start)
 		return;
 	if (ui->log_n == UI_LOG_LEN) {
 		ui->log_head = (ui->log_head + 1) % UI_LOG_LEN;
 		ui->log_n--;
 	}
+	ui->log_prev = (ui->log_head + ui->log_n) % UI_LOG_LEN + 1;
 	e = &ui->log[(ui->log_head + ui->log_n++) % UI_LOG_LEN];
 	e->ts = ev->ts;
 	e->tid = ev->tid;
 	e->tgid = ev->tgid;
 	e->sysid = sysid;
 	e->phase = (uint8_t)phase;
+	e->state = ev->flags & SC_EVF_RETURN ? LOG_PENDING : LOG_NORET;
+	e->ret = 0;
 	memcpy(e->args, ev->u.args, sizeof(e->args));
 	assert(ui->log_n <= UI_LOG_LEN);
 }
@@ -312,6 +366,8 @@ drain(struct ui *ui)
 	size_t total;
 	size_t nsys = model_nsys(ui->model), nprocs = model_nprocs(ui->model);
 
+	/* Return values cost a stop a call: only while the log shows them. */
+	run_returns(ui->run, ui->bottom == BOTTOM_LOG && !ui->log_paused);
 	total = run_drain(ui->run, log_event, ui, RING_BATCH);
 	deny_sync(ui, nsys);
 	if (total > 0) {

@@ -47,6 +47,33 @@ static const struct argspec specs[] = {
 	{ "unshare", "flags", 0, ARGSPEC_BITS, INT32, NAMES(argnames_clone) },
 };
 
+/* Every table of argnames.inc, by the name the script gives it. */
+#define SET(a)		{ #a, argnames_##a, N(argnames_##a) }
+static const struct {
+	const char		*set;
+	const struct argname	*names;
+	size_t			 n;
+} sets[] = {
+	SET(af), SET(arch), SET(at), SET(clone), SET(fcntl), SET(ioctl),
+	SET(madv), SET(map), SET(ns), SET(oacc), SET(open), SET(per),
+	SET(pr), SET(prot), SET(protall), SET(sig), SET(sighow), SET(sock),
+	SET(sockf),
+};
+
+const struct argname *
+argspec_names(const char *set, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < N(sets); i++)
+		if (strcmp(sets[i].set, set) == 0) {
+			*n = sets[i].n;
+			return sets[i].names;
+		}
+	*n = 0;
+	return NULL;
+}
+
 const struct argspec *
 argspec_find(const char *call, size_t *n)
 {

@@ -46,6 +46,14 @@ const struct argspec	*argspec_arg(const char *call, unsigned int arg);
 uint64_t		 argspec_value(const struct argspec *s, uint64_t raw);
 
 /*
+ * A set of names from the headers, by the name assets/gen-argnames.sh
+ * gives it ("af", "sock", "clone", "sig", "open", "oacc", "at", "map",
+ * "protall", "sockf", "sighow"...): *n names from the returned pointer, or
+ * NULL (and *n 0) for an unknown set.  Static storage.
+ */
+const struct argname	*argspec_names(const char *set, size_t *n);
+
+/*
  * v by name into buf of len bytes: "AF_INET", "CLONE_NEWNS|CLONE_NEWUSER",
  * "0" for no flag, hexadecimal for bits or values without a name.
  * Returns buf.

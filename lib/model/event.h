@@ -12,7 +12,8 @@
 #include <stdint.h>
 
 enum sc_event_kind {
-	SC_EV_SYSCALL = 1,	/* tid entered syscall nr of arch; u.args */
+	SC_EV_SYSCALL = 1,	/* tid entered syscall nr of arch; u.args;
+				   SC_EVF_RETURN: a RETURN follows */
 	SC_EV_SPAWN,		/* tid is new; aux = parent pid (tgid) */
 	SC_EV_ATTACH,		/* tid existed and was seized (-p); aux = ppid */
 	SC_EV_EXEC,		/* tgid exec'd; aux = former tid; u.name = comm */
@@ -30,6 +31,10 @@ enum sc_event_kind {
 				   (tracer/waiting.h); not a call: it may
 				   have been counted already, or be one a
 				   profile allows, never seen */
+	SC_EV_RETURN,		/* the call tid entered last (a SYSCALL with
+				   SC_EVF_RETURN) returned; nr and arch as
+				   then; u.args[0] = the return value, as
+				   int64_t: -errno on failure */
 };
 
 /*
@@ -54,6 +59,8 @@ struct sc_event {
 					   refused once serving (--phases) */
 #define SC_EVF_KILLED	0x0010		/* DENIED: and its process killed */
 #define SC_EVF_SERVING	0x0020		/* DENIED: by tracer_serve_deny() */
+#define SC_EVF_RETURN	0x0040		/* SYSCALL: its RETURN will follow
+					   (unless the thread dies first) */
 	union {
 		uint64_t	args[6];	/* SYSCALL: raw arguments */
 		char		name[48];	/* SPAWN/ATTACH/EXEC: comm, NUL-ended */

@@ -6,6 +6,7 @@ libmodel_a_CFLAGS = $(LIB_CFLAGS)
 libmodel_a_CPPFLAGS = $(MODEL_CPPFLAGS) -I$(top_builddir)/lib/model
 libmodel_a_SOURCES = \
 	lib/model/argspec.c lib/model/argspec.h \
+	lib/model/decode.c lib/model/decode.h \
 	lib/model/event.h \
 	lib/model/idmap.c lib/model/idmap.h \
 	lib/model/model.c lib/model/model.h \

@@ -34,13 +34,16 @@ TUI_TESTS = \
 	tests/tui/tui-explain.test \
 	tests/tui/tui-phases.test \
 	tests/tui/tui-elapsed.test \
-	tests/tui/tui-mouse-values.test
+	tests/tui/tui-mouse-values.test \
+	tests/tui/tui-evlog.test \
+	tests/tui/tui-evlog-modes.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
 # The UI's thread seams under ThreadSanitizer (configure --enable-tsan):
-# the ring, the commands sent to the tracer's thread, live denial and the
-# first stacks the tracer stores while the UI reads them.  A
+# the ring, the commands sent to the tracer's thread, live denial, the
+# first stacks the tracer stores while the UI reads them, and the event
+# log turning return values on and off.  A
 # report ends sctui (halt_on_error) and lands in tests/sanitizer/, which
 # ./bootstrap --check counts as a failure.
 TSAN_TESTS = \
@@ -49,7 +52,8 @@ TSAN_TESTS = \
 	tests/tui/tui-robust.test \
 	tests/tui/tui-profile.test \
 	tests/tui/tui-stacks.test \
-	tests/tui/tui-phaselive.test
+	tests/tui/tui-phaselive.test \
+	tests/tui/tui-evlog.test
 check-tsan:
 if TSAN
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(TSAN_TESTS)'
@@ -80,3 +84,8 @@ check_PROGRAMS += tests/helpers/h-phaselive
 tests_helpers_h_phaselive_SOURCES = tests/helpers/h-phaselive.c
 tests_helpers_h_phaselive_CFLAGS = $(WARN_CFLAGS)
 tests_helpers_h_phaselive_LDFLAGS =
+
+check_PROGRAMS += tests/helpers/h-tui-evlog
+tests_helpers_h_tui_evlog_SOURCES = tests/helpers/h-tui-evlog.c
+tests_helpers_h_tui_evlog_CFLAGS = $(WARN_CFLAGS)
+tests_helpers_h_tui_evlog_LDFLAGS =

@@ -2,13 +2,16 @@
 UNIT_TESTS = \
 	tests/unit/cli-test \
 	tests/unit/idmap-test \
-	tests/unit/model-test
+	tests/unit/model-test \
+	tests/unit/decode-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 EXTRA_DIST += tests/unit/tap.h tests/unit/events.h
 tests_unit_cli_test_LDADD = $(CORE_LIBS)
 tests_unit_idmap_test_LDADD = $(CORE_LIBS)
 tests_unit_model_test_LDADD = $(CORE_LIBS)
+tests_unit_decode_test_LDADD = $(CORE_LIBS)
+tests_unit_decode_test_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
 tests_unit_model_test_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
 # The test builds argv arrays from string literals.
 tests_unit_cli_test_CFLAGS = $(AM_CFLAGS) -Wno-write-strings
