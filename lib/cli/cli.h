@@ -41,6 +41,8 @@ struct cli {
 	const char	*profile;	/* --profile: trace from this profile */
 	const char	*enforce;	/* --enforce: run under this profile */
 	int		 demo;		/* --demo */
+	long		 demo_seconds;	/* --demo-duration; -1: not given */
+	const char	*demo_dir;	/* --demo-dir: a folder to keep */
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */
 	int		 stacks;	/* --stacks: capture first stacks */
