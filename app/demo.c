@@ -67,6 +67,7 @@ struct demo {
 	int		 nginx;
 	int		 port;
 	int		 keep;		/* a named folder: kept */
+	int		 master;	/* its pid, once seen (the thread's) */
 
 	pthread_t	 thread;
 	int		 started;
@@ -745,6 +746,55 @@ cap_log(struct demo *d)
 		atomic_fetch_add(&d->log_resets, 1);
 }
 
+/* The master's pid from its pid file, or 0. */
+static int
+master_pid(struct demo *d)
+{
+	FILE *f;
+	int pid = 0;
+
+	if ((f = fopen(d->pidfile, "re")) != NULL) {
+		if (fscanf(f, "%d", &pid) != 1)
+			pid = 0;
+		fclose(f);
+	}
+	return pid > 1 ? pid : 0;
+}
+
+/*
+ * Has the server exited (removed its pid file, or its master is gone)?
+ * Only the demo's thread calls it.
+ */
+static int
+server_gone(struct demo *d)
+{
+	int pid = master_pid(d);
+
+	if (pid > 0)
+		d->master = pid;
+	if (d->master == 0)
+		return 0;	/* not written yet: still starting */
+	return pid == 0 || (kill(d->master, 0) < 0 && errno == ESRCH);
+}
+
+/*
+ * A refused connection: a server that closed its port is stopping (on
+ * Ctrl-C, t, or its own end), which is no failed request.  Waits a
+ * little for it to go; 1 if it went.
+ */
+static int
+refused_gone(struct demo *d)
+{
+	double end = now() + IO_WAIT_MS / 1e3;
+
+	while (!atomic_load(&d->quit) && now() < end) {
+		if (server_gone(d))
+			return 1;
+		nap(20);
+	}
+	return 0;
+}
+
 /* How a read or write that got no byte (n: its return) ended. */
 static enum demo_fail
 fail_of(ssize_t n)
@@ -838,7 +888,8 @@ count(struct demo *d, const struct answer *a)
 /*
  * A round: three keep-alive requests (a page, its style sheet, a page
  * that does not exist), then one with Connection: close.  After a failed
- * one the next goes on a new connection.  Returns how many failed.
+ * one the next goes on a new connection.  Returns how many failed, or -1
+ * when the server is gone.
  */
 static int
 round_trip(struct demo *d)
@@ -852,6 +903,8 @@ round_trip(struct demo *d)
 	for (i = 0; i < 4 && !atomic_load(&d->quit); i++) {
 		if (fd < 0) {
 			if ((fd = dial(d->port)) < 0) {
+				if (refused_gone(d))
+					return -1;
 				memset(&a, 0, sizeof(a));
 				a.fail = DEMO_FAIL_REFUSED;
 				count(d, &a);
@@ -870,37 +923,6 @@ round_trip(struct demo *d)
 	if (fd >= 0)
 		close(fd);
 	return failed;
-}
-
-/* The master's pid from its pid file, or 0. */
-static int
-master_pid(struct demo *d)
-{
-	FILE *f;
-	int pid = 0;
-
-	if ((f = fopen(d->pidfile, "re")) != NULL) {
-		if (fscanf(f, "%d", &pid) != 1)
-			pid = 0;
-		fclose(f);
-	}
-	return pid > 1 ? pid : 0;
-}
-
-/*
- * Has the server exited (removed its pid file, or its master is gone)?
- * master: the pid once seen, kept by the caller.
- */
-static int
-server_gone(struct demo *d, int *master)
-{
-	int pid = master_pid(d);
-
-	if (pid > 0)
-		*master = pid;
-	if (*master == 0)
-		return 0;	/* not written yet: still starting */
-	return pid == 0 || (kill(*master, 0) < 0 && errno == ESRCH);
 }
 
 /* The stop, when the owner gave no callback: SIGQUIT to our own child. */
@@ -947,7 +969,7 @@ client(void *arg)
 {
 	struct demo *d = arg;
 	double t0 = now(), end = 0, t;
-	int fd = -1, master = 0;
+	int fd = -1, n;
 
 	/* Wait for the port. */
 	while (!atomic_load(&d->quit) && now() < t0 + LISTEN_WAIT_MS / 1e3) {
@@ -980,7 +1002,7 @@ client(void *arg)
 			}
 			continue;
 		}
-		if (round_trip(d) > 0 && server_gone(d, &master)) {
+		if ((n = round_trip(d)) < 0 || (n > 0 && server_gone(d))) {
 			/* It ended on its own (or was stopped): no stop. */
 			atomic_store(&d->state, answered(d) ? DEMO_DONE :
 			    DEMO_FAILED);

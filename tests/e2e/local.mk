@@ -60,3 +60,12 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 	tests/e2e/nginx-enforce.test tests/e2e/nginx-oci.test \
 	tests/e2e/nginx-deny.test tests/e2e/nginx-demo.test \
 	tests/e2e/nginx-stock.test tests/e2e/podman.test
+
+# sctui --demo: --deny=sendfile says what the client met, --demo-duration,
+# --demo-dir and its attacks, the classroom walk-through run as written.
+TESTS += \
+	tests/e2e/demo-deny.test \
+	tests/e2e/demo-duration.test \
+	tests/e2e/demo-dir.test
+EXTRA_DIST += tests/e2e/demo-deny.test tests/e2e/demo-duration.test \
+	tests/e2e/demo-dir.test
