@@ -888,8 +888,11 @@ count(struct demo *d, const struct answer *a)
 /*
  * A round: three keep-alive requests (a page, its style sheet, a page
  * that does not exist), then one with Connection: close.  After a failed
- * one the next goes on a new connection.  Returns how many failed, or -1
- * when the server is gone.
+ * one the next goes on a new connection.  The answers are counted at the
+ * end: when the round failed because the server is going (its port
+ * refused, then it exited: Ctrl-C, t, or its own end), its failures are
+ * the stop's, not the lesson's, and only whole answers count.  Returns
+ * 1 when the server is gone, else 0.
  */
 static int
 round_trip(struct demo *d)
@@ -897,24 +900,21 @@ round_trip(struct demo *d)
 	static const char *const paths[] = {
 		"/", "/style.css", "/no-such-page.html", "/about.html",
 	};
-	struct answer a;
-	int fd = -1, i, failed = 0;
+	struct answer a[4];
+	int fd = -1, i, n, failed = 0, gone = 0;
 
-	for (i = 0; i < 4 && !atomic_load(&d->quit); i++) {
+	for (n = 0; n < 4 && !atomic_load(&d->quit); n++) {
 		if (fd < 0) {
 			if ((fd = dial(d->port)) < 0) {
-				if (refused_gone(d))
-					return -1;
-				memset(&a, 0, sizeof(a));
-				a.fail = DEMO_FAIL_REFUSED;
-				count(d, &a);
-				return failed + 1;
+				memset(&a[n], 0, sizeof(a[n]));
+				a[n++].fail = DEMO_FAIL_REFUSED;
+				gone = refused_gone(d);
+				break;
 			}
 			atomic_fetch_add(&d->connections, 1);
 		}
-		request(fd, paths[i], i == 3, &a);
-		count(d, &a);
-		if (!a.whole) {
+		request(fd, paths[n], n == 3, &a[n]);
+		if (!a[n].whole) {
 			failed++;
 			close(fd);
 			fd = -1;
@@ -922,7 +922,12 @@ round_trip(struct demo *d)
 	}
 	if (fd >= 0)
 		close(fd);
-	return failed;
+	if (!gone && failed > 0)
+		gone = server_gone(d);
+	for (i = 0; i < n; i++)
+		if (a[i].whole || !gone)
+			count(d, &a[i]);
+	return gone;
 }
 
 /* The stop, when the owner gave no callback: SIGQUIT to our own child. */
@@ -969,7 +974,7 @@ client(void *arg)
 {
 	struct demo *d = arg;
 	double t0 = now(), end = 0, t;
-	int fd = -1, n;
+	int fd = -1;
 
 	/* Wait for the port. */
 	while (!atomic_load(&d->quit) && now() < t0 + LISTEN_WAIT_MS / 1e3) {
@@ -1002,7 +1007,10 @@ client(void *arg)
 			}
 			continue;
 		}
-		if ((n = round_trip(d)) < 0 || (n > 0 && server_gone(d))) {
+		/* Its pid, to tell later whether it is gone. */
+		if (d->master == 0)
+			d->master = master_pid(d);
+		if (round_trip(d)) {
 			/* It ended on its own (or was stopped): no stop. */
 			atomic_store(&d->state, answered(d) ? DEMO_DONE :
 			    DEMO_FAILED);

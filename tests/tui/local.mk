@@ -27,7 +27,9 @@ TUI_TESTS = \
 	tests/tui/tui-session.test \
 	tests/tui/tui-stacks.test \
 	tests/tui/tui-terminal.test \
-	tests/tui/tui-tree.test
+	tests/tui/tui-tree.test \
+	tests/tui/demo-deny.test \
+	tests/tui/demo-pause.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
