@@ -1211,7 +1211,10 @@ batch_started(void *arg, struct run *r)
 	return 0;
 }
 
-/* The summary's last word: what a serving-only profile would drop. */
+/*
+ * The summary's last word: what a profile loaded once the server serves
+ * would drop (nothing to say when it never served).
+ */
 static void
 batch_ended(void *arg, struct run *r)
 {
@@ -1225,9 +1228,11 @@ batch_ended(void *arg, struct run *r)
 		doc = NULL;
 	}
 	summary_drop(run_model(r), doc, &sd, names, sizeof(names));
-	fprintf(stderr, "sctui: demo: serving-only would drop %zu of %zu "
-	    "calls, %zu high-risk, %zu medium-risk%s%s\n", sd.dropped,
-	    sd.calls, sd.high, sd.medium, *names ? ": " : "", names);
+	if (sd.serving > 0)
+		fprintf(stderr, "sctui: demo: serving-only would drop %zu of "
+		    "%zu calls, %zu high-risk, %zu medium-risk%s%s\n",
+		    sd.dropped, sd.calls, sd.high, sd.medium, *names ? ": " :
+		    "", names);
 	sysdoc_free(doc);
 }
 

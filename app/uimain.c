@@ -32,7 +32,7 @@ demo_banner(void *arg, char *buf, size_t len)
 	demo_status(u->d, buf, len);
 	summary_drop(run_model(u->r), u->doc, &sd, NULL, 0);
 	at = strlen(buf);
-	if (sd.dropped > 0 && at < len)
+	if (sd.serving > 0 && at < len)
 		snprintf(buf + at, len - at, "; serving-only would drop %zu "
 		    "call%s, %zu high-risk, %zu medium", sd.dropped,
 		    sd.dropped == 1 ? "" : "s", sd.high, sd.medium);

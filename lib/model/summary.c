@@ -279,6 +279,8 @@ summary_drop(const struct model *m, const struct sysdoc *doc,
 		if (s->total == 0)
 			continue;
 		out->calls++;
+		if (s->count[PHASE_SERVING] > 0)
+			out->serving++;
 		if (!summary_startup_only(s))
 			continue;
 		out->dropped++;

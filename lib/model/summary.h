@@ -52,6 +52,7 @@ int	summary_startup_only(const struct model_sys *s);
 /* What a serving-only profile would drop from the whole run's. */
 struct summary_drop {
 	size_t	calls;		/* distinct calls (arch, number) seen */
+	size_t	serving;	/* of those, seen while serving */
 	size_t	dropped;	/* of those, summary_startup_only() */
 	size_t	high;		/* of the dropped, rated SYSDOC_HIGH */
 	size_t	medium;		/* of the dropped, rated SYSDOC_MEDIUM */

@@ -66,6 +66,7 @@ EXTRA_DIST += tests/e2e/nginx-lib.sh tests/e2e/nginx-trace.test \
 TESTS += \
 	tests/e2e/demo-deny.test \
 	tests/e2e/demo-duration.test \
-	tests/e2e/demo-dir.test
+	tests/e2e/demo-dir.test \
+	tests/e2e/classroom-doc.test
 EXTRA_DIST += tests/e2e/demo-deny.test tests/e2e/demo-duration.test \
-	tests/e2e/demo-dir.test
+	tests/e2e/demo-dir.test tests/e2e/classroom-doc.test
