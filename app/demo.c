@@ -67,6 +67,11 @@ struct demo {
 	int		 nginx;
 	int		 port;
 	int		 keep;		/* a named folder: kept */
+	int		 helper_fd;	/* /startup-call's listener, or -1 */
+	int		 helper_port;
+	pthread_t	 helper;
+	int		 helper_started;
+	atomic_uint	 startup_calls;	/* requests the helper answered */
 	int		 master;	/* its pid, once seen (the thread's) */
 
 	pthread_t	 thread;
@@ -483,6 +488,14 @@ write_config(struct demo *d, const char *vtext, char *err, size_t errlen)
 			put_temps(f, line, ilen, d->dir, vtext);
 			continue;
 		}
+		if (strstr(line, "@STARTUP_CALL@") != NULL) {
+			if (d->helper_fd >= 0)
+				fprintf(f, "%.*slocation = %s {\n%.*s\tproxy_pass "
+				    "http://127.0.0.1:%d;\n%.*s}\n", (int)ilen,
+				    line, DEMO_STARTUP_CALL, (int)ilen, line,
+				    d->helper_port, (int)ilen, line);
+			continue;
+		}
 		for (at = line; (end = strchr(at, '@')) != NULL; ) {
 			fwrite(at, 1, (size_t)(end - at), f);
 			val = NULL;
@@ -517,6 +530,32 @@ write_config(struct demo *d, const char *vtext, char *err, size_t errlen)
 	if (rc < 0)
 		snprintf(err, errlen, "cannot write %s", out);
 	return rc;
+}
+
+/*
+ * The startup-call helper's listening socket on 127.0.0.1 (close-on-exec:
+ * never the server's), its port in *port.  Returns the fd or -errno.
+ */
+static int
+helper_listen(int *port)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+	int fd;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -errno;
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    listen(fd, 8) < 0 ||
+	    getsockname(fd, (struct sockaddr *)&sa, &len) < 0) {
+		close(fd);
+		return -errno;
+	}
+	*port = ntohs(sa.sin_port);
+	return fd;
 }
 
 /* A port on 127.0.0.1 that nothing listens on now. */
@@ -617,6 +656,7 @@ demo_new(const struct demo_opts *opts, char *err, size_t errlen)
 	int rc;
 
 	d->opts = opts != NULL ? *opts : defaults;
+	d->helper_fd = -1;
 	if (d->opts.pause_ms == 0)
 		d->opts.pause_ms = 10;
 	snprintf(d->site, sizeof(d->site), "%s/demo/site", datadir());
@@ -648,6 +688,8 @@ demo_new(const struct demo_opts *opts, char *err, size_t errlen)
 		if (!registered++)
 			atexit(demo_atexit);
 	}
+	/* Without it the demo runs on, without its startup-call step. */
+	d->helper_fd = helper_listen(&d->helper_port);
 	if ((d->port = pick_port()) < 0) {
 		snprintf(err, errlen, "no free port on 127.0.0.1: %s",
 		    strerror(-d->port));
@@ -708,6 +750,55 @@ const char *
 demo_note(const struct demo *d)
 {
 	return d->note;
+}
+
+/* ---- the startup-call helper ------------------------------------------ */
+
+/* Reads the proxied request (bounded), answers it in plain text. */
+static void
+helper_answer(struct demo *d, int fd)
+{
+	static const char reply[] = "HTTP/1.0 200 OK\r\n"
+	    "Content-Type: text/plain\r\nConnection: close\r\n\r\n"
+	    "The nginx worker that served this request made socket() and "
+	    "connect() to reach sctui's helper:\ncalls it otherwise makes "
+	    "only at start-up.\n";
+	struct timeval tv = { 1, 0 };
+	char buf[4096];
+	size_t len = 0;
+	ssize_t n;
+
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	while (len < sizeof(buf) - 1 &&
+	    (n = recv(fd, buf + len, sizeof(buf) - 1 - len, 0)) > 0) {
+		len += (size_t)n;
+		buf[len] = '\0';
+		if (strstr(buf, "\r\n\r\n") != NULL)
+			break;
+	}
+	if (send(fd, reply, sizeof(reply) - 1, MSG_NOSIGNAL) ==
+	    (ssize_t)sizeof(reply) - 1)
+		atomic_fetch_add(&d->startup_calls, 1);
+}
+
+/* The helper's thread: answers each connection nginx makes to it. */
+static void *
+helper(void *arg)
+{
+	struct demo *d = arg;
+	struct pollfd pfd = { d->helper_fd, POLLIN, 0 };
+	int fd;
+
+	while (!atomic_load(&d->quit)) {
+		if (poll(&pfd, 1, 100) <= 0)
+			continue;
+		if ((fd = accept4(d->helper_fd, NULL, NULL, SOCK_CLOEXEC)) < 0)
+			continue;
+		helper_answer(d, fd);
+		close(fd);
+	}
+	return NULL;
 }
 
 /* ---- the client ------------------------------------------------------ */
@@ -1049,6 +1140,9 @@ demo_start(struct demo *d)
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	rc = pthread_create(&d->thread, NULL, client, d);
+	if (rc == 0 && d->nginx && d->helper_fd >= 0 &&
+	    pthread_create(&d->helper, NULL, helper, d) == 0)
+		d->helper_started = 1;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0)
 		return -rc;
@@ -1090,6 +1184,7 @@ demo_poll(struct demo *d, struct demo_stats *st)
 	st->connections = atomic_load(&d->connections);
 	st->log_resets = atomic_load(&d->log_resets);
 	st->paused = atomic_load(&d->paused);
+	st->startup_calls = atomic_load(&d->startup_calls);
 	if (d->started) {
 		st->elapsed = t - ((double)d->t0.tv_sec +
 		    (double)d->t0.tv_nsec / 1e9);
@@ -1158,6 +1253,9 @@ demo_stop(struct demo *d)
 		return;
 	atomic_store(&d->quit, 1);
 	pthread_join(d->thread, NULL);
+	if (d->helper_started)
+		pthread_join(d->helper, NULL);
+	d->helper_started = 0;
 	d->started = 0;
 }
 
@@ -1173,6 +1271,8 @@ demo_free(struct demo *d)
 		exit_dir[0] = '\0';
 	if (!d->keep)
 		rm_tree(d->dir);
+	if (d->helper_fd >= 0)
+		close(d->helper_fd);
 	for (i = 0; d->argv[i] != NULL; i++)
 		free(d->argv[i]);
 	free(d->note);
@@ -1288,6 +1388,11 @@ demo_main(const struct cli *c)
 		    st.requests, st.connections, st.ok, st.notfound, st.other,
 		    st.failed, st.log_resets ? "; the error log went over "
 		    "1 MiB and was emptied" : "");
+	if (st.startup_calls > 0)
+		fprintf(stderr, "sctui: demo: %u request%s for %s made a "
+		    "serving worker call socket and connect\n",
+		    st.startup_calls, st.startup_calls == 1 ? "" : "s",
+		    DEMO_STARTUP_CALL);
 	demo_failures(d, fails, sizeof(fails));
 	if (fails[0] != '\0')
 		fprintf(stderr, "sctui: demo: the failed requests: %s\n",

@@ -31,6 +31,14 @@
 struct cli;
 struct demo;
 
+/*
+ * The classroom's startup-call step: nginx proxies this path to a helper
+ * thread of sctui's on 127.0.0.1, so the worker serving it makes socket
+ * and connect, calls it otherwise makes only at start-up.  Only with
+ * nginx (the fallback server answers 404).
+ */
+#define DEMO_STARTUP_CALL	"/startup-call"
+
 /* The seconds of traffic in batch mode, where nobody is there to stop it. */
 #define DEMO_BATCH_SECONDS	3
 
@@ -89,6 +97,7 @@ struct demo_stats {
 	double		elapsed;	/* seconds since demo_start() */
 	double		left;		/* seconds of traffic left; 0: none set */
 	int		paused;		/* demo_pause() */
+	unsigned	startup_calls;	/* DEMO_STARTUP_CALL requests answered */
 };
 
 /*

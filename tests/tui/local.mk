@@ -29,7 +29,8 @@ TUI_TESTS = \
 	tests/tui/tui-terminal.test \
 	tests/tui/tui-tree.test \
 	tests/tui/demo-deny.test \
-	tests/tui/demo-pause.test
+	tests/tui/demo-pause.test \
+	tests/tui/demo-startup-call.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
