@@ -264,7 +264,7 @@ demo_dir_make(const char *path, char *abs, char *err, size_t errlen)
 	}
 	while (n > 1 && abs[n - 1] == '/')
 		abs[--n] = '\0';
-	memcpy(walk, abs, (size_t)n + 1);
+	xmemcpy(walk, abs, (size_t)n + 1);
 	if ((dfd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -errno;
 	comp = strtok_r(walk, "/", &save);
