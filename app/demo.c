@@ -871,7 +871,7 @@ server_gone(struct demo *d)
 /*
  * A refused connection: a server that closed its port is stopping (on
  * Ctrl-C, t, or its own end), which is no failed request.  Waits a
- * little for it to go; 1 if it went.
+ * little for it to go; 1 if it went, or if demo_stop() came meanwhile.
  */
 static int
 refused_gone(struct demo *d)
@@ -883,7 +883,7 @@ refused_gone(struct demo *d)
 			return 1;
 		nap(20);
 	}
-	return 0;
+	return server_gone(d) || atomic_load(&d->quit);
 }
 
 /* How a read or write that got no byte (n: its return) ended. */
@@ -1013,8 +1013,9 @@ round_trip(struct demo *d)
 	}
 	if (fd >= 0)
 		close(fd);
+	/* demo_stop() during the round: the trace is over, so is the server. */
 	if (!gone && failed > 0)
-		gone = server_gone(d);
+		gone = server_gone(d) || atomic_load(&d->quit);
 	for (i = 0; i < n; i++)
 		if (a[i].whole || !gone)
 			count(d, &a[i]);

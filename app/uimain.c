@@ -32,12 +32,16 @@ demo_banner(void *arg, char *buf, size_t len)
 	demo_status(u->d, buf, len);
 	summary_drop(run_model(u->r), u->doc, &sd, NULL, 0);
 	at = strlen(buf);
-	if (sd.serving > 0 && at < len)
-		snprintf(buf + at, len - at, "; serving-only would drop %zu "
-		    "call%s, %zu high-risk, %zu medium", sd.dropped,
-		    sd.dropped == 1 ? "" : "s", sd.high, sd.medium);
+	if (sd.serving == 0 || at + 1 >= len)
+		return;
+	at += (size_t)snprintf(buf + at, len - at, "; serving-only would "
+	    "drop %zu call%s", sd.dropped, sd.dropped == 1 ? "" : "s");
+	if (u->doc != NULL && at < len)
+		snprintf(buf + at, len - at, ", %zu high-risk, %zu medium",
+		    sd.high, sd.medium);
 }
 
+/* The pause key: the demo's requests stop, or go on. */
 static int
 demo_pause_key(void *arg)
 {
