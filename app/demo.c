@@ -1211,10 +1211,11 @@ demo_status(struct demo *d, char *buf, size_t len)
 	demo_poll(d, &st);
 	if (st.state == DEMO_SERVING && st.left > 0)
 		snprintf(left, sizeof(left), ", %.1f s left", st.left);
-	snprintf(buf, len, "demo: %s 127.0.0.1:%d %s: %u ok, %u not found, "
-	    "%u failed%s", d->server, d->port, st.state == DEMO_SERVING &&
-	    st.paused ? "paused" : names[st.state], st.ok, st.notfound,
-	    st.failed, left);
+	/* The counts first: a narrow header cuts the end. */
+	snprintf(buf, len, "demo %s: %u ok, %u not found, %u failed%s; %s on "
+	    "127.0.0.1:%d", st.state == DEMO_SERVING && st.paused ? "paused" :
+	    names[st.state], st.ok, st.notfound, st.failed, left, d->server,
+	    d->port);
 }
 
 void
