@@ -1212,7 +1212,7 @@ demo_status(struct demo *d, char *buf, size_t len)
 	if (st.state == DEMO_SERVING && st.left > 0)
 		snprintf(left, sizeof(left), ", %.1f s left", st.left);
 	/* The counts first: a narrow header cuts the end. */
-	snprintf(buf, len, "demo %s: %u ok, %u not found, %u failed%s; %s on "
+	snprintf(buf, len, "demo %s: %u ok, %u 404, %u failed%s; %s on "
 	    "127.0.0.1:%d", st.state == DEMO_SERVING && st.paused ? "paused" :
 	    names[st.state], st.ok, st.notfound, st.failed, left, d->server,
 	    d->port);
