@@ -35,16 +35,18 @@ TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
 # The UI's thread seams under ThreadSanitizer (configure --enable-tsan):
-# the ring, the commands sent to the tracer's thread, live denial and the
-# first stacks the tracer stores while the UI reads them.  A
-# report ends sctui (halt_on_error) and lands in tests/sanitizer/, which
-# ./bootstrap --check counts as a failure.
+# the ring, the commands sent to the tracer's thread, live denial, the
+# first stacks the tracer stores while the UI reads them, and the demo's
+# client thread paused from the UI.  A report ends sctui (halt_on_error)
+# and lands in tests/sanitizer/, which ./bootstrap --check counts as a
+# failure.
 TSAN_TESTS = \
 	tests/unit/ring-test \
 	tests/tui/tui-deny.test \
 	tests/tui/tui-robust.test \
 	tests/tui/tui-profile.test \
-	tests/tui/tui-stacks.test
+	tests/tui/tui-stacks.test \
+	tests/tui/demo-pause.test
 check-tsan:
 if TSAN
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(TSAN_TESTS)'
