@@ -871,7 +871,7 @@ server_gone(struct demo *d)
 /*
  * A refused connection: a server that closed its port is stopping (on
  * Ctrl-C, t, or its own end), which is no failed request.  Waits a
- * little for it to go; 1 if it went, or if demo_stop() came meanwhile.
+ * little for it to go; 1 if it went.
  */
 static int
 refused_gone(struct demo *d)
@@ -883,7 +883,7 @@ refused_gone(struct demo *d)
 			return 1;
 		nap(20);
 	}
-	return server_gone(d) || atomic_load(&d->quit);
+	return server_gone(d);
 }
 
 /* How a read or write that got no byte (n: its return) ended. */
@@ -957,69 +957,96 @@ request(int fd, const char *path, int close_it, struct answer *a)
 	a->whole = 1;
 }
 
+/*
+ * Failed requests not counted yet: a server that is stopping (Ctrl-C, t,
+ * its own end) resets and refuses what it was serving, which is no
+ * failure of the lesson's.  They count once a later answer comes whole,
+ * once they are PENDING_MS old with the server still there, or when the
+ * requests end on time; they are dropped when the server is gone.
+ */
+struct pending {
+	unsigned	 n[DEMO_FAIL_N];
+	unsigned	 total;
+	struct answer	 last_short;
+	int		 has_short;
+	double		 since;		/* the oldest, now() */
+};
+
+#define PENDING_MS	IO_WAIT_MS
+
+/* Counts the pending failures and empties pend. */
 static void
-count(struct demo *d, const struct answer *a)
+commit(struct demo *d, struct pending *pend)
+{
+	int i;
+
+	if (pend->has_short) {
+		atomic_store(&d->short_code, pend->last_short.code);
+		atomic_store(&d->short_got, pend->last_short.got);
+		atomic_store(&d->short_need, pend->last_short.need);
+		atomic_store(&d->short_end, (int)pend->last_short.end);
+	}
+	for (i = 0; i < DEMO_FAIL_N; i++)
+		atomic_fetch_add(&d->fails[i], pend->n[i]);
+	atomic_fetch_add(&d->failed, pend->total);
+	memset(pend, 0, sizeof(*pend));
+}
+
+/* A whole answer is counted at once, with the failures before it. */
+static void
+count(struct demo *d, const struct answer *a, struct pending *pend)
 {
 	if (a->whole) {
 		atomic_fetch_add(&d->requests, 1);
 		atomic_fetch_add(a->code == 200 ? &d->ok : a->code == 404 ?
 		    &d->notfound : &d->other, 1);
+		commit(d, pend);
 		return;
 	}
+	if (pend->total++ == 0)
+		pend->since = now();
+	pend->n[a->fail]++;
 	if (a->fail == DEMO_FAIL_SHORT) {
-		atomic_store(&d->short_code, a->code);
-		atomic_store(&d->short_got, a->got);
-		atomic_store(&d->short_need, a->need);
-		atomic_store(&d->short_end, (int)a->end);
+		pend->last_short = *a;
+		pend->has_short = 1;
 	}
-	atomic_fetch_add(&d->fails[a->fail], 1);
-	atomic_fetch_add(&d->failed, 1);
 }
 
 /*
  * A round: three keep-alive requests (a page, its style sheet, a page
  * that does not exist), then one with Connection: close.  After a failed
- * one the next goes on a new connection.  The answers are counted at the
- * end: when the round failed because the server is going (its port
- * refused, then it exited: Ctrl-C, t, or its own end), its failures are
- * the stop's, not the lesson's, and only whole answers count.  Returns
- * 1 when the server is gone, else 0.
+ * one the next goes on a new connection.  Returns 1 when the server is
+ * gone (its port refused, then it exited), else 0.
  */
 static int
-round_trip(struct demo *d)
+round_trip(struct demo *d, struct pending *pend)
 {
 	static const char *const paths[] = {
 		"/", "/style.css", "/no-such-page.html", "/about.html",
 	};
-	struct answer a[4];
-	int fd = -1, i, n, failed = 0, gone = 0;
+	struct answer a;
+	int fd = -1, i;
 
-	for (n = 0; n < 4 && !atomic_load(&d->quit); n++) {
+	for (i = 0; i < 4 && !atomic_load(&d->quit); i++) {
 		if (fd < 0) {
 			if ((fd = dial(d->port)) < 0) {
-				memset(&a[n], 0, sizeof(a[n]));
-				a[n++].fail = DEMO_FAIL_REFUSED;
-				gone = refused_gone(d);
-				break;
+				memset(&a, 0, sizeof(a));
+				a.fail = DEMO_FAIL_REFUSED;
+				count(d, &a, pend);
+				return refused_gone(d);
 			}
 			atomic_fetch_add(&d->connections, 1);
 		}
-		request(fd, paths[n], n == 3, &a[n]);
-		if (!a[n].whole) {
-			failed++;
+		request(fd, paths[i], i == 3, &a);
+		count(d, &a, pend);
+		if (!a.whole) {
 			close(fd);
 			fd = -1;
 		}
 	}
 	if (fd >= 0)
 		close(fd);
-	/* demo_stop() during the round: the trace is over, so is the server. */
-	if (!gone && failed > 0)
-		gone = server_gone(d) || atomic_load(&d->quit);
-	for (i = 0; i < n; i++)
-		if (a[i].whole || !gone)
-			count(d, &a[i]);
-	return gone;
+	return 0;
 }
 
 /* The stop, when the owner gave no callback: SIGQUIT to our own child. */
@@ -1065,6 +1092,7 @@ static void *
 client(void *arg)
 {
 	struct demo *d = arg;
+	struct pending pend;
 	double t0 = now(), end = 0, t;
 	int fd = -1;
 
@@ -1082,6 +1110,7 @@ client(void *arg)
 		return NULL;
 	}
 	close(fd);
+	memset(&pend, 0, sizeof(pend));
 	if (d->opts.seconds > 0) {
 		end = now() + d->opts.seconds;
 		atomic_store(&d->serve_end_ms, (long long)(end * 1e3));
@@ -1102,17 +1131,22 @@ client(void *arg)
 		/* Its pid, to tell later whether it is gone. */
 		if (d->master == 0)
 			d->master = master_pid(d);
-		if (round_trip(d)) {
+		if (round_trip(d, &pend) ||
+		    (pend.total > 0 && server_gone(d))) {
 			/* It ended on its own (or was stopped): no stop. */
 			atomic_store(&d->state, answered(d) ? DEMO_DONE :
 			    DEMO_FAILED);
 			return NULL;
 		}
+		if (pend.total > 0 && now() - pend.since >= PENDING_MS / 1e3)
+			commit(d, &pend);
 		cap_log(d);
 		nap(d->opts.pause_ms);
 	}
+	/* demo_stop(): the trace is over, so is the server. */
 	if (atomic_load(&d->quit))
 		return NULL;
+	commit(d, &pend);
 	atomic_store(&d->state, answered(d) ? DEMO_STOPPING : DEMO_FAILED);
 	ask_stop(d);
 	/* The master removes its pid file as it exits. */
