@@ -5,6 +5,9 @@
  * 127.0.0.1, blocks every signal (so SIGCHLD stays with the tracer's
  * signalfd and Ctrl-C with the main thread), and bounds every wait.  The
  * counters it keeps are atomics, read by demo_poll() from any thread.
+ * A failed request never ends the traffic (a call denied live is the
+ * point of the lesson): only the clock, demo_stop() or the server's end
+ * do.
  */
 #include "config.h"
 #include "demo.h"
@@ -12,6 +15,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <limits.h>
 #include <netinet/in.h>
@@ -31,9 +35,11 @@
 
 #include "batch.h"
 #include "cli.h"
-#include "run.h"
-#include "uimain.h"
 #include "datadir.h"
+#include "run.h"
+#include "summary.h"
+#include "sysdoc.h"
+#include "uimain.h"
 #include "xalloc.h"
 
 #ifndef SCTUI_PKGLIBEXECDIR
@@ -45,7 +51,7 @@
 #define LISTEN_WAIT_MS	30000		/* for the port, tracing is slow */
 #define IO_WAIT_MS	3000		/* for one answer */
 #define STOP_WAIT_MS	15000		/* for the pid file to go, after stop */
-#define MAX_FAILS	20		/* in a row: the server is gone */
+#define PAUSED_NAP_MS	20		/* while paused */
 
 extern char **environ;
 
@@ -60,15 +66,35 @@ struct demo {
 	char		*argv[10];
 	int		 nginx;
 	int		 port;
+	int		 keep;		/* a named folder: kept */
+	int		 helper_fd;	/* /startup-call's listener, or -1 */
+	int		 helper_port;
+	pthread_t	 helper;
+	int		 helper_started;
+	atomic_uint	 startup_calls;	/* requests the helper answered */
+	int		 master;	/* its pid, once seen (the thread's) */
 
 	pthread_t	 thread;
 	int		 started;
 	struct timespec	 t0;
 	atomic_int	 quit;
+	atomic_int	 paused;
 	atomic_int	 state;
-	atomic_llong	 serve_end_ms;	/* CLOCK_MONOTONIC */
+	atomic_llong	 serve_end_ms;	/* CLOCK_MONOTONIC; 0: no end */
 	atomic_uint	 requests, ok, notfound, other, failed, connections;
+	atomic_uint	 fails[DEMO_FAIL_N];
+	atomic_int	 short_code, short_end;
+	atomic_ulong	 short_got, short_need;
 	atomic_uint	 log_resets;
+};
+
+/* What one request met. */
+struct answer {
+	int		 code;		/* the status; -1: none */
+	enum demo_fail	 fail;		/* when not whole */
+	enum demo_fail	 end;		/* DEMO_FAIL_SHORT: how the body ended */
+	int		 whole;
+	unsigned long	 got, need;	/* body bytes */
 };
 
 /* The folder atexit() must remove if demo_free() was never reached. */
@@ -120,6 +146,169 @@ static void
 demo_atexit(void)
 {
 	rm_tree(exit_dir);
+}
+
+/* ---- a named folder --------------------------------------------------- */
+
+/*
+ * May a folder on the way be trusted not to change under us?  Only root
+ * or we may write in it, or it is sticky (/tmp), where nobody else can
+ * rename or remove what we own.
+ */
+static int
+dir_trusted(const struct stat *st)
+{
+	if (st->st_uid != 0 && st->st_uid != geteuid())
+		return 0;
+	return (st->st_mode & (S_IWGRP | S_IWOTH)) == 0 ||
+	    (st->st_mode & S_ISVTX) != 0;
+}
+
+/* 1 if the directory fd holds nothing; takes fd over. */
+static int
+dir_empty(int fd)
+{
+	struct dirent *de;
+	DIR *dp;
+	int empty = 1;
+
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return 0;
+	}
+	while (empty && (de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			empty = 0;
+	closedir(dp);
+	return empty;
+}
+
+/*
+ * One step down from the directory dfd into name, the folder's own step
+ * when last (made if missing).  Returns the new fd, or -errno with err
+ * filled; closes nothing.
+ */
+static int
+dir_step(int dfd, const char *name, int last, const char *abs, int *made,
+    char *err, size_t errlen)
+{
+	struct stat st;
+	int fd;
+
+	if (fstat(dfd, &st) < 0)
+		return -errno;
+	if (!dir_trusted(&st)) {
+		snprintf(err, errlen, "--demo-dir: a folder on the way to %s "
+		    "can be changed by user %u (mode %04o): give a folder "
+		    "under one only you or root can change", abs,
+		    (unsigned)st.st_uid, (unsigned)(st.st_mode & 07777));
+		return -EPERM;
+	}
+	if (last && mkdirat(dfd, name, 0700) == 0)
+		*made = 1;
+	else if (last && errno != EEXIST) {
+		snprintf(err, errlen, "--demo-dir: cannot make %s: %s", abs,
+		    strerror(errno));
+		return -errno;
+	}
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		snprintf(err, errlen, "--demo-dir: %s: %s", abs,
+		    strerror(errno));
+		return -errno;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		snprintf(err, errlen, "--demo-dir: %s goes through the symlink "
+		    "%s, which sctui never follows there: give the real "
+		    "folder", abs, name);
+		return -ELOOP;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "--demo-dir: %s is not a folder: give "
+		    "a new name", last ? abs : name);
+		return -ENOTDIR;
+	}
+	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(err, errlen, "--demo-dir: %s: %s", abs,
+		    strerror(errno));
+		return -errno;
+	}
+	return fd;
+}
+
+int
+demo_dir_make(const char *path, char *abs, char *err, size_t errlen)
+{
+	char cwd[PATH_MAX], walk[PATH_MAX], *comp, *next, *save = NULL;
+	struct stat st;
+	int dfd, fd, made = 0, n;
+
+	if (*path == '\0') {
+		snprintf(err, errlen, "--demo-dir: give the name of a new or "
+		    "an empty folder");
+		return -EINVAL;
+	}
+	if (*path == '/')
+		n = snprintf(abs, PATH_MAX, "%s", path);
+	else if (getcwd(cwd, sizeof(cwd)) == NULL) {
+		snprintf(err, errlen, "--demo-dir: cannot tell the current "
+		    "folder: %s (give an absolute path)", strerror(errno));
+		return -errno;
+	} else
+		n = snprintf(abs, PATH_MAX, "%s/%s", strcmp(cwd, "/") ? cwd :
+		    "", path);
+	if (n >= PATH_MAX) {
+		snprintf(err, errlen, "--demo-dir: the path is too long");
+		return -ENAMETOOLONG;
+	}
+	while (n > 1 && abs[n - 1] == '/')
+		abs[--n] = '\0';
+	xmemcpy(walk, abs, (size_t)n + 1);
+	if ((dfd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -errno;
+	comp = strtok_r(walk, "/", &save);
+	if (comp == NULL) {
+		close(dfd);
+		snprintf(err, errlen, "--demo-dir: / is not empty: give a new "
+		    "or an empty folder");
+		return -ENOTEMPTY;
+	}
+	for (; comp != NULL; comp = next) {
+		next = strtok_r(NULL, "/", &save);
+		fd = dir_step(dfd, comp, next == NULL, abs, &made, err,
+		    errlen);
+		close(dfd);
+		if (fd < 0)
+			return fd;
+		dfd = fd;
+	}
+	if (fstat(dfd, &st) < 0 || st.st_uid != geteuid()) {
+		close(dfd);
+		snprintf(err, errlen, "--demo-dir: %s belongs to user %u, not "
+		    "to you: give a folder of yours or a new name", abs,
+		    (unsigned)st.st_uid);
+		return -EPERM;
+	}
+	/* Others could add files after the check: refuse. */
+	if (!made && (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+		close(dfd);
+		snprintf(err, errlen, "--demo-dir: other users can write in %s "
+		    "(mode %04o): chmod 700 it, or give a new name", abs,
+		    (unsigned)(st.st_mode & 07777));
+		return -EPERM;
+	}
+	if (!made && !dir_empty(dup(dfd))) {
+		close(dfd);
+		snprintf(err, errlen, "--demo-dir: %s is not empty: give a new "
+		    "or an empty folder", abs);
+		return -ENOTEMPTY;
+	}
+	/* Its logs show what was served: for the user only. */
+	if (!made)
+		(void)fchmod(dfd, 0700);
+	close(dfd);
+	return 0;
 }
 
 /* ---- finding the server ---------------------------------------------- */
@@ -299,6 +488,14 @@ write_config(struct demo *d, const char *vtext, char *err, size_t errlen)
 			put_temps(f, line, ilen, d->dir, vtext);
 			continue;
 		}
+		if (strstr(line, "@STARTUP_CALL@") != NULL) {
+			if (d->helper_fd >= 0)
+				fprintf(f, "%.*slocation = %s {\n%.*s\tproxy_pass "
+				    "http://127.0.0.1:%d;\n%.*s}\n", (int)ilen,
+				    line, DEMO_STARTUP_CALL, (int)ilen, line,
+				    d->helper_port, (int)ilen, line);
+			continue;
+		}
 		for (at = line; (end = strchr(at, '@')) != NULL; ) {
 			fwrite(at, 1, (size_t)(end - at), f);
 			val = NULL;
@@ -333,6 +530,32 @@ write_config(struct demo *d, const char *vtext, char *err, size_t errlen)
 	if (rc < 0)
 		snprintf(err, errlen, "cannot write %s", out);
 	return rc;
+}
+
+/*
+ * The startup-call helper's listening socket on 127.0.0.1 (close-on-exec:
+ * never the server's), its port in *port.  Returns the fd or -errno.
+ */
+static int
+helper_listen(int *port)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+	int fd;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -errno;
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    listen(fd, 8) < 0 ||
+	    getsockname(fd, (struct sockaddr *)&sa, &len) < 0) {
+		close(fd);
+		return -errno;
+	}
+	*port = ntohs(sa.sin_port);
+	return fd;
 }
 
 /* A port on 127.0.0.1 that nothing listens on now. */
@@ -433,8 +656,7 @@ demo_new(const struct demo_opts *opts, char *err, size_t errlen)
 	int rc;
 
 	d->opts = opts != NULL ? *opts : defaults;
-	if (d->opts.seconds == 0)
-		d->opts.seconds = 3;
+	d->helper_fd = -1;
 	if (d->opts.pause_ms == 0)
 		d->opts.pause_ms = 10;
 	snprintf(d->site, sizeof(d->site), "%s/demo/site", datadir());
@@ -444,21 +666,30 @@ demo_new(const struct demo_opts *opts, char *err, size_t errlen)
 		free(d);
 		return NULL;
 	}
-	snprintf(d->dir, sizeof(d->dir), "%s/sctui-demo.XXXXXX",
-	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
-	if (mkdtemp(d->dir) == NULL) {
+	if (d->opts.dir != NULL) {
+		if (demo_dir_make(d->opts.dir, d->dir, err, errlen) < 0) {
+			free(d);
+			return NULL;
+		}
+		d->keep = 1;
+		d->opts.dir = NULL;	/* the caller's string */
+	} else if (snprintf(d->dir, sizeof(d->dir), "%s/sctui-demo.XXXXXX",
+	    tmp != NULL && *tmp == '/' ? tmp : "/tmp") < 0 ||
+	    mkdtemp(d->dir) == NULL) {
 		snprintf(err, errlen, "cannot make %s: %s (set TMPDIR to a "
 		    "writable folder)", d->dir, strerror(errno));
 		free(d);
 		return NULL;
 	}
-	if (exit_dir[0] == '\0') {
+	if (!d->keep && exit_dir[0] == '\0') {
 		static int registered;
 
 		memcpy(exit_dir, d->dir, sizeof(exit_dir));
 		if (!registered++)
 			atexit(demo_atexit);
 	}
+	/* Without it the demo runs on, without its startup-call step. */
+	d->helper_fd = helper_listen(&d->helper_port);
 	if ((d->port = pick_port()) < 0) {
 		snprintf(err, errlen, "no free port on 127.0.0.1: %s",
 		    strerror(-d->port));
@@ -521,6 +752,55 @@ demo_note(const struct demo *d)
 	return d->note;
 }
 
+/* ---- the startup-call helper ------------------------------------------ */
+
+/* Reads the proxied request (bounded), answers it in plain text. */
+static void
+helper_answer(struct demo *d, int fd)
+{
+	static const char reply[] = "HTTP/1.0 200 OK\r\n"
+	    "Content-Type: text/plain\r\nConnection: close\r\n\r\n"
+	    "The nginx worker that served this request made socket() and "
+	    "connect() to reach sctui's helper:\ncalls it otherwise makes "
+	    "only at start-up.\n";
+	struct timeval tv = { 1, 0 };
+	char buf[4096];
+	size_t len = 0;
+	ssize_t n;
+
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	while (len < sizeof(buf) - 1 &&
+	    (n = recv(fd, buf + len, sizeof(buf) - 1 - len, 0)) > 0) {
+		len += (size_t)n;
+		buf[len] = '\0';
+		if (strstr(buf, "\r\n\r\n") != NULL)
+			break;
+	}
+	if (send(fd, reply, sizeof(reply) - 1, MSG_NOSIGNAL) ==
+	    (ssize_t)sizeof(reply) - 1)
+		atomic_fetch_add(&d->startup_calls, 1);
+}
+
+/* The helper's thread: answers each connection nginx makes to it. */
+static void *
+helper(void *arg)
+{
+	struct demo *d = arg;
+	struct pollfd pfd = { d->helper_fd, POLLIN, 0 };
+	int fd;
+
+	while (!atomic_load(&d->quit)) {
+		if (poll(&pfd, 1, 100) <= 0)
+			continue;
+		if ((fd = accept4(d->helper_fd, NULL, NULL, SOCK_CLOEXEC)) < 0)
+			continue;
+		helper_answer(d, fd);
+		close(fd);
+	}
+	return NULL;
+}
+
 /* ---- the client ------------------------------------------------------ */
 
 /* A connection to 127.0.0.1:port, or -1. */
@@ -557,91 +837,216 @@ cap_log(struct demo *d)
 		atomic_fetch_add(&d->log_resets, 1);
 }
 
+/* The master's pid from its pid file, or 0. */
+static int
+master_pid(struct demo *d)
+{
+	FILE *f;
+	int pid = 0;
+
+	if ((f = fopen(d->pidfile, "re")) != NULL) {
+		if (fscanf(f, "%d", &pid) != 1)
+			pid = 0;
+		fclose(f);
+	}
+	return pid > 1 ? pid : 0;
+}
+
 /*
- * One request on fd; reads the answer (to EOF when close is set).
- * Returns its status code, or -1.
+ * Has the server exited (removed its pid file, or its master is gone)?
+ * Only the demo's thread calls it.
  */
 static int
-request(int fd, const char *path, int close_it)
+server_gone(struct demo *d)
+{
+	int pid = master_pid(d);
+
+	if (pid > 0)
+		d->master = pid;
+	if (d->master == 0)
+		return 0;	/* not written yet: still starting */
+	return pid == 0 || (kill(d->master, 0) < 0 && errno == ESRCH);
+}
+
+/*
+ * A refused connection: a server that closed its port is stopping (on
+ * Ctrl-C, t, or its own end), which is no failed request.  Waits a
+ * little for it to go; 1 if it went.
+ */
+static int
+refused_gone(struct demo *d)
+{
+	double end = now() + IO_WAIT_MS / 1e3;
+
+	while (!atomic_load(&d->quit) && now() < end) {
+		if (server_gone(d))
+			return 1;
+		nap(20);
+	}
+	return server_gone(d);
+}
+
+/* How a read or write that got no byte (n: its return) ended. */
+static enum demo_fail
+fail_of(ssize_t n)
+{
+	if (n == 0 || errno == EPIPE)
+		return DEMO_FAIL_CLOSED;
+	if (errno == EAGAIN || errno == EWOULDBLOCK)
+		return DEMO_FAIL_TIMEOUT;
+	return errno == ECONNRESET ? DEMO_FAIL_RESET : DEMO_FAIL_CLOSED;
+}
+
+/*
+ * One request on fd; reads the answer (to EOF when close is set) and says
+ * in a what it met.
+ */
+static void
+request(int fd, const char *path, int close_it, struct answer *a)
 {
 	char buf[8192], *hend, *cl;
-	size_t len = 0, need;
+	size_t len = 0;
 	ssize_t n;
-	int code, w;
+	int w;
 
+	memset(a, 0, sizeof(*a));
+	a->code = -1;
 	w = snprintf(buf, sizeof(buf), "GET %s HTTP/1.1\r\nHost: "
 	    "127.0.0.1\r\nUser-Agent: sctui-demo\r\nAccept: */*\r\n%s\r\n",
 	    path, close_it ? "Connection: close\r\n" : "");
-	if (send(fd, buf, (size_t)w, MSG_NOSIGNAL) != w)
-		return -1;
+	if ((n = send(fd, buf, (size_t)w, MSG_NOSIGNAL)) != w) {
+		a->fail = fail_of(n < 0 ? n : 0);
+		return;
+	}
 	for (;;) {
-		if (len >= sizeof(buf) - 1)
-			return -1;
-		if ((n = recv(fd, buf + len, sizeof(buf) - 1 - len, 0)) <= 0)
-			return -1;
+		if (len >= sizeof(buf) - 1) {
+			a->fail = DEMO_FAIL_GARBLED;
+			return;
+		}
+		if ((n = recv(fd, buf + len, sizeof(buf) - 1 - len, 0)) <= 0) {
+			a->fail = len > 0 ? DEMO_FAIL_GARBLED : fail_of(n);
+			return;
+		}
 		len += (size_t)n;
 		buf[len] = '\0';
 		if ((hend = strstr(buf, "\r\n\r\n")) != NULL)
 			break;
 	}
-	if (sscanf(buf, "HTTP/1.%*d %d", &code) != 1)
-		return -1;
+	if (sscanf(buf, "HTTP/1.%*d %d", &a->code) != 1) {
+		a->code = -1;
+		a->fail = DEMO_FAIL_GARBLED;
+		return;
+	}
 	*hend = '\0';
 	cl = strcasestr(buf, "\r\nContent-Length:");
-	need = cl != NULL ? strtoul(cl + 17, NULL, 10) : 0;
-	len -= (size_t)(hend + 4 - buf);
-	while (len < need) {
-		n = recv(fd, buf, sizeof(buf) < need - len ?
-		    sizeof(buf) : need - len, 0);
-		if (n <= 0)
-			return -1;
-		len += (size_t)n;
+	a->need = cl != NULL ? strtoul(cl + 17, NULL, 10) : 0;
+	a->got = len - (size_t)(hend + 4 - buf);
+	while (a->got < a->need) {
+		n = recv(fd, buf, sizeof(buf) < a->need - a->got ?
+		    sizeof(buf) : a->need - a->got, 0);
+		if (n <= 0) {
+			a->fail = DEMO_FAIL_SHORT;
+			a->end = fail_of(n);
+			return;
+		}
+		a->got += (size_t)n;
 	}
 	if (close_it)	/* the server closes after the answer */
 		while ((n = recv(fd, buf, sizeof(buf), 0)) > 0)
 			;
-	return code;
-}
-
-static void
-count(struct demo *d, int code)
-{
-	if (code < 0) {
-		atomic_fetch_add(&d->failed, 1);
-		return;
-	}
-	atomic_fetch_add(&d->requests, 1);
-	atomic_fetch_add(code == 200 ? &d->ok : code == 404 ? &d->notfound :
-	    &d->other, 1);
+	a->whole = 1;
 }
 
 /*
- * A round: one connection, three keep-alive requests (a page, its style
- * sheet, a page that does not exist), then one with Connection: close.
- * Returns the number of answers, or -1 if the port refused the connection.
+ * Failed requests not counted yet: a server that is stopping (Ctrl-C, t,
+ * its own end) resets and refuses what it was serving, which is no
+ * failure of the lesson's.  They count once a later answer comes whole,
+ * once they are PENDING_MS old with the server still there, or when the
+ * requests end on time; they are dropped when the server is gone.
+ */
+struct pending {
+	unsigned	 n[DEMO_FAIL_N];
+	unsigned	 total;
+	struct answer	 last_short;
+	int		 has_short;
+	double		 since;		/* the oldest, now() */
+};
+
+#define PENDING_MS	IO_WAIT_MS
+
+/* Counts the pending failures and empties pend. */
+static void
+commit(struct demo *d, struct pending *pend)
+{
+	int i;
+
+	if (pend->has_short) {
+		atomic_store(&d->short_code, pend->last_short.code);
+		atomic_store(&d->short_got, pend->last_short.got);
+		atomic_store(&d->short_need, pend->last_short.need);
+		atomic_store(&d->short_end, (int)pend->last_short.end);
+	}
+	for (i = 0; i < DEMO_FAIL_N; i++)
+		atomic_fetch_add(&d->fails[i], pend->n[i]);
+	atomic_fetch_add(&d->failed, pend->total);
+	memset(pend, 0, sizeof(*pend));
+}
+
+/* A whole answer is counted at once, with the failures before it. */
+static void
+count(struct demo *d, const struct answer *a, struct pending *pend)
+{
+	if (a->whole) {
+		atomic_fetch_add(&d->requests, 1);
+		atomic_fetch_add(a->code == 200 ? &d->ok : a->code == 404 ?
+		    &d->notfound : &d->other, 1);
+		commit(d, pend);
+		return;
+	}
+	if (pend->total++ == 0)
+		pend->since = now();
+	pend->n[a->fail]++;
+	if (a->fail == DEMO_FAIL_SHORT) {
+		pend->last_short = *a;
+		pend->has_short = 1;
+	}
+}
+
+/*
+ * A round: three keep-alive requests (a page, its style sheet, a page
+ * that does not exist), then one with Connection: close.  After a failed
+ * one the next goes on a new connection.  Returns 1 when the server is
+ * gone (its port refused, then it exited), else 0.
  */
 static int
-round_trip(struct demo *d)
+round_trip(struct demo *d, struct pending *pend)
 {
 	static const char *const paths[] = {
 		"/", "/style.css", "/no-such-page.html", "/about.html",
 	};
-	int fd, i, code, n = 0;
+	struct answer a;
+	int fd = -1, i;
 
-	if ((fd = dial(d->port)) < 0) {
-		count(d, -1);
-		return -1;
+	for (i = 0; i < 4 && !atomic_load(&d->quit); i++) {
+		if (fd < 0) {
+			if ((fd = dial(d->port)) < 0) {
+				memset(&a, 0, sizeof(a));
+				a.fail = DEMO_FAIL_REFUSED;
+				count(d, &a, pend);
+				return refused_gone(d);
+			}
+			atomic_fetch_add(&d->connections, 1);
+		}
+		request(fd, paths[i], i == 3, &a);
+		count(d, &a, pend);
+		if (!a.whole) {
+			close(fd);
+			fd = -1;
+		}
 	}
-	atomic_fetch_add(&d->connections, 1);
-	for (i = 0; i < 4; i++) {
-		code = request(fd, paths[i], i == 3);
-		count(d, code);
-		if (code < 0)
-			break;
-		n++;
-	}
-	close(fd);
-	return n;
+	if (fd >= 0)
+		close(fd);
+	return 0;
 }
 
 /* The stop, when the owner gave no callback: SIGQUIT to our own child. */
@@ -650,14 +1055,9 @@ signal_master(struct demo *d)
 {
 	char path[64], line[256];
 	FILE *f;
-	int pid = 0, ppid = 0;
+	int pid = master_pid(d), ppid = 0;
 
-	if ((f = fopen(d->pidfile, "re")) != NULL) {
-		if (fscanf(f, "%d", &pid) != 1)
-			pid = 0;
-		fclose(f);
-	}
-	if (pid <= 1)
+	if (pid == 0)
 		return;
 	snprintf(path, sizeof(path), "/proc/%d/status", pid);
 	if ((f = fopen(path, "re")) == NULL)
@@ -679,14 +1079,24 @@ ask_stop(struct demo *d)
 		signal_master(d);
 }
 
+/* Did any byte of an answer ever come? */
+static int
+answered(struct demo *d)
+{
+	return atomic_load(&d->requests) > 0 ||
+	    atomic_load(&d->fails[DEMO_FAIL_SHORT]) > 0 ||
+	    atomic_load(&d->fails[DEMO_FAIL_GARBLED]) > 0;
+}
+
 static void *
 client(void *arg)
 {
 	struct demo *d = arg;
-	double t0 = now(), end;
-	int fd = -1, fails = 0, refused = 0, n;
+	struct pending pend;
+	double t0 = now(), end = 0, t;
+	int fd = -1;
 
-	/* Wait for the port, then for the pid file (written after it). */
+	/* Wait for the port. */
 	while (!atomic_load(&d->quit) && now() < t0 + LISTEN_WAIT_MS / 1e3) {
 		cap_log(d);
 		if ((fd = dial(d->port)) >= 0)
@@ -700,27 +1110,45 @@ client(void *arg)
 		return NULL;
 	}
 	close(fd);
-	end = now() + d->opts.seconds;
-	atomic_store(&d->serve_end_ms, (long long)(end * 1e3));
+	memset(&pend, 0, sizeof(pend));
+	if (d->opts.seconds > 0) {
+		end = now() + d->opts.seconds;
+		atomic_store(&d->serve_end_ms, (long long)(end * 1e3));
+	}
 	atomic_store(&d->state, DEMO_SERVING);
-	while (!atomic_load(&d->quit) && now() < end && fails < MAX_FAILS) {
-		n = round_trip(d);
-		fails = n == 4 ? 0 : fails + 1;
-		refused = n < 0 ? refused + 1 : 0;
+	while (!atomic_load(&d->quit) && (end == 0 || now() < end)) {
+		if (atomic_load(&d->paused)) {
+			/* The clock of a timed run stops too. */
+			t = now();
+			nap(PAUSED_NAP_MS);
+			if (end > 0) {
+				end += now() - t;
+				atomic_store(&d->serve_end_ms,
+				    (long long)(end * 1e3));
+			}
+			continue;
+		}
+		/* Its pid, to tell later whether it is gone. */
+		if (d->master == 0)
+			d->master = master_pid(d);
+		if (round_trip(d, &pend) ||
+		    (pend.total > 0 && server_gone(d))) {
+			/* It ended on its own (or was stopped): no stop. */
+			atomic_store(&d->state, answered(d) ? DEMO_DONE :
+			    DEMO_FAILED);
+			return NULL;
+		}
+		if (pend.total > 0 && now() - pend.since >= PENDING_MS / 1e3)
+			commit(d, &pend);
 		cap_log(d);
 		nap(d->opts.pause_ms);
 	}
+	/* demo_stop(): the trace is over, so is the server. */
 	if (atomic_load(&d->quit))
 		return NULL;
-	atomic_store(&d->state, atomic_load(&d->requests) > 0 ?
-	    DEMO_STOPPING : DEMO_FAILED);
-	/*
-	 * A port that refuses every connection was closed: the server is
-	 * already going (Ctrl-C sent it the stop signal, or it died).  Asking
-	 * again would make batch mode kill it in the middle of its shutdown.
-	 */
-	if (refused < MAX_FAILS)
-		ask_stop(d);
+	commit(d, &pend);
+	atomic_store(&d->state, answered(d) ? DEMO_STOPPING : DEMO_FAILED);
+	ask_stop(d);
 	/* The master removes its pid file as it exits. */
 	end = now() + STOP_WAIT_MS / 1e3;
 	while (!atomic_load(&d->quit) && now() < end &&
@@ -747,6 +1175,9 @@ demo_start(struct demo *d)
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	rc = pthread_create(&d->thread, NULL, client, d);
+	if (rc == 0 && d->nginx && d->helper_fd >= 0 &&
+	    pthread_create(&d->helper, NULL, helper, d) == 0)
+		d->helper_started = 1;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0)
 		return -rc;
@@ -755,9 +1186,22 @@ demo_start(struct demo *d)
 }
 
 void
+demo_pause(struct demo *d, int on)
+{
+	atomic_store(&d->paused, on != 0);
+}
+
+int
+demo_paused(struct demo *d)
+{
+	return atomic_load(&d->paused);
+}
+
+void
 demo_poll(struct demo *d, struct demo_stats *st)
 {
 	double t = now();
+	int i;
 
 	memset(st, 0, sizeof(*st));
 	st->state = (enum demo_state)atomic_load(&d->state);
@@ -766,12 +1210,21 @@ demo_poll(struct demo *d, struct demo_stats *st)
 	st->notfound = atomic_load(&d->notfound);
 	st->other = atomic_load(&d->other);
 	st->failed = atomic_load(&d->failed);
+	for (i = 0; i < DEMO_FAIL_N; i++)
+		st->fails[i] = atomic_load(&d->fails[i]);
+	st->short_code = atomic_load(&d->short_code);
+	st->short_got = atomic_load(&d->short_got);
+	st->short_need = atomic_load(&d->short_need);
+	st->short_end = (enum demo_fail)atomic_load(&d->short_end);
 	st->connections = atomic_load(&d->connections);
 	st->log_resets = atomic_load(&d->log_resets);
+	st->paused = atomic_load(&d->paused);
+	st->startup_calls = atomic_load(&d->startup_calls);
 	if (d->started) {
 		st->elapsed = t - ((double)d->t0.tv_sec +
 		    (double)d->t0.tv_nsec / 1e9);
-		if (st->state == DEMO_SERVING)
+		if (st->state == DEMO_SERVING &&
+		    atomic_load(&d->serve_end_ms) > 0)
 			st->left = (double)atomic_load(&d->serve_end_ms) /
 			    1e3 - t;
 		if (st->left < 0)
@@ -787,15 +1240,46 @@ demo_status(struct demo *d, char *buf, size_t len)
 		"failed: no answer",
 	};
 	struct demo_stats st;
-
 	char left[32] = "";
 
 	demo_poll(d, &st);
-	if (st.state == DEMO_SERVING)
+	if (st.state == DEMO_SERVING && st.left > 0)
 		snprintf(left, sizeof(left), ", %.1f s left", st.left);
-	snprintf(buf, len, "demo: %s on 127.0.0.1:%d, %s: %u requests "
-	    "(%u ok, %u not found, %u failed)%s", d->server, d->port,
-	    names[st.state], st.requests, st.ok, st.notfound, st.failed, left);
+	/* The counts first: a narrow header cuts the end. */
+	snprintf(buf, len, "demo %s: %u ok, %u 404, %u failed%s; %s on "
+	    "127.0.0.1:%d", st.state == DEMO_SERVING && st.paused ? "paused" :
+	    names[st.state], st.ok, st.notfound, st.failed, left, d->server,
+	    d->port);
+}
+
+void
+demo_failures(struct demo *d, char *buf, size_t len)
+{
+	static const char *const what[DEMO_FAIL_N] = {
+		"refused", "closed before an answer", "reset before an answer",
+		"without an answer in 3 s", "cut short", "garbled",
+	};
+	static const char *const end[DEMO_FAIL_N] = {
+		"", "the connection closed", "the connection reset",
+		"no more bytes in 3 s", "", "",
+	};
+	struct demo_stats st;
+	size_t at = 0;
+	int i;
+
+	demo_poll(d, &st);
+	buf[0] = '\0';
+	for (i = 0; i < DEMO_FAIL_N && at < len; i++) {
+		if (st.fails[i] == 0)
+			continue;
+		at += (size_t)snprintf(buf + at, len - at, "%s%u %s", at ?
+		    ", " : "", st.fails[i], what[i]);
+		if (i == DEMO_FAIL_SHORT && at < len)
+			at += (size_t)snprintf(buf + at, len - at, " (the "
+			    "last: status %d, then %lu of %lu body bytes, %s)",
+			    st.short_code, st.short_got, st.short_need,
+			    end[st.short_end]);
+	}
 }
 
 void
@@ -805,6 +1289,9 @@ demo_stop(struct demo *d)
 		return;
 	atomic_store(&d->quit, 1);
 	pthread_join(d->thread, NULL);
+	if (d->helper_started)
+		pthread_join(d->helper, NULL);
+	d->helper_started = 0;
 	d->started = 0;
 }
 
@@ -818,7 +1305,10 @@ demo_free(struct demo *d)
 	demo_stop(d);
 	if (strcmp(exit_dir, d->dir) == 0)
 		exit_dir[0] = '\0';
-	rm_tree(d->dir);
+	if (!d->keep)
+		rm_tree(d->dir);
+	if (d->helper_fd >= 0)
+		close(d->helper_fd);
 	for (i = 0; d->argv[i] != NULL; i++)
 		free(d->argv[i]);
 	free(d->note);
@@ -857,16 +1347,45 @@ batch_started(void *arg, struct run *r)
 	return 0;
 }
 
+/*
+ * The summary's last word: what a profile loaded once the server serves
+ * would drop (nothing to say when it never served).
+ */
+static void
+batch_ended(void *arg, struct run *r)
+{
+	struct summary_drop sd;
+	struct sysdoc *doc;
+	char err[SYSDOC_ERR_MAX], names[1024];
+
+	(void)arg;
+	if (sysdoc_load_default(&doc, err, sizeof(err)) < 0) {
+		fprintf(stderr, "sctui: demo: no risk levels: %s\n", err);
+		doc = NULL;
+	}
+	summary_drop(run_model(r), doc, &sd, names, sizeof(names));
+	if (sd.serving > 0)
+		fprintf(stderr, "sctui: demo: serving-only would drop %zu of "
+		    "%zu calls, %zu high-risk, %zu medium-risk%s%s\n",
+		    sd.dropped, sd.calls, sd.high, sd.medium, *names ? ": " :
+		    "", names);
+	sysdoc_free(doc);
+}
+
 int
 demo_main(const struct cli *c)
 {
+	struct demo_opts dopt = { 0 };
 	struct run_opts o = { 0 };
 	struct demo_stats st;
 	struct demo *d;
-	char err[1024];
+	char err[1024], fails[512];
 	int rc;
 
-	if ((d = demo_new(NULL, err, sizeof(err))) == NULL) {
+	dopt.dir = c->demo_dir;
+	dopt.seconds = c->demo_seconds >= 0 ? (unsigned)c->demo_seconds :
+	    c->batch ? DEMO_BATCH_SECONDS : 0;
+	if ((d = demo_new(&dopt, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "sctui: demo: %s\n", err);
 		return 1;
 	}
@@ -878,26 +1397,43 @@ demo_main(const struct cli *c)
 	}
 	if (demo_note(d) != NULL)
 		fprintf(stderr, "sctui: demo: %s\n", demo_note(d));
-	if (!c->quiet)
+	if (!c->quiet) {
+		if (d->opts.seconds > 0)
+			snprintf(err, sizeof(err), "%u s of requests",
+			    d->opts.seconds);
+		else
+			snprintf(err, sizeof(err), "requests until Ctrl-C");
 		fprintf(stderr, "sctui: demo: %s, a master and 2 workers, on "
-		    "http://127.0.0.1:%d/; %u s of requests, then SIG%s\n",
-		    demo_server(d), demo_port(d), d->opts.seconds,
-		    sigabbrev_np(demo_stop_signal(d)));
+		    "http://127.0.0.1:%d/; %s, then SIG%s\n", demo_server(d),
+		    demo_port(d), err, sigabbrev_np(demo_stop_signal(d)));
+	}
+	if (d->keep)
+		fprintf(stderr, "sctui: demo: its configuration and logs stay "
+		    "in %s\n", demo_dir(d));
 	o.argv = demo_argv(d);
 	o.stop_signal = demo_stop_signal(d);
 	/* SIGQUIT at sctui ends like Ctrl-C: the server stops, the folder
 	 * goes. */
 	o.quit_ends = 1;
-	rc = batch_trace(c, &o, batch_started, d);
+	rc = batch_trace(c, &o, batch_started, batch_ended, d);
 	demo_stop(d);
 	demo_poll(d, &st);
-	if (!c->quiet || st.requests == 0)
+	if (!c->quiet || st.failed > 0)
 		fprintf(stderr, "sctui: demo: %u requests on %u connections: "
 		    "%u ok (200), %u not found (404), %u other, %u failed%s\n",
 		    st.requests, st.connections, st.ok, st.notfound, st.other,
 		    st.failed, st.log_resets ? "; the error log went over "
 		    "1 MiB and was emptied" : "");
-	if (st.requests == 0) {
+	if (st.startup_calls > 0)
+		fprintf(stderr, "sctui: demo: %u request%s for %s made a "
+		    "serving worker call socket and connect\n",
+		    st.startup_calls, st.startup_calls == 1 ? "" : "s",
+		    DEMO_STARTUP_CALL);
+	demo_failures(d, fails, sizeof(fails));
+	if (fails[0] != '\0')
+		fprintf(stderr, "sctui: demo: the failed requests: %s\n",
+		    fails);
+	if (!answered(d)) {
 		fprintf(stderr, "sctui: demo: %s never answered on "
 		    "127.0.0.1:%d\n", demo_server(d), demo_port(d));
 		if (rc == 0)

@@ -10,12 +10,45 @@
 #include "cli.h"
 #include "demo.h"
 #include "run.h"
+#include "summary.h"
+#include "sysdoc.h"
 #include "ui.h"
 
+/* The demo in the UI: what the header line and the pause key need. */
+struct uidemo {
+	struct demo	*d;
+	struct run	*r;
+	struct sysdoc	*doc;		/* NULL: no risk levels */
+};
+
+/* The demo's progress, and what a serving-only profile would drop. */
 static void
 demo_banner(void *arg, char *buf, size_t len)
 {
-	demo_status(arg, buf, len);
+	struct uidemo *u = arg;
+	struct summary_drop sd;
+	size_t at;
+
+	demo_status(u->d, buf, len);
+	summary_drop(run_model(u->r), u->doc, &sd, NULL, 0);
+	at = strlen(buf);
+	if (sd.serving == 0 || at + 1 >= len)
+		return;
+	at += (size_t)snprintf(buf + at, len - at, "; serving-only would "
+	    "drop %zu call%s", sd.dropped, sd.dropped == 1 ? "" : "s");
+	if (u->doc != NULL && at < len)
+		snprintf(buf + at, len - at, ", %zu high-risk, %zu medium",
+		    sd.high, sd.medium);
+}
+
+/* The pause key: the demo's requests stop, or go on. */
+static int
+demo_pause_key(void *arg)
+{
+	struct uidemo *u = arg;
+
+	demo_pause(u->d, !demo_paused(u->d));
+	return demo_paused(u->d);
 }
 
 /* The demo's traffic is over: stop the server gracefully. */
@@ -30,8 +63,9 @@ uimain_trace(const struct cli *c, struct demo *d)
 {
 	struct run_opts o = { 0 };
 	struct ui_opts uo = { 0 };
+	struct uidemo u = { d, NULL, NULL };
 	struct run *r;
-	char note[512];
+	char note[512], err[SYSDOC_ERR_MAX];
 	int rc;
 
 	if ((rc = ui_begin("use --batch to trace without one")) != 0)
@@ -51,8 +85,12 @@ uimain_trace(const struct cli *c, struct demo *d)
 	}
 	if (d != NULL) {
 		demo_set_stop(d, demo_over, r);
+		u.r = r;
+		if (sysdoc_load_default(&u.doc, err, sizeof(err)) < 0)
+			u.doc = NULL;	/* the header counts no risk then */
 		uo.banner = demo_banner;
-		uo.arg = d;
+		uo.pause = demo_pause_key;
+		uo.arg = &u;
 		if ((rc = demo_start(d)) < 0) {
 			snprintf(note, sizeof(note), "demo: cannot start its "
 			    "client: %s", strerror(-rc));
@@ -67,6 +105,7 @@ uimain_trace(const struct cli *c, struct demo *d)
 	/* The demo's thread may still call demo_over(r): end it first. */
 	if (d != NULL)
 		demo_stop(d);
+	sysdoc_free(u.doc);
 	run_free(r);
 	return rc;
 }

@@ -481,6 +481,20 @@ act_pause(struct ui *ui)
 	ui->dirty |= DIRTY_BOTTOM;
 }
 
+/* The demo's traffic (sctui --demo): the header says "paused". */
+static void
+act_demo_pause(struct ui *ui)
+{
+	if (ui->opts.pause == NULL) {
+		ui_message(ui, 1, "P pauses the demo's requests: there is no "
+		    "demo here (sctui --demo)");
+		return;
+	}
+	ui_message(ui, 0, "demo requests %s", ui->opts.pause(ui->opts.arg) ?
+	    "paused (P resumes)" : "resumed");
+	ui->dirty |= DIRTY_HEADER;
+}
+
 static void
 act_help(struct ui *ui)
 {
@@ -980,6 +994,7 @@ static const struct action actions[] = {
 	{ NULL, 0, { 'v' }, "bottom pane: details, output, event log",
 	  act_bottom },
 	{ NULL, 0, { 'p' }, "pause/resume the event log", act_pause },
+	{ NULL, 0, { 'P' }, "demo: pause/resume its requests", act_demo_pause },
 	{ NULL, 0, { 'c' }, "details pane: the next executable's first "
 	  "stack of the call (--stacks)", act_stack_next },
 	{ NULL, 0, { '[' }, "details pane: scroll the stack up",

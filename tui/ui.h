@@ -19,6 +19,11 @@ struct ui_opts {
 	 * progress), asked at each redraw; NULL: the command.
 	 */
 	void		(*banner)(void *arg, char *buf, size_t len);
+	/*
+	 * The demo's pause key: pauses or resumes its requests, returns 1
+	 * when now paused; NULL: no demo.
+	 */
+	int		(*pause)(void *arg);
 	void		*arg;
 	/* A first line for the status bar, or NULL; note_err: an error. */
 	const char	*note;

@@ -24,7 +24,8 @@ static const char cli_usage[] =
 "Usage: sctui [OPTION]... [--] COMMAND [ARG]...\n"
 "   or: sctui [OPTION]... -p PID[,PID]...\n"
 "   or: sctui --enforce=PROFILE [--runtime=NAME [-v]] [--] COMMAND [ARG]...\n"
-"   or: sctui --demo [--batch] [-o OUT] [--stats FILE]\n"
+"   or: sctui --demo [--batch] [--demo-duration=SECS] [--demo-dir=DIR]\n"
+"             [-o OUT] [--stats FILE]\n"
 "   or: sctui --open=SESSION [-b] [-o FILE] [--stats FILE]\n"
 "   or: sctui --convert IN -o OUT [--format FMT] [--skip-unknown]\n"
 "             [--default-action ACTION] [--errno N]\n"
@@ -72,8 +73,14 @@ static const char cli_usage[] =
 "  -v, --verbose           with --enforce and --runtime: print the runtime's\n"
 "                          command line\n"
 "      --demo              the classroom demo: nginx (or a bundled server)\n"
-"                          on 127.0.0.1 traced through start-up, a few\n"
-"                          seconds of requests sent by sctui, and SIGQUIT\n"
+"                          on 127.0.0.1 traced through start-up, requests\n"
+"                          sent by sctui, and SIGQUIT\n"
+"      --demo-duration=SECS\n"
+"                          seconds of requests, then SIGQUIT (default: in\n"
+"                          the UI until you quit, P pauses; with --batch 3;\n"
+"                          0: until stopped)\n"
+"      --demo-dir=DIR      keep the demo's nginx configuration and logs in\n"
+"                          DIR, a new folder or an empty one of yours\n"
 "      --open=FILE         explore a session saved with w (or a profile's\n"
 "                          calls) without tracing: no ptrace needed; with\n"
 "                          -b, print its summary (and -o writes the profile)\n"
@@ -216,6 +223,8 @@ enum {
 	OPT_DENY,
 	OPT_CAPS,
 	OPT_DEMO,
+	OPT_DEMO_DURATION,
+	OPT_DEMO_DIR,
 	OPT_OPEN,
 	OPT_SESSION,
 	OPT_STACKS,
@@ -462,6 +471,8 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "deny",	 required_argument, NULL, OPT_DENY },
 		{ "caps",	 required_argument, NULL, OPT_CAPS },
 		{ "demo",	 no_argument,	    NULL, OPT_DEMO },
+		{ "demo-duration", required_argument, NULL, OPT_DEMO_DURATION },
+		{ "demo-dir",	 required_argument, NULL, OPT_DEMO_DIR },
 		{ "open",	 required_argument, NULL, OPT_OPEN },
 		{ "session",	 required_argument, NULL, OPT_SESSION },
 		{ "stacks",	 no_argument,	    NULL, OPT_STACKS },
@@ -473,6 +484,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 	memset(c, 0, sizeof(*c));
 	c->stop_signal = SIGTERM;
 	c->errno_ret = -1;
+	c->demo_seconds = -1;
 	if (argc > 1 && (strncmp(argv[1], "--convert", 9) == 0 ||
 	    strcmp(argv[1], "--merge") == 0 || strcmp(argv[1], "--diff") == 0)) {
 		c->action = argv[1][2] == 'c' ? CLI_CONVERT :
@@ -597,6 +609,19 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		case OPT_DEMO:
 			c->demo = 1;
 			break;
+		case OPT_DEMO_DURATION:
+			c->demo_seconds = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' ||
+			    c->demo_seconds < 0 || c->demo_seconds > 86400) {
+				snprintf(err, errlen, "--demo-duration: '%s' is "
+				    "not a number of seconds from 0 (until "
+				    "stopped) to 86400", optarg);
+				return -EINVAL;
+			}
+			break;
+		case OPT_DEMO_DIR:
+			c->demo_dir = optarg;
+			break;
 		case ':':
 			snprintf(err, errlen, "option '%s' needs an argument",
 			    argv[optind - 1]);
@@ -621,6 +646,11 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		}
 		c->action = CLI_DEMO;
 		return 0;
+	}
+	if (c->demo_dir != NULL || c->demo_seconds >= 0) {
+		snprintf(err, errlen, "%s is for the demo: add --demo",
+		    c->demo_dir != NULL ? "--demo-dir" : "--demo-duration");
+		return -EINVAL;
 	}
 	if (c->action == CLI_OPEN) {
 		if (c->argv != NULL || c->npids > 0 || c->profile != NULL ||

@@ -44,6 +44,8 @@ struct cli {
 #define CLI_PHASES_ERRNO 1		/* refused with the errno */
 #define CLI_PHASES_KILL	2		/* refused by killing the process */
 	int		 demo;		/* --demo */
+	long		 demo_seconds;	/* --demo-duration; -1: not given */
+	const char	*demo_dir;	/* --demo-dir: a folder to keep */
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */
 	int		 stacks;	/* --stacks: capture first stacks */

@@ -282,3 +282,46 @@ summary_phases(FILE *f, const char *prefix, size_t whole, size_t serving,
 	fputs(high ? "\n" : "; none of them high-risk\n", f);
 	sysdoc_free(doc);
 }
+
+int
+summary_startup_only(const struct model_sys *s)
+{
+	return s->count[PHASE_STARTUP] > 0 && s->count[PHASE_SERVING] == 0 &&
+	    s->count[PHASE_SHUTDOWN] == 0;
+}
+
+void
+summary_drop(const struct model *m, const struct sysdoc *doc,
+    struct summary_drop *out, char *names, size_t len)
+{
+	const struct sysdoc_entry *de;
+	const struct model_sys *s;
+	size_t at = 0;
+	uint32_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (names != NULL && len > 0)
+		names[0] = '\0';
+	for (i = 0; i < model_nsys(m); i++) {
+		s = model_sys(m, i);
+		if (s->total == 0)
+			continue;
+		out->calls++;
+		if (s->count[PHASE_SERVING] > 0)
+			out->serving++;
+		if (!summary_startup_only(s))
+			continue;
+		out->dropped++;
+		de = doc != NULL ? sysdoc_find(doc, sysname_name(s->sysid)) :
+		    NULL;
+		if (de == NULL || de->level < SYSDOC_MEDIUM)
+			continue;
+		if (de->level == SYSDOC_HIGH)
+			out->high++;
+		else
+			out->medium++;
+		if (names != NULL && at < len)
+			at += (size_t)snprintf(names + at, len - at, "%s%s",
+			    at ? ", " : "", de->name);
+	}
+}

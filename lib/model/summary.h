@@ -7,9 +7,12 @@
 #ifndef SCTUI_SUMMARY_H
 #define SCTUI_SUMMARY_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct model;
+struct model_sys;
+struct sysdoc;
 
 /*
  * A table like strace -c, with phases and process counts: one row per
@@ -51,5 +54,30 @@ void	summary_phases(FILE *f, const char *prefix, size_t whole,
  * "ended" for SC_STATUS_UNKNOWN.
  */
 void	summary_status(int status, char *buf, size_t len);
+
+/*
+ * 1 if s was made at start-up and never again, in no process: a profile
+ * loaded once the program serves could drop it.
+ */
+int	summary_startup_only(const struct model_sys *s);
+
+/* What a serving-only profile would drop from the whole run's. */
+struct summary_drop {
+	size_t	calls;		/* distinct calls (arch, number) seen */
+	size_t	serving;	/* of those, seen while serving */
+	size_t	dropped;	/* of those, summary_startup_only() */
+	size_t	high;		/* of the dropped, rated SYSDOC_HIGH */
+	size_t	medium;		/* of the dropped, rated SYSDOC_MEDIUM */
+};
+
+/*
+ * Counts into out what a profile for the serving phase alone would drop,
+ * with the risk levels of doc (lib/model/sysdoc.h; NULL: high and medium
+ * stay 0).  names, if not NULL, gets the names of the dropped calls rated
+ * medium or high, joined by ", " in the model's order (cut to len).
+ * Pure: the caller owns all.
+ */
+void	summary_drop(const struct model *m, const struct sysdoc *doc,
+	    struct summary_drop *out, char *names, size_t len);
 
 #endif

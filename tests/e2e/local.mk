@@ -102,3 +102,13 @@ tests_helpers_h_phases_late_LDFLAGS =
 TESTS += tests/e2e/enforce-phases.test tests/e2e/enforce-nginx-phases.test
 EXTRA_DIST += tests/e2e/enforce-phases.test \
 	tests/e2e/enforce-nginx-phases.test
+
+# sctui --demo: --deny=sendfile says what the client met, --demo-duration,
+# --demo-dir and its attacks, the classroom walk-through run as written.
+TESTS += \
+	tests/e2e/demo-deny.test \
+	tests/e2e/demo-duration.test \
+	tests/e2e/demo-dir.test \
+	tests/e2e/classroom-doc.test
+EXTRA_DIST += tests/e2e/demo-deny.test tests/e2e/demo-duration.test \
+	tests/e2e/demo-dir.test tests/e2e/classroom-doc.test

@@ -53,7 +53,7 @@ nginx_conf() {
 		"$NGINX" -V 2>&1 | grep -q -- "--without-http_${m}_module" ||
 		    temps="$temps ${m}_temp_path $root/$m;"
 	done
-	sed -e '/^[[:space:]]*#/d' -e "s|@USER@|$user|" \
+	sed -e '/^[[:space:]]*#/d' -e '/@STARTUP_CALL@/d' -e "s|@USER@|$user|" \
 	    -e "s|^error_log .*|error_log $errlog notice;|" \
 	    -e "s|@DIR@|$root|g" -e "s|@SITE@|$root/site|g" \
 	    -e "s|@PORT@|$port|g" -e "s|@TEMPS@|$temps|" \

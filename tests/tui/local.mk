@@ -36,16 +36,19 @@ TUI_TESTS = \
 	tests/tui/tui-elapsed.test \
 	tests/tui/tui-mouse-values.test \
 	tests/tui/tui-evlog.test \
-	tests/tui/tui-evlog-modes.test
+	tests/tui/tui-evlog-modes.test \
+	tests/tui/demo-deny.test \
+	tests/tui/demo-pause.test \
+	tests/tui/demo-startup-call.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
 # The UI's thread seams under ThreadSanitizer (configure --enable-tsan):
 # the ring, the commands sent to the tracer's thread, live denial, the
-# first stacks the tracer stores while the UI reads them, and the event
-# log turning return values on and off.  A
-# report ends sctui (halt_on_error) and lands in tests/sanitizer/, which
-# ./bootstrap --check counts as a failure.
+# first stacks the tracer stores while the UI reads them, the event log
+# turning return values on and off, and the demo's client thread paused
+# from the UI.  A report ends sctui (halt_on_error) and lands in
+# tests/sanitizer/, which ./bootstrap --check counts as a failure.
 TSAN_TESTS = \
 	tests/unit/ring-test \
 	tests/tui/tui-deny.test \
@@ -53,7 +56,8 @@ TSAN_TESTS = \
 	tests/tui/tui-profile.test \
 	tests/tui/tui-stacks.test \
 	tests/tui/tui-phaselive.test \
-	tests/tui/tui-evlog.test
+	tests/tui/tui-evlog.test \
+	tests/tui/demo-pause.test
 check-tsan:
 if TSAN
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(TSAN_TESTS)'

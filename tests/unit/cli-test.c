@@ -90,5 +90,28 @@ main(void)
 	CHECK(cli_signal("0") < 0);
 	CHECK(cli_signal("NOPE") < 0);
 	CHECK(cli_signal("") < 0);
+	/* The demo's options: only with --demo, and checked. */
+	v = ARGV("--demo", "--demo-duration=90", "--demo-dir", "class");
+	CHECK(parse(v, &c, err) == 0);
+	CHECK(c.action == CLI_DEMO && c.demo_seconds == 90 &&
+	    strcmp(c.demo_dir, "class") == 0);
+	cli_free(&c);
+	v = ARGV("--demo", "-b");
+	CHECK(parse(v, &c, err) == 0);
+	CHECK(c.demo_seconds == -1 && c.demo_dir == NULL);
+	cli_free(&c);
+	v = ARGV("--demo", "--demo-duration=0");
+	CHECK(parse(v, &c, err) == 0 && c.demo_seconds == 0);
+	cli_free(&c);
+	v = ARGV("--demo", "--demo-duration=-1");
+	CHECK(parse(v, &c, err) < 0);
+	CHECK(strcmp(err, "--demo-duration: '-1' is not a number of seconds "
+	    "from 0 (until stopped) to 86400") == 0);
+	cli_free(&c);
+	v = ARGV("--demo-dir=x", "--", "true");
+	CHECK(parse(v, &c, err) < 0);
+	CHECK(strcmp(err, "--demo-dir is for the demo: add --demo") == 0);
+	cli_free(&c);
+
 	return tap_done();
 }

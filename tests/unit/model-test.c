@@ -6,6 +6,8 @@
 #include <seccomp.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -13,6 +15,8 @@
 #include "events.h"
 #include "idmap.h"
 #include "model.h"
+#include "summary.h"
+#include "sysdoc.h"
 #include "sysname.h"
 #include "tap.h"
 
@@ -453,6 +457,56 @@ test_refusals(void)
 	/* Once it runs while serving, it is used there. */
 	call(m, 10, 10, "socket");
 	CHECK(!model_sys_startup_only(sys_named(m, "socket")));
+
+/*
+ * What a serving-only profile would drop: the calls seen at start-up only,
+ * with the risk levels of assets/syscalls.tsv (mount high, setuid medium).
+ */
+static void
+test_serving_drop(void)
+{
+	struct model *m = model_new(NULL);
+	struct summary_drop sd;
+	struct sysdoc *doc;
+	char path[4096], err[SYSDOC_ERR_MAX], names[64];
+	const char *src = getenv("top_srcdir");
+
+	snprintf(path, sizeof(path), "%s/assets/syscalls.tsv", src != NULL ?
+	    src : ".");
+	CHECK(sysdoc_load(path, &doc, err, sizeof(err)) == 0);
+	spawn(m, 100, 0, "srv", 0);
+	call(m, 100, 100, "mount");
+	call(m, 100, 100, "setuid");
+	call(m, 100, 100, "openat");
+	/* Serving from the wait, or from the accept. */
+	call(m, 100, 100, "epoll_wait");
+	call(m, 100, 100, "accept4");
+	call(m, 100, 100, "openat");
+	call(m, 100, 100, "read");
+	call(m, 100, 100, "epoll_wait");
+	emit(m, SC_EV_SIGNAL, 100, 100, SIGTERM, NULL);
+	call(m, 100, 100, "exit_group");
+
+	summary_drop(m, doc, &sd, names, sizeof(names));
+	CHECK_EQ_U(sd.calls, 7);
+	CHECK_EQ_U(sd.serving, 4);
+	CHECK_EQ_U(sd.dropped, 2);
+	CHECK_EQ_U(sd.high, 1);
+	CHECK_EQ_U(sd.medium, 1);
+	CHECK(strcmp(names, "mount, setuid") == 0);
+	CHECK(summary_startup_only(sys_named(m, "mount")));
+	CHECK(!summary_startup_only(sys_named(m, "openat")));
+	CHECK(!summary_startup_only(sys_named(m, "exit_group")));
+
+	/* Without the table: the same counts, no risk. */
+	summary_drop(m, NULL, &sd, names, sizeof(names));
+	CHECK_EQ_U(sd.dropped, 2);
+	CHECK_EQ_U(sd.high + sd.medium, 0);
+	CHECK(names[0] == '\0');
+	/* A short buffer is cut, never overrun. */
+	summary_drop(m, doc, &sd, names, 4);
+	CHECK(strcmp(names, "mou") == 0);
+	sysdoc_free(doc);
 	model_free(m);
 }
 
@@ -469,5 +523,6 @@ main(void)
 	test_arches();
 	test_args();
 	test_refusals();
+	test_serving_drop();
 	return tap_done();
 }
