@@ -1245,11 +1245,13 @@ demo_status(struct demo *d, char *buf, size_t len)
 	demo_poll(d, &st);
 	if (st.state == DEMO_SERVING && st.left > 0)
 		snprintf(left, sizeof(left), ", %.1f s left", st.left);
-	/* The counts first: a narrow header cuts the end. */
-	snprintf(buf, len, "demo %s: %u ok, %u 404, %u failed%s; %s on "
-	    "127.0.0.1:%d", st.state == DEMO_SERVING && st.paused ? "paused" :
-	    names[st.state], st.ok, st.notfound, st.failed, left, d->server,
-	    d->port);
+	/*
+	 * The address the class points a browser at, then the counts: a
+	 * narrow header cuts the end.
+	 */
+	snprintf(buf, len, "demo 127.0.0.1:%d %s: %u ok, %u 404, %u failed%s; "
+	    "%s", d->port, st.state == DEMO_SERVING && st.paused ? "paused" :
+	    names[st.state], st.ok, st.notfound, st.failed, left, d->server);
 }
 
 void

@@ -165,9 +165,9 @@ int		 demo_dir_make(const char *path, char *abs, char *err,
 void		 demo_poll(struct demo *d, struct demo_stats *st);
 
 /*
- * A one-line status for the UI's header, e.g. "demo serving: 90 ok, 30
- * 404, 0 failed, 1.8 s left; nginx 1.22.1 on 127.0.0.1:40123"
- * ("paused" in place of "serving" while paused).
+ * A one-line status for the UI's header, e.g. "demo 127.0.0.1:40123
+ * serving: 90 ok, 30 404, 0 failed, 1.8 s left; nginx 1.22.1" ("paused"
+ * in place of "serving" while paused).
  */
 void		 demo_status(struct demo *d, char *buf, size_t len);
 

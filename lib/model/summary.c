@@ -283,13 +283,6 @@ summary_phases(FILE *f, const char *prefix, size_t whole, size_t serving,
 	sysdoc_free(doc);
 }
 
-int
-summary_startup_only(const struct model_sys *s)
-{
-	return s->count[PHASE_STARTUP] > 0 && s->count[PHASE_SERVING] == 0 &&
-	    s->count[PHASE_SHUTDOWN] == 0;
-}
-
 void
 summary_drop(const struct model *m, const struct sysdoc *doc,
     struct summary_drop *out, char *names, size_t len)
@@ -309,7 +302,7 @@ summary_drop(const struct model *m, const struct sysdoc *doc,
 		out->calls++;
 		if (s->count[PHASE_SERVING] > 0)
 			out->serving++;
-		if (!summary_startup_only(s))
+		if (!model_sys_startup_only(s))
 			continue;
 		out->dropped++;
 		de = doc != NULL ? sysdoc_find(doc, sysname_name(s->sysid)) :

@@ -55,17 +55,11 @@ void	summary_phases(FILE *f, const char *prefix, size_t whole,
  */
 void	summary_status(int status, char *buf, size_t len);
 
-/*
- * 1 if s was made at start-up and never again, in no process: a profile
- * loaded once the program serves could drop it.
- */
-int	summary_startup_only(const struct model_sys *s);
-
 /* What a serving-only profile would drop from the whole run's. */
 struct summary_drop {
 	size_t	calls;		/* distinct calls (arch, number) seen */
 	size_t	serving;	/* of those, seen while serving */
-	size_t	dropped;	/* of those, summary_startup_only() */
+	size_t	dropped;	/* of those, model_sys_startup_only() */
 	size_t	high;		/* of the dropped, rated SYSDOC_HIGH */
 	size_t	medium;		/* of the dropped, rated SYSDOC_MEDIUM */
 };
