@@ -110,7 +110,9 @@ struct tracer {
 						   parent's fork event */
 	pid_t			 root;
 	int			 root_status;
-	int			 sigfd, reqfd;
+	int			 sigfd;
+	/* Set by tracer_start(); read by tracer_request() on any thread. */
+	atomic_int		 reqfd;
 	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
 	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
 	unsigned		 doing;		/* requests being carried out */

@@ -47,7 +47,8 @@ EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 # the ring, the commands sent to the tracer's thread, live denial, the
 # first stacks the tracer stores while the UI reads them, the event log
 # turning return values on and off, and the demo's client thread paused
-# from the UI.  A report ends sctui (halt_on_error) and lands in
+# from the UI, and signals to batch mode (a thread of their own).  A
+# report ends sctui (halt_on_error) and lands in
 # tests/sanitizer/, which ./bootstrap --check counts as a failure.
 TSAN_TESTS = \
 	tests/unit/ring-test \
@@ -57,7 +58,8 @@ TSAN_TESTS = \
 	tests/tui/tui-stacks.test \
 	tests/tui/tui-phaselive.test \
 	tests/tui/tui-evlog.test \
-	tests/tui/demo-pause.test
+	tests/tui/demo-pause.test \
+	tests/fault/sctui-signals.test
 check-tsan:
 if TSAN
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(TSAN_TESTS)'
