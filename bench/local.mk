@@ -19,9 +19,10 @@ bench: sctui $(BENCH_PROGS)
 	SCTUI='$(abs_top_builddir)/sctui' bash '$(srcdir)/bench/run.sh'
 
 # The wake-up experiments of doc/performance.md; not part of sctui.
-# It reads a tracee's CPU with tracer/place.c's place_task_cpu().
+# It reads a tracee's CPU with tracer/place.c's place_task_cpu(), and takes
+# the seccomp constants of tracer/notify.h.
 bench/experiments/x-tracer: $(srcdir)/bench/experiments/x-tracer.c \
-    $(srcdir)/tracer/place.c $(srcdir)/tracer/place.h
+    $(srcdir)/tracer/place.c $(srcdir)/tracer/place.h $(srcdir)/tracer/notify.h
 	@$(MKDIR_P) bench/experiments
 	$(AM_V_CC)$(CC) $(CFLAGS) -O2 -Wall -Wextra -I$(top_builddir) \
 	    -I$(srcdir)/tracer -o $@ $(srcdir)/bench/experiments/x-tracer.c \

@@ -71,7 +71,8 @@ TRACER_TESTS = \
 	tests/tracer/stacks.test \
 	tests/tracer/stop-cont.test \
 	tests/tracer/strace-oracle.test \
-	tests/tracer/tree.test
+	tests/tracer/tree.test \
+	tests/tracer/notify-sync.test
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/tracer/data/v1.sctui-session.json
 tests_helpers_h_uname_CFLAGS = $(HELPER_CFLAGS)
