@@ -74,10 +74,12 @@ struct tracer_opts {
 
 	/*
 	 * Non-NULL: the stack of each (arch, syscall)'s first occurrence per
-	 * executable is added there (lib/model/stacks.h), from the tracer's
-	 * thread.  Not owned.
+	 * executable (per process image with stacks_per_process: each
+	 * process from its start or its latest exec) is added there
+	 * (lib/model/stacks.h), from the tracer's thread.  Not owned.
 	 */
 	struct stacks	*stacks;
+	int		 stacks_per_process;
 };
 
 enum tracer_req {
