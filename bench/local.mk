@@ -9,7 +9,7 @@ bench_b_threads_SOURCES = bench/b-threads.c
 bench_b_threads_LDADD = $(PTHREAD_LIBS)
 CLEANFILES += $(BENCH_PROGS)
 EXTRA_DIST += bench/run.sh bench/nginx.conf bench/experiments/README \
-	bench/experiments/x-tracer.c \
+	bench/experiments/x-tracer.c bench/experiments/unwind-cmp.c \
 	bench/experiments/run.sh
 
 # BENCH_RUNS=N (default 3) and the other BENCH_* variables in bench/run.sh
@@ -29,7 +29,20 @@ bench/experiments/x-tracer: $(srcdir)/bench/experiments/x-tracer.c \
 	    $(srcdir)/tracer/place.c $(PTHREAD_CFLAGS) $(PTHREAD_LIBS)
 CLEANFILES += bench/experiments/x-tracer
 
-bench-experiments: bench/experiments/x-tracer $(BENCH_PROGS)
+# The unwinders compared for --stacks: libdw and libunwind-ptrace
+# (libunwind-dev), on a tracee built -O2 without frame pointers.
+bench/experiments/unwind-cmp: $(srcdir)/bench/experiments/unwind-cmp.c
+	@$(MKDIR_P) bench/experiments
+	$(AM_V_CC)$(CC) $(CFLAGS) -O2 -g -fomit-frame-pointer \
+	    -fasynchronous-unwind-tables -Wall -Wextra -o $@ \
+	    $(srcdir)/bench/experiments/unwind-cmp.c \
+	    $$(pkg-config --cflags --libs libdw libunwind-ptrace \
+	    libunwind-generic)
+CLEANFILES += bench/experiments/unwind-cmp
+
+bench-experiments: bench/experiments/x-tracer bench/experiments/unwind-cmp \
+    $(BENCH_PROGS)
+	bench/experiments/unwind-cmp $${X_UNWINDS:-200}
 	BENCH_SRCDIR='$(abs_top_srcdir)' BENCH_BUILDDIR='$(abs_top_builddir)' \
 	SCTUI='$(abs_top_builddir)/sctui' bash '$(srcdir)/bench/experiments/run.sh'
 
