@@ -581,7 +581,7 @@ ui_summary() {
 	END {
 		nt = split(tracers, tl, " ")
 		nm = split(missing, ml, "\n")
-		printf "%-8s %-16s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
+		printf "%-8s %-20s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
 		    "workload", "tracer", "wall s", "x untr", "added", "vs strace",
 		    "req/s", "x untr", "vs strace", "peak RSS", "notes"
 		for (i = 1; i <= nw; i++) {
@@ -620,13 +620,13 @@ ui_summary() {
 				nt_ = ""
 				if (bad[k]) nt_ = nt_ sprintf("%d of %d runs failed%s; ", bad[k], runs[k], tmo[k] ? " (" tmo[k] " timed out)" : "")
 				if (procs[k] != "") nt_ = nt_ "procs seen " procs[k]
-				printf "%-8s %-16s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
+				printf "%-8s %-20s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
 				    w, tr, f_wall, f_x, f_add, f_vs, f_q, f_qx, f_qvs, f_rss, nt_
 			}
 			for (j = 1; j <= nm; j++) {
 				if (ml[j] == "") continue
 				split(ml[j], m, "\t")
-				printf "%-8s %-16s %s\n", w, m[1], m[2]
+				printf "%-8s %-20s %s\n", w, m[1], m[2]
 			}
 		}
 	}'
