@@ -59,11 +59,12 @@ calls() {
 	esac
 }
 
-# sctui-profile*: a profile that lacks getppid (b-loop's startup only), so
-# every getppid is a notification; -nosync has the kernel refuse the sync
-# wake-up flag (sctui's test knob), as a kernel before 6.6 does.
+# sctui-profile*: a profile that lacks getppid (b-loop's start-up only, and
+# no runtime's calls: runc's include getppid), so every getppid is a
+# notification; -nosync has the kernel refuse the sync wake-up flag
+# (sctui's test knob), as a kernel before 6.6 does.
 case " $X_VARIANTS " in *" sctui-profile"*)
-	"$SCTUI" --batch -q -o "$T/profile.json" -- "$B/b-loop" 0 \
+	"$SCTUI" --batch -q --runtime none -o "$T/profile.json" -- "$B/b-loop" 0 \
 	    >/dev/null 2>&1 </dev/null ||
 	    { echo "x: cannot make the profile for sctui-profile" >&2; exit 1; }
 esac
