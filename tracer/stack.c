@@ -186,6 +186,23 @@ base_name(const char *path)
 }
 
 /*
+ * The module mapped at addr, or NULL.  dwfl_addrmodule() alone also
+ * answers for addresses past the last module's end (the stack's, above
+ * ld.so here: a saved frame pointer would pass for a return address).
+ */
+static Dwfl_Module *
+module_at(Dwfl *dwfl, Dwarf_Addr addr)
+{
+	Dwfl_Module *mod = dwfl_addrmodule(dwfl, addr);
+	Dwarf_Addr start, end;
+
+	if (mod == NULL || dwfl_module_info(mod, NULL, &start, &end, NULL,
+	    NULL, NULL, NULL) == NULL || addr < start || addr >= end)
+		return NULL;
+	return mod;
+}
+
+/*
  * Names the frame at pc (activation: the interrupted instruction itself,
  * not a return address) and appends it to w->k.  Returns 0, or -1 when
  * the stack must end there (noted in w->k).
@@ -204,7 +221,7 @@ name_frame(struct stack_walk *w, Dwarf_Addr pc, bool activation)
 
 	/* A return address points after the call: name the call itself. */
 	at = activation || pc == 0 ? pc : pc - 1;
-	mod = dwfl_addrmodule(w->dwfl, at);
+	mod = module_at(w->dwfl, at);
 	if (mod == NULL) {
 		snprintf(text, sizeof(text), "0x%llx", (unsigned long long)pc);
 		stacks_frame(w->k, pc, text, 0);
@@ -325,7 +342,7 @@ scan(struct stack_walk *w, pid_t tgid, pid_t tid)
 	words = xmalloc(STACK_SCAN_BYTES);
 	n = peek(tid, sp, words, STACK_SCAN_BYTES) / sizeof(*words);
 	for (i = 0; i < n && w->k->nframes < STACKS_FRAMES; i++)
-		if (words[i] > 1 && dwfl_addrmodule(w->dwfl, words[i] - 1) &&
+		if (words[i] > 1 && module_at(w->dwfl, words[i] - 1) &&
 		    after_call(tid, words[i]) &&
 		    (name_frame(w, words[i], false) < 0 || w->entry))
 			break;
