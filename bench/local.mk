@@ -9,7 +9,7 @@ bench_b_threads_SOURCES = bench/b-threads.c
 bench_b_threads_LDADD = $(PTHREAD_LIBS)
 CLEANFILES += $(BENCH_PROGS)
 EXTRA_DIST += bench/run.sh bench/nginx.conf bench/experiments/README \
-	bench/experiments/x-tracer.c \
+	bench/experiments/x-tracer.c bench/experiments/unwind-cmp.c \
 	bench/experiments/run.sh bench/experiments/returns.sh
 
 # BENCH_RUNS=N (default 3) and the other BENCH_* variables in bench/run.sh
@@ -19,16 +19,30 @@ bench: sctui $(BENCH_PROGS)
 	SCTUI='$(abs_top_builddir)/sctui' bash '$(srcdir)/bench/run.sh'
 
 # The wake-up experiments of doc/performance.md; not part of sctui.
-# It reads a tracee's CPU with tracer/place.c's place_task_cpu().
+# It reads a tracee's CPU with tracer/place.c's place_task_cpu(), and takes
+# the seccomp constants of tracer/notify.h.
 bench/experiments/x-tracer: $(srcdir)/bench/experiments/x-tracer.c \
-    $(srcdir)/tracer/place.c $(srcdir)/tracer/place.h
+    $(srcdir)/tracer/place.c $(srcdir)/tracer/place.h $(srcdir)/tracer/notify.h
 	@$(MKDIR_P) bench/experiments
 	$(AM_V_CC)$(CC) $(CFLAGS) -O2 -Wall -Wextra -I$(top_builddir) \
 	    -I$(srcdir)/tracer -o $@ $(srcdir)/bench/experiments/x-tracer.c \
 	    $(srcdir)/tracer/place.c $(PTHREAD_CFLAGS) $(PTHREAD_LIBS)
 CLEANFILES += bench/experiments/x-tracer
 
-bench-experiments: bench/experiments/x-tracer $(BENCH_PROGS)
+# The unwinders compared for --stacks: libdw and libunwind-ptrace
+# (libunwind-dev), on a tracee built -O2 without frame pointers.
+bench/experiments/unwind-cmp: $(srcdir)/bench/experiments/unwind-cmp.c
+	@$(MKDIR_P) bench/experiments
+	$(AM_V_CC)$(CC) $(CFLAGS) -O2 -g -fomit-frame-pointer \
+	    -fasynchronous-unwind-tables -Wall -Wextra -o $@ \
+	    $(srcdir)/bench/experiments/unwind-cmp.c \
+	    $$(pkg-config --cflags --libs libdw libunwind-ptrace \
+	    libunwind-generic)
+CLEANFILES += bench/experiments/unwind-cmp
+
+bench-experiments: bench/experiments/x-tracer bench/experiments/unwind-cmp \
+    $(BENCH_PROGS)
+	bench/experiments/unwind-cmp $${X_UNWINDS:-200}
 	BENCH_SRCDIR='$(abs_top_srcdir)' BENCH_BUILDDIR='$(abs_top_builddir)' \
 	SCTUI='$(abs_top_builddir)/sctui' bash '$(srcdir)/bench/experiments/run.sh'
 

@@ -7,13 +7,19 @@
 #                           medians.  The runs are interleaved (run 1 of
 #                           every pair, then run 2...) so that noise from
 #                           other work on the machine spreads evenly.
-#   BENCH_WORKLOADS="loop fork threads tree nginx"   which rows to run
+#   BENCH_WORKLOADS="loop fork threads tree nginx start"   which rows to
+#                           run (start: the start-up of a real program,
+#                           /usr/bin/python3 -c 'import http.server', which
+#                           ends by itself: its wall time is its start-up,
+#                           and every call in it is a first occurrence or
+#                           follows one)
 #   BENCH_TRACERS="untraced strace strace-c sctui sctui-stacks
 #                  sctui-noseccomp sctui-profile sctui-ui enforce
 #                  enforce-phases"
 #                           which columns to run (sctui-stacks: the fast
 #                           path with --stacks, where only each call's
-#                           first occurrence pays; enforce and
+#                           first occurrence pays; sctui-stacks-process:
+#                           --stacks=process; enforce and
 #                           enforce-phases: sctui --enforce, and with
 #                           --phases, of the same profile as
 #                           sctui-profile)
@@ -49,7 +55,7 @@ set -u
 : "${BENCH_BUILDDIR:=$BENCH_SRCDIR}"
 : "${SCTUI:=$BENCH_BUILDDIR/sctui}"
 : "${BENCH_RUNS:=3}"
-: "${BENCH_WORKLOADS:=loop fork threads tree nginx}"
+: "${BENCH_WORKLOADS:=loop fork threads tree nginx start}"
 : "${BENCH_TRACERS:=untraced strace strace-c sctui sctui-stacks sctui-noseccomp sctui-profile sctui-ui enforce enforce-phases}"
 : "${BENCH_CALLS:=2000000}"
 : "${BENCH_FORKS:=200}"
@@ -107,7 +113,7 @@ tracer_missing() {	# TRACER: empty if it can run, else why not
 	enforce-phases)
 		"$SCTUI" --help 2>/dev/null | grep -q -- '--phases' ||
 		    echo "$NA" ;;
-	sctui-stacks)
+	sctui-stacks|sctui-stacks-process)
 		"$SCTUI" --batch -q --stacks -- true 2>/dev/null ||
 		    echo "this sctui has no --stacks (built without libdw?)" ;;
 	sctui-base)
@@ -131,6 +137,9 @@ workload_missing() {	# WORKLOAD
 	nginx)
 		have nginx || { echo "nginx not installed (apt-get install nginx-light)"; return; }
 		have wrk || echo "wrk not installed (apt-get install wrk)" ;;
+	start)
+		[ -x /usr/bin/python3 ] ||
+		    echo "python3 not installed (apt-get install python3)" ;;
 	esac
 }
 
@@ -149,6 +158,9 @@ workload_cmd() {	# WORKLOAD [small]: the command line, one word a line
 	tree)	echo /bin/sh; echo -c
 		echo 'i=0; while [ $i -lt "$1" ]; do /bin/true; i=$((i + 1)); done'
 		echo sh; size 10 "$BENCH_TREE_N" ;;
+	# Debian's, not a version manager's shim (a shell script that execs
+	# more programs, each with first occurrences of its own).
+	start)	printf '%s\n' /usr/bin/python3 -c 'import http.server' ;;
 	esac
 }
 
@@ -158,6 +170,7 @@ workload_units() {
 	loop|threads) echo "$BENCH_CALLS call" ;;
 	fork)	echo "$((BENCH_FORKS * BENCH_FORK_CALLS)) call" ;;
 	tree)	echo "$BENCH_TREE_N proc" ;;
+	start)	echo "1 start" ;;
 	nginx)	echo "0 -" ;;
 	esac
 }
@@ -170,6 +183,7 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	sctui)	printf '%s\n' "$SCTUI" --batch -q ;;
 	sctui-base) printf '%s\n' "$BENCH_SCTUI_BASE" --batch -q ;;
 	sctui-stacks) printf '%s\n' "$SCTUI" --batch -q --stacks ;;
+	sctui-stacks-process) printf '%s\n' "$SCTUI" --batch -q --stacks=process ;;
 	sctui-noseccomp) printf '%s\n' "$SCTUI" --batch -q --no-seccomp ;;
 	sctui-profile) printf '%s\n' "$SCTUI" --batch -q --profile="$T/$2.profile.json" ;;
 	sctui-ui) echo "$SCTUI" ;;
@@ -186,7 +200,7 @@ tracer_prefix() {	# TRACER WORKLOAD: the tracer's words, one a line
 	# sctui's own count of processes, checked for the tree.  Not from a
 	# complete profile: under user notification a process that makes no
 	# call the profile lacks is, by design, never seen.
-	case $1 in sctui|sctui-base|sctui-stacks|sctui-noseccomp)
+	case $1 in sctui|sctui-base|sctui-stacks*|sctui-noseccomp)
 		[ "$2" = tree ] && echo "--stats=$T/stats.tsv" ;;
 	esac
 	case $1 in sctui*|enforce*) echo -- ;; esac
@@ -540,7 +554,7 @@ ui_summary() {
 	echo "sctui: $("$SCTUI" --version 2>/dev/null) at $SCTUI; strace: $(strace -V 2>/dev/null | head -n 1)"
 	[ -n "$TABLE_ONLY" ] && grep -q '^#units' "$RAW" &&
 	    echo "runs: $BENCH_RUNS (medians shown); sizes (work per row): $(awk -F '\t' '/^#units/ && $3 > 0 { printf "%s%s %s %ss", n++ ? ", " : "", $2, $3, $4 }' "$RAW")" ||
-	echo "runs: $BENCH_RUNS (medians shown); loop/threads: $BENCH_CALLS getppid calls ($BENCH_THREADS threads); fork: $BENCH_FORKS children x $BENCH_FORK_CALLS calls; tree: $BENCH_TREE_N x /bin/true; nginx: wrk -t2 -c50 ${BENCH_NGINX_SECS}s, 600-byte file"
+	echo "runs: $BENCH_RUNS (medians shown); loop/threads: $BENCH_CALLS getppid calls ($BENCH_THREADS threads); fork: $BENCH_FORKS children x $BENCH_FORK_CALLS calls; tree: $BENCH_TREE_N x /bin/true; nginx: wrk -t2 -c50 ${BENCH_NGINX_SECS}s, 600-byte file; start: /usr/bin/python3 -c 'import http.server'"
 	echo
 	{
 		# The sizes the raw file was measured with; else the current ones.
@@ -582,7 +596,7 @@ ui_summary() {
 	END {
 		nt = split(tracers, tl, " ")
 		nm = split(missing, ml, "\n")
-		printf "%-8s %-16s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
+		printf "%-8s %-20s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
 		    "workload", "tracer", "wall s", "x untr", "added", "vs strace",
 		    "req/s", "x untr", "vs strace", "peak RSS", "notes"
 		for (i = 1; i <= nw; i++) {
@@ -605,7 +619,7 @@ ui_summary() {
 						add = (wall - base) / units[w]
 						f_add = unit[w] == "call" ? \
 						    sprintf("%.2f us/call", add / 1e3) : \
-						    sprintf("%.2f ms/proc", add / 1e6)
+						    sprintf("%.2f ms/%s", add / 1e6, unit[w])
 						if (tr != "strace" && sbase != "" && sbase > base)
 							f_vs = sprintf("%.3fx", (wall - base) / (sbase - base))
 					}
@@ -621,19 +635,19 @@ ui_summary() {
 				nt_ = ""
 				if (bad[k]) nt_ = nt_ sprintf("%d of %d runs failed%s; ", bad[k], runs[k], tmo[k] ? " (" tmo[k] " timed out)" : "")
 				if (procs[k] != "") nt_ = nt_ "procs seen " procs[k]
-				printf "%-8s %-16s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
+				printf "%-8s %-20s %9s %8s %14s %9s %9s %8s %9s %9s  %s\n",
 				    w, tr, f_wall, f_x, f_add, f_vs, f_q, f_qx, f_qvs, f_rss, nt_
 			}
 			for (j = 1; j <= nm; j++) {
 				if (ml[j] == "") continue
 				split(ml[j], m, "\t")
-				printf "%-8s %-16s %s\n", w, m[1], m[2]
+				printf "%-8s %-20s %s\n", w, m[1], m[2]
 			}
 		}
 	}'
 	echo
 	echo "wall s: median wall time, fork to reap (for sctui-ui, the traced command's own)."
-	echo "x untr: ratio to untraced.  added: (traced - untraced) / calls (or / processes for tree)."
+	echo "x untr: ratio to untraced.  added: (traced - untraced) / calls (or / processes for tree, per start-up for start)."
 	echo "vs strace: this tracer's added cost / strace -f -qq's (for nginx: req/s / strace's req/s)."
 	echo "peak RSS: the tracer's own VmHWM at exit (untraced: the command's).  procs seen: proc lines in --stats / processes started."
 	cat "$T/skipped" 2>/dev/null

@@ -655,6 +655,7 @@ run_new(const struct cli *c, const struct run_opts *o, struct run **rp)
 			goto fail;
 		}
 		to.stacks = r->stacks = stacks_new();
+		to.stacks_per_process = c->stacks == CLI_STACKS_PROCESS;
 	}
 	r->tracer = tracer_new(&to, &sink);
 	/* SCTUI_RETURNS=1: return values from the start (debugging). */

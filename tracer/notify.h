@@ -19,9 +19,18 @@
 #ifndef SCTUI_NOTIFY_H
 #define SCTUI_NOTIFY_H
 
+#include <linux/seccomp.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+/* Linux 6.6's uapi; older headers lack it, older kernels refuse it. */
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS	SECCOMP_IOW(4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP	(1UL << 0)
+#endif
 
 struct sock_filter;
 
@@ -57,10 +66,12 @@ int		 notify_wait_installed(struct notify_shared *s, pid_t pid);
 
 /*
  * In sctui, after notify_wait_installed() returned 0: takes a copy of the
- * listener from child (pid in sctui's namespace) with pidfd_getfd(2) and
- * lets the child go on.  Returns the listener (close-on-exec), or -errno
- * (-ENOSYS: the kernel lacks pidfd_getfd; -EBADF: the fd was no seccomp
- * listener); the child then exits, or must be killed if its exit stops.
+ * listener from child (pid in sctui's namespace) with pidfd_getfd(2),
+ * asks for sync wake-ups on it where the kernel has them (Linux 6.6;
+ * silently without them) and lets the child go on.  Returns the listener
+ * (close-on-exec), or -errno (-ENOSYS: the kernel lacks pidfd_getfd;
+ * -EBADF: the fd was no seccomp listener); the child then exits, or must
+ * be killed if its exit stops.
  */
 int		 notify_take(struct notify_shared *s, pid_t child);
 

@@ -2,8 +2,9 @@
  * stack.c - the user-space stack of a call's first occurrence.
  *
  * Called by tracer.c for every reported call (and by unotify.c before it
- * answers the caller): a lookup in two maps decides whether this (arch,
- * nr) was already seen in this executable, so later occurrences cost two
+ * answers the caller): a lookup in two maps (three per process) decides
+ * whether this (arch, nr) was already seen in this executable (or in this
+ * process, with --stacks=process), so later occurrences cost two or three
  * hash probes.  At a first occurrence of a thread that is ptrace-stopped
  * (the fast path and PTRACE_SYSCALL: it is already stopped at the call),
  * libdw unwinds it (its CFI, or frame pointers); under seccomp user
@@ -36,9 +37,17 @@
 struct stack_seen {
 	struct idmap	  exe_of;	/* tgid -> index + 1 in exes; 0: not
 					   read since its last exec */
-	struct idmap	  first;	/* stack_key() -> 1: captured */
+	struct idmap	  first;	/* (owner, arch slot, nr) -> 1: captured */
 	char		**exes;
 	uint32_t	  nexes;
+	/*
+	 * opts.stacks_per_process: a stack's owner is the process image
+	 * (a process from its start or its latest exec), numbered in
+	 * order: tgid -> image + 1, 0 until its next first occurrence.
+	 * Otherwise the owner is the executable's index in exes.
+	 */
+	struct idmap	  image_of;
+	uint32_t	  nimages;
 #ifdef HAVE_LIBDW
 	/*
 	 * libdw's view of the last process unwound, kept for its next first
@@ -53,7 +62,7 @@ struct stack_seen {
 };
 
 #define STACK_NR_BITS	11
-#define STACK_EXE_MAX	(1u << (32 - 2 - STACK_NR_BITS))
+#define STACK_OWNER_MAX	(1u << (32 - 2 - STACK_NR_BITS))
 
 void
 stack_seen_free(struct stack_seen *s)
@@ -64,6 +73,7 @@ stack_seen_free(struct stack_seen *s)
 		return;
 	idmap_free(&s->exe_of);
 	idmap_free(&s->first);
+	idmap_free(&s->image_of);
 	for (i = 0; i < s->nexes; i++)
 		free(s->exes[i]);
 	free(s->exes);
@@ -81,6 +91,8 @@ stack_event(struct tracer *t, const struct sc_event *ev)
 		return;
 	if (idmap_get(&t->seen->exe_of, (uint32_t)ev->tgid) != IDMAP_NONE)
 		idmap_put(&t->seen->exe_of, (uint32_t)ev->tgid, 0);
+	if (idmap_get(&t->seen->image_of, (uint32_t)ev->tgid) != IDMAP_NONE)
+		idmap_put(&t->seen->image_of, (uint32_t)ev->tgid, 0);
 #ifdef HAVE_LIBDW
 	if (t->seen->dwfl != NULL && t->seen->dwfl_pid == ev->tgid) {
 		dwfl_end(t->seen->dwfl);
@@ -108,7 +120,7 @@ exe_index(struct stack_seen *s, pid_t tgid)
 		if (strcmp(s->exes[i], path) == 0)
 			break;
 	if (i == s->nexes) {
-		if (s->nexes >= STACK_EXE_MAX)
+		if (s->nexes >= STACK_OWNER_MAX)
 			return -1;
 		s->exes = xreallocarray(s->exes, s->nexes + 1,
 		    sizeof(*s->exes));
@@ -116,6 +128,27 @@ exe_index(struct stack_seen *s, pid_t tgid)
 	}
 	idmap_put(&s->exe_of, (uint32_t)tgid, i + 1);
 	return (int32_t)i;
+}
+
+/*
+ * Whose first occurrences tgid's calls are, running executable exe: exe
+ * itself, or with per_process the process image (numbered here at its
+ * first call); -1 past STACK_OWNER_MAX images.
+ */
+static int32_t
+owner_of(struct stack_seen *s, pid_t tgid, int32_t exe, int per_process)
+{
+	uint32_t v;
+
+	if (!per_process)
+		return exe;
+	v = idmap_get(&s->image_of, (uint32_t)tgid);
+	if (v != IDMAP_NONE && v != 0)
+		return (int32_t)(v - 1);
+	if (s->nimages >= STACK_OWNER_MAX)
+		return -1;
+	idmap_put(&s->image_of, (uint32_t)tgid, ++s->nimages);
+	return (int32_t)(s->nimages - 1);
 }
 
 #ifdef HAVE_LIBDW
@@ -153,6 +186,23 @@ base_name(const char *path)
 }
 
 /*
+ * The module mapped at addr, or NULL.  dwfl_addrmodule() alone also
+ * answers for addresses past the last module's end (the stack's, above
+ * ld.so here: a saved frame pointer would pass for a return address).
+ */
+static Dwfl_Module *
+module_at(Dwfl *dwfl, Dwarf_Addr addr)
+{
+	Dwfl_Module *mod = dwfl_addrmodule(dwfl, addr);
+	Dwarf_Addr start, end;
+
+	if (mod == NULL || dwfl_module_info(mod, NULL, &start, &end, NULL,
+	    NULL, NULL, NULL) == NULL || addr < start || addr >= end)
+		return NULL;
+	return mod;
+}
+
+/*
  * Names the frame at pc (activation: the interrupted instruction itself,
  * not a return address) and appends it to w->k.  Returns 0, or -1 when
  * the stack must end there (noted in w->k).
@@ -171,7 +221,7 @@ name_frame(struct stack_walk *w, Dwarf_Addr pc, bool activation)
 
 	/* A return address points after the call: name the call itself. */
 	at = activation || pc == 0 ? pc : pc - 1;
-	mod = dwfl_addrmodule(w->dwfl, at);
+	mod = module_at(w->dwfl, at);
 	if (mod == NULL) {
 		snprintf(text, sizeof(text), "0x%llx", (unsigned long long)pc);
 		stacks_frame(w->k, pc, text, 0);
@@ -292,7 +342,7 @@ scan(struct stack_walk *w, pid_t tgid, pid_t tid)
 	words = xmalloc(STACK_SCAN_BYTES);
 	n = peek(tid, sp, words, STACK_SCAN_BYTES) / sizeof(*words);
 	for (i = 0; i < n && w->k->nframes < STACKS_FRAMES; i++)
-		if (words[i] > 1 && dwfl_addrmodule(w->dwfl, words[i] - 1) &&
+		if (words[i] > 1 && module_at(w->dwfl, words[i] - 1) &&
 		    after_call(tid, words[i]) &&
 		    (name_frame(w, words[i], false) < 0 || w->entry))
 			break;
@@ -405,7 +455,7 @@ stack_call(struct tracer *t, const struct tcb *c, const struct sc_event *ev,
 	struct stack_seen *s;
 	struct stack *k;
 	int nr = ev->nr, slot;
-	int32_t exe;
+	int32_t exe, owner;
 	uint32_t key;
 
 	/* Before its first exec the root runs sctui's code, not the program's. */
@@ -419,7 +469,9 @@ stack_call(struct tracer *t, const struct tcb *c, const struct sc_event *ev,
 	s = t->seen;
 	if ((exe = exe_index(s, c->tgid)) < 0)
 		return;		/* gone: nothing to unwind */
-	key = (uint32_t)exe << (2 + STACK_NR_BITS) |
+	if ((owner = owner_of(s, c->tgid, exe, t->opts.stacks_per_process)) < 0)
+		return;
+	key = (uint32_t)owner << (2 + STACK_NR_BITS) |
 	    (uint32_t)slot << STACK_NR_BITS | (uint32_t)nr;
 	if (idmap_get(&s->first, key) != IDMAP_NONE)
 		return;

@@ -103,10 +103,12 @@ struct tracer_opts {
 
 	/*
 	 * Non-NULL: the stack of each (arch, syscall)'s first occurrence per
-	 * executable is added there (lib/model/stacks.h), from the tracer's
-	 * thread.  Not owned.
+	 * executable (per process image with stacks_per_process: each
+	 * process from its start or its latest exec) is added there
+	 * (lib/model/stacks.h), from the tracer's thread.  Not owned.
 	 */
 	struct stacks	*stacks;
+	int		 stacks_per_process;
 };
 
 /* The data of the enforce filter's SECCOMP_RET_TRACE (lib/profile). */

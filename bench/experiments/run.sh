@@ -40,6 +40,9 @@ prefix() {
 	notify-sync) printf '%s\n' "$X" -n -S -p -- ;;
 	notify-pin-both) printf '%s\n' "$X" -P -n -- ;;
 	sctui-pin-both) printf '%s\n' taskset -c 0 "$SCTUI" --batch -q -- ;;
+	sctui-profile) printf '%s\n' "$SCTUI" --batch -q --profile="$T/profile.json" -- ;;
+	sctui-profile-nosync) printf '%s\n' env SCTUI_TEST_NOTIFY_REFUSED=1 \
+	    "$SCTUI" --batch -q --profile="$T/profile.json" -- ;;
 	esac
 }
 cmd() {
@@ -56,6 +59,15 @@ calls() {
 	esac
 }
 
+# sctui-profile*: a profile that lacks getppid (b-loop's start-up only, and
+# no runtime's calls: runc's include getppid), so every getppid is a
+# notification; -nosync has the kernel refuse the sync wake-up flag
+# (sctui's test knob), as a kernel before 6.6 does.
+case " $X_VARIANTS " in *" sctui-profile"*)
+	"$SCTUI" --batch -q --runtime none -o "$T/profile.json" -- "$B/b-loop" 0 \
+	    >/dev/null 2>&1 </dev/null ||
+	    { echo "x: cannot make the profile for sctui-profile" >&2; exit 1; }
+esac
 RAW=$T/raw
 for run in $(seq 1 "$X_RUNS"); do
 	for w in $X_WORKLOADS; do

@@ -52,14 +52,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "notify.h"		/* its SECCOMP_* constants only */
 #include "place.h"
-
-#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
-#define SECCOMP_IOCTL_NOTIF_SET_FLAGS	SECCOMP_IOW(4, __u64)
-#endif
-#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
-#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP	(1UL << 0)
-#endif
 
 static int opt_block, opt_follow, opt_pin_tracer = -1, opt_pin_both;
 static int opt_notify, opt_sync, opt_poll;

@@ -45,9 +45,10 @@ static const char cli_usage[] =
 "      --stop-signal=SIG   signal that stops the program (default: TERM)\n"
 "      --stats=FILE        write per-syscall and per-process counts as TSV\n"
 "      --session=FILE      batch mode: also save the session, for --open\n"
-"      --stacks            capture where each call first comes from (the\n"
-"                          user stack, per executable); batch mode prints\n"
-"                          them after the summary\n"
+"      --stacks[=PER]      capture where each call first comes from (the\n"
+"                          user stack, per executable, or per process with\n"
+"                          PER 'process'); batch mode prints them after the\n"
+"                          summary\n"
 "      --profile=FILE      start from a profile: what it allows runs at full\n"
 "                          speed, every call it lacks is traced and shown\n"
 "      --no-notify         with --profile, follow the tree with ptrace rather\n"
@@ -334,6 +335,23 @@ parse_errno(struct cli *c, const char *val, char *err, size_t errlen)
 	return 0;
 }
 
+/* --stacks[=PER]: per executable (no PER) or per process. */
+static int
+parse_stacks(struct cli *c, const char *val, char *err, size_t errlen)
+{
+	if (val == NULL || strcmp(val, "executable") == 0)
+		c->stacks = CLI_STACKS_EXE;
+	else if (strcmp(val, "process") == 0)
+		c->stacks = CLI_STACKS_PROCESS;
+	else {
+		snprintf(err, errlen, "--stacks: '%s' is not a choice (give "
+		    "--stacks for each executable, --stacks=process for each "
+		    "process)", val);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int
 check_errno_action(const struct cli *c, char *err, size_t errlen)
 {
@@ -475,7 +493,7 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 		{ "demo-dir",	 required_argument, NULL, OPT_DEMO_DIR },
 		{ "open",	 required_argument, NULL, OPT_OPEN },
 		{ "session",	 required_argument, NULL, OPT_SESSION },
-		{ "stacks",	 no_argument,	    NULL, OPT_STACKS },
+		{ "stacks",	 optional_argument, NULL, OPT_STACKS },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -582,7 +600,8 @@ cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errlen)
 			c->session = optarg;
 			break;
 		case OPT_STACKS:
-			c->stacks = 1;
+			if (parse_stacks(c, optarg, err, errlen) < 0)
+				return -EINVAL;
 			break;
 		case OPT_OPEN:
 			c->open = optarg;

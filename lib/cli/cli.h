@@ -49,6 +49,8 @@ struct cli {
 	const char	*open;		/* --open: a session or a profile */
 	const char	*session;	/* --session: batch writes one here */
 	int		 stacks;	/* --stacks: capture first stacks */
+#define CLI_STACKS_EXE		1	/* per executable */
+#define CLI_STACKS_PROCESS	2	/* per process (--stacks=process) */
 	const char	*runtime;	/* --runtime; NULL: PROFILE_BUILD_RUNTIME;
 					   with --enforce: run in it */
 	int		 verbose;	/* -v: say how a runtime is run */

@@ -32,6 +32,8 @@ cmp_stack(const void *a, const void *b)
 		d = x->arch < y->arch ? -1 : x->arch > y->arch;
 	if (d == 0)
 		d = strcmp(x->exe, y->exe);
+	if (d == 0)
+		d = x->tgid < y->tgid ? -1 : x->tgid > y->tgid;
 	return d;
 }
 
@@ -129,7 +131,7 @@ stacks_get(const struct stacks *s, uint32_t i)
 	return s->items[i];
 }
 
-/* The n published stacks of s, by call name then executable (free it). */
+/* The n published stacks of s, by call, executable and pid (free it). */
 static const struct stack **
 sorted(const struct stacks *s, uint32_t *n)
 {

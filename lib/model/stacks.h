@@ -2,9 +2,9 @@
  * stacks.h - the user-space stacks of calls' first occurrences.
  *
  * The tracer (tracer/stack.c) captures the stack of a thread at the first
- * occurrence of each (arch, syscall) per executable, names its frames and
- * adds it here; the front ends (batch --stacks, the UI's details pane,
- * sessions) read them.  One producer, any number of readers: a stack is
+ * occurrence of each (arch, syscall) per executable (or per process, with
+ * --stacks=process), names its frames and adds it here; the front ends
+ * (batch --stacks, the UI's details pane, sessions) read them.  One producer, any number of readers: a stack is
  * complete before stacks_add() publishes it (release), and stacks_count()
  * (acquire) only counts published ones, so readers need no lock.  The
  * store is bounded: past STACKS_MAX stacks, more are dropped and counted.
@@ -67,7 +67,7 @@ int		 stacks_add(struct stacks *s, struct stack *k);
 
 /*
  * How many of s's stacks (NULL: none) are of the call sysid (sysname.h):
- * one per executable that made it.  With out, *out is the pick-th of them
+ * one per executable (or process) that made it, in the order they did.  With out, *out is the pick-th of them
  * (pick modulo that number), or NULL when there is none.
  */
 uint32_t	 stacks_of_call(const struct stacks *s, uint32_t sysid,
@@ -79,7 +79,7 @@ uint32_t	 stacks_count(const struct stacks *s);
 const struct stack *stacks_get(const struct stacks *s, uint32_t i);
 
 /*
- * Writes every stack to f, by call name then executable: a line naming
+ * Writes every stack to f, by call name, executable, then pid: a line naming
  * the call, its arch, the executable and the process, then one line a
  * frame, innermost first ("*" marks the executable's own frames), then
  * the note if any.  Names from the tracee are escaped (escape.h).

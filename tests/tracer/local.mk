@@ -72,7 +72,9 @@ TRACER_TESTS = \
 	tests/tracer/stop-cont.test \
 	tests/tracer/strace-oracle.test \
 	tests/tracer/tree.test \
-	tests/tracer/returns.test
+	tests/tracer/returns.test \
+	tests/tracer/notify-sync.test \
+	tests/tracer/stacks-process.test
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/tracer/data/v1.sctui-session.json
 tests_helpers_h_uname_CFLAGS = $(HELPER_CFLAGS)

@@ -84,6 +84,24 @@ main(void)
 	CHECK(parse(v, &c, err) == 0 && c.action == CLI_HELP);
 	cli_free(&c);
 
+	/* --stacks: per executable by default, per process on request. */
+	v = ARGV("--stacks", "true");
+	CHECK(parse(v, &c, err) == 0 && c.stacks == CLI_STACKS_EXE);
+	cli_free(&c);
+	v = ARGV("--stacks=executable", "true");
+	CHECK(parse(v, &c, err) == 0 && c.stacks == CLI_STACKS_EXE);
+	cli_free(&c);
+	v = ARGV("--stacks=process", "true");
+	CHECK(parse(v, &c, err) == 0 && c.stacks == CLI_STACKS_PROCESS);
+	cli_free(&c);
+	v = ARGV("true");
+	CHECK(parse(v, &c, err) == 0 && c.stacks == 0);
+	cli_free(&c);
+	v = ARGV("--stacks=", "true");
+	CHECK(parse(v, &c, err) < 0 && strstr(err, "--stacks: '' is not a "
+	    "choice") != NULL);
+	cli_free(&c);
+
 	CHECK(cli_signal("TERM") == SIGTERM);
 	CHECK(cli_signal("sigquit") == SIGQUIT);
 	CHECK(cli_signal("9") == 9);
