@@ -10,7 +10,8 @@
  * the kernel.  Each new (call, process) is said on stderr as it happens
  * (at most ENFORCE_LINES a second), all of them again at exit, and a
  * command that fails gets a hint naming the calls denied and the command
- * line that finds the rest.  The tree ends with sctui (the keeper of
+ * line that finds the rest; one stopped by a signal sent to sctui and
+ * passed on (the usual stop, as a runtime's) has not failed.  The tree ends with sctui (the keeper of
  * tracer/unotify.c).
  *
  * --phases: the calls the profile allows in startup only stop too, and
@@ -625,7 +626,9 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 		if (e.held || e.n > 0)
 			enforce_summary(&e);
 		enforce_names(&e, names, sizeof(names));
-		if (status != -1 && enforce_failed(status))
+		/* Stopped by a signal sent to sctui: asked for, no failure. */
+		if (status != -1 && enforce_failed(status) &&
+		    run_passed_signal(e.run) == 0)
 			enforce_explain(c, status, names);
 	}
 	run_free(e.run);
@@ -637,10 +640,12 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 }
 
 static volatile pid_t child;
+static volatile sig_atomic_t forwarded;	/* the last signal passed on */
 
 static void
 forward(int sig)
 {
+	forwarded = sig;
 	if (child > 0)
 		kill(child, sig);
 }
@@ -721,7 +726,7 @@ enforce_plain(const struct cli *c, scmp_filter_ctx ctx)
 		    "execve?)" : "");
 		return rc == ENOENT ? 127 : 126;
 	}
-	if (enforce_failed(status) && !(WIFEXITED(status) &&
+	if (enforce_failed(status) && forwarded == 0 && !(WIFEXITED(status) &&
 	    WEXITSTATUS(status) >= 125))
 		enforce_explain(c, status, NULL);
 	if (WIFSIGNALED(status))

@@ -77,6 +77,7 @@ struct run {
 	/* opts.ring 0: the signal watcher's signalfd, and its end. */
 	int			 sig_fd;
 	int			 done_fd;	/* eventfd: tracer_run() returned */
+	int			 passed_sig;	/* opts.pass_signals: last one */
 	int			 running;
 
 	/* The program's stdio (opts.capture). */
@@ -688,9 +689,10 @@ watch_signals(void *arg)
 		if (!(pfd[0].revents & POLLIN) ||
 		    read(r->sig_fd, &si, sizeof(si)) != (ssize_t)sizeof(si))
 			continue;
-		if (r->opts.pass_signals)
-			run_signal(r, (int)si.ssi_signo);
-		else
+		if (r->opts.pass_signals) {
+			r->passed_sig = (int)si.ssi_signo;
+			run_signal(r, r->passed_sig);
+		} else
 			run_stop(r, ends++ ? RUN_KILL : RUN_END);
 	}
 }
@@ -959,6 +961,13 @@ int
 run_root_status(const struct run *r)
 {
 	return r->root_status;
+}
+
+int
+run_passed_signal(const struct run *r)
+{
+	/* Written by the watcher's thread, which run_wait() has joined. */
+	return r->passed_sig;
 }
 
 int

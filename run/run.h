@@ -222,6 +222,8 @@ const struct profile *run_base(const struct run *r);
 uint64_t	 run_start_ns(const struct run *r);	/* event clock */
 uint64_t	 run_saved_ns(const struct run *r);	/* opened: saved at */
 int		 run_root_status(const struct run *r);	/* -1: none yet */
+/* opts.pass_signals: the last signal passed on, 0 none; after run_wait(). */
+int		 run_passed_signal(const struct run *r);
 uint64_t	 run_stalls(const struct run *r);	/* ring full, waited */
 /*
  * The CPU the tracer's own thread is pinned to while it follows a busy

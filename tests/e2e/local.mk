@@ -102,3 +102,7 @@ tests_helpers_h_phases_late_LDFLAGS =
 TESTS += tests/e2e/enforce-phases.test tests/e2e/enforce-nginx-phases.test
 EXTRA_DIST += tests/e2e/enforce-phases.test \
 	tests/e2e/enforce-nginx-phases.test
+
+# Walking the hand-tuning loop: a server stopped through sctui --enforce.
+TESTS += tests/e2e/walk-enforce-stop.test
+EXTRA_DIST += tests/e2e/walk-enforce-stop.test
