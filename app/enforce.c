@@ -157,14 +157,23 @@ enforce_quote(char *buf, size_t len, const char *s)
 #undef PUT
 }
 
-/* "sctui --profile=P -- CMD ARGS...", pastable, into buf. */
+/*
+ * "sctui --profile=P -- CMD ARGS...", pastable, into buf; with rt, the
+ * batch run that adds runtime rt's own calls to P: "sctui --batch
+ * --profile=P --runtime=RT -o P -- CMD ARGS...".
+ */
 static const char *
-enforce_next(const struct cli *c, char *buf, size_t len)
+enforce_next(const struct cli *c, const char *rt, char *buf, size_t len)
 {
 	char *const *a;
 
-	snprintf(buf, len, "sctui --profile=");
+	snprintf(buf, len, "sctui %s--profile=", rt ? "--batch " : "");
 	enforce_quote(buf, len, c->enforce);
+	if (rt != NULL) {
+		snprintf(buf + strlen(buf), len - strlen(buf), " --runtime=%s "
+		    "-o ", rt);
+		enforce_quote(buf, len, c->enforce);
+	}
 	strncat(buf, " --", len - strlen(buf) - 1);
 	for (a = c->argv; *a != NULL; a++) {
 		strncat(buf, " ", len - strlen(buf) - 1);
@@ -174,15 +183,25 @@ enforce_next(const struct cli *c, char *buf, size_t len)
 }
 
 void
-enforce_hint(const struct cli *c, const char *how, const char *where)
+enforce_hint(const struct cli *c, const char *how, const char *rt,
+    const char *lacks)
 {
-	char line[4096], name[256], prof[1024];
+	char line[4096], name[256], prof[1024], where[64] = "";
 
-	fprintf(stderr, "sctui: %s: %s under %s%s; if a denied call caused "
-	    "it, this names the calls the profile lacks: %s\n",
-	    escape_name(c->argv[0], name, sizeof(name)), how,
-	    escape_name(c->enforce, prof, sizeof(prof)), where,
-	    enforce_next(c, line, sizeof(line)));
+	escape_name(c->argv[0], name, sizeof(name));
+	escape_name(c->enforce, prof, sizeof(prof));
+	if (rt != NULL)
+		snprintf(where, sizeof(where), " in %s", rt);
+	if (rt != NULL && lacks != NULL && *lacks != '\0')
+		fprintf(stderr, "sctui: %s: %s under %s%s, which lacks %s, "
+		    "calls %s makes itself before the command starts; this "
+		    "adds them: %s\n", name, how, prof, where, lacks, rt,
+		    enforce_next(c, rt, line, sizeof(line)));
+	else
+		fprintf(stderr, "sctui: %s: %s under %s%s; if a denied call "
+		    "caused it, this names the calls the profile lacks: %s\n",
+		    name, how, prof, where, enforce_next(c, NULL, line,
+		    sizeof(line)));
 }
 
 /* "startup", "startup and serving", ... of a set of phases. */
@@ -556,7 +575,7 @@ enforce_explain(const struct cli *c, int status, const char *denied)
 	summary_status(status, how, sizeof(how));
 	escape_name(c->argv[0], name, sizeof(name));
 	escape_name(c->enforce, prof, sizeof(prof));
-	enforce_next(c, next, sizeof(next));
+	enforce_next(c, NULL, next, sizeof(next));
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS)
 		fprintf(stderr, "sctui: %s: %s under %s: a kill or trap action "
 		    "of the profile fired on a call it made%s%s%s; find which "
@@ -564,7 +583,7 @@ enforce_explain(const struct cli *c, int status, const char *denied)
 		    " (denied too: " : "", denied && *denied ? denied : "",
 		    denied && *denied ? ")" : "", next);
 	else if (denied == NULL)
-		enforce_hint(c, how, "");
+		enforce_hint(c, how, NULL, NULL);
 	else if (*denied)
 		fprintf(stderr, "sctui: %s: %s under %s, which denied %s; "
 		    "every call the profile lacks: %s\n", name, how, prof,

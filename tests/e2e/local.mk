@@ -106,3 +106,6 @@ EXTRA_DIST += tests/e2e/enforce-phases.test \
 # Walking the hand-tuning loop: a server stopped through sctui --enforce.
 TESTS += tests/e2e/walk-enforce-stop.test
 EXTRA_DIST += tests/e2e/walk-enforce-stop.test
+# A profile without the calls podman makes itself, named by the hint.
+TESTS += tests/e2e/walk-runtime-lacks.test
+EXTRA_DIST += tests/e2e/walk-runtime-lacks.test
