@@ -269,7 +269,7 @@ report_phases(struct run *r)
 	profile_phase_split(p, &s);
 	if (s.known)
 		summary_phases(stderr, "sctui: ", s.whole, s.serving,
-		    s.dropped, s.ndropped);
+		    s.dropped, s.ndropped, s.served);
 	profile_phase_split_free(&s);
 	profile_free(p);
 }

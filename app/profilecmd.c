@@ -194,7 +194,7 @@ print_phases(const char *prefix, const struct profile *p)
 	profile_phase_split(p, &s);
 	if (s.known)
 		summary_phases(stdout, prefix, s.whole, s.serving, s.dropped,
-		    s.ndropped);
+		    s.ndropped, s.served);
 	profile_phase_split_free(&s);
 }
 

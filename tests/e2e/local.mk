@@ -109,3 +109,6 @@ EXTRA_DIST += tests/e2e/walk-enforce-stop.test
 # A profile without the calls podman makes itself, named by the hint.
 TESTS += tests/e2e/walk-runtime-lacks.test
 EXTRA_DIST += tests/e2e/walk-runtime-lacks.test
+# A command that never serves: no startup-only counts.
+TESTS += tests/e2e/walk-never-served.test
+EXTRA_DIST += tests/e2e/walk-never-served.test
