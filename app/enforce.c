@@ -83,6 +83,7 @@ struct eproc {
 
 struct enforce {
 	const struct cli *cli;
+	const struct profile *prof;	/* the profile enforced */
 	struct run	*run;
 	struct denial	*d;		/* in order of first denial */
 	size_t		 n, cap;
@@ -533,29 +534,62 @@ enforce_summary(struct enforce *e)
 }
 
 /*
- * "mmap, madvise" (the distinct calls denied, first first) into buf, each
- * refused by --phases marked so.
+ * Why p denies name on purpose: "denied by hand", "denied by an entry" (an
+ * errno entry of its own, as clone3's ENOSYS), or NULL: p lacks it.
  */
 static const char *
-enforce_names(const struct enforce *e, char *buf, size_t len)
+enforce_purpose(const struct profile *p, const char *name)
 {
+	const struct profile_entry *pe;
+	size_t i, j;
+
+	if (profile_denies(p, name))
+		return PROFILE_DENIED_TEXT;
+	for (i = 0; i < p->nentries; i++) {
+		pe = &p->entries[i];
+		if (pe->action != PROFILE_ACT_ERRNO || pe->nargs > 0)
+			continue;
+		for (j = 0; j < pe->nnames; j++)
+			if (strcmp(pe->names[j], name) == 0)
+				return "denied by an entry";
+	}
+	return NULL;
+}
+
+/*
+ * "mmap, madvise" (the distinct calls denied, first first) into buf, each
+ * refused by --phases marked so, and each the profile denies on purpose
+ * (enforce_purpose()); *lacked: how many are not the profile's own
+ * denials.
+ */
+static const char *
+enforce_names(const struct enforce *e, char *buf, size_t len, size_t *lacked)
+{
+	const char *why;
 	char call[96];
 	size_t i, j, named = 0;
 
 	buf[0] = '\0';
+	*lacked = 0;
 	for (i = 0; i < e->n; i++) {
 		for (j = 0; j < i && e->d[j].sysid != e->d[i].sysid; j++)
 			;
 		if (j < i)
 			continue;
-		if (named++ == ENFORCE_NAMES) {
-			strncat(buf, ", ...", len - strlen(buf) - 1);
-			break;
+		why = e->d[i].flags & SC_EVF_STARTUP ?
+		    "allowed in startup only" : enforce_purpose(e->prof,
+		    sysname_name(e->d[i].sysid));
+		/* A --phases refusal: not one of the profile's denials. */
+		*lacked += why == NULL || (e->d[i].flags & SC_EVF_STARTUP);
+		if (named++ >= ENFORCE_NAMES) {
+			if (named == ENFORCE_NAMES + 1)
+				strncat(buf, ", ...", len - strlen(buf) - 1);
+			continue;
 		}
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s%s",
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s%s%s%s",
 		    named > 1 ? ", " : "", enforce_call_name(e->d[i].sysid,
-		    call, sizeof(call)), e->d[i].flags & SC_EVF_STARTUP ?
-		    " (allowed in startup only)" : "");
+		    call, sizeof(call)), why ? " (" : "", why ? why : "",
+		    why ? ")" : "");
 	}
 	return buf;
 }
@@ -565,10 +599,11 @@ enforce_names(const struct enforce *e, char *buf, size_t len)
  * (status): the calls denied (denied; NULL: unknown, without user
  * notification, as enforce_hint() says), or that a kill or trap action
  * fired (SIGSYS), and the command that names every call the profile
- * lacks.
+ * lacks; when it lacks none of those denied (lacked 0), what to edit.
  */
 static void
-enforce_explain(const struct cli *c, int status, const char *denied)
+enforce_explain(const struct cli *c, int status, const char *denied,
+    size_t lacked)
 {
 	char how[64], name[256], prof[1024], next[4096];
 
@@ -584,6 +619,11 @@ enforce_explain(const struct cli *c, int status, const char *denied)
 		    denied && *denied ? ")" : "", next);
 	else if (denied == NULL)
 		enforce_hint(c, how, NULL, NULL);
+	else if (*denied && lacked == 0)
+		fprintf(stderr, "sctui: %s: %s under %s, which denied %s; "
+		    "each is denied by an entry of the profile, which a "
+		    "--profile run keeps: edit that entry to allow one\n",
+		    name, how, prof, denied);
 	else if (*denied)
 		fprintf(stderr, "sctui: %s: %s under %s, which denied %s; "
 		    "every call the profile lacks: %s\n", name, how, prof,
@@ -605,16 +645,18 @@ enforce_failed(int status)
 
 /* With user notification: see the top of the file. */
 static int
-enforce_notify(const struct cli *c, const void *bpf, size_t len)
+enforce_notify(const struct cli *c, const struct profile *p, const void *bpf,
+    size_t len)
 {
 	struct run_opts o = { 0 };
 	struct enforce e;
 	char names[512];
 	int code, status;
-	size_t i;
+	size_t i, lacked;
 
 	memset(&e, 0, sizeof(e));
 	e.cli = c;
+	e.prof = p;
 	e.sysid = SYSID_NONE;
 	o.enforce = bpf;
 	o.enforce_len = len;
@@ -644,11 +686,11 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 	if (e.exec_err == 0 || e.n > 0) {
 		if (e.held || e.n > 0)
 			enforce_summary(&e);
-		enforce_names(&e, names, sizeof(names));
+		enforce_names(&e, names, sizeof(names), &lacked);
 		/* Stopped by a signal sent to sctui: asked for, no failure. */
 		if (status != -1 && enforce_failed(status) &&
 		    run_passed_signal(e.run) == 0)
-			enforce_explain(c, status, names);
+			enforce_explain(c, status, names, lacked);
 	}
 	run_free(e.run);
 	free(e.d);
@@ -747,7 +789,7 @@ enforce_plain(const struct cli *c, scmp_filter_ctx ctx)
 	}
 	if (enforce_failed(status) && forwarded == 0 && !(WIFEXITED(status) &&
 	    WEXITSTATUS(status) >= 125))
-		enforce_explain(c, status, NULL);
+		enforce_explain(c, status, NULL, 1);
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
@@ -805,22 +847,24 @@ enforce_main(const struct cli *c)
 	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
 	    (notify ? PROFILE_FILTER_NOTIFY : 0) |
 	    (c->phases ? PROFILE_FILTER_PHASES : 0), &ctx, err, sizeof(err));
-	profile_free(p);
 	if (rc == 0 && notify) {
 		rc = profile_export(ctx, 1, &bpf, &len, err, sizeof(err));
 		seccomp_release(ctx);
 	}
 	if (rc < 0) {
 		fprintf(stderr, "sctui: %s: %s\n", c->enforce, err);
+		profile_free(p);
 		return 1;
 	}
 	if (!notify) {
+		profile_free(p);
 		rc = enforce_plain(c, ctx);
 		seccomp_release(ctx);
 		return rc;
 	}
 	/* struct sock_filter is 8 bytes. */
-	rc = enforce_notify(c, bpf, len / 8);
+	rc = enforce_notify(c, p, bpf, len / 8);
+	profile_free(p);
 	free(bpf);
 	return rc;
 }

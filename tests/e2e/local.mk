@@ -112,3 +112,6 @@ EXTRA_DIST += tests/e2e/walk-runtime-lacks.test
 # A command that never serves: no startup-only counts.
 TESTS += tests/e2e/walk-never-served.test
 EXTRA_DIST += tests/e2e/walk-never-served.test
+# The calls a profile denies on purpose, told from those it lacks.
+TESTS += tests/e2e/walk-enforce-purpose.test
+EXTRA_DIST += tests/e2e/walk-enforce-purpose.test
