@@ -252,20 +252,19 @@ report_risky(const struct model *m)
 }
 
 /*
- * The phases of the profile of the run (the trace, with the --profile
- * base): what a serving-only filter would drop, when phases are known.
+ * The phases of the profile of the run, as -o writes it: what a
+ * serving-only filter would drop, when phases are known.  Nothing when
+ * the runtime's set cannot be read (-o says why).
  */
 static void
 report_phases(struct run *r)
 {
-	struct profile_build b = { 0 };
 	struct profile_phase_split s;
 	struct profile *p;
+	char err[256];
 
-	b.model = run_model(r);
-	b.base = run_base(r);
-	b.errno_ret = -1;
-	p = profile_build(&b);
+	if ((p = run_profile(r, err, sizeof(err))) == NULL)
+		return;
 	profile_phase_split(p, &s);
 	if (s.known)
 		summary_phases(stderr, "sctui: ", s.whole, s.serving,

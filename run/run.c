@@ -1053,22 +1053,17 @@ run_save_session(struct run *r, const char *path, uint64_t now, char *err,
 	return session_save(path, r->model, &meta, err, errlen);
 }
 
-int
-run_save_profile(struct run *r, int f, const char *path, char *err,
-    size_t errlen)
+struct profile *
+run_profile(struct run *r, char *err, size_t errlen)
 {
 	struct profile_build b = { 0 };
-	struct profile_write_opts o = { NULL, NULL };
-	struct profile_env env;
-	struct profile *p;
-	int rc;
 
 	b.runtime_name = r->cli->runtime ? r->cli->runtime :
 	    PROFILE_BUILD_RUNTIME;
 	if (!r->have_runtime) {
 		if (runtime_baseline(b.runtime_name, NULL, &r->runtime, err,
 		    errlen) < 0)
-			return -ENOENT;
+			return NULL;
 		r->have_runtime = 1;
 	}
 	b.model = r->model;
@@ -1076,7 +1071,20 @@ run_save_profile(struct run *r, int f, const char *path, char *err,
 	b.runtime = &r->runtime;
 	b.default_action = r->cli->default_action;
 	b.errno_ret = r->cli->errno_ret;
-	p = profile_build(&b);
+	return profile_build(&b);
+}
+
+int
+run_save_profile(struct run *r, int f, const char *path, char *err,
+    size_t errlen)
+{
+	struct profile_write_opts o = { NULL, NULL };
+	struct profile_env env;
+	struct profile *p;
+	int rc;
+
+	if ((p = run_profile(r, err, errlen)) == NULL)
+		return -ENOENT;
 	cli_env(r->cli, &env);
 	o.env = &env;
 	rc = profile_save(p, path, f ? (enum profile_format)f :

@@ -115,3 +115,6 @@ EXTRA_DIST += tests/e2e/walk-never-served.test
 # The calls a profile denies on purpose, told from those it lacks.
 TESTS += tests/e2e/walk-enforce-purpose.test
 EXTRA_DIST += tests/e2e/walk-enforce-purpose.test
+# The batch summary's phase numbers are the saved profile's.
+TESTS += tests/e2e/walk-summary-file.test
+EXTRA_DIST += tests/e2e/walk-summary-file.test
