@@ -324,6 +324,31 @@ run_load_profile(const char *path, int skip_unknown)
 }
 
 /*
+ * The tracee's filter of a --profile run: the base, less the calls --deny
+ * names, which would otherwise run untraced where it allows them: those
+ * are denied by hand, and fail in the kernel with --deny's errno (the
+ * base's own denials by hand too, in the one entry they share).
+ */
+static struct profile *
+filter_base(const struct run *r)
+{
+	struct profile *p = profile_dup(r->base);
+	char *const *name;
+	size_t i;
+	int moved = 0;
+
+	for (name = r->cli->deny; name != NULL && *name != NULL; name++)
+		if (profile_allows(p, *name)) {
+			profile_deny(p, *name);
+			moved = 1;
+		}
+	for (i = 0; moved && i < p->nentries; i++)
+		if (p->entries[i].denied)
+			p->entries[i].errno_ret = r->deny_errno;
+	return p;
+}
+
+/*
  * --profile: loads the base and builds the tracee's filter from it: what
  * the profile allows (and its other rules) as it says, everything else
  * SECCOMP_RET_TRACE.  Returns 0 or -errno with the error said.
@@ -334,6 +359,7 @@ load_profile(struct run *r)
 	const struct cli *c = r->cli;
 	scmp_filter_ctx ctx;
 	struct profile_env env;
+	struct profile *fp;
 	char err[1024];
 	size_t len = 0;
 	int rc;
@@ -358,8 +384,10 @@ load_profile(struct run *r)
 		return -EINVAL;
 	}
 	cli_env(c, &env);
-	rc = profile_filter(r->base, &env, SCMP_ACT_TRACE(0),
+	fp = filter_base(r);
+	rc = profile_filter(fp, &env, SCMP_ACT_TRACE(0),
 	    SCMP_ACT_TRACE(0), 0, &ctx, err, sizeof(err));
+	profile_free(fp);
 	if (rc == 0) {
 		rc = profile_export(ctx, 1, &r->bpf, &len, err, sizeof(err));
 		seccomp_release(ctx);

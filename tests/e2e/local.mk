@@ -118,3 +118,6 @@ EXTRA_DIST += tests/e2e/walk-enforce-purpose.test
 # The batch summary's phase numbers are the saved profile's.
 TESTS += tests/e2e/walk-summary-file.test
 EXTRA_DIST += tests/e2e/walk-summary-file.test
+# --deny of a call the --profile allows.
+TESTS += tests/e2e/walk-profile-deny.test
+EXTRA_DIST += tests/e2e/walk-profile-deny.test
