@@ -75,7 +75,7 @@ lacking_values(const struct model_sys *s, char *buf, size_t len)
 		for (k = 0; k < a->nvals; k++)
 			off += (size_t)snprintf(buf + off, off < len ?
 			    len - off : 0, "%s%s=%s", off ? ", " : " with ",
-			    a->spec->what, argspec_format(a->spec,
+			    a->spec->what, argspec_label(a->spec,
 			    a->vals[k].value, val, sizeof(val)));
 	}
 	return buf;

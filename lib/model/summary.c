@@ -122,8 +122,12 @@ summary_args(const struct model *m, const uint32_t *v, size_t n, int tsv,
 				    "shutdown", "argument value (pids)");
 			for (k = 0; k < a->nvals; k++) {
 				av = &a->vals[k];
-				argspec_format(a->spec, av->value, val,
-				    sizeof(val));
+				if (tsv)
+					argspec_format(a->spec, av->value, val,
+					    sizeof(val));
+				else
+					argspec_label(a->spec, av->value, val,
+					    sizeof(val));
 				if (tsv)
 					fprintf(f, "arg\t%s\t%s\t%s\t%s\t"
 					    "%llu\t%llu\t%llu\t%llu\t", arch,
