@@ -75,7 +75,7 @@ lacking_values(const struct model_sys *s, char *buf, size_t len)
 		for (k = 0; k < a->nvals; k++)
 			off += (size_t)snprintf(buf + off, off < len ?
 			    len - off : 0, "%s%s=%s", off ? ", " : " with ",
-			    a->spec->what, argspec_format(a->spec,
+			    a->spec->what, argspec_label(a->spec,
 			    a->vals[k].value, val, sizeof(val)));
 	}
 	return buf;
@@ -201,15 +201,19 @@ report_missing(const struct cli *c, struct run *r)
 
 /*
  * --deny: deny the calls by hand in the profile, say how often they
- * failed.  One the program never made (or a --profile allowed, so it ran)
- * is listed with no count, so that the profile still denies it.
+ * failed.  One the program never made is listed with no count, so that
+ * the profile still denies it; one a --profile allows failed in the
+ * kernel (run.c, filter_base()), uncounted.
  */
 static void
-report_denied(const struct cli *c, struct model *m)
+report_denied(const struct cli *c, struct run *r)
 {
+	const struct profile *base = run_base(r);
+	struct model *m = run_model(r);
 	const struct model_sys *s;
 	char *const *name;
 	uint32_t i, id;
+	int asked;
 
 	for (name = c->deny; name != NULL && *name != NULL; name++)
 		if ((id = sysname_lookup(sysname_native(), *name)) !=
@@ -217,15 +221,27 @@ report_denied(const struct cli *c, struct model *m)
 			model_restore_sys(m, id, TOGGLE_DENY, 0);
 	for (i = 0; i < model_nsys(m); i++) {
 		s = model_sys(m, i);
+		asked = 0;
 		for (name = c->deny; name != NULL && *name != NULL; name++)
-			if (strcmp(*name, sysname_name(s->sysid)) == 0)
+			if (strcmp(*name, sysname_name(s->sysid)) == 0) {
 				model_toggle(m, i, TOGGLE_DENY);
+				asked = 1;
+			}
 		if (s->denials > 0 && !c->quiet)
 			fprintf(stderr, "sctui: denied %s (%s) %llu time%s\n",
 			    sysname_name(s->sysid),
 			    sysname_arch_name(sysname_arch(s->sysid)),
 			    (unsigned long long)s->denials,
 			    s->denials == 1 ? "" : "s");
+		else if (asked && !c->quiet)
+			fprintf(stderr, "sctui: denied %s (%s) %s\n",
+			    sysname_name(s->sysid),
+			    sysname_arch_name(sysname_arch(s->sysid)),
+			    base != NULL && profile_allows(base,
+			    sysname_name(s->sysid)) ? "in the kernel, not "
+			    "counted: the profile allows it, so it never "
+			    "reached sctui" : "0 times: the program never "
+			    "made it");
 	}
 }
 
@@ -252,24 +268,23 @@ report_risky(const struct model *m)
 }
 
 /*
- * The phases of the profile of the run (the trace, with the --profile
- * base): what a serving-only filter would drop, when phases are known.
+ * The phases of the profile of the run, as -o writes it: what a
+ * serving-only filter would drop, when phases are known.  Nothing when
+ * the runtime's set cannot be read (-o says why).
  */
 static void
 report_phases(struct run *r)
 {
-	struct profile_build b = { 0 };
 	struct profile_phase_split s;
 	struct profile *p;
+	char err[256];
 
-	b.model = run_model(r);
-	b.base = run_base(r);
-	b.errno_ret = -1;
-	p = profile_build(&b);
+	if ((p = run_profile(r, err, sizeof(err))) == NULL)
+		return;
 	profile_phase_split(p, &s);
 	if (s.known)
 		summary_phases(stderr, "sctui: ", s.whole, s.serving,
-		    s.dropped, s.ndropped);
+		    s.dropped, s.ndropped, s.served);
 	profile_phase_split_free(&s);
 	profile_free(p);
 }
@@ -372,7 +387,7 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 	if (c->stats != NULL && write_stats(m, run_stacks(r), c->stats) < 0)
 		code = code ? code : 1;
 	if (c->deny != NULL)
-		report_denied(c, m);
+		report_denied(c, r);
 	if (c->session != NULL && save_session(c, r) < 0)
 		code = code ? code : 1;
 	if (run_has_base(r))

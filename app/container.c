@@ -46,6 +46,7 @@
 #include "profile.h"
 #include "profilecmd.h"
 #include "run.h"
+#include "runtime.h"
 #include "summary.h"
 #include "xalloc.h"
 
@@ -71,6 +72,8 @@ struct container {
 	char		 id[64];	/* the container's name */
 	char	       **argv;		/* the runtime's command line */
 	size_t		 argc;
+	char		 lacks[512];	/* the runtime's own calls the
+					 * profile lacks, "a, b"; "": none */
 };
 
 /* The signals passed on to the runtime, as --enforce does. */
@@ -593,7 +596,7 @@ container_exec(struct container *ct)
 static int
 container_report(const struct container *ct, int status)
 {
-	char how[64], where[32];
+	char how[64];
 	int code;
 
 	if (WIFSIGNALED(status))
@@ -607,8 +610,7 @@ container_report(const struct container *ct, int status)
 		summary_status(code - 128, how, sizeof(how));
 	else
 		summary_status(code << 8, how, sizeof(how));
-	snprintf(where, sizeof(where), " in %s", ct->rt);
-	enforce_hint(ct->c, how, where);
+	enforce_hint(ct->c, how, ct->rt, ct->lacks);
 	return code;
 }
 
@@ -658,6 +660,30 @@ container_run(struct container *ct)
 		}
 	container_child = 0;
 	return container_report(ct, status);
+}
+
+/*
+ * The calls the runtime makes itself after it loads the filter
+ * (lib/model/runtime.h) that p neither allows nor denies by hand, into
+ * ct->lacks; left empty when the set cannot be read.
+ */
+static void
+container_lacks(struct container *ct, const struct profile *p)
+{
+	struct runtime_set set;
+	char err[256];
+	size_t i, off = 0, len = sizeof(ct->lacks);
+
+	ct->lacks[0] = '\0';
+	if (runtime_baseline(ct->rt, NULL, &set, err, sizeof(err)) < 0)
+		return;
+	for (i = 0; i < set.count; i++)
+		if (!profile_allows(p, set.names[i]) &&
+		    !profile_denies(p, set.names[i]))
+			off += (size_t)snprintf(ct->lacks + off, off < len ?
+			    len - off : 0, "%s%s", off ? ", " : "",
+			    set.names[i]);
+	runtime_set_free(&set);
 }
 
 /* The package that brings each runtime, for the error that it is missing. */
@@ -731,6 +757,7 @@ container_main(const struct cli *c)
 	}
 	p = profilecmd_build(c, in);
 	profile_free(in);
+	container_lacks(&ct, p);
 
 	/* From here on, SIGINT and SIGTERM must not leave the folder. */
 	memset(&sa, 0, sizeof(sa));

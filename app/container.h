@@ -24,7 +24,8 @@ struct cli;
  * out, SIGINT and SIGTERM included (they are forwarded to the runtime).
  *
  * Returns what enforce_main() returns: the command's exit status (128+N
- * when it died of signal N), with enforce_hint()'s line when it failed; 1
+ * when it died of signal N), with enforce_hint()'s line when it failed
+ * (naming the runtime's own calls the profile lacks, if any); 1
  * when the profile cannot be loaded, the runtime is missing or the bundle
  * cannot be made (one line on stderr naming the cause and the fix); 2 for
  * a runtime sctui cannot run a bare command in (docker); 126/127 when the

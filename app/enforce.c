@@ -10,7 +10,8 @@
  * the kernel.  Each new (call, process) is said on stderr as it happens
  * (at most ENFORCE_LINES a second), all of them again at exit, and a
  * command that fails gets a hint naming the calls denied and the command
- * line that finds the rest.  The tree ends with sctui (the keeper of
+ * line that finds the rest; one stopped by a signal sent to sctui and
+ * passed on (the usual stop, as a runtime's) has not failed.  The tree ends with sctui (the keeper of
  * tracer/unotify.c).
  *
  * --phases: the calls the profile allows in startup only stop too, and
@@ -82,6 +83,7 @@ struct eproc {
 
 struct enforce {
 	const struct cli *cli;
+	const struct profile *prof;	/* the profile enforced */
 	struct run	*run;
 	struct denial	*d;		/* in order of first denial */
 	size_t		 n, cap;
@@ -156,14 +158,23 @@ enforce_quote(char *buf, size_t len, const char *s)
 #undef PUT
 }
 
-/* "sctui --profile=P -- CMD ARGS...", pastable, into buf. */
+/*
+ * "sctui --profile=P -- CMD ARGS...", pastable, into buf; with rt, the
+ * batch run that adds runtime rt's own calls to P: "sctui --batch
+ * --profile=P --runtime=RT -o P -- CMD ARGS...".
+ */
 static const char *
-enforce_next(const struct cli *c, char *buf, size_t len)
+enforce_next(const struct cli *c, const char *rt, char *buf, size_t len)
 {
 	char *const *a;
 
-	snprintf(buf, len, "sctui --profile=");
+	snprintf(buf, len, "sctui %s--profile=", rt ? "--batch " : "");
 	enforce_quote(buf, len, c->enforce);
+	if (rt != NULL) {
+		snprintf(buf + strlen(buf), len - strlen(buf), " --runtime=%s "
+		    "-o ", rt);
+		enforce_quote(buf, len, c->enforce);
+	}
 	strncat(buf, " --", len - strlen(buf) - 1);
 	for (a = c->argv; *a != NULL; a++) {
 		strncat(buf, " ", len - strlen(buf) - 1);
@@ -173,15 +184,25 @@ enforce_next(const struct cli *c, char *buf, size_t len)
 }
 
 void
-enforce_hint(const struct cli *c, const char *how, const char *where)
+enforce_hint(const struct cli *c, const char *how, const char *rt,
+    const char *lacks)
 {
-	char line[4096], name[256], prof[1024];
+	char line[4096], name[256], prof[1024], where[64] = "";
 
-	fprintf(stderr, "sctui: %s: %s under %s%s; if a denied call caused "
-	    "it, this names the calls the profile lacks: %s\n",
-	    escape_name(c->argv[0], name, sizeof(name)), how,
-	    escape_name(c->enforce, prof, sizeof(prof)), where,
-	    enforce_next(c, line, sizeof(line)));
+	escape_name(c->argv[0], name, sizeof(name));
+	escape_name(c->enforce, prof, sizeof(prof));
+	if (rt != NULL)
+		snprintf(where, sizeof(where), " in %s", rt);
+	if (rt != NULL && lacks != NULL && *lacks != '\0')
+		fprintf(stderr, "sctui: %s: %s under %s%s, which lacks %s, "
+		    "calls %s makes itself before the command starts; this "
+		    "adds them: %s\n", name, how, prof, where, lacks, rt,
+		    enforce_next(c, rt, line, sizeof(line)));
+	else
+		fprintf(stderr, "sctui: %s: %s under %s%s; if a denied call "
+		    "caused it, this names the calls the profile lacks: %s\n",
+		    name, how, prof, where, enforce_next(c, NULL, line,
+		    sizeof(line)));
 }
 
 /* "startup", "startup and serving", ... of a set of phases. */
@@ -513,29 +534,62 @@ enforce_summary(struct enforce *e)
 }
 
 /*
- * "mmap, madvise" (the distinct calls denied, first first) into buf, each
- * refused by --phases marked so.
+ * Why p denies name on purpose: "denied by hand", "denied by an entry" (an
+ * errno entry of its own, as clone3's ENOSYS), or NULL: p lacks it.
  */
 static const char *
-enforce_names(const struct enforce *e, char *buf, size_t len)
+enforce_purpose(const struct profile *p, const char *name)
 {
+	const struct profile_entry *pe;
+	size_t i, j;
+
+	if (profile_denies(p, name))
+		return PROFILE_DENIED_TEXT;
+	for (i = 0; i < p->nentries; i++) {
+		pe = &p->entries[i];
+		if (pe->action != PROFILE_ACT_ERRNO || pe->nargs > 0)
+			continue;
+		for (j = 0; j < pe->nnames; j++)
+			if (strcmp(pe->names[j], name) == 0)
+				return "denied by an entry";
+	}
+	return NULL;
+}
+
+/*
+ * "mmap, madvise" (the distinct calls denied, first first) into buf, each
+ * refused by --phases marked so, and each the profile denies on purpose
+ * (enforce_purpose()); *lacked: how many are not the profile's own
+ * denials.
+ */
+static const char *
+enforce_names(const struct enforce *e, char *buf, size_t len, size_t *lacked)
+{
+	const char *why;
 	char call[96];
 	size_t i, j, named = 0;
 
 	buf[0] = '\0';
+	*lacked = 0;
 	for (i = 0; i < e->n; i++) {
 		for (j = 0; j < i && e->d[j].sysid != e->d[i].sysid; j++)
 			;
 		if (j < i)
 			continue;
-		if (named++ == ENFORCE_NAMES) {
-			strncat(buf, ", ...", len - strlen(buf) - 1);
-			break;
+		why = e->d[i].flags & SC_EVF_STARTUP ?
+		    "allowed in startup only" : enforce_purpose(e->prof,
+		    sysname_name(e->d[i].sysid));
+		/* A --phases refusal: not one of the profile's denials. */
+		*lacked += why == NULL || (e->d[i].flags & SC_EVF_STARTUP);
+		if (named++ >= ENFORCE_NAMES) {
+			if (named == ENFORCE_NAMES + 1)
+				strncat(buf, ", ...", len - strlen(buf) - 1);
+			continue;
 		}
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s%s",
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s%s%s%s",
 		    named > 1 ? ", " : "", enforce_call_name(e->d[i].sysid,
-		    call, sizeof(call)), e->d[i].flags & SC_EVF_STARTUP ?
-		    " (allowed in startup only)" : "");
+		    call, sizeof(call)), why ? " (" : "", why ? why : "",
+		    why ? ")" : "");
 	}
 	return buf;
 }
@@ -545,17 +599,18 @@ enforce_names(const struct enforce *e, char *buf, size_t len)
  * (status): the calls denied (denied; NULL: unknown, without user
  * notification, as enforce_hint() says), or that a kill or trap action
  * fired (SIGSYS), and the command that names every call the profile
- * lacks.
+ * lacks; when it lacks none of those denied (lacked 0), what to edit.
  */
 static void
-enforce_explain(const struct cli *c, int status, const char *denied)
+enforce_explain(const struct cli *c, int status, const char *denied,
+    size_t lacked)
 {
 	char how[64], name[256], prof[1024], next[4096];
 
 	summary_status(status, how, sizeof(how));
 	escape_name(c->argv[0], name, sizeof(name));
 	escape_name(c->enforce, prof, sizeof(prof));
-	enforce_next(c, next, sizeof(next));
+	enforce_next(c, NULL, next, sizeof(next));
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS)
 		fprintf(stderr, "sctui: %s: %s under %s: a kill or trap action "
 		    "of the profile fired on a call it made%s%s%s; find which "
@@ -563,7 +618,12 @@ enforce_explain(const struct cli *c, int status, const char *denied)
 		    " (denied too: " : "", denied && *denied ? denied : "",
 		    denied && *denied ? ")" : "", next);
 	else if (denied == NULL)
-		enforce_hint(c, how, "");
+		enforce_hint(c, how, NULL, NULL);
+	else if (*denied && lacked == 0)
+		fprintf(stderr, "sctui: %s: %s under %s, which denied %s; "
+		    "each is denied by an entry of the profile, which a "
+		    "--profile run keeps: edit that entry to allow one\n",
+		    name, how, prof, denied);
 	else if (*denied)
 		fprintf(stderr, "sctui: %s: %s under %s, which denied %s; "
 		    "every call the profile lacks: %s\n", name, how, prof,
@@ -585,16 +645,18 @@ enforce_failed(int status)
 
 /* With user notification: see the top of the file. */
 static int
-enforce_notify(const struct cli *c, const void *bpf, size_t len)
+enforce_notify(const struct cli *c, const struct profile *p, const void *bpf,
+    size_t len)
 {
 	struct run_opts o = { 0 };
 	struct enforce e;
 	char names[512];
 	int code, status;
-	size_t i;
+	size_t i, lacked;
 
 	memset(&e, 0, sizeof(e));
 	e.cli = c;
+	e.prof = p;
 	e.sysid = SYSID_NONE;
 	o.enforce = bpf;
 	o.enforce_len = len;
@@ -624,9 +686,11 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 	if (e.exec_err == 0 || e.n > 0) {
 		if (e.held || e.n > 0)
 			enforce_summary(&e);
-		enforce_names(&e, names, sizeof(names));
-		if (status != -1 && enforce_failed(status))
-			enforce_explain(c, status, names);
+		enforce_names(&e, names, sizeof(names), &lacked);
+		/* Stopped by a signal sent to sctui: asked for, no failure. */
+		if (status != -1 && enforce_failed(status) &&
+		    run_passed_signal(e.run) == 0)
+			enforce_explain(c, status, names, lacked);
 	}
 	run_free(e.run);
 	free(e.d);
@@ -637,10 +701,12 @@ enforce_notify(const struct cli *c, const void *bpf, size_t len)
 }
 
 static volatile pid_t child;
+static volatile sig_atomic_t forwarded;	/* the last signal passed on */
 
 static void
 forward(int sig)
 {
+	forwarded = sig;
 	if (child > 0)
 		kill(child, sig);
 }
@@ -721,9 +787,9 @@ enforce_plain(const struct cli *c, scmp_filter_ctx ctx)
 		    "execve?)" : "");
 		return rc == ENOENT ? 127 : 126;
 	}
-	if (enforce_failed(status) && !(WIFEXITED(status) &&
+	if (enforce_failed(status) && forwarded == 0 && !(WIFEXITED(status) &&
 	    WEXITSTATUS(status) >= 125))
-		enforce_explain(c, status, NULL);
+		enforce_explain(c, status, NULL, 1);
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
@@ -781,22 +847,24 @@ enforce_main(const struct cli *c)
 	rc = profile_filter(p, &env, PROFILE_ACT_DEFAULT, PROFILE_ACT_DEFAULT,
 	    (notify ? PROFILE_FILTER_NOTIFY : 0) |
 	    (c->phases ? PROFILE_FILTER_PHASES : 0), &ctx, err, sizeof(err));
-	profile_free(p);
 	if (rc == 0 && notify) {
 		rc = profile_export(ctx, 1, &bpf, &len, err, sizeof(err));
 		seccomp_release(ctx);
 	}
 	if (rc < 0) {
 		fprintf(stderr, "sctui: %s: %s\n", c->enforce, err);
+		profile_free(p);
 		return 1;
 	}
 	if (!notify) {
+		profile_free(p);
 		rc = enforce_plain(c, ctx);
 		seccomp_release(ctx);
 		return rc;
 	}
 	/* struct sock_filter is 8 bytes. */
-	rc = enforce_notify(c, bpf, len / 8);
+	rc = enforce_notify(c, p, bpf, len / 8);
+	profile_free(p);
 	free(bpf);
 	return rc;
 }

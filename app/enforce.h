@@ -35,10 +35,13 @@ void	enforce_quote(char *buf, size_t len, const char *s);
 /*
  * Prints on stderr the one line that says how the command of c ended under
  * c->enforce (how: "exit 3", "signal SYS", as lib/model/summary.h's
- * summary_status() words it; where: " in runc", or "" when run directly)
- * and the sctui command, the whole command line quoted for a shell, that
- * names the calls the profile lacks.
+ * summary_status() words it; rt: "runc", or NULL when run directly) and
+ * the sctui command, the whole command line quoted for a shell, that
+ * names the calls the profile lacks.  lacks (NULL or "": none): the calls
+ * runtime rt makes itself that the profile lacks, "pselect6, setresgid";
+ * the line names them and gives the command that adds them instead.
  */
-void	enforce_hint(const struct cli *c, const char *how, const char *where);
+void	enforce_hint(const struct cli *c, const char *how, const char *rt,
+	    const char *lacks);
 
 #endif

@@ -114,7 +114,7 @@ static int
 merge(const struct cli *c)
 {
 	struct profile *in[32], *m, *out;
-	size_t i, j, k;
+	size_t i, j, k, n;
 	int rc = 0;
 
 	for (i = 0; i < c->ninputs; i++)
@@ -134,9 +134,9 @@ merge(const struct cli *c)
 				    in[i]->entries[j].names[k]) ==
 				    (uint32_t)1 << i)
 					only++;
+		n = count_names(in[i]);
 		fprintf(stderr, "sctui: %s: %zu name%s, %zu only from it\n",
-		    c->inputs[i], count_names(in[i]), count_names(in[i]) == 1 ?
-		    "" : "s", only);
+		    c->inputs[i], n, n == 1 ? "" : "s", only);
 	}
 	out = profilecmd_build(c, m);
 	report_denials(c, (const struct profile *const *)in, out);
@@ -195,7 +195,7 @@ print_phases(const char *prefix, const struct profile *p)
 	profile_phase_split(p, &s);
 	if (s.known)
 		summary_phases(stdout, prefix, s.whole, s.serving, s.dropped,
-		    s.ndropped);
+		    s.ndropped, s.served);
 	profile_phase_split_free(&s);
 }
 

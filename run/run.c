@@ -78,6 +78,7 @@ struct run {
 	/* opts.ring 0: the signal watcher's signalfd, and its end. */
 	int			 sig_fd;
 	int			 done_fd;	/* eventfd: tracer_run() returned */
+	int			 passed_sig;	/* opts.pass_signals: last one */
 	int			 running;
 
 	/* The program's stdio (opts.capture). */
@@ -468,6 +469,31 @@ run_load_profile(const char *path, int skip_unknown)
 }
 
 /*
+ * The tracee's filter of a --profile run: the base, less the calls --deny
+ * names, which would otherwise run untraced where it allows them: those
+ * are denied by hand, and fail in the kernel with --deny's errno (the
+ * base's own denials by hand too, in the one entry they share).
+ */
+static struct profile *
+filter_base(const struct run *r)
+{
+	struct profile *p = profile_dup(r->base);
+	char *const *name;
+	size_t i;
+	int moved = 0;
+
+	for (name = r->cli->deny; name != NULL && *name != NULL; name++)
+		if (profile_allows(p, *name)) {
+			profile_deny(p, *name);
+			moved = 1;
+		}
+	for (i = 0; moved && i < p->nentries; i++)
+		if (p->entries[i].denied)
+			p->entries[i].errno_ret = r->deny_errno;
+	return p;
+}
+
+/*
  * --profile: loads the base and builds the tracee's filter from it: what
  * the profile allows (and its other rules) as it says, everything else
  * SECCOMP_RET_TRACE.  Returns 0 or -errno with the error said.
@@ -478,6 +504,7 @@ load_profile(struct run *r)
 	const struct cli *c = r->cli;
 	scmp_filter_ctx ctx;
 	struct profile_env env;
+	struct profile *fp;
 	char err[1024];
 	size_t len = 0;
 	int rc;
@@ -502,8 +529,10 @@ load_profile(struct run *r)
 		return -EINVAL;
 	}
 	cli_env(c, &env);
-	rc = profile_filter(r->base, &env, SCMP_ACT_TRACE(0),
+	fp = filter_base(r);
+	rc = profile_filter(fp, &env, SCMP_ACT_TRACE(0),
 	    SCMP_ACT_TRACE(0), 0, &ctx, err, sizeof(err));
+	profile_free(fp);
 	if (rc == 0) {
 		rc = profile_export(ctx, 1, &r->bpf, &len, err, sizeof(err));
 		seccomp_release(ctx);
@@ -838,9 +867,10 @@ watch_signals(void *arg)
 		if (!(pfd[0].revents & POLLIN) ||
 		    read(r->sig_fd, &si, sizeof(si)) != (ssize_t)sizeof(si))
 			continue;
-		if (r->opts.pass_signals)
-			run_signal(r, (int)si.ssi_signo);
-		else
+		if (r->opts.pass_signals) {
+			r->passed_sig = (int)si.ssi_signo;
+			run_signal(r, r->passed_sig);
+		} else
 			run_stop(r, ends++ ? RUN_KILL : RUN_END);
 	}
 }
@@ -1114,6 +1144,13 @@ run_root_status(const struct run *r)
 }
 
 int
+run_passed_signal(const struct run *r)
+{
+	/* Written by the watcher's thread, which run_wait() has joined. */
+	return r->passed_sig;
+}
+
+int
 run_tracer_cpu(const struct run *r)
 {
 	cpu_set_t set;
@@ -1196,22 +1233,17 @@ run_save_session(struct run *r, const char *path, uint64_t now, char *err,
 	return session_save(path, r->model, &meta, err, errlen);
 }
 
-int
-run_save_profile(struct run *r, int f, const char *path, char *err,
-    size_t errlen)
+struct profile *
+run_profile(struct run *r, char *err, size_t errlen)
 {
 	struct profile_build b = { 0 };
-	struct profile_write_opts o = { NULL, NULL };
-	struct profile_env env;
-	struct profile *p;
-	int rc;
 
 	b.runtime_name = r->cli->runtime ? r->cli->runtime :
 	    PROFILE_BUILD_RUNTIME;
 	if (!r->have_runtime) {
 		if (runtime_baseline(b.runtime_name, NULL, &r->runtime, err,
 		    errlen) < 0)
-			return -ENOENT;
+			return NULL;
 		r->have_runtime = 1;
 	}
 	b.model = r->model;
@@ -1219,7 +1251,20 @@ run_save_profile(struct run *r, int f, const char *path, char *err,
 	b.runtime = &r->runtime;
 	b.default_action = r->cli->default_action;
 	b.errno_ret = r->cli->errno_ret;
-	p = profile_build(&b);
+	return profile_build(&b);
+}
+
+int
+run_save_profile(struct run *r, int f, const char *path, char *err,
+    size_t errlen)
+{
+	struct profile_write_opts o = { NULL, NULL };
+	struct profile_env env;
+	struct profile *p;
+	int rc;
+
+	if ((p = run_profile(r, err, errlen)) == NULL)
+		return -ENOENT;
 	cli_env(r->cli, &env);
 	o.env = &env;
 	rc = profile_save(p, path, f ? (enum profile_format)f :

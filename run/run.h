@@ -256,6 +256,8 @@ const struct profile *run_base(const struct run *r);
 uint64_t	 run_start_ns(const struct run *r);	/* event clock */
 uint64_t	 run_saved_ns(const struct run *r);	/* opened: saved at */
 int		 run_root_status(const struct run *r);	/* -1: none yet */
+/* opts.pass_signals: the last signal passed on, 0 none; after run_wait(). */
+int		 run_passed_signal(const struct run *r);
 uint64_t	 run_stalls(const struct run *r);	/* ring full, waited */
 /*
  * The CPU the tracer's own thread is pinned to while it follows a busy
@@ -279,9 +281,16 @@ int		 run_save_session(struct run *r, const char *path, uint64_t now,
 		    char *err, size_t errlen);
 
 /*
- * Saves the profile of the run (the model less its toggles, with the
- * --profile base and the command line's options) to path in format f (an
- * enum profile_format; 0: docker).  Returns 0 or -errno, err filled.
+ * The profile of the run (the model less its toggles, with the --profile
+ * base, the runtime's own calls and the command line's options), as
+ * run_save_profile() writes it; the caller frees it (profile_free()).
+ * NULL, err filled, when the runtime's set cannot be read.
+ */
+struct profile	*run_profile(struct run *r, char *err, size_t errlen);
+
+/*
+ * Saves run_profile() to path in format f (an enum profile_format; 0:
+ * docker).  Returns 0 or -errno, err filled.
  */
 int		 run_save_profile(struct run *r, int f, const char *path,
 		    char *err, size_t errlen);

@@ -19,23 +19,28 @@
 			    CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
 			    CLONE_NEWPID | CLONE_NEWNET))
 #define SOCK_TYPE_MASK	(INT32 & ~(uint64_t)(SOCK_NONBLOCK | SOCK_CLOEXEC))
+/* prot recorded for PROT_EXEC alone: 0 is any other protection. */
+#define NO_EXEC		"no PROT_EXEC"
 
 /* By call name; one call's arguments next to each other, in order. */
 static const struct argspec specs[] = {
 	{ "arch_prctl", "code", 0, 0, INT32, NAMES(argnames_arch) },
-	{ "clone", "flags", 0, ARGSPEC_BITS, NS_MASK, NAMES(argnames_ns) },
+	{ "clone", "flags", 0, ARGSPEC_BITS, NS_MASK, NAMES(argnames_ns),
+	    "no namespace flags" },
 	{ "fcntl", "cmd", 1, 0, INT32, NAMES(argnames_fcntl) },
 	{ "fcntl64", "cmd", 1, 0, INT32, NAMES(argnames_fcntl) },
 	{ "ioctl", "request", 1, 0, INT32, NAMES(argnames_ioctl) },
 	{ "kill", "sig", 1, 0, INT32, NAMES(argnames_sig) },
 	{ "madvise", "advice", 2, 0, INT32, NAMES(argnames_madv) },
-	{ "mmap", "prot", 2, ARGSPEC_BITS, PROT_EXEC, NAMES(argnames_prot) },
-	{ "mmap2", "prot", 2, ARGSPEC_BITS, PROT_EXEC, NAMES(argnames_prot) },
+	{ "mmap", "prot", 2, ARGSPEC_BITS, PROT_EXEC, NAMES(argnames_prot),
+	    NO_EXEC },
+	{ "mmap2", "prot", 2, ARGSPEC_BITS, PROT_EXEC, NAMES(argnames_prot),
+	    NO_EXEC },
 	{ "mprotect", "prot", 2, ARGSPEC_BITS, PROT_EXEC,
-	    NAMES(argnames_prot) },
+	    NAMES(argnames_prot), NO_EXEC },
 	{ "personality", "persona", 0, 0, INT32, NAMES(argnames_per) },
 	{ "pkey_mprotect", "prot", 2, ARGSPEC_BITS, PROT_EXEC,
-	    NAMES(argnames_prot) },
+	    NAMES(argnames_prot), NO_EXEC },
 	{ "prctl", "option", 0, 0, INT32, NAMES(argnames_pr) },
 	{ "setns", "nstype", 1, ARGSPEC_BITS, INT32, NAMES(argnames_ns) },
 	{ "socket", "family", 0, 0, INT32, NAMES(argnames_af) },
@@ -177,4 +182,14 @@ argspec_format(const struct argspec *s, uint64_t v, char *buf, size_t len)
 		    off < len ? len - off : 1, "%s%#llx", off ? "|" : "",
 		    (unsigned long long)left);
 	return buf;
+}
+
+const char *
+argspec_label(const struct argspec *s, uint64_t v, char *buf, size_t len)
+{
+	if (v == 0 && s->zero != NULL && len > 0) {
+		snprintf(buf, len, "%s", s->zero);
+		return buf;
+	}
+	return argspec_format(s, v, buf, len);
 }

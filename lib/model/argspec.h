@@ -31,6 +31,12 @@ struct argspec {
 	uint64_t	 mask;		/* the bits recorded */
 	const struct argname *names;
 	size_t		 nnames;
+	/*
+	 * ARGSPEC_BITS with a mask that leaves bits out: the value 0 in
+	 * words for argspec_label(), "no PROT_EXEC" (the call was made,
+	 * without those bits); NULL: "0".
+	 */
+	const char	*zero;
 };
 
 /*
@@ -59,6 +65,14 @@ const struct argname	*argspec_names(const char *set, size_t *n);
  * Returns buf.
  */
 const char		*argspec_format(const struct argspec *s, uint64_t v,
+			    char *buf, size_t len);
+
+/*
+ * argspec_format() for people: a 0 where the mask leaves bits out is the
+ * spec's words ("no PROT_EXEC"), never read as a value of its own
+ * (PROT_NONE).  Records that programs read keep argspec_format().
+ */
+const char		*argspec_label(const struct argspec *s, uint64_t v,
 			    char *buf, size_t len);
 
 #endif

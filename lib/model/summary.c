@@ -122,8 +122,12 @@ summary_args(const struct model *m, const uint32_t *v, size_t n, int tsv,
 				    "shutdown", "argument value (pids)");
 			for (k = 0; k < a->nvals; k++) {
 				av = &a->vals[k];
-				argspec_format(a->spec, av->value, val,
-				    sizeof(val));
+				if (tsv)
+					argspec_format(a->spec, av->value, val,
+					    sizeof(val));
+				else
+					argspec_label(a->spec, av->value, val,
+					    sizeof(val));
 				if (tsv)
 					fprintf(f, "arg\t%s\t%s\t%s\t%s\t"
 					    "%llu\t%llu\t%llu\t%llu\t", arch,
@@ -257,13 +261,19 @@ summary_tsv(const struct model *m, FILE *f)
 
 void
 summary_phases(FILE *f, const char *prefix, size_t whole, size_t serving,
-    char *const *dropped, size_t ndropped)
+    char *const *dropped, size_t ndropped, int served)
 {
 	const struct sysdoc_entry *de;
 	struct sysdoc *doc = NULL;
 	size_t i, high = 0;
 	char err[SYSDOC_ERR_MAX];
 
+	if (!served) {
+		fprintf(f, "%sno process was seen serving, so no call is known "
+		    "as startup only (a server: name its waiting call with "
+		    "--serve-on, or use --serve-after)\n", prefix);
+		return;
+	}
 	fprintf(f, "%s%zu call%s allowed for the whole run, %zu still needed "
 	    "once serving\n", prefix, whole, whole == 1 ? "" : "s", serving);
 	fprintf(f, "%s%zu seen in startup only, which a serving-only filter "

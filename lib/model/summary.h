@@ -44,10 +44,11 @@ void	summary_tsv(const struct model *m, FILE *f);
  * serving-only filter would drop; high-risk among them: bind, execve"
  * (risk from assets/syscalls.tsv, lib/model/sysdoc.h; "; none of them
  * high-risk"; nothing when the table cannot be read).  dropped: the
- * names, sorted.
+ * names, sorted.  served 0 (no call was seen serving): one line that says
+ * so instead, and how to mark a server's serving.
  */
 void	summary_phases(FILE *f, const char *prefix, size_t whole,
-	    size_t serving, char *const *dropped, size_t ndropped);
+	    size_t serving, char *const *dropped, size_t ndropped, int served);
 
 /*
  * "exit 3", "signal SEGV" or "live" for a wait(2) status (-1: live);

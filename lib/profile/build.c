@@ -149,7 +149,7 @@ warn_args(const struct model *m, const struct model_sys *s, char ***w,
 				;
 			warn(w, n, "%s with %s seen in pid %d (%s): this "
 			    "profile allows what Docker's default denies",
-			    name, argspec_format(a->spec, av->value, val,
+			    name, argspec_label(a->spec, av->value, val,
 			    sizeof(val)), av->nprocs ? model_proc(m,
 			    av->procs[0])->pid : 0, phase_name(ph < PHASE_N ?
 			    (enum phase)ph : PHASE_STARTUP));

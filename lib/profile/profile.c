@@ -830,6 +830,7 @@ profile_phase_split(const struct profile *p, struct profile_phase_split *s)
 		s->known |= e->phases != 0;
 		if (!allowing(e->action))
 			continue;
+		s->served |= (e->phases & 1u << PHASE_SERVING) != 0;
 		for (j = 0; j < e->nnames; j++)
 			if (!pstrv_has(names, n, e->names[j]))
 				pstrv_add(&names, &n, e->names[j]);

@@ -247,7 +247,8 @@ uint8_t		 profile_name_phases(const struct profile *p, const char *name);
  * What a filter installed once a process serves could drop from p: the
  * distinct names p allows (whole), those still needed once serving (seen
  * after startup, or of unknown phases), and the rest, seen in startup only
- * (dropped, sorted, malloc'd).  known: some entry carries phases at all.
+ * (dropped, sorted, malloc'd).  known: some entry carries phases at all;
+ * served: some allowing entry's calls were seen serving.
  */
 struct profile_phase_split {
 	size_t		  whole;
@@ -255,6 +256,7 @@ struct profile_phase_split {
 	char		**dropped;
 	size_t		  ndropped;
 	int		  known;
+	int		  served;
 };
 
 void		 profile_phase_split(const struct profile *p,

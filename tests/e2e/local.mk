@@ -112,3 +112,22 @@ TESTS += \
 	tests/e2e/classroom-doc.test
 EXTRA_DIST += tests/e2e/demo-deny.test tests/e2e/demo-duration.test \
 	tests/e2e/demo-dir.test tests/e2e/classroom-doc.test
+
+# Walking the hand-tuning loop: a server stopped through sctui --enforce.
+TESTS += tests/e2e/walk-enforce-stop.test
+EXTRA_DIST += tests/e2e/walk-enforce-stop.test
+# A profile without the calls podman makes itself, named by the hint.
+TESTS += tests/e2e/walk-runtime-lacks.test
+EXTRA_DIST += tests/e2e/walk-runtime-lacks.test
+# A command that never serves: no startup-only counts.
+TESTS += tests/e2e/walk-never-served.test
+EXTRA_DIST += tests/e2e/walk-never-served.test
+# The calls a profile denies on purpose, told from those it lacks.
+TESTS += tests/e2e/walk-enforce-purpose.test
+EXTRA_DIST += tests/e2e/walk-enforce-purpose.test
+# The batch summary's phase numbers are the saved profile's.
+TESTS += tests/e2e/walk-summary-file.test
+EXTRA_DIST += tests/e2e/walk-summary-file.test
+# --deny of a call the --profile allows.
+TESTS += tests/e2e/walk-profile-deny.test
+EXTRA_DIST += tests/e2e/walk-profile-deny.test

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 
 #include "argspec.h"
@@ -272,6 +273,26 @@ test_args(void)
 	if (a != NULL)
 		CHECK(strcmp(argspec_format(a->spec, a->vals[0].value, buf,
 		    sizeof(buf)), "CLONE_NEWNS|CLONE_NEWUSER") == 0);
+	/* Without any recorded bit: in words, never a bare 0 read as a
+	 * value (PROT_NONE). */
+	call_args(m, 10, 10, "clone", SIGCHLD | CLONE_FILES, 0, 0);
+	a = arg_of(m, "clone", 0);
+	CHECK(a != NULL && a->nvals == 2 && a->vals[1].value == 0);
+	if (a != NULL && a->nvals == 2)
+		CHECK(strcmp(argspec_label(a->spec, a->vals[1].value, buf,
+		    sizeof(buf)), "no namespace flags") == 0);
+	call_args(m, 10, 10, "mmap", 0, 4096, PROT_READ | PROT_WRITE);
+	a = arg_of(m, "mmap", 2);
+	CHECK(a != NULL && a->nvals == 1 && a->vals[0].value == 0);
+	if (a != NULL && a->nvals == 1)
+		CHECK(strcmp(argspec_label(a->spec, a->vals[0].value, buf,
+		    sizeof(buf)), "no PROT_EXEC") == 0);
+	/* Records for programs keep the number; a full mask has no words. */
+	if (a != NULL && a->nvals == 1)
+		CHECK(strcmp(argspec_format(a->spec, a->vals[0].value, buf,
+		    sizeof(buf)), "0") == 0);
+	CHECK(strcmp(argspec_label(argspec_arg("unshare", 0), 0, buf,
+	    sizeof(buf)), "0") == 0);
 	/* Bounded: MODEL_ARG_MAX values, the rest in many. */
 	for (i = 0; i < 1000; i++)
 		call_args(m, 10, 10, "ioctl", 1, 0x10000 + i, 0);
