@@ -41,7 +41,12 @@ main(int argc, char **argv)
 	if ((ep = epoll_create1(0)) < 0)
 		return 1;
 	snprintf(path, sizeof(path), "%s/pid", argv[1]);
-	for (i = 0; ; i++) {
+	/*
+	 * SIGTERM ends serving: checked before each wait too, so that a
+	 * signal that came between two waits is not followed by one more
+	 * (it would count in shutdown).
+	 */
+	for (i = 0; !done; i++) {
 		epoll_wait(ep, &ev, 1, 10);
 		if (done)
 			break;
