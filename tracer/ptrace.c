@@ -858,7 +858,15 @@ spin_wait(struct tracer *t, const struct place *pl, int *status)
 struct ptrace_wait {
 	struct pollfd	pfd[2];		/* the SIGCHLD signalfd, requests */
 	struct place	pl;		/* the CPU the tracer follows */
+	unsigned	stops;		/* the waiting sampler's clock */
 };
+
+/*
+ * Busy, the waiting sampler looks at the clock once every this many
+ * stops (a stop costs microseconds; a round is due every 100 ms); idle,
+ * before each sleep.
+ */
+#define SAMPLE_EVERY	64
 
 /*
  * The next stop: reaps it with wait4(WNOHANG), spins briefly when nothing
@@ -875,7 +883,8 @@ next_event(struct tracer *t, struct ptrace_wait *w, int *status,
 	pid_t tid;
 
 	while (t->tcbs.live > 0) {
-		tracer_sample_waiting(t);
+		if (++w->stops % SAMPLE_EVERY == 0)
+			tracer_sample_waiting(t);
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
@@ -891,6 +900,7 @@ next_event(struct tracer *t, struct ptrace_wait *w, int *status,
 			/* ECHILD: every tracee detached or gone. */
 			return errno == ECHILD ? 0 : -errno;
 		}
+		tracer_sample_waiting(t);
 		if (poll(w->pfd, 2, poll_timeout(t)) < 0 && errno != EINTR)
 			return -errno;
 		/* Drain SIGCHLD; wait4() says what happened.  A full buffer
@@ -921,6 +931,7 @@ ptrace_run(struct tracer *t)
 	w.pfd[1].fd = t->reqfd;
 	w.pfd[1].events = POLLIN;
 	place_init(&w.pl);
+	w.stops = 0;
 	while ((tid = next_event(t, &w, &status, &queued)) > 0) {
 		dispatch_event(t, tid, status);
 		place_stop(&w.pl, tid, queued);
