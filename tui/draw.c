@@ -1045,8 +1045,12 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 		    s->refused, s->refused == 1 ? "" : "s");
 		put(w, y++, 1, width - 1, ui->attrs[UA_DENIED], buf);
 	}
-	x = snprintf(buf, sizeof(buf), "%u process%s:", s->nprocs,
-	    s->nprocs == 1 ? "" : "es");
+	/* A call a profile lists that no process made: no list. */
+	if (s->nprocs == 0)
+		x = snprintf(buf, sizeof(buf), "not made in this run");
+	else
+		x = snprintf(buf, sizeof(buf), "%u process%s:", s->nprocs,
+		    s->nprocs == 1 ? "" : "es");
 	np = model_nprocs(ui->model);
 	for (i = 0; i < np && x < (int)sizeof(buf) - 80; i++) {
 		p = model_proc(ui->model, (uint32_t)i);

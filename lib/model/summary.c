@@ -37,6 +37,13 @@ summary_status(int status, char *buf, size_t len)
 		snprintf(buf, len, "status %#x", status);
 }
 
+int
+summary_failed(int status)
+{
+	return status >= 0 && (WIFSIGNALED(status) || (WIFEXITED(status) &&
+	    WEXITSTATUS(status) != 0));
+}
+
 static const struct model *sort_model;
 
 static int

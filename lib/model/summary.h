@@ -55,6 +55,11 @@ void	summary_phases(FILE *f, const char *prefix, size_t whole,
  * "ended" for SC_STATUS_UNKNOWN.
  */
 void	summary_status(int status, char *buf, size_t len);
+/*
+ * 1 if the wait(2) status tells a failure: death by a signal or a non-zero
+ * exit; 0 for exit 0, live (-1) and SC_STATUS_UNKNOWN.
+ */
+int	summary_failed(int status);
 
 /* What a serving-only profile would drop from the whole run's. */
 struct summary_drop {
