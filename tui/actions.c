@@ -276,7 +276,7 @@ toggle_value(struct ui *ui)
 	a = &s->args[arg];
 	av = &a->vals[val_i];
 	view_sys_name(ui, sys, sname, sizeof(sname));
-	argspec_format(a->spec, av->value, val, sizeof(val));
+	argspec_label(a->spec, av->value, val, sizeof(val));
 	if (model_toggle_arg(ui->model, sys, a->spec->arg, av->value,
 	    av->toggle == TOGGLE_ALLOW ? TOGGLE_DENY : TOGGLE_ALLOW) < 0) {
 		ui_message(ui, 1, "%s %s %s cannot be denied: over %d values "
