@@ -995,8 +995,9 @@ static const struct action actions[] = {
 	  act_bottom },
 	{ NULL, 0, { 'p' }, "pause/resume the event log", act_pause },
 	{ NULL, 0, { 'P' }, "demo: pause/resume its requests", act_demo_pause },
-	{ NULL, 0, { 'c' }, "details pane: the next executable's first "
-	  "stack of the call (--stacks)", act_stack_next },
+	{ NULL, 0, { 'c' }, "details pane: the call's next first stack, "
+	  "by executable (--stacks) or process (--stacks=process)",
+	  act_stack_next },
 	{ NULL, 0, { '[' }, "details pane: scroll the stack up",
 	  act_stack_up },
 	{ NULL, 0, { ']' }, "details pane: scroll the stack down",
