@@ -41,10 +41,10 @@ void	summary_tsv(const struct model *m, FILE *f);
  * What a filter installed once the program serves would change, in two
  * lines each starting with prefix: "59 calls allowed for the whole run, 20
  * still needed once serving" and "39 seen in startup only, which a
- * serving-only filter would drop; high-risk among them: bind, execve"
- * (risk from assets/syscalls.tsv, lib/model/sysdoc.h; "; none of them
- * high-risk"; nothing when the table cannot be read).  dropped: the
- * names, sorted.  served 0 (no call was seen serving): one line that says
+ * serving-only filter would drop: 1 high-risk, 2 medium-risk: mount,
+ * setgid, setuid" (risk from assets/syscalls.tsv, lib/model/sysdoc.h;
+ * nothing after "drop" when the table cannot be read or none is dropped).
+ * dropped: the names, sorted.  served 0 (no call was seen serving): one line that says
  * so instead, and how to mark a server's serving.
  */
 void	summary_phases(FILE *f, const char *prefix, size_t whole,
