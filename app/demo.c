@@ -1349,31 +1349,6 @@ batch_started(void *arg, struct run *r)
 	return 0;
 }
 
-/*
- * The summary's last word: what a profile loaded once the server serves
- * would drop (nothing to say when it never served).
- */
-static void
-batch_ended(void *arg, struct run *r)
-{
-	struct summary_drop sd;
-	struct sysdoc *doc;
-	char err[SYSDOC_ERR_MAX], names[1024];
-
-	(void)arg;
-	if (sysdoc_load_default(&doc, err, sizeof(err)) < 0) {
-		fprintf(stderr, "sctui: demo: no risk levels: %s\n", err);
-		doc = NULL;
-	}
-	summary_drop(run_model(r), doc, &sd, names, sizeof(names));
-	if (sd.serving > 0)
-		fprintf(stderr, "sctui: demo: serving-only would drop %zu of "
-		    "%zu calls, %zu high-risk, %zu medium-risk%s%s\n",
-		    sd.dropped, sd.calls, sd.high, sd.medium, *names ? ": " :
-		    "", names);
-	sysdoc_free(doc);
-}
-
 int
 demo_main(const struct cli *c)
 {
@@ -1417,7 +1392,7 @@ demo_main(const struct cli *c)
 	/* SIGQUIT at sctui ends like Ctrl-C: the server stops, the folder
 	 * goes. */
 	o.quit_ends = 1;
-	rc = batch_trace(c, &o, batch_started, batch_ended, d);
+	rc = batch_trace(c, &o, batch_started, NULL, d);
 	demo_stop(d);
 	demo_poll(d, &st);
 	if (!c->quiet || st.failed > 0)

@@ -635,14 +635,6 @@ enforce_explain(const struct cli *c, int status, const char *denied,
 		    "lacks: %s\n", name, how, prof, next);
 }
 
-/* 1 if the command ended well: exit status 0. */
-static int
-enforce_failed(int status)
-{
-	return WIFSIGNALED(status) || (WIFEXITED(status) &&
-	    WEXITSTATUS(status) != 0);
-}
-
 /* With user notification: see the top of the file. */
 static int
 enforce_notify(const struct cli *c, const struct profile *p, const void *bpf,
@@ -688,7 +680,7 @@ enforce_notify(const struct cli *c, const struct profile *p, const void *bpf,
 			enforce_summary(&e);
 		enforce_names(&e, names, sizeof(names), &lacked);
 		/* Stopped by a signal sent to sctui: asked for, no failure. */
-		if (status != -1 && enforce_failed(status) &&
+		if (summary_failed(status) &&
 		    run_passed_signal(e.run) == 0)
 			enforce_explain(c, status, names, lacked);
 	}
@@ -787,7 +779,7 @@ enforce_plain(const struct cli *c, scmp_filter_ctx ctx)
 		    "execve?)" : "");
 		return rc == ENOENT ? 127 : 126;
 	}
-	if (enforce_failed(status) && forwarded == 0 && !(WIFEXITED(status) &&
+	if (summary_failed(status) && forwarded == 0 && !(WIFEXITED(status) &&
 	    WEXITSTATUS(status) >= 125))
 		enforce_explain(c, status, NULL, 1);
 	if (WIFSIGNALED(status))

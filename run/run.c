@@ -1233,10 +1233,30 @@ run_save_session(struct run *r, const char *path, uint64_t now, char *err,
 	return session_save(path, r->model, &meta, err, errlen);
 }
 
+/*
+ * The profile a run opened, what saving it builds on: its phase groups and
+ * runtime entry kept, less the denials the user has taken back.
+ */
+static struct profile *
+opened_base(const struct run *r)
+{
+	struct profile *p = profile_dup(r->meta.profile);
+	const struct model_sys *s;
+	uint32_t i;
+
+	for (i = 0; i < model_nsys(r->model); i++) {
+		s = model_sys(r->model, i);
+		if (s->toggle == TOGGLE_ALLOW && sysname_known(s->sysid))
+			profile_undeny(p, sysname_name(s->sysid));
+	}
+	return p;
+}
+
 struct profile *
 run_profile(struct run *r, char *err, size_t errlen)
 {
 	struct profile_build b = { 0 };
+	struct profile *opened = NULL, *p;
 
 	b.runtime_name = r->cli->runtime ? r->cli->runtime :
 	    PROFILE_BUILD_RUNTIME;
@@ -1246,12 +1266,16 @@ run_profile(struct run *r, char *err, size_t errlen)
 			return NULL;
 		r->have_runtime = 1;
 	}
+	if (r->base == NULL && r->meta.profile != NULL)
+		opened = opened_base(r);
 	b.model = r->model;
-	b.base = r->base;
+	b.base = opened != NULL ? opened : r->base;
 	b.runtime = &r->runtime;
 	b.default_action = r->cli->default_action;
 	b.errno_ret = r->cli->errno_ret;
-	return profile_build(&b);
+	p = profile_build(&b);
+	profile_free(opened);
+	return p;
 }
 
 int

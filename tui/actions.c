@@ -276,7 +276,7 @@ toggle_value(struct ui *ui)
 	a = &s->args[arg];
 	av = &a->vals[val_i];
 	view_sys_name(ui, sys, sname, sizeof(sname));
-	argspec_format(a->spec, av->value, val, sizeof(val));
+	argspec_label(a->spec, av->value, val, sizeof(val));
 	if (model_toggle_arg(ui->model, sys, a->spec->arg, av->value,
 	    av->toggle == TOGGLE_ALLOW ? TOGGLE_DENY : TOGGLE_ALLOW) < 0) {
 		ui_message(ui, 1, "%s %s %s cannot be denied: over %d values "
@@ -995,8 +995,9 @@ static const struct action actions[] = {
 	  act_bottom },
 	{ NULL, 0, { 'p' }, "pause/resume the event log", act_pause },
 	{ NULL, 0, { 'P' }, "demo: pause/resume its requests", act_demo_pause },
-	{ NULL, 0, { 'c' }, "details pane: the next executable's first "
-	  "stack of the call (--stacks)", act_stack_next },
+	{ NULL, 0, { 'c' }, "details pane: the call's next first stack, "
+	  "by executable (--stacks) or process (--stacks=process)",
+	  act_stack_next },
 	{ NULL, 0, { '[' }, "details pane: scroll the stack up",
 	  act_stack_up },
 	{ NULL, 0, { ']' }, "details pane: scroll the stack down",

@@ -825,7 +825,7 @@ argval_text(const struct ui *ui, const struct model_arg *a,
 	int ph;
 
 	x = (size_t)snprintf(buf, len, "%s%s [", box ? av->toggle ==
-	    TOGGLE_DENY ? "[ ] " : "[x] " : "", argspec_format(a->spec,
+	    TOGGLE_DENY ? "[ ] " : "[x] " : "", argspec_label(a->spec,
 	    av->value, val, sizeof(val)));
 	for (sep = "", ph = 0; ph < PHASE_N && x < len; ph++)
 		if (av->count[ph] > 0) {
@@ -899,7 +899,7 @@ details_args(struct ui *ui, WINDOW *w, int width, int y,
 			    a->vals[k].value)) {
 				snprintf(buf, sizeof(buf), "%s with %s seen: "
 				    "this profile allows what Docker's "
-				    "default denies", name, argspec_format(
+				    "default denies", name, argspec_label(
 				    a->spec, a->vals[k].value, val,
 				    sizeof(val)));
 				put(w, y++, 1, width - 1,
@@ -1045,8 +1045,12 @@ details_sys(struct ui *ui, WINDOW *w, int width)
 		    s->refused, s->refused == 1 ? "" : "s");
 		put(w, y++, 1, width - 1, ui->attrs[UA_DENIED], buf);
 	}
-	x = snprintf(buf, sizeof(buf), "%u process%s:", s->nprocs,
-	    s->nprocs == 1 ? "" : "es");
+	/* A call a profile lists that no process made: no list. */
+	if (s->nprocs == 0)
+		x = snprintf(buf, sizeof(buf), "not made in this run");
+	else
+		x = snprintf(buf, sizeof(buf), "%u process%s:", s->nprocs,
+		    s->nprocs == 1 ? "" : "es");
 	np = model_nprocs(ui->model);
 	for (i = 0; i < np && x < (int)sizeof(buf) - 80; i++) {
 		p = model_proc(ui->model, (uint32_t)i);

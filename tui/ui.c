@@ -383,10 +383,46 @@ drain(struct ui *ui)
 	return total;
 }
 
+/*
+ * The calls denied in the run, into buf: "uname (by the profile), openat
+ * (live, 2 times)"; empty for none.  A --profile's denials by hand fail in
+ * the kernel, never traced, so they are named uncounted.
+ */
+static const char *
+ended_denials(const struct ui *ui, char *buf, size_t len)
+{
+	const struct profile *base = run_base(ui->run);
+	const struct model_sys *s;
+	const char *name;
+	char **names = NULL;
+	size_t i, n, at;
+
+	buf[0] = '\0';
+	n = base != NULL ? profile_denied_names(base, &names) : 0;
+	for (i = 0; i < n; i++) {
+		at = strlen(buf);
+		snprintf(buf + at, len - at, "%s%s (by the profile)",
+		    at ? ", " : "", names[i]);
+		free(names[i]);
+	}
+	free(names);
+	for (i = 0; i < model_nsys(ui->model); i++) {
+		s = model_sys(ui->model, (uint32_t)i);
+		name = sysname_name(s->sysid);
+		if (s->denials == 0 || (base != NULL &&
+		    profile_denies(base, name)))
+			continue;
+		at = strlen(buf);
+		snprintf(buf + at, len - at, "%s%s (live, %" PRIu64 " time%s)",
+		    at ? ", " : "", name, s->denials, draw_plural(s->denials));
+	}
+	return buf;
+}
+
 static void
 tracer_finished(struct ui *ui)
 {
-	char st[32];
+	char st[32], denied[512];
 
 	ui->tracer_done = 1;
 	ui->end = ui->now;	/* the elapsed clock stops */
@@ -400,8 +436,13 @@ tracer_finished(struct ui *ui)
 		    "review, save (F2), quit (F10)");
 	else {
 		summary_status(ui->root_status, st, sizeof(st));
-		ui_message(ui, 0, "the program ended (%s); review, save (F2), "
-		    "quit (F10)", st);
+		if (summary_failed(ui->root_status) &&
+		    *ended_denials(ui, denied, sizeof(denied)))
+			ui_message(ui, 0, "the program ended (%s); denied: "
+			    "%s; review, save (F2), quit (F10)", st, denied);
+		else
+			ui_message(ui, 0, "the program ended (%s); review, "
+			    "save (F2), quit (F10)", st);
 	}
 }
 
@@ -714,7 +755,8 @@ ui_run(struct run *r, const struct ui_opts *o)
 	ui->mode_name = run_mode_name(r);
 	ui->start = run_start_ns(r);
 	ui->root_status = run_root_status(r);
-	ui->tracer_done = !run_running(r);
+	/* A live run, even one over already, ends through the loop. */
+	ui->tracer_done = ui->opened;
 	ui->sel_proc = TROW_ALL;
 	ui->focus = PANE_SYS;
 	ui->out_fd[0] = run_output_fd(r, 0);

@@ -37,6 +37,13 @@ summary_status(int status, char *buf, size_t len)
 		snprintf(buf, len, "status %#x", status);
 }
 
+int
+summary_failed(int status)
+{
+	return status >= 0 && (WIFSIGNALED(status) || (WIFEXITED(status) &&
+	    WEXITSTATUS(status) != 0));
+}
+
 static const struct model *sort_model;
 
 static int
@@ -259,14 +266,24 @@ summary_tsv(const struct model *m, FILE *f)
 	}
 }
 
+/* The risk of name in doc that a drop counts: high, medium, or 0. */
+static int
+drop_risk(const struct sysdoc *doc, const char *name)
+{
+	const struct sysdoc_entry *de;
+
+	de = doc != NULL ? sysdoc_find(doc, name) : NULL;
+	return de != NULL && de->level >= SYSDOC_MEDIUM ? (int)de->level : 0;
+}
+
 void
 summary_phases(FILE *f, const char *prefix, size_t whole, size_t serving,
     char *const *dropped, size_t ndropped, int served)
 {
-	const struct sysdoc_entry *de;
 	struct sysdoc *doc = NULL;
-	size_t i, high = 0;
+	size_t i, high = 0, medium = 0, named = 0;
 	char err[SYSDOC_ERR_MAX];
+	int risk;
 
 	if (!served) {
 		fprintf(f, "%sno process was seen serving, so no call is known "
@@ -283,13 +300,15 @@ summary_phases(FILE *f, const char *prefix, size_t whole, size_t serving,
 		return;
 	}
 	for (i = 0; i < ndropped; i++) {
-		de = sysdoc_find(doc, dropped[i]);
-		if (de == NULL || de->level != SYSDOC_HIGH)
-			continue;
-		fprintf(f, "%s%s", high++ ? ", " : "; high-risk among them: ",
-		    dropped[i]);
+		risk = drop_risk(doc, dropped[i]);
+		high += risk == SYSDOC_HIGH;
+		medium += risk == SYSDOC_MEDIUM;
 	}
-	fputs(high ? "\n" : "; none of them high-risk\n", f);
+	fprintf(f, ": %zu high-risk, %zu medium-risk", high, medium);
+	for (i = 0; i < ndropped; i++)
+		if (drop_risk(doc, dropped[i]) != 0)
+			fprintf(f, "%s%s", named++ ? ", " : ": ", dropped[i]);
+	fputc('\n', f);
 	sysdoc_free(doc);
 }
 
@@ -297,10 +316,10 @@ void
 summary_drop(const struct model *m, const struct sysdoc *doc,
     struct summary_drop *out, char *names, size_t len)
 {
-	const struct sysdoc_entry *de;
 	const struct model_sys *s;
 	size_t at = 0;
 	uint32_t i;
+	int risk;
 
 	memset(out, 0, sizeof(*out));
 	if (names != NULL && len > 0)
@@ -315,16 +334,14 @@ summary_drop(const struct model *m, const struct sysdoc *doc,
 		if (!model_sys_startup_only(s))
 			continue;
 		out->dropped++;
-		de = doc != NULL ? sysdoc_find(doc, sysname_name(s->sysid)) :
-		    NULL;
-		if (de == NULL || de->level < SYSDOC_MEDIUM)
+		if ((risk = drop_risk(doc, sysname_name(s->sysid))) == 0)
 			continue;
-		if (de->level == SYSDOC_HIGH)
+		if (risk == SYSDOC_HIGH)
 			out->high++;
 		else
 			out->medium++;
 		if (names != NULL && at < len)
 			at += (size_t)snprintf(names + at, len - at, "%s%s",
-			    at ? ", " : "", de->name);
+			    at ? ", " : "", sysname_name(s->sysid));
 	}
 }

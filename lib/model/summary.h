@@ -41,10 +41,10 @@ void	summary_tsv(const struct model *m, FILE *f);
  * What a filter installed once the program serves would change, in two
  * lines each starting with prefix: "59 calls allowed for the whole run, 20
  * still needed once serving" and "39 seen in startup only, which a
- * serving-only filter would drop; high-risk among them: bind, execve"
- * (risk from assets/syscalls.tsv, lib/model/sysdoc.h; "; none of them
- * high-risk"; nothing when the table cannot be read).  dropped: the
- * names, sorted.  served 0 (no call was seen serving): one line that says
+ * serving-only filter would drop: 1 high-risk, 2 medium-risk: mount,
+ * setgid, setuid" (risk from assets/syscalls.tsv, lib/model/sysdoc.h;
+ * nothing after "drop" when the table cannot be read or none is dropped).
+ * dropped: the names, sorted.  served 0 (no call was seen serving): one line that says
  * so instead, and how to mark a server's serving.
  */
 void	summary_phases(FILE *f, const char *prefix, size_t whole,
@@ -55,6 +55,11 @@ void	summary_phases(FILE *f, const char *prefix, size_t whole,
  * "ended" for SC_STATUS_UNKNOWN.
  */
 void	summary_status(int status, char *buf, size_t len);
+/*
+ * 1 if the wait(2) status tells a failure: death by a signal or a non-zero
+ * exit; 0 for exit 0, live (-1) and SC_STATUS_UNKNOWN.
+ */
+int	summary_failed(int status);
 
 /* What a serving-only profile would drop from the whole run's. */
 struct summary_drop {

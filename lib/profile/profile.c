@@ -931,6 +931,18 @@ profile_deny(struct profile *p, const char *name)
 	profile_entry_add_name(e, name);
 }
 
+static int
+denied_entry(const struct profile_entry *e)
+{
+	return e->denied;
+}
+
+void
+profile_undeny(struct profile *p, const char *name)
+{
+	remove_name(p, name, denied_entry);
+}
+
 size_t
 profile_denied_names(const struct profile *p, char ***names)
 {

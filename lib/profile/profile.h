@@ -269,10 +269,12 @@ void		 profile_phase_split_free(struct profile_phase_split *s);
  * no errno; PROFILE_DENIED_TEXT as its comment), so that no later trace,
  * runtime set or merge allows them again without being told.
  * profile_deny() takes name out of every allowing entry and into that
- * entry (the locked calls excepted); profile_denies() is 1 when an entry
- * denies name by hand.
+ * entry (the locked calls excepted); profile_undeny() takes it out of
+ * every entry that denies by hand (the user allowed it again);
+ * profile_denies() is 1 when an entry denies name by hand.
  */
 void		 profile_deny(struct profile *p, const char *name);
+void		 profile_undeny(struct profile *p, const char *name);
 int		 profile_denies(const struct profile *p, const char *name);
 
 /*

@@ -82,6 +82,7 @@ session_meta_free(struct session_meta *s)
 		free(*a);
 	free(s->arches);
 	stacks_free(s->stacks);
+	profile_free(s->profile);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -1073,7 +1074,7 @@ session_load(const char *path, const struct model_opts *opts,
 	if (rc < 0)
 		return rc;
 	*out = session_from_profile(p, opts);
-	profile_free(p);
+	meta->profile = p;
 	meta->from_profile = 1;
 	meta->root_status = -1;
 	meta->command = xstrdup(path);

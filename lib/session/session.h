@@ -51,6 +51,12 @@ struct session_meta {
 	int		 attached;	/* traced with -p */
 	int		 from_profile;	/* opened from a plain profile */
 	/*
+	 * That profile as read (its phase groups, the runtime's entry),
+	 * what a save of it builds on; NULL: none.  Owned, freed by
+	 * session_meta_free().
+	 */
+	struct profile	*profile;
+	/*
 	 * The first stacks (lib/model/stacks.h); NULL: none.  Read: owned,
 	 * freed by session_meta_free().  Written: only read.
 	 */

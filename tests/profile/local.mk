@@ -23,13 +23,13 @@ TESTS += tests/profile/t-profile tests/profile/t-corpus \
 	tests/profile/convert.test tests/profile/merge.test \
 	tests/profile/diff.test tests/profile/caps.test \
 	tests/profile/formats.test tests/profile/phases.test \
-	tests/profile/denied.test
+	tests/profile/denied.test tests/profile/open-save.test
 
 EXTRA_DIST += $(profile_test_files) tests/profile/convert.test \
 	tests/profile/merge.test tests/profile/diff.test tests/profile/caps.test \
 	tests/profile/formats.test tests/profile/formats.py \
 	tests/profile/golden/README tests/profile/phases.test \
-	tests/profile/denied.test
+	tests/profile/denied.test tests/profile/open-save.test
 profile_test_files = \
 	tests/profile/data/small.json tests/profile/data/config.json \
 	tests/profile/data/args.json \

@@ -39,7 +39,9 @@ TUI_TESTS = \
 	tests/tui/tui-evlog-modes.test \
 	tests/tui/demo-deny.test \
 	tests/tui/demo-pause.test \
-	tests/tui/demo-startup-call.test
+	tests/tui/demo-startup-call.test \
+	tests/tui/tui-profile-exit.test \
+	tests/tui/tui-open-profile.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += tests/tui/tmux.sh $(TUI_TESTS)
 
