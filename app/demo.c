@@ -49,7 +49,7 @@
 #define DEMO_SERVER	"sctui-demo-server"
 #define LOG_CAP		(1L << 20)	/* error log bytes, then emptied */
 #define LISTEN_WAIT_MS	30000		/* for the port, tracing is slow */
-#define IO_WAIT_MS	3000		/* for one answer */
+#define IO_WAIT_MS	10000		/* for one answer (tracing is slow) */
 #define STOP_WAIT_MS	15000		/* for the pid file to go, after stop */
 #define PAUSED_NAP_MS	20		/* while paused */
 
@@ -1259,11 +1259,11 @@ demo_failures(struct demo *d, char *buf, size_t len)
 {
 	static const char *const what[DEMO_FAIL_N] = {
 		"refused", "closed before an answer", "reset before an answer",
-		"without an answer in 3 s", "cut short", "garbled",
+		"without an answer in 10 s", "cut short", "garbled",
 	};
 	static const char *const end[DEMO_FAIL_N] = {
 		"", "the connection closed", "the connection reset",
-		"no more bytes in 3 s", "", "",
+		"no more bytes in 10 s", "", "",
 	};
 	struct demo_stats st;
 	size_t at = 0;
