@@ -387,6 +387,17 @@ container_strings(const char *const *v)
 }
 
 /*
+ * The command gets a terminal when sctui's stdin is one and sctui runs in
+ * its foreground: a runtime sets a terminal's modes, which stops a
+ * background job (SIGTTOU) for good.
+ */
+static int
+container_tty(void)
+{
+	return isatty(0) && tcgetpgrp(0) == getpgrp();
+}
+
+/*
  * config.json for runc and crun: the host's root read-only, the usual
  * /proc, /dev and /sys, the working folder and /tmp writable; mount, ipc
  * and uts namespaces only; seccomp (the OCI writer's object) in
@@ -431,7 +442,7 @@ container_config(struct container *ct, json_t *seccomp,
 		json_object_set_new(capj, "permitted", container_strings(caps));
 	}
 	getrlimit(RLIMIT_NOFILE, &rl);
-	json_object_set_new(proc, "terminal", json_boolean(isatty(0)));
+	json_object_set_new(proc, "terminal", json_boolean(container_tty()));
 	json_object_set_new(proc, "user", user);
 	json_object_set_new(proc, "args",
 	    container_strings((const char *const *)ct->c->argv));
@@ -511,7 +522,7 @@ container_prepare(struct container *ct, const struct profile *p)
 		container_arg(ct, "run");
 		container_arg(ct, "--rm");
 		container_arg(ct, "--name=%s", ct->id);
-		container_arg(ct, isatty(0) ? "-it" : "-i");
+		container_arg(ct, container_tty() ? "-it" : "-i");
 		container_arg(ct, "--network=host");
 		container_arg(ct, "--pid=host");
 		container_arg(ct, "--env-host");
