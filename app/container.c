@@ -630,7 +630,7 @@ container_run(struct container *ct)
 {
 	char line[4096] = "";
 	struct sigaction sa;
-	int status;
+	int status, fd;
 	size_t i;
 	pid_t pid;
 
@@ -656,6 +656,14 @@ container_run(struct container *ct)
 	if (pid == 0) {
 		for (i = 0; i < CONTAINER_NSIGS; i++)
 			sigaction(container_sigs[i], &sa, NULL);
+		/*
+		 * A terminal sctui may not use (a background job) is not
+		 * the runtime's either: touching it would stop sctui's
+		 * whole process group (SIGTTIN, SIGTTOU).
+		 */
+		if (isatty(0) && !container_tty() &&
+		    (fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0)
+			(void)dup2(fd, 0);
 		container_exec(ct);
 	}
 	container_child = pid;
