@@ -341,8 +341,7 @@ save_profile(const struct cli *c, struct run *r)
 
 int
 batch_trace(const struct cli *c, const struct run_opts *o,
-    int (*started)(void *arg, struct run *r),
-    void (*ended)(void *arg, struct run *r), void *arg)
+    int (*started)(void *arg, struct run *r), void *arg)
 {
 	struct model *m;
 	struct run *r;
@@ -394,8 +393,6 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 		report_missing(c, r);
 	if (c->output != NULL && save_profile(c, r) < 0)
 		code = code ? code : 1;
-	if (ended != NULL)
-		ended(arg, r);
 	run_free(r);
 	return code;
 }
@@ -405,7 +402,7 @@ batch_main(const struct cli *c)
 {
 	struct run_opts o = { 0 };
 
-	return batch_trace(c, &o, NULL, NULL, NULL);
+	return batch_trace(c, &o, NULL, NULL);
 }
 
 int

@@ -15,12 +15,10 @@ int	batch_main(const struct cli *c);
 /*
  * batch_main() with the run's options o (opts.ring must be 0).  started,
  * if not NULL, is called once the command runs; a non-zero return ends the
- * trace and is returned as the exit status.  ended, if not NULL, is called
- * after the summary and the files, with the model still there.
+ * trace and is returned as the exit status.
  */
 int	batch_trace(const struct cli *c, const struct run_opts *o,
-	    int (*started)(void *arg, struct run *r),
-	    void (*ended)(void *arg, struct run *r), void *arg);
+	    int (*started)(void *arg, struct run *r), void *arg);
 
 /*
  * --open with --batch: the summary table of a saved session (or a

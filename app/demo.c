@@ -1392,7 +1392,7 @@ demo_main(const struct cli *c)
 	/* SIGQUIT at sctui ends like Ctrl-C: the server stops, the folder
 	 * goes. */
 	o.quit_ends = 1;
-	rc = batch_trace(c, &o, batch_started, NULL, d);
+	rc = batch_trace(c, &o, batch_started, d);
 	demo_stop(d);
 	demo_poll(d, &st);
 	if (!c->quiet || st.failed > 0)
