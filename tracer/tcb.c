@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xalloc.h"
 
@@ -41,6 +42,7 @@ tcb_add(struct tcb_table *t, pid_t tid, pid_t tgid)
 	memset(c, 0, sizeof(*c));
 	c->tid = tid;
 	c->tgid = tgid;
+	c->comm_fd = -1;
 	c->next_free = 0;
 	idmap_put(&t->bytid, (uint32_t)tid, i);
 	t->live++;
@@ -52,6 +54,11 @@ tcb_del(struct tcb_table *t, struct tcb *c)
 {
 	uint32_t i = (uint32_t)(c - t->slots);
 
+	if (c->comm_fd >= 0) {
+		close(c->comm_fd);
+		c->comm_fd = -1;
+		t->nfds--;
+	}
 	c->tid = 0;
 	c->next_free = t->free_head;
 	t->free_head = i + 1;
@@ -61,6 +68,11 @@ tcb_del(struct tcb_table *t, struct tcb *c)
 void
 tcb_table_free(struct tcb_table *t)
 {
+	struct tcb *c;
+
+	for (c = tcb_first(t); c != NULL; c = tcb_next(t, c))
+		if (c->comm_fd >= 0)
+			close(c->comm_fd);
 	free(t->slots);
 	idmap_free(&t->bytid);
 	memset(t, 0, sizeof(*t));

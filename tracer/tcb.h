@@ -12,6 +12,12 @@
 
 #include "idmap.h"
 
+/*
+ * At most this many comm_fd open at once: a program's processes cannot
+ * take the tracer's descriptors.
+ */
+#define TCB_FDS		256
+
 struct tcb {
 	pid_t		tid;		/* 0: free slot */
 	pid_t		tgid;
@@ -39,6 +45,8 @@ struct tcb {
 					   (event clock) */
 	int32_t		ret_nr;		/* TCB_RETURN: the call's number */
 	char		comm[16];	/* NOTIFY mode, leaders: the name seen */
+	int		comm_fd;	/* NOTIFY mode, leaders: /proc/TID/comm held
+				   open (tcb_del() closes it); -1: none */
 	uint32_t	next_free;	/* free list: index + 1, 0 ends */
 };
 
@@ -47,6 +55,7 @@ struct tcb_table {
 	uint32_t	 nslots, cap;
 	uint32_t	 free_head;	/* index + 1 of a free slot; 0: none */
 	uint32_t	 live;
+	uint32_t	 nfds;		/* comm_fd held open, at most TCB_FDS */
 	struct idmap	 bytid;
 };
 

@@ -148,6 +148,14 @@ size_t		 tracer_proc_children(pid_t pid, pid_t tid, pid_t *pids,
 		    size_t max);
 /* tid's name into buf (len bytes); "" if it is gone. */
 void		 tracer_proc_comm(pid_t tid, char *buf, size_t len);
+/*
+ * The same in two steps, for a name read again and again: /proc/TID/comm
+ * opened (-1 with errno), and read from the start of fd into buf ("" once
+ * the process is gone: the file follows the process, never its pid's
+ * next owner).
+ */
+int		 tracer_comm_open(pid_t tid);
+void		 tracer_comm_read(int fd, char *buf, size_t len);
 
 /* Stamps ev and hands it to the sink. */
 void		 tracer_emit(struct tracer *t, struct sc_event *ev);

@@ -255,16 +255,29 @@ tracer_proc_children(pid_t pid, pid_t tid, pid_t *pids, size_t max)
 void
 tracer_proc_comm(pid_t tid, char *buf, size_t len)
 {
-	char path[64];
-	ssize_t n;
 	int fd;
 
 	buf[0] = '\0';
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = tracer_comm_open(tid)) < 0)
 		return;
-	n = read(fd, buf, len - 1);
+	tracer_comm_read(fd, buf, len);
 	close(fd);
+}
+
+int
+tracer_comm_open(pid_t tid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+void
+tracer_comm_read(int fd, char *buf, size_t len)
+{
+	ssize_t n = pread(fd, buf, len - 1, 0);
+
 	if (n <= 0)
 		n = 0;
 	buf[n] = '\0';

@@ -2,6 +2,7 @@
 check_PROGRAMS += \
 	tests/helpers/h-args \
 	tests/helpers/h-attach \
+	tests/helpers/h-comm-exec \
 	tests/helpers/h-daemon \
 	tests/helpers/h-fork-threads \
 	tests/helpers/h-int80 \
@@ -23,6 +24,8 @@ tests_helpers_h_args_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_args_LDFLAGS =
 tests_helpers_h_attach_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_attach_LDFLAGS =
+tests_helpers_h_comm_exec_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_comm_exec_LDFLAGS =
 tests_helpers_h_daemon_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_daemon_LDFLAGS =
 tests_helpers_h_fork_threads_CFLAGS = $(HELPER_CFLAGS)
@@ -63,6 +66,7 @@ TRACER_TESTS = \
 	tests/tracer/kill9.test \
 	tests/tracer/mt-exec.test \
 	tests/tracer/notify.test \
+	tests/tracer/notify-exec.test \
 	tests/tracer/phases.test \
 	tests/tracer/place.test \
 	tests/tracer/profile-out.test \
