@@ -5,7 +5,8 @@
 #
 # Environment: X_RUNS=5 (interleaved; medians shown), X_CALLS=100000 (loop
 # and threads), X_FORKS=20 X_FORK_CALLS=5000, X_WORKLOADS="loop fork threads",
-# X_VARIANTS (names below), BENCH_BUILDDIR, SCTUI.
+# X_VARIANTS (names below), BENCH_BUILDDIR, SCTUI, SCTUI_BASE (another sctui
+# build, for sctui-profile-base: an A/B of two builds in the same run).
 set -u
 : "${BENCH_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${BENCH_BUILDDIR:=$BENCH_SRCDIR}"
@@ -21,6 +22,10 @@ X=$B/experiments/x-tracer
 for p in "$B/b-run" "$B/b-loop" "$B/b-fork" "$B/b-threads" "$X" "$SCTUI"; do
 	[ -x "$p" ] || { echo "x: $p missing: make bench-experiments builds it" >&2; exit 1; }
 done
+case " $X_VARIANTS " in *" sctui-profile-base "*)
+	[ -x "${SCTUI_BASE:-}" ] ||
+	    { echo "x: sctui-profile-base needs SCTUI_BASE, an sctui binary" >&2; exit 1; } ;;
+esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/sctui-x.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
@@ -41,6 +46,8 @@ prefix() {
 	notify-pin-both) printf '%s\n' "$X" -P -n -- ;;
 	sctui-pin-both) printf '%s\n' taskset -c 0 "$SCTUI" --batch -q -- ;;
 	sctui-profile) printf '%s\n' "$SCTUI" --batch -q --profile="$T/profile.json" -- ;;
+	sctui-profile-base) printf '%s\n' "$SCTUI_BASE" --batch -q \
+	    --profile="$T/profile.json" -- ;;
 	sctui-profile-nosync) printf '%s\n' env SCTUI_TEST_NOTIFY_REFUSED=1 \
 	    "$SCTUI" --batch -q --profile="$T/profile.json" -- ;;
 	esac
