@@ -539,7 +539,7 @@ run_notify(struct tracer *t)
 {
 	struct signalfd_siginfo si[16];
 	struct pollfd pfd[4];
-	int status, timeout, ms;
+	int status, timeout, ms, reap = 1;
 	pid_t r;
 
 	pfd[0].fd = t->sigfd;
@@ -553,7 +553,12 @@ run_notify(struct tracer *t)
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
-		if (t->reap > 0 &&
+		/*
+		 * The keeper is looked for once SIGCHLD said a child changed
+		 * (and at first), not at every notification: a wait4 less
+		 * on each call's round trip.
+		 */
+		if (reap && t->reap > 0 &&
 		    (r = waitpid(t->reap, &status, WNOHANG)) == t->reap) {
 			if (WIFSTOPPED(status)) {
 				/* Traced by us unasked: never, but let go. */
@@ -572,6 +577,7 @@ run_notify(struct tracer *t)
 		/* The keeper is gone once every process of the tree is. */
 		if (t->root_status != -1 && t->reap == 0)
 			break;
+		reap = 0;
 		if (now_ns() - t->swept_at >= SWEEP_NS)
 			notify_sweep(t, 0);
 		tracer_sample_waiting(t);
@@ -584,9 +590,11 @@ run_notify(struct tracer *t)
 			return -errno;
 		if (pfd[3].revents & (POLLIN | POLLHUP))
 			notify_read_status(t);
-		if (pfd[0].revents & POLLIN)
+		if (pfd[0].revents & POLLIN) {
 			while (read(t->sigfd, si, sizeof(si)) == sizeof(si))
 				;
+			reap = 1;
+		}
 		if (pfd[1].revents & POLLIN)
 			take_requests(t);
 		if (pfd[2].revents & POLLIN)
