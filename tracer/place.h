@@ -11,15 +11,26 @@
  * it), so that each stop and restart is a wake-up on the same CPU.  That
  * holds only while the tracee's other CPUs are busy (a server's clients):
  * with an idle CPU at hand the scheduler wakes the restarted tracee there,
- * away from its tracer.  A tracee seen away from the tracer's CPU so gives
- * the tracer its own CPUs back, and no move is tried again for a while
- * (longer each time).  While the tracer is not beside its tracee, it spins
- * before it sleeps as long as the busy tracees leave it a CPU.
+ * away from its tracer.  So, moved beside the only tracee that stopped in
+ * the window, the tracer thread also drops to SCHED_IDLE (never a tracee:
+ * SCHED_RESET_ON_FORK, and the tracer forks none meanwhile): a CPU running
+ * only SCHED_IDLE work counts as idle when the kernel places a woken task,
+ * so the restarted tracee stays beside it.  Other tracees stopping too, it
+ * stays at SCHED_OTHER: below runnable tracees it would wait for them.
+ * A tracee seen away from the tracer's CPU gives the tracer its own CPUs
+ * and policy back, and no move is tried again for a while (longer each
+ * time); so does a tracer kept waiting for its CPU (other work there: at
+ * SCHED_IDLE it would starve), as read from /proc/thread-self/schedstat at
+ * each window and each wake-up.  A request from another thread
+ * (place_wake()) ends SCHED_IDLE for good.  While the tracer is not beside
+ * its tracee, it spins before it sleeps as long as the busy tracees leave
+ * it a CPU.
  */
 #ifndef SCTUI_PLACE_H
 #define SCTUI_PLACE_H
 
 #include <sched.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #define PLACE_WINDOW	64	/* stops per decision */
@@ -27,6 +38,14 @@
 #define PLACE_REST_MIN	4	/* windows without a move after an escape, */
 #define PLACE_REST_MAX	256	/* doubling up to this */
 #define PLACE_HOLD	8	/* windows beside the tracee that reset it */
+/* Waiting this long for its CPU since the last look ends SCHED_IDLE. */
+#define PLACE_STARVE_NS	2000000ull
+
+/*
+ * The tracer thread's tid while it runs SCHED_IDLE, 0 while it does not,
+ * -1 once place_wake() has said never again; shared with other threads.
+ */
+typedef _Atomic pid_t place_idle_t;
 
 struct place {
 	cpu_set_t	orig;		/* the tracer thread's own affinity */
@@ -46,10 +65,20 @@ struct place {
 	pid_t		tid[PLACE_TRACK];
 	unsigned	hits[PLACE_TRACK];
 	unsigned long	moves;		/* sched_setaffinity() calls made */
+	place_idle_t	*idle;		/* NULL: never SCHED_IDLE */
+	pid_t		self;		/* the tracer thread */
+	int		statfd;		/* its /proc/thread-self/schedstat */
+	uint64_t	delay;		/* its run delay (ns) when last read */
+	unsigned long	starved;	/* SCHED_IDLE given up for a wait */
 };
 
-/* Reads the calling thread's affinity; the thread is not moved yet. */
-void	place_init(struct place *p);
+/*
+ * Reads the calling thread's affinity; the thread is not moved yet.  With
+ * idle (shared with place_wake()), the thread runs SCHED_IDLE while it is
+ * moved, if it runs SCHED_OTHER now, may return to it (CAP_SYS_NICE or
+ * RLIMIT_NICE) and can read its run delay.
+ */
+void	place_init(struct place *p, place_idle_t *idle);
 
 /*
  * A stop of tid was handled; queued: it was pending already when the
@@ -59,13 +88,26 @@ void	place_init(struct place *p);
  */
 void	place_stop(struct place *p, pid_t tid, int queued);
 
+/*
+ * The calling thread woke from a sleep: kept waiting for its CPU too long
+ * at SCHED_IDLE, it gives up the move (one pread(2) while SCHED_IDLE).
+ */
+void	place_woke(struct place *p);
+
+/*
+ * From any thread, async-signal-safe: the thread of idle back to
+ * SCHED_OTHER, and never SCHED_IDLE again.  A request to the tracer must
+ * not wait behind the work on its CPU.
+ */
+void	place_wake(place_idle_t *idle);
+
 /* Whether a tracer that found no stop should spin before sleeping. */
 int	place_spin(const struct place *p);
 
 /* The CPU tid last ran on (field 39 of /proc/TID/stat), or -1. */
 int	place_task_cpu(pid_t tid);
 
-/* Gives the calling thread its own affinity back. */
+/* Gives the calling thread its own affinity and policy back. */
 void	place_end(struct place *p);
 
 #endif

@@ -903,6 +903,7 @@ next_event(struct tracer *t, struct ptrace_wait *w, int *status,
 		tracer_sample_waiting(t);
 		if (poll(w->pfd, 2, poll_timeout(t)) < 0 && errno != EINTR)
 			return -errno;
+		place_woke(&w->pl);
 		/* Drain SIGCHLD; wait4() says what happened.  A full buffer
 		 * means more may be queued. */
 		if (w->pfd[0].revents & POLLIN)
@@ -930,7 +931,7 @@ ptrace_run(struct tracer *t)
 	w.pfd[0].events = POLLIN;
 	w.pfd[1].fd = t->reqfd;
 	w.pfd[1].events = POLLIN;
-	place_init(&w.pl);
+	place_init(&w.pl, &t->idle);
 	w.stops = 0;
 	while ((tid = next_event(t, &w, &status, &queued)) > 0) {
 		dispatch_event(t, tid, status);

@@ -114,6 +114,9 @@ struct tracer {
 	/* Set by tracer_start(); read by tracer_request() on any thread. */
 	atomic_int		 reqfd;
 	atomic_uint		 requests;	/* bit (1 << enum tracer_req) */
+	/* The tracer thread's tid while SCHED_IDLE (place.h place_idle_t):
+	 * a request or signal to send wakes it to SCHED_OTHER for good. */
+	_Atomic pid_t		 idle;
 	_Atomic uint64_t	 signals;	/* bit (1 << sig): to send */
 	unsigned		 doing;		/* requests being carried out */
 	struct timespec		 kill_at;	/* STOP's grace deadline */

@@ -38,6 +38,7 @@
 #include "cmdpath.h"
 #include "guard.h"
 #include "notify.h"
+#include "place.h"
 #include "tracer-int.h"
 #include "waiting.h"
 #include "xalloc.h"
@@ -187,6 +188,7 @@ tracer_request(struct tracer *t, enum tracer_req req)
 	ssize_t n;
 
 	atomic_fetch_or(&t->requests, 1u << req);
+	place_wake(&t->idle);
 	if (t->reqfd >= 0)
 		n = write(t->reqfd, &one, sizeof(one));
 	(void)n;	/* a full counter still wakes the loop */
@@ -201,6 +203,7 @@ tracer_signal(struct tracer *t, int sig)
 	if (sig <= 0 || sig >= 64)
 		return;
 	atomic_fetch_or(&t->signals, 1ull << sig);
+	place_wake(&t->idle);
 	if (t->reqfd >= 0)
 		n = write(t->reqfd, &one, sizeof(one));
 	(void)n;

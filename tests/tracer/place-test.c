@@ -8,14 +8,16 @@
 #include "place.h"
 
 #include <signal.h>
+#include <stdio.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "../unit/tap.h"
 
-/* A child that runs on cpu alone and waits to be killed. */
+/* A child that runs on cpu alone and waits to be killed (spin: busy). */
 static pid_t
-pinned_child(int cpu)
+pinned_child(int cpu, int spin)
 {
 	cpu_set_t one;
 	pid_t pid;
@@ -33,7 +35,8 @@ pinned_child(int cpu)
 		if (write(p[1], &c, 1) != 1)
 			_exit(1);
 		for (;;)
-			pause();
+			if (!spin)
+				pause();
 	}
 	close(p[1]);
 	if (read(p[0], &c, 1) != 1 || c != 1)
@@ -64,6 +67,85 @@ allowed_only(const struct place *p, int cpu)
 	return CPU_EQUAL(&now, &one);
 }
 
+/* The calling thread's policy, without SCHED_RESET_ON_FORK. */
+static int
+policy(void)
+{
+	return sched_getscheduler(0) & ~SCHED_RESET_ON_FORK;
+}
+
+/*
+ * SCHED_IDLE while moved beside the tracee, SCHED_OTHER again at an
+ * escape; after place_wake() never again; kept from its CPU by other work
+ * (a hog on it), the thread gives the move up.
+ */
+static void
+idle_rules(const int *cpu, pid_t a, pid_t b)
+{
+	struct timespec ms = { 0, 1000 * 1000 };
+	place_idle_t idle = 0;
+	struct place p;
+	pid_t hog;
+	int i;
+
+	place_init(&p, &idle);
+	if (p.idle == NULL) {
+		printf("# SCHED_IDLE not allowed here (no way back to "
+		    "SCHED_OTHER): its rules not checked\n");
+		place_end(&p);
+		return;
+	}
+	CHECK(policy() == SCHED_OTHER);
+	stops(&p, a, PLACE_WINDOW * 2);
+	CHECK(p.cpu == cpu[0] && policy() == SCHED_IDLE);
+	CHECK(idle == p.self);
+	/* The lead seen elsewhere (or the thread starved: the same). */
+	stops(&p, b, PLACE_WINDOW);
+	CHECK(p.cpu == -1 && policy() == SCHED_OTHER);
+	CHECK(idle == 0);
+	/* Followed again after its rest, then woken for good. */
+	stops(&p, a, PLACE_WINDOW * (PLACE_REST_MIN + 2));
+	CHECK(p.cpu == cpu[0] && policy() == SCHED_IDLE);
+	place_wake(&idle);
+	CHECK(policy() == SCHED_OTHER && idle == -1);
+	place_end(&p);
+	CHECK(p.cpu == -1 && policy() == SCHED_OTHER);
+	place_init(&p, &idle);
+	stops(&p, a, PLACE_WINDOW * 2);
+	CHECK(p.cpu == cpu[0] && policy() == SCHED_OTHER);
+	place_end(&p);
+
+	/* Followed while another tracee stops too: not below it. */
+	idle = 0;
+	place_init(&p, &idle);
+	for (i = 0; i < 2; i++) {
+		stops(&p, a, PLACE_WINDOW - 8);
+		stops(&p, b, 8);
+	}
+	CHECK(p.cpu == cpu[0] && policy() == SCHED_OTHER && idle == 0);
+	stops(&p, a, PLACE_WINDOW);
+	CHECK(p.cpu == cpu[0] && policy() == SCHED_IDLE && idle == p.self);
+	place_end(&p);
+	CHECK(policy() == SCHED_OTHER && idle == 0);
+
+	/* A hog on the tracee's CPU: the SCHED_IDLE tracer waits for it at
+	 * each wake-up, and so gives the move up. */
+	place_init(&p, &idle);
+	hog = pinned_child(cpu[0], 1);
+	CHECK(hog > 0);
+	stops(&p, a, PLACE_WINDOW * 2);
+	CHECK(p.cpu == cpu[0] && policy() == SCHED_IDLE);
+	for (i = 0; i < 5000 && p.cpu >= 0; i++) {
+		nanosleep(&ms, NULL);
+		place_woke(&p);
+	}
+	CHECK(p.cpu == -1 && policy() == SCHED_OTHER);
+	CHECK(p.starved >= 1 && idle == 0);
+	kill(hog, SIGKILL);
+	waitpid(hog, NULL, 0);
+	place_end(&p);
+}
+
 int
 main(void)
 {
@@ -71,14 +153,14 @@ main(void)
 	int cpu[2], n = 0, c, i;
 	pid_t a, b;
 
-	place_init(&p);
+	place_init(&p, NULL);
 	for (c = 0; c < CPU_SETSIZE && n < 2; c++)
 		if (CPU_ISSET(c, &p.orig))
 			cpu[n++] = c;
 	if (n < 2)
 		return 77;
-	a = pinned_child(cpu[0]);
-	b = pinned_child(cpu[1]);
+	a = pinned_child(cpu[0], 0);
+	b = pinned_child(cpu[1], 0);
 	CHECK(a > 0 && b > 0);
 
 	/* Before a whole window: nothing known, the spin allowed. */
@@ -157,6 +239,8 @@ main(void)
 	CHECK(p.cpu == cpu[0] && allowed_only(&p, cpu[0]));
 	place_end(&p);
 	CHECK(p.cpu == -1 && allowed_only(&p, -1));
+
+	idle_rules(cpu, a, b);
 
 	kill(a, SIGKILL);
 	kill(b, SIGKILL);
