@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 /*
@@ -64,6 +65,15 @@ run_delay(int fd)
 	return sscanf(buf, "%llu %llu", &ran, &waited) == 2 ? waited : 0;
 }
 
+static uint64_t
+mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 /* The calling thread to SCHED_IDLE (on) or back to SCHED_OTHER. */
 static void
 set_idle(struct place *p, int on)
@@ -88,6 +98,8 @@ set_idle(struct place *p, int on)
 		return;
 	}
 	p->delay = run_delay(p->statfd);
+	p->looked = mono_ns();
+	p->since = 0;
 }
 
 void
@@ -175,20 +187,31 @@ place_escape(struct place *p)
 	    p->backoff * 2;
 }
 
-/* At SCHED_IDLE and kept waiting for its CPU since the last look. */
+/*
+ * At SCHED_IDLE and kept waiting for its CPU since the last look, at least
+ * PLACE_STARVE_NS ago: PLACE_STARVE_NS of waiting, and half the time.
+ * Beside its tracee the tracer waits a microsecond or two a stop, while
+ * the tracee leaves the CPU.
+ */
 static int
 starving(struct place *p)
 {
-	uint64_t d;
+	uint64_t now, d, waited;
 
-	if (p->idle == NULL || atomic_load(p->idle) != p->self ||
+	if (p->idle == NULL || atomic_load(p->idle) != p->self)
+		return 0;
+	now = mono_ns();
+	if (now - p->looked < PLACE_STARVE_NS ||
 	    (d = run_delay(p->statfd)) == 0)
 		return 0;
-	if (d < p->delay + PLACE_STARVE_NS) {
+	waited = d > p->delay ? d - p->delay : 0;
+	if (waited < PLACE_STARVE_NS || waited * 2 < now - p->looked) {
 		p->delay = d;
+		p->looked = now;
 		return 0;
 	}
 	p->delay = d;
+	p->looked = now;
 	p->starved++;
 	return 1;
 }
@@ -274,6 +297,12 @@ place_stop(struct place *p, pid_t tid, int queued)
 		p->hits[p->ntid++] = 1;
 	} else
 		p->ntid = PLACE_TRACK + 1;	/* more than can be told */
+	/* A tracer that never sleeps looks on stops. */
+	if (p->cpu >= 0 && ++p->since >= PLACE_LOOK) {
+		p->since = 0;
+		if (starving(p))
+			place_escape(p);
+	}
 	if (++p->stops >= PLACE_WINDOW)
 		place_decide(p);
 }

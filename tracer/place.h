@@ -20,8 +20,8 @@
  * A tracee seen away from the tracer's CPU gives the tracer its own CPUs
  * and policy back, and no move is tried again for a while (longer each
  * time); so does a tracer kept waiting for its CPU (other work there: at
- * SCHED_IDLE it would starve), as read from /proc/thread-self/schedstat at
- * each window and each wake-up.  A request from another thread
+ * SCHED_IDLE it would starve), as read from /proc/thread-self/schedstat
+ * every 2 ms at most, on a stop or a wake-up.  A request from another thread
  * (place_wake()) ends SCHED_IDLE for good.  While the tracer is not beside
  * its tracee, it spins before it sleeps as long as the busy tracees leave
  * it a CPU.
@@ -38,8 +38,13 @@
 #define PLACE_REST_MIN	4	/* windows without a move after an escape, */
 #define PLACE_REST_MAX	256	/* doubling up to this */
 #define PLACE_HOLD	8	/* windows beside the tracee that reset it */
-/* Waiting this long for its CPU since the last look ends SCHED_IDLE. */
+/*
+ * SCHED_IDLE ends once the tracer has waited this long for its CPU since
+ * its last look, and for at least half the time between; it looks at most
+ * this often, on a stop (every PLACE_LOOK) or a wake-up.
+ */
 #define PLACE_STARVE_NS	2000000ull
+#define PLACE_LOOK	8
 
 /*
  * The tracer thread's tid while it runs SCHED_IDLE, 0 while it does not,
@@ -69,6 +74,8 @@ struct place {
 	pid_t		self;		/* the tracer thread */
 	int		statfd;		/* its /proc/thread-self/schedstat */
 	uint64_t	delay;		/* its run delay (ns) when last read */
+	uint64_t	looked;		/* when (CLOCK_MONOTONIC ns) */
+	unsigned	since;		/* stops since the clock was read */
 	unsigned long	starved;	/* SCHED_IDLE given up for a wait */
 };
 
@@ -90,7 +97,8 @@ void	place_stop(struct place *p, pid_t tid, int queued);
 
 /*
  * The calling thread woke from a sleep: kept waiting for its CPU too long
- * at SCHED_IDLE, it gives up the move (one pread(2) while SCHED_IDLE).
+ * at SCHED_IDLE, it gives up the move (while SCHED_IDLE, a clock read and
+ * at most every PLACE_STARVE_NS a pread(2)).
  */
 void	place_woke(struct place *p);
 

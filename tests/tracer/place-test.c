@@ -141,6 +141,16 @@ idle_rules(const int *cpu, pid_t a, pid_t b)
 	}
 	CHECK(p.cpu == -1 && policy() == SCHED_OTHER);
 	CHECK(p.starved >= 1 && idle == 0);
+	place_end(&p);
+
+	/* The same for a tracer that never sleeps: it looks on stops. */
+	place_init(&p, &idle);
+	stops(&p, a, PLACE_WINDOW * 2);
+	CHECK(p.cpu == cpu[0] && policy() == SCHED_IDLE);
+	for (i = 0; i < 100000000 && p.cpu >= 0; i++)
+		place_stop(&p, a, 0);
+	CHECK(p.cpu == -1 && policy() == SCHED_OTHER);
+	CHECK(p.starved >= 1 && idle == 0);
 	kill(hog, SIGKILL);
 	waitpid(hog, NULL, 0);
 	place_end(&p);
