@@ -107,7 +107,7 @@ place_init(struct place *p, place_idle_t *idle)
 {
 	memset(p, 0, sizeof(*p));
 	p->cpu = p->want = -1;
-	p->backoff = PLACE_REST_MIN;
+	p->backoff = p->idle_backoff = PLACE_REST_MIN;
 	p->statfd = -1;
 	p->self = (pid_t)syscall(SYS_gettid);
 	if (sched_getaffinity(0, sizeof(p->orig), &p->orig) == 0)
@@ -171,7 +171,7 @@ place_move(struct place *p, int cpu)
 		CPU_SET(cpu, &one);
 		if (sched_setaffinity(0, sizeof(one), &one) == 0) {
 			p->cpu = cpu;
-			set_idle(p, p->busy == 1);
+			set_idle(p, p->busy == 1 && p->idle_rest == 0);
 		}
 	}
 	p->moves++;
@@ -185,6 +185,20 @@ place_escape(struct place *p)
 	p->rest = p->backoff;
 	p->backoff = p->backoff * 2 > PLACE_REST_MAX ? PLACE_REST_MAX :
 	    p->backoff * 2;
+}
+
+/*
+ * Kept waiting at SCHED_IDLE: back to SCHED_OTHER, still beside the
+ * tracee (the work on its CPU may be the tracee's own), and no SCHED_IDLE
+ * for a while, longer each time.
+ */
+static void
+idle_give_up(struct place *p)
+{
+	set_idle(p, 0);
+	p->idle_rest = p->idle_backoff;
+	p->idle_backoff = p->idle_backoff * 2 > PLACE_REST_MAX ?
+	    PLACE_REST_MAX : p->idle_backoff * 2;
 }
 
 /*
@@ -226,8 +240,9 @@ starving(struct place *p)
  * reports the first tracee of its list first, so the queue can hide
  * behind one tracee that seems to make all the stops.  Seen away
  * from the tracer's CPU, it has escaped: the tracer gets its own CPUs
- * back and rests; kept waiting for its CPU at SCHED_IDLE, the same.  With
- * no dominant tracee for two windows, it has its CPUs back.
+ * back and rests.  Kept waiting for its CPU at SCHED_IDLE, it stays but
+ * gives SCHED_IDLE up for a while.  With no dominant tracee for two
+ * windows, it has its CPUs back.
  */
 static void
 place_decide(struct place *p)
@@ -243,11 +258,10 @@ place_decide(struct place *p)
 			top = i;
 	queued = p->queued;
 	p->queued = 0;
-	if (p->cpu >= 0 && starving(p)) {
-		p->want = -1;
-		place_escape(p);
-		return;
-	}
+	if (p->idle_rest > 0)
+		p->idle_rest--;
+	if (p->cpu >= 0 && starving(p))
+		idle_give_up(p);
 	if (n == 0 || p->hits[top] * 4 < PLACE_WINDOW * 3 ||
 	    queued * 8 > PLACE_WINDOW) {
 		p->want = -1;
@@ -264,7 +278,7 @@ place_decide(struct place *p)
 			place_escape(p);
 		else {
 			/* Among other tracees that stop, not below them. */
-			set_idle(p, p->busy == 1);
+			set_idle(p, p->busy == 1 && p->idle_rest == 0);
 			if (++p->held >= PLACE_HOLD)
 				p->backoff = PLACE_REST_MIN;
 		}
@@ -301,7 +315,7 @@ place_stop(struct place *p, pid_t tid, int queued)
 	if (p->cpu >= 0 && ++p->since >= PLACE_LOOK) {
 		p->since = 0;
 		if (starving(p))
-			place_escape(p);
+			idle_give_up(p);
 	}
 	if (++p->stops >= PLACE_WINDOW)
 		place_decide(p);
@@ -311,7 +325,7 @@ void
 place_woke(struct place *p)
 {
 	if (p->cpu >= 0 && starving(p))
-		place_escape(p);
+		idle_give_up(p);
 }
 
 int

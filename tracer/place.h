@@ -19,9 +19,11 @@
  * stays at SCHED_OTHER: below runnable tracees it would wait for them.
  * A tracee seen away from the tracer's CPU gives the tracer its own CPUs
  * and policy back, and no move is tried again for a while (longer each
- * time); so does a tracer kept waiting for its CPU (other work there: at
+ * time).  A tracer kept waiting for its CPU (other work there: at
  * SCHED_IDLE it would starve), as read from /proc/thread-self/schedstat
- * every 2 ms at most, on a stop or a wake-up.  A request from another thread
+ * every 2 ms at most, on a stop or a wake-up, returns to SCHED_OTHER
+ * where it is, and tries SCHED_IDLE again only after a while (longer each
+ * time).  A request from another thread
  * (place_wake()) ends SCHED_IDLE for good.  While the tracer is not beside
  * its tracee, it spins before it sleeps as long as the busy tracees leave
  * it a CPU.
@@ -76,6 +78,8 @@ struct place {
 	uint64_t	delay;		/* its run delay (ns) when last read */
 	uint64_t	looked;		/* when (CLOCK_MONOTONIC ns) */
 	unsigned	since;		/* stops since the clock was read */
+	int		idle_rest;	/* windows before SCHED_IDLE again */
+	int		idle_backoff;	/* the next idle_rest */
 	unsigned long	starved;	/* SCHED_IDLE given up for a wait */
 };
 

@@ -7,11 +7,9 @@
  * own affinity, as a program may), then makes N getppid calls, and after
  * every 64 of them reads its parent's (the tracer's) Cpus_allowed_list.
  * Prints "cpu C: followed" if the parent was seen allowed on C alone, else
- * "cpu C: not followed (LIST)".  Then "beside it at SCHED_IDLE: yes" if
- * the parent was seen SCHED_IDLE while allowed on the CPU of h-place
- * alone (else "no"), and "own policy: other" if h-place's own policy
- * stayed SCHED_OTHER throughout (else the policy number): the tracer's
- * policy is never the tracee's.  Exactly 2 * N + 1 getppid calls either
+ * "cpu C: not followed (LIST)".  Then "own policy: other" if h-place's
+ * own policy stayed SCHED_OTHER throughout (else the policy number): the
+ * tracer's SCHED_IDLE beside it is never the tracee's.  Exactly 2 * N + 1 getppid calls either
  * way (one finds the parent).
  * Exits 3 with fewer than two CPUs.
  */
@@ -47,7 +45,7 @@ int
 main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 2000, i;
-	int cpus[2], ncpu = 0, c, k, seen, pol, idle = 0, own = SCHED_OTHER;
+	int cpus[2], ncpu = 0, c, k, seen, pol, own = SCHED_OTHER;
 	char want[16], got[64];
 	cpu_set_t all, one;
 	pid_t parent = getppid();
@@ -73,24 +71,16 @@ main(int argc, char **argv)
 			pol = sched_getscheduler(0) & ~SCHED_RESET_ON_FORK;
 			if (pol != SCHED_OTHER)
 				own = pol;
-			if (seen && idle)
+			if (seen)
 				continue;
-			/* The policy first: seen idle, then pinned, it was
-			 * idle while pinned (it is only ever idle pinned). */
-			pol = sched_getscheduler(parent) & ~SCHED_RESET_ON_FORK;
 			parent_cpus(parent, got, sizeof(got));
-			if (strcmp(got, want) == 0) {
-				seen = 1;
-				if (pol == SCHED_IDLE)
-					idle = 1;
-			}
+			seen = strcmp(got, want) == 0;
 		}
 		if (seen)
 			printf("cpu %d: followed\n", cpus[k]);
 		else
 			printf("cpu %d: not followed (%s)\n", cpus[k], got);
 	}
-	printf("beside it at SCHED_IDLE: %s\n", idle ? "yes" : "no");
 	if (own == SCHED_OTHER)
 		printf("own policy: other\n");
 	else
