@@ -65,6 +65,10 @@ run_delay(int fd)
 	return sscanf(buf, "%llu %llu", &ran, &waited) == 2 ? waited : 0;
 }
 
+/*
+ * tracer.c's now_ns(), here again so that place.c needs nothing of the
+ * tracer's (tests/tracer/place-test links it alone).
+ */
 static uint64_t
 mono_ns(void)
 {
@@ -177,14 +181,22 @@ place_move(struct place *p, int cpu)
 	p->moves++;
 }
 
+/* The rest due now, from *backoff, which doubles up to PLACE_REST_MAX. */
+static int
+next_rest(int *backoff)
+{
+	int rest = *backoff;
+
+	*backoff = rest * 2 > PLACE_REST_MAX ? PLACE_REST_MAX : rest * 2;
+	return rest;
+}
+
 /* Away from the tracee's CPU, to rest before the next move. */
 static void
 place_escape(struct place *p)
 {
 	place_move(p, -1);
-	p->rest = p->backoff;
-	p->backoff = p->backoff * 2 > PLACE_REST_MAX ? PLACE_REST_MAX :
-	    p->backoff * 2;
+	p->rest = next_rest(&p->backoff);
 }
 
 /*
@@ -196,9 +208,7 @@ static void
 idle_give_up(struct place *p)
 {
 	set_idle(p, 0);
-	p->idle_rest = p->idle_backoff;
-	p->idle_backoff = p->idle_backoff * 2 > PLACE_REST_MAX ?
-	    PLACE_REST_MAX : p->idle_backoff * 2;
+	p->idle_rest = next_rest(&p->idle_backoff);
 }
 
 /*
@@ -210,22 +220,19 @@ idle_give_up(struct place *p)
 static int
 starving(struct place *p)
 {
-	uint64_t now, d, waited;
+	uint64_t now, d, waited, since;
 
 	if (p->idle == NULL || atomic_load(p->idle) != p->self)
 		return 0;
 	now = mono_ns();
-	if (now - p->looked < PLACE_STARVE_NS ||
+	if ((since = now - p->looked) < PLACE_STARVE_NS ||
 	    (d = run_delay(p->statfd)) == 0)
 		return 0;
 	waited = d > p->delay ? d - p->delay : 0;
-	if (waited < PLACE_STARVE_NS || waited * 2 < now - p->looked) {
-		p->delay = d;
-		p->looked = now;
-		return 0;
-	}
 	p->delay = d;
 	p->looked = now;
+	if (waited < PLACE_STARVE_NS || waited * 2 < since)
+		return 0;
 	p->starved++;
 	return 1;
 }
@@ -260,8 +267,6 @@ place_decide(struct place *p)
 	p->queued = 0;
 	if (p->idle_rest > 0)
 		p->idle_rest--;
-	if (p->cpu >= 0 && starving(p))
-		idle_give_up(p);
 	if (n == 0 || p->hits[top] * 4 < PLACE_WINDOW * 3 ||
 	    queued * 8 > PLACE_WINDOW) {
 		p->want = -1;
@@ -311,7 +316,8 @@ place_stop(struct place *p, pid_t tid, int queued)
 		p->hits[p->ntid++] = 1;
 	} else
 		p->ntid = PLACE_TRACK + 1;	/* more than can be told */
-	/* A tracer that never sleeps looks on stops. */
+	/* A tracer that never sleeps looks on stops; so often that a
+	 * window's end needs no look of its own. */
 	if (p->cpu >= 0 && ++p->since >= PLACE_LOOK) {
 		p->since = 0;
 		if (starving(p))

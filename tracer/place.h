@@ -23,10 +23,9 @@
  * SCHED_IDLE it would starve), as read from /proc/thread-self/schedstat
  * every 2 ms at most, on a stop or a wake-up, returns to SCHED_OTHER
  * where it is, and tries SCHED_IDLE again only after a while (longer each
- * time).  A request from another thread
- * (place_wake()) ends SCHED_IDLE for good.  While the tracer is not beside
- * its tracee, it spins before it sleeps as long as the busy tracees leave
- * it a CPU.
+ * time).  A request from another thread (place_wake()) ends SCHED_IDLE
+ * for good.  While the tracer is not beside its tracee, it spins before
+ * it sleeps as long as the busy tracees leave it a CPU.
  */
 #ifndef SCTUI_PLACE_H
 #define SCTUI_PLACE_H
@@ -101,8 +100,9 @@ void	place_stop(struct place *p, pid_t tid, int queued);
 
 /*
  * The calling thread woke from a sleep: kept waiting for its CPU too long
- * at SCHED_IDLE, it gives up the move (while SCHED_IDLE, a clock read and
- * at most every PLACE_STARVE_NS a pread(2)).
+ * at SCHED_IDLE, it gives SCHED_IDLE up for a while and stays where it is
+ * (while SCHED_IDLE, a clock read and at most every PLACE_STARVE_NS a
+ * pread(2)).
  */
 void	place_woke(struct place *p);
 

@@ -181,13 +181,16 @@ tracer_root_status(const struct tracer *t)
 	return t->root_status;
 }
 
-void
-tracer_request(struct tracer *t, enum tracer_req req)
+/*
+ * Wakes the tracer's loop to a request or signal just posted: its thread
+ * back to SCHED_OTHER (place.h), its poll(2) woken.  Async-signal-safe.
+ */
+static void
+wake_loop(struct tracer *t)
 {
 	uint64_t one = 1;
 	ssize_t n;
 
-	atomic_fetch_or(&t->requests, 1u << req);
 	place_wake(&t->idle);
 	if (t->reqfd >= 0)
 		n = write(t->reqfd, &one, sizeof(one));
@@ -195,18 +198,19 @@ tracer_request(struct tracer *t, enum tracer_req req)
 }
 
 void
+tracer_request(struct tracer *t, enum tracer_req req)
+{
+	atomic_fetch_or(&t->requests, 1u << req);
+	wake_loop(t);
+}
+
+void
 tracer_signal(struct tracer *t, int sig)
 {
-	uint64_t one = 1;
-	ssize_t n;
-
 	if (sig <= 0 || sig >= 64)
 		return;
 	atomic_fetch_or(&t->signals, 1ull << sig);
-	place_wake(&t->idle);
-	if (t->reqfd >= 0)
-		n = write(t->reqfd, &one, sizeof(one));
-	(void)n;
+	wake_loop(t);
 }
 
 int
