@@ -345,7 +345,7 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 {
 	struct model *m;
 	struct run *r;
-	char status[32], cmd[256];
+	char status[32], cmd[256], loop[160];
 	int code;
 
 	if (run_new(c, o, &r) < 0)
@@ -367,6 +367,10 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 	(void)run_wait(r);
 	m = run_model(r);
 	code = run_exit_code(r);
+	if (c->verbose) {
+		run_loop_note(r, loop, sizeof(loop));
+		fprintf(stderr, "sctui: tracer: %s\n", loop);
+	}
 	if (!c->quiet) {
 		summary_status(run_root_status(r), status, sizeof(status));
 		if (c->npids > 0)

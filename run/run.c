@@ -1092,6 +1092,18 @@ run_mode_note(const struct run *r)
 	return r->tracer != NULL ? tracer_mode_note(r->tracer) : "";
 }
 
+void
+run_loop_note(const struct run *r, char *buf, size_t len)
+{
+	struct tracer_stats s = { 0 };
+
+	if (r->tracer != NULL)
+		tracer_stats(r->tracer, &s);
+	snprintf(buf, len, "%lu stops, %lu found by asking the tracee "
+	    "restarted, %lu beside a lone busy tracee, %lu CPU changes",
+	    s.stops, s.asked, s.alone, s.moves);
+}
+
 int
 run_attached(const struct run *r)
 {

@@ -247,6 +247,13 @@ const char	*run_command(const struct run *r);	/* shown, escaped */
 const char	*run_cmdname(const struct run *r);	/* default file name */
 const char	*run_mode_name(const struct run *r);
 const char	*run_mode_note(const struct run *r);	/* "" or why */
+/*
+ * How the ptrace engines' loop ran, in one line, once run_wait() has
+ * returned: its stops, those found by asking the tracee just restarted
+ * (no wait4), those beside a lone busy tracee at SCHED_IDLE, and the
+ * tracer thread's CPU changes (doc/performance.md).  Zeros otherwise.
+ */
+void		 run_loop_note(const struct run *r, char *buf, size_t len);
 int		 run_attached(const struct run *r);
 int		 run_opened(const struct run *r);	/* run_open() */
 int		 run_from_profile(const struct run *r);	/* opened a profile */

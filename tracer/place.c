@@ -246,8 +246,12 @@ starving(struct place *p)
  * runnable tracees it would get only its share of one CPU; wait4()
  * reports the first tracee of its list first, so the queue can hide
  * behind one tracee that seems to make all the stops.  Seen away
- * from the tracer's CPU, it has escaped: the tracer gets its own CPUs
- * back and rests.  Kept waiting for its CPU at SCHED_IDLE, it stays but
+ * from the tracer's CPU while the tracer is at SCHED_IDLE, it is
+ * followed (a restart leaves it beside a SCHED_IDLE tracer, so the
+ * balancer moved it: an nginx worker, about 10 times a second, and each
+ * rest cost thousands of slow stops), unless it did not stay a window
+ * after the last PLACE_CHASE follows.  Otherwise it has escaped: the
+ * tracer gets its own CPUs back and rests.  Kept waiting for its CPU at SCHED_IDLE, it stays but
  * gives SCHED_IDLE up for a while.  With no dominant tracee for two
  * windows, it has its CPUs back.
  */
@@ -279,9 +283,15 @@ place_decide(struct place *p)
 	if (cpu < 0 || cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &p->orig)) {
 		p->want = -1;
 	} else if (p->cpu >= 0) {
-		if (cpu != p->cpu)
+		if (cpu != p->cpu && p->chased < PLACE_CHASE &&
+		    p->idle != NULL && atomic_load(p->idle) == p->self) {
+			place_move(p, cpu);
+			p->chased++;
+			p->held = 0;
+		} else if (cpu != p->cpu)
 			place_escape(p);
 		else {
+			p->chased = 0;
 			/* Among other tracees that stop, not below them. */
 			set_idle(p, p->busy == 1 && p->idle_rest == 0);
 			if (++p->held >= PLACE_HOLD)
@@ -332,6 +342,13 @@ place_woke(struct place *p)
 {
 	if (p->cpu >= 0 && starving(p))
 		idle_give_up(p);
+}
+
+int
+place_alone(const struct place *p)
+{
+	return p->cpu >= 0 && p->busy == 1 && p->idle != NULL &&
+	    atomic_load(p->idle) == p->self;
 }
 
 int

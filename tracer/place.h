@@ -17,9 +17,11 @@
  * only SCHED_IDLE work counts as idle when the kernel places a woken task,
  * so the restarted tracee stays beside it.  Other tracees stopping too, it
  * stays at SCHED_OTHER: below runnable tracees it would wait for them.
- * A tracee seen away from the tracer's CPU gives the tracer its own CPUs
- * and policy back, and no move is tried again for a while (longer each
- * time).  A tracer kept waiting for its CPU (other work there: at
+ * A tracee seen away from the tracer's CPU at SCHED_IDLE was moved by the
+ * scheduler's balancing, not by its restart: the tracer follows it there,
+ * up to PLACE_CHASE times in a row before it stays a window.  Otherwise,
+ * it has escaped: the tracer gets its own CPUs and policy back, and no
+ * move is tried again for a while (longer each time).  A tracer kept waiting for its CPU (other work there: at
  * SCHED_IDLE it would starve), as read from /proc/thread-self/schedstat
  * every 2 ms at most, on a stop or a wake-up, returns to SCHED_OTHER
  * where it is, and tries SCHED_IDLE again only after a while (longer each
@@ -39,6 +41,7 @@
 #define PLACE_REST_MIN	4	/* windows without a move after an escape, */
 #define PLACE_REST_MAX	256	/* doubling up to this */
 #define PLACE_HOLD	8	/* windows beside the tracee that reset it */
+#define PLACE_CHASE	3	/* follows in a row without a window beside */
 /*
  * SCHED_IDLE ends once the tracer has waited this long for its CPU since
  * its last look, and for at least half the time between; it looks at most
@@ -60,6 +63,7 @@ struct place {
 	int		want;		/* a move seen once, waiting for a second */
 	int		leave;		/* windows without a dominant tracee */
 	int		held;		/* windows the tracee stayed beside */
+	int		chased;		/* follows since it last stayed a window */
 	int		rest;		/* windows left before a move is tried */
 	int		backoff;	/* the next rest */
 	unsigned	stops;		/* in this window */
@@ -114,6 +118,7 @@ void	place_woke(struct place *p);
 void	place_wake(place_idle_t *idle);
 
 /* Whether a tracer that found no stop should spin before sleeping. */
+int	place_alone(const struct place *);
 int	place_spin(const struct place *p);
 
 /* The CPU tid last ran on (field 39 of /proc/TID/stat), or -1. */

@@ -9,6 +9,8 @@
  * see spin_wait()) sleeps in poll(2) on a SIGCHLD signalfd and the request
  * eventfd; dispatch_event() then decodes the wait status into the stop's
  * kind and handles it with one PTRACE_GET_SYSCALL_INFO and one restart.
+ * Beside a lone busy tracee, its next seccomp stop is found by asking it
+ * (ask_again()): PTRACE_GET_SYSCALL_INFO without the wait4().
  * Nothing is allocated per stop.
  *
  * The stop kinds, as ptrace(2) "Stopped states" describes them under
@@ -505,35 +507,42 @@ adopt(struct tracer *t, pid_t pid, uint32_t inherit)
 }
 
 /*
- * Syscall stops, and seccomp stops.  A tracee followed with PTRACE_SYSCALL
- * in the fast path (TCB_SYSCALL) was counted at its entry stop: its
- * seccomp stop only goes on.
+ * What the stop tid is in, into *info.  Returns > 0, or <= 0 when tid is
+ * in no stop (ESRCH).
  */
-static void
-on_syscall_stop(struct tracer *t, struct tcb *c)
+static long
+stop_info(pid_t tid, struct __ptrace_syscall_info *info)
 {
-	struct __ptrace_syscall_info info;
-	struct sc_event ev;
-	uint32_t inherit;
-	pid_t kid;
-	long n;
-	int err, serving = 0;
-
 	/*
 	 * Zeroed so that memcheck, which does not know this request, sees
 	 * the kernel's answer as initialised (make valgrind); 88 bytes.
 	 */
-	memset(&info, 0, sizeof(info));
-	n = ptrace(PTRACE_GET_SYSCALL_INFO, c->tid, (long)sizeof(info), &info);
-	if (n <= 0)
-		return;
-	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP &&
+	memset(info, 0, sizeof(*info));
+	return ptrace(PTRACE_GET_SYSCALL_INFO, tid, (long)sizeof(*info), info);
+}
+
+/*
+ * Syscall stops, and seccomp stops, from what PTRACE_GET_SYSCALL_INFO said
+ * of c's (info).  A tracee followed with PTRACE_SYSCALL in the fast path
+ * (TCB_SYSCALL) was counted at its entry stop: its seccomp stop only goes
+ * on.
+ */
+static void
+on_syscall_info(struct tracer *t, struct tcb *c,
+    const struct __ptrace_syscall_info *info)
+{
+	struct sc_event ev;
+	uint32_t inherit;
+	pid_t kid;
+	int err, serving = 0;
+
+	if (info->op == PTRACE_SYSCALL_INFO_SECCOMP &&
 	    (c->flags & TCB_SYSCALL))
 		return;
-	if (info.op == PTRACE_SYSCALL_INFO_SECCOMP)
-		memcpy(ev.u.args, info.seccomp.args, sizeof(ev.u.args));
-	else if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
-		memcpy(ev.u.args, info.entry.args, sizeof(ev.u.args));
+	if (info->op == PTRACE_SYSCALL_INFO_SECCOMP)
+		memcpy(ev.u.args, info->seccomp.args, sizeof(ev.u.args));
+	else if (info->op == PTRACE_SYSCALL_INFO_ENTRY)
+		memcpy(ev.u.args, info->entry.args, sizeof(ev.u.args));
 	else {
 		/* Syscall exit: the entry was counted; finish a denial. */
 #if defined(__x86_64__)
@@ -543,25 +552,25 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 			    (long)-c->deny_errno);
 #endif
 		if ((c->flags & TCB_RETURN) &&
-		    info.op == PTRACE_SYSCALL_INFO_EXIT)
-			tracer_report_return(t, c, info.arch, c->deny_errno ?
-			    -c->deny_errno : info.exit.rval);
+		    info->op == PTRACE_SYSCALL_INFO_EXIT)
+			tracer_report_return(t, c, info->arch, c->deny_errno ?
+			    -c->deny_errno : info->exit.rval);
 		c->flags &= ~TCB_RETURN;
 		c->deny_errno = 0;
 		if (!(c->flags & TCB_EXIT_CHECK))
 			return;
 		c->flags &= ~TCB_EXIT_CHECK;
-		kid = (pid_t)info.exit.rval;
+		kid = (pid_t)info->exit.rval;
 		inherit = c->flags & (TCB_SYSCALL | TCB_TO_SYSCALL) ?
 		    TCB_TO_SYSCALL : 0;
-		if (info.op == PTRACE_SYSCALL_INFO_EXIT &&
-		    !info.exit.is_error && kid > 0 && kid != c->last_child &&
+		if (info->op == PTRACE_SYSCALL_INFO_EXIT &&
+		    !info->exit.is_error && kid > 0 && kid != c->last_child &&
 		    tcb_get(&t->tcbs, kid) == NULL)
 			adopt(t, kid, inherit);	/* c may move */
 		return;
 	}
-	ev.nr = (int32_t)(info.op == PTRACE_SYSCALL_INFO_SECCOMP ?
-	    info.seccomp.nr : info.entry.nr);
+	ev.nr = (int32_t)(info->op == PTRACE_SYSCALL_INFO_SECCOMP ?
+	    info->seccomp.nr : info->entry.nr);
 	/*
 	 * Before its first exec the root is still our fork running our code
 	 * (only in PTRACE_SYSCALL mode are those calls seen): keep execve only.
@@ -569,19 +578,19 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	if ((c->flags & TCB_PRE_EXEC) && ev.nr != SYS_execve &&
 	    ev.nr != SYS_execveat)
 		return;
-	ev.arch = info.arch;
-	tracer_watch_call(t, c, info.arch, ev.nr, ev.u.args);
+	ev.arch = info->arch;
+	tracer_watch_call(t, c, info->arch, ev.nr, ev.u.args);
 	/* A seccomp stop not made by the prologue: the profile lacks it. */
-	if ((info.op == PTRACE_SYSCALL_INFO_ENTRY ||
-	    guard_call(info.arch, ev.nr) != GUARD_NONE) &&
-	    tracer_profile_allows(t, info.arch, ev.nr, info.instruction_pointer,
-	    ev.u.args))
+	if ((info->op == PTRACE_SYSCALL_INFO_ENTRY ||
+	    guard_call(info->arch, ev.nr) != GUARD_NONE) &&
+	    tracer_profile_allows(t, info->arch, ev.nr,
+	    info->instruction_pointer, ev.u.args))
 		return;
-	if ((err = tracer_deny_errno(t, info.arch, ev.nr)) == 0 &&
-	    (err = tracer_serve_errno(t, c, info.arch, ev.nr)) != 0)
+	if ((err = tracer_deny_errno(t, info->arch, ev.nr)) == 0 &&
+	    (err = tracer_serve_errno(t, c, info->arch, ev.nr)) != 0)
 		serving = 1;
 	if (err != 0)
-		skip_call(c, err, info.op == PTRACE_SYSCALL_INFO_SECCOMP);
+		skip_call(c, err, info->op == PTRACE_SYSCALL_INFO_SECCOMP);
 	/* Its return value, from the exit stop, while the log wants it. */
 	if (atomic_load_explicit(&t->returns, memory_order_relaxed)) {
 		c->flags |= TCB_RETURN;
@@ -590,6 +599,15 @@ on_syscall_stop(struct tracer *t, struct tcb *c)
 	/* --stacks: a first occurrence, from the stop the thread is in. */
 	stack_call(t, c, &ev, 1);
 	tracer_report_call(t, c, &ev, err, serving);
+}
+
+static void
+on_syscall_stop(struct tracer *t, struct tcb *c)
+{
+	struct __ptrace_syscall_info info;
+
+	if (stop_info(c->tid, &info) > 0)
+		on_syscall_info(t, c, &info);
 }
 
 static struct tcb *
@@ -854,12 +872,89 @@ spin_wait(struct tracer *t, const struct place *pl, int *status)
 	return tid;
 }
 
+/* Stops reaped at once by the drain (ask_again()), dispatched in order. */
+#define PEND_MAX	16
+
+/*
+ * While asking finds stops, every this many asks the stops already
+ * pending are all reaped and dispatched first: a tracee that stopped
+ * beside the busy one waits at most this many of its stops.
+ */
+#define ASK_DRAIN	64
+
 /* What the loop waits on besides the tracees. */
 struct ptrace_wait {
 	struct pollfd	pfd[2];		/* the SIGCHLD signalfd, requests */
 	struct place	pl;		/* the CPU the tracer follows */
 	unsigned	stops;		/* the waiting sampler's clock */
+	unsigned	asks;		/* stops found by ask_again() */
+	pid_t		again;		/* restarted from a seccomp stop with
+					   PTRACE_CONT: asked first */
+	int		asked;		/* info holds again's next stop */
+	struct __ptrace_syscall_info info;
+	struct {
+		pid_t	tid;
+		int	status;
+	}		pend[PEND_MAX];
+	unsigned	npend, ipend;	/* reaped, dispatched */
+	int		drain;		/* reap every pending stop next */
 };
+
+/* A tracee asked may be restarted as a plain seccomp stop would be. */
+#define ASK_NOT	(TCB_SYSCALL | TCB_TO_SYSCALL | TCB_EXIT_CHECK | \
+	TCB_RETURN | TCB_HELD | TCB_DETACHING | TCB_SYNCING | TCB_LISTENING)
+
+/*
+ * Beside a lone busy tracee at SCHED_IDLE (place_alone()), the restart
+ * returns to the tracer only once the tracee has left the CPU: stopped at
+ * its next call, mostly.  PTRACE_GET_SYSCALL_INFO then both finds that
+ * stop and reads it, a wait4() less a stop: the restart that follows
+ * clears the stop's status, which wait4() would have reported.  Another
+ * answer (not stopped: ESRCH; another kind of stop, which has op NONE)
+ * goes to wait4().  Returns the tid found in a seccomp stop, with its
+ * info in w->info, or 0.
+ */
+static pid_t
+ask_again(struct tracer *t, struct ptrace_wait *w)
+{
+	pid_t tid = w->again;
+	struct tcb *c;
+
+	w->again = 0;
+	if (tid <= 0 || (!place_alone(&w->pl) && !t->ask_always) ||
+	    (c = tcb_get(&t->tcbs, tid)) == NULL || (c->flags & ASK_NOT))
+		return 0;
+	if (++w->asks % ASK_DRAIN == 0) {
+		w->drain = 1;
+		return 0;
+	}
+	if (stop_info(tid, &w->info) <= 0 ||
+	    w->info.op != PTRACE_SYSCALL_INFO_SECCOMP)
+		return 0;
+	t->stats.asked++;
+	return tid;
+}
+
+/*
+ * Reaps every stop already pending after the first, *status of tid, into
+ * w->pend, so that none waits behind a tracee that keeps stopping.
+ */
+static void
+reap_pending(struct ptrace_wait *w, pid_t tid, int status)
+{
+	int st;
+
+	w->ipend = 0;
+	w->npend = 1;
+	w->pend[0].tid = tid;
+	w->pend[0].status = status;
+	while (w->npend < PEND_MAX &&
+	    (tid = wait4(-1, &st, __WALL | WNOHANG, NULL)) > 0) {
+		w->pend[w->npend].tid = tid;
+		w->pend[w->npend++].status = st;
+	}
+	w->ipend = 1;	/* the first is returned now */
+}
 
 /*
  * Busy, the waiting sampler looks at the clock once every this many
@@ -888,8 +983,21 @@ next_event(struct tracer *t, struct ptrace_wait *w, int *status,
 		if (atomic_load_explicit(&t->requests, memory_order_relaxed) ||
 		    atomic_load_explicit(&t->signals, memory_order_relaxed))
 			take_requests(t);
+		if (w->ipend < w->npend) {
+			*status = w->pend[w->ipend].status;
+			*queued = 1;
+			return w->pend[w->ipend++].tid;
+		}
+		if ((tid = ask_again(t, w)) > 0) {
+			w->asked = 1;
+			*queued = 1;
+			return tid;
+		}
 		tid = wait4(-1, status, __WALL | WNOHANG, NULL);
 		*queued = tid > 0;
+		if (tid > 0 && w->drain)
+			reap_pending(w, tid, *status);
+		w->drain = 0;
 		if (tid == 0)
 			tid = spin_wait(t, &w->pl, status);
 		if (tid > 0)
@@ -932,11 +1040,27 @@ ptrace_run(struct tracer *t)
 	w.pfd[1].fd = t->reqfd;
 	w.pfd[1].events = POLLIN;
 	place_init(&w.pl, &t->idle);
-	w.stops = 0;
+	w.stops = w.asks = w.npend = w.ipend = 0;
+	w.again = 0;
+	w.asked = w.drain = 0;
 	while ((tid = next_event(t, &w, &status, &queued)) > 0) {
-		dispatch_event(t, tid, status);
+		t->stats.stops++;
+		if (w.asked) {
+			w.asked = 0;
+			on_syscall_info(t, tcb_get(&t->tcbs, tid), &w.info);
+			resume(t, tid, 0);
+			w.again = tid;
+		} else {
+			dispatch_event(t, tid, status);
+			if (t->mode == TRACER_SECCOMP && WIFSTOPPED(status) &&
+			    (unsigned)status >> 16 == PTRACE_EVENT_SECCOMP)
+				w.again = tid;
+		}
+		if (place_alone(&w.pl))
+			t->stats.alone++;
 		place_stop(&w.pl, tid, queued);
 	}
+	t->stats.moves = w.pl.moves;
 	place_end(&w.pl);
 	return tid < 0 ? (int)tid : 0;
 }

@@ -134,6 +134,9 @@ struct tracer {
 	uint64_t		 sample_at;	/* next waiting_sample() round */
 	struct idmap		 waited;	/* tid -> waited_key() of the
 						   call last reported, 0: none */
+	struct tracer_stats	 stats;		/* the tracer thread's */
+	int			 ask_always;	/* SCTUI_TEST_ASK: ask_again()
+						   at every stop */
 };
 
 /* CLOCK_MONOTONIC in nanoseconds. */

@@ -90,6 +90,8 @@ tracer_new(const struct tracer_opts *opts, const struct sc_sink *sink)
 	t->sink = *sink;
 	t->sigfd = t->reqfd = t->listener = t->alivefd = t->statusfd = -1;
 	t->root_status = -1;
+	/* The tests' way to take ask_again()'s path at every stop. */
+	t->ask_always = getenv("SCTUI_TEST_ASK") != NULL;
 	t->mode = opts->nattach > 0 ? TRACER_SYSCALL : opts->mode;
 	if (t->mode == TRACER_NOTIFY && (opts->filter == NULL ||
 	    opts->filter_len == 0))
@@ -173,6 +175,12 @@ pid_t
 tracer_root(const struct tracer *t)
 {
 	return t->root;
+}
+
+void
+tracer_stats(const struct tracer *t, struct tracer_stats *s)
+{
+	*s = t->stats;
 }
 
 int

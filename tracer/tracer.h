@@ -174,6 +174,19 @@ pid_t		 tracer_root(const struct tracer *t);
  */
 int		 tracer_run(struct tracer *t);
 
+/* How the ptrace engines' loop ran (sctui -b -v); zeros for the others. */
+struct tracer_stats {
+	unsigned long	stops;		/* stops handled */
+	unsigned long	asked;		/* of which found by asking the tracee
+					   that was restarted, no wait4() */
+	unsigned long	alone;		/* handled beside a lone busy tracee,
+					   at SCHED_IDLE */
+	unsigned long	moves;		/* the tracer thread's CPU changes */
+};
+
+/* Read once tracer_run() has returned. */
+void		 tracer_stats(const struct tracer *t, struct tracer_stats *s);
+
 /* Ask a running tracer to act.  Async-signal-safe, any thread. */
 void		 tracer_request(struct tracer *t, enum tracer_req req);
 

@@ -53,7 +53,7 @@ struct cli {
 #define CLI_STACKS_PROCESS	2	/* per process (--stacks=process) */
 	const char	*runtime;	/* --runtime; NULL: PROFILE_BUILD_RUNTIME;
 					   with --enforce: run in it */
-	int		 verbose;	/* -v: say how a runtime is run */
+	int		 verbose;	/* -v: how a runtime, or the loop, ran */
 	char	       **caps;		/* --caps: NULL-terminated; NULL: all */
 	/* --convert, --merge and --diff; format etc. also for -o */
 	char	       **inputs;	/* points into main's argv */

@@ -2,6 +2,7 @@
 check_PROGRAMS += \
 	tests/helpers/h-args \
 	tests/helpers/h-attach \
+	tests/helpers/h-busy \
 	tests/helpers/h-comm-exec \
 	tests/helpers/h-daemon \
 	tests/helpers/h-fork-threads \
@@ -16,6 +17,7 @@ check_PROGRAMS += \
 	tests/helpers/h-tree \
 	tests/helpers/h-uname
 tests_helpers_h_attach_LDADD = $(PTHREAD_LIBS)
+tests_helpers_h_busy_LDADD = $(PTHREAD_LIBS)
 tests_helpers_h_fork_threads_LDADD = $(PTHREAD_LIBS)
 tests_helpers_h_mt_exec_LDADD = $(PTHREAD_LIBS)
 # Helpers are what is traced: never built with sanitizers, whose runtime
@@ -24,6 +26,8 @@ tests_helpers_h_args_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_args_LDFLAGS =
 tests_helpers_h_attach_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_attach_LDFLAGS =
+tests_helpers_h_busy_CFLAGS = $(HELPER_CFLAGS)
+tests_helpers_h_busy_LDFLAGS =
 tests_helpers_h_comm_exec_CFLAGS = $(HELPER_CFLAGS)
 tests_helpers_h_comm_exec_LDFLAGS =
 tests_helpers_h_daemon_CFLAGS = $(HELPER_CFLAGS)
@@ -55,6 +59,7 @@ tests_helpers_h_stacks_nofp_LDFLAGS =
 TRACER_TESTS = \
 	tests/tracer/args.test \
 	tests/tracer/args-memory.test \
+	tests/tracer/ask.test \
 	tests/tracer/attach.test \
 	tests/tracer/cli-errors.test \
 	tests/tracer/daemon.test \
