@@ -887,7 +887,7 @@ struct ptrace_wait {
 	struct pollfd	pfd[2];		/* the SIGCHLD signalfd, requests */
 	struct place	pl;		/* the CPU the tracer follows */
 	unsigned	stops;		/* the waiting sampler's clock */
-	unsigned	asks;		/* stops found by ask_again() */
+	unsigned	asks;		/* asks made: the drain's clock */
 	pid_t		again;		/* restarted from a seccomp stop with
 					   PTRACE_CONT: asked first */
 	int		asked;		/* info holds again's next stop */
