@@ -14,9 +14,13 @@
  * waiting behind it, and h-busy says so and exits 4.
  * Prints "getppid K" (the main thread's calls, every one of them),
  * "getpid N", "signal 1", "child 7".
+ * Started SCHED_IDLE (by a tracer run under chrt --idle), it first returns
+ * to SCHED_OTHER, as a server's worker beside a SCHED_IDLE tracer is;
+ * exits 5 if it may not.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -61,6 +65,9 @@ main(int argc, char **argv)
 	int status, i;
 
 	n = argc > 1 ? atol(argv[1]) : 2000;
+	if (sched_getscheduler(0) == SCHED_IDLE &&
+	    sched_setscheduler(0, SCHED_OTHER, &(struct sched_param){ 0 }) < 0)
+		return 5;
 	main_tid = (pid_t)syscall(SYS_gettid);
 	if (sigaction(SIGUSR1, &sa, NULL) < 0)
 		return 1;
