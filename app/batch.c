@@ -367,10 +367,8 @@ batch_trace(const struct cli *c, const struct run_opts *o,
 	(void)run_wait(r);
 	m = run_model(r);
 	code = run_exit_code(r);
-	if (c->verbose) {
-		run_loop_note(r, loop, sizeof(loop));
+	if (c->verbose && run_loop_note(r, loop, sizeof(loop)))
 		fprintf(stderr, "sctui: tracer: %s\n", loop);
-	}
 	if (!c->quiet) {
 		summary_status(run_root_status(r), status, sizeof(status));
 		if (c->npids > 0)

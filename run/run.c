@@ -1092,16 +1092,19 @@ run_mode_note(const struct run *r)
 	return r->tracer != NULL ? tracer_mode_note(r->tracer) : "";
 }
 
-void
+int
 run_loop_note(const struct run *r, char *buf, size_t len)
 {
 	struct tracer_stats s = { 0 };
 
 	if (r->tracer != NULL)
 		tracer_stats(r->tracer, &s);
+	if (s.stops == 0)
+		return 0;
 	snprintf(buf, len, "%lu stops, %lu found by asking the tracee "
 	    "restarted, %lu beside a lone busy tracee, %lu CPU changes",
 	    s.stops, s.asked, s.alone, s.moves);
+	return 1;
 }
 
 int

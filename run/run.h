@@ -251,9 +251,10 @@ const char	*run_mode_note(const struct run *r);	/* "" or why */
  * How the ptrace engines' loop ran, in one line, once run_wait() has
  * returned: its stops, those found by asking the tracee just restarted
  * (no wait4), those beside a lone busy tracee at SCHED_IDLE, and the
- * tracer thread's CPU changes (doc/performance.md).  Zeros otherwise.
+ * tracer thread's CPU changes (doc/performance.md).  Returns 1, or 0
+ * with nothing to say (no ptrace engine ran: --profile's notifications).
  */
-void		 run_loop_note(const struct run *r, char *buf, size_t len);
+int		 run_loop_note(const struct run *r, char *buf, size_t len);
 int		 run_attached(const struct run *r);
 int		 run_opened(const struct run *r);	/* run_open() */
 int		 run_from_profile(const struct run *r);	/* opened a profile */
