@@ -21,7 +21,20 @@ TUI_WAIT=${TUI_WAIT:-30}
 
 tm() { "$TMUX_PROG" -L "$TUI_SOCK" -f /dev/null "$@"; }
 
-tui_screen() { tm capture-pane -p 2>/dev/null; }
+# The screen once tmux shows the same one twice in a row (at most 25
+# tries): a frame still being drawn, which a slow build on a busy machine
+# leaves on screen for a while, would show some lines new and some old.
+tui_screen() {
+	local a b i=0
+	a=$(tm capture-pane -p 2>/dev/null)
+	while [ $i -lt 25 ]; do
+		b=$(tm capture-pane -p 2>/dev/null)
+		[ "$a" = "$b" ] && break
+		a=$b
+		i=$((i + 1))
+	done
+	printf '%s\n' "$a"
+}
 # The screen, then again with the lines the shell wrapped joined (-J): a
 # long build path must not split the text a test waits for.
 _tui_both() { tui_screen; tm capture-pane -p -J 2>/dev/null | sed 's/ *$//'; }
