@@ -78,6 +78,13 @@ mono_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* Whether the tracer thread runs SCHED_IDLE now. */
+static int
+at_idle(const struct place *p)
+{
+	return p->idle != NULL && atomic_load(p->idle) == p->self;
+}
+
 /* The calling thread to SCHED_IDLE (on) or back to SCHED_OTHER. */
 static void
 set_idle(struct place *p, int on)
@@ -222,7 +229,7 @@ starving(struct place *p)
 {
 	uint64_t now, d, waited, since;
 
-	if (p->idle == NULL || atomic_load(p->idle) != p->self)
+	if (!at_idle(p))
 		return 0;
 	now = mono_ns();
 	if ((since = now - p->looked) < PLACE_STARVE_NS ||
@@ -251,9 +258,9 @@ starving(struct place *p)
  * balancer moved it: an nginx worker, about 10 times a second, and each
  * rest cost thousands of slow stops), unless it did not stay a window
  * after the last PLACE_CHASE follows.  Otherwise it has escaped: the
- * tracer gets its own CPUs back and rests.  Kept waiting for its CPU at SCHED_IDLE, it stays but
- * gives SCHED_IDLE up for a while.  With no dominant tracee for two
- * windows, it has its CPUs back.
+ * tracer gets its own CPUs back and rests.  Kept waiting for its CPU at
+ * SCHED_IDLE, it stays but gives SCHED_IDLE up for a while.  With no
+ * dominant tracee for two windows, it has its CPUs back.
  */
 static void
 place_decide(struct place *p)
@@ -283,8 +290,7 @@ place_decide(struct place *p)
 	if (cpu < 0 || cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &p->orig)) {
 		p->want = -1;
 	} else if (p->cpu >= 0) {
-		if (cpu != p->cpu && p->chased < PLACE_CHASE &&
-		    p->idle != NULL && atomic_load(p->idle) == p->self) {
+		if (cpu != p->cpu && p->chased < PLACE_CHASE && at_idle(p)) {
 			place_move(p, cpu);
 			p->chased++;
 			p->held = 0;
@@ -347,8 +353,7 @@ place_woke(struct place *p)
 int
 place_alone(const struct place *p)
 {
-	return p->cpu >= 0 && p->busy == 1 && p->idle != NULL &&
-	    atomic_load(p->idle) == p->self;
+	return p->cpu >= 0 && p->busy == 1 && at_idle(p);
 }
 
 int

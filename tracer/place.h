@@ -21,11 +21,11 @@
  * scheduler's balancing, not by its restart: the tracer follows it there,
  * up to PLACE_CHASE times in a row before it stays a window.  Otherwise,
  * it has escaped: the tracer gets its own CPUs and policy back, and no
- * move is tried again for a while (longer each time).  A tracer kept waiting for its CPU (other work there: at
- * SCHED_IDLE it would starve), as read from /proc/thread-self/schedstat
- * every 2 ms at most, on a stop or a wake-up, returns to SCHED_OTHER
- * where it is, and tries SCHED_IDLE again only after a while (longer each
- * time).  A request from another thread (place_wake()) ends SCHED_IDLE
+ * move is tried again for a while (longer each time).  A tracer kept
+ * waiting for its CPU (other work there: at SCHED_IDLE it would starve),
+ * as read from /proc/thread-self/schedstat every 2 ms at most, on a stop
+ * or a wake-up, returns to SCHED_OTHER where it is, and tries SCHED_IDLE
+ * again only after a while (longer each time).  A request from another thread (place_wake()) ends SCHED_IDLE
  * for good.  While the tracer is not beside its tracee, it spins before
  * it sleeps as long as the busy tracees leave it a CPU.
  */
@@ -117,8 +117,14 @@ void	place_woke(struct place *p);
  */
 void	place_wake(place_idle_t *idle);
 
+/*
+ * Whether the tracer sits beside the only tracee that stopped in the last
+ * window, at SCHED_IDLE: a restart then returns once that tracee has left
+ * the CPU (tracer/ptrace.c ask_again()).
+ */
+int	place_alone(const struct place *p);
+
 /* Whether a tracer that found no stop should spin before sleeping. */
-int	place_alone(const struct place *);
 int	place_spin(const struct place *p);
 
 /* The CPU tid last ran on (field 39 of /proc/TID/stat), or -1. */

@@ -944,7 +944,6 @@ reap_pending(struct ptrace_wait *w, pid_t tid, int status)
 {
 	int st;
 
-	w->ipend = 0;
 	w->npend = 1;
 	w->pend[0].tid = tid;
 	w->pend[0].status = status;
