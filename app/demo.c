@@ -78,6 +78,7 @@ struct demo {
 	int		 started;
 	struct timespec	 t0;
 	atomic_int	 quit;
+	atomic_int	 stopping;	/* demo_stopping() was called */
 	atomic_int	 paused;
 	atomic_int	 state;
 	atomic_llong	 serve_end_ms;	/* CLOCK_MONOTONIC; 0: no end */
@@ -1003,6 +1004,9 @@ count(struct demo *d, const struct answer *a, struct pending *pend)
 		commit(d, pend);
 		return;
 	}
+	/* The server was told to stop: its resets and refusals are that. */
+	if (atomic_load(&d->stopping))
+		return;
 	if (pend->total++ == 0)
 		pend->since = now();
 	pend->n[a->fail]++;
@@ -1320,6 +1324,12 @@ demo_free(struct demo *d)
 /* ---- the front ends ------------------------------------------------ */
 
 void
+demo_stopping(void *d)
+{
+	atomic_store(&((struct demo *)d)->stopping, 1);
+}
+
+void
 demo_set_stop(struct demo *d, void (*stop)(void *arg), void *arg)
 {
 	d->opts.stop = stop;
@@ -1389,6 +1399,8 @@ demo_main(const struct cli *c)
 		    "in %s\n", demo_dir(d));
 	o.argv = demo_argv(d);
 	o.stop_signal = demo_stop_signal(d);
+	o.on_stop = demo_stopping;
+	o.stop_arg = d;
 	/* SIGQUIT at sctui ends like Ctrl-C: the server stops, the folder
 	 * goes. */
 	o.quit_ends = 1;

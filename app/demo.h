@@ -134,6 +134,13 @@ const char	*demo_note(const struct demo *d);
 void		 demo_set_stop(struct demo *d, void (*stop)(void *arg),
 		    void *arg);
 
+/*
+ * The server is about to be stopped or killed (run_opts.on_stop, any
+ * thread; d is the struct demo): a request that fails from now on is the
+ * stop's doing, not counted as failed.
+ */
+void		 demo_stopping(void *d);
+
 /* Starts the traffic thread.  Returns 0 or -errno. */
 int		 demo_start(struct demo *d);
 

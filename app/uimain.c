@@ -75,6 +75,8 @@ uimain_trace(const struct cli *c, struct demo *d)
 	if (d != NULL) {
 		o.argv = demo_argv(d);
 		o.stop_signal = demo_stop_signal(d);
+		o.on_stop = demo_stopping;
+		o.stop_arg = d;
 	}
 	if (run_new(c, &o, &r) < 0)
 		return 1;

@@ -1019,6 +1019,8 @@ run_stop(struct run *r, enum run_stop how)
 	};
 
 	assert(how >= RUN_STOP && how <= RUN_END);
+	if (r->opts.on_stop != NULL)
+		r->opts.on_stop(r->opts.stop_arg);
 	if (r->tracer != NULL)
 		tracer_request(r->tracer, req[how]);
 }

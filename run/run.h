@@ -78,6 +78,14 @@ struct run_opts {
 	 */
 	void		(*on_event)(void *arg, const struct sc_event *ev,
 			    uint32_t sysid, int phase);
+	/*
+	 * Called by run_stop() on its caller's thread, before the request
+	 * reaches the tracer: the program is about to be stopped or killed
+	 * (the demo's client then knows that what fails is the stop's
+	 * doing).  NULL: none.
+	 */
+	void		(*on_stop)(void *arg);
+	void		*stop_arg;
 	void		*event_arg;
 };
 
