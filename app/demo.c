@@ -38,6 +38,7 @@
 #include "datadir.h"
 #include "run.h"
 #include "summary.h"
+#include "tally.h"
 #include "sysdoc.h"
 #include "uimain.h"
 #include "xalloc.h"
@@ -78,24 +79,12 @@ struct demo {
 	int		 started;
 	struct timespec	 t0;
 	atomic_int	 quit;
-	atomic_int	 stopping;	/* demo_stopping() was called */
 	atomic_int	 paused;
 	atomic_int	 state;
 	atomic_llong	 serve_end_ms;	/* CLOCK_MONOTONIC; 0: no end */
-	atomic_uint	 requests, ok, notfound, other, failed, connections;
-	atomic_uint	 fails[DEMO_FAIL_N];
-	atomic_int	 short_code, short_end;
-	atomic_ulong	 short_got, short_need;
+	struct tally	 tally;		/* the answers */
+	atomic_uint	 connections;
 	atomic_uint	 log_resets;
-};
-
-/* What one request met. */
-struct answer {
-	int		 code;		/* the status; -1: none */
-	enum demo_fail	 fail;		/* when not whole */
-	enum demo_fail	 end;		/* DEMO_FAIL_SHORT: how the body ended */
-	int		 whole;
-	unsigned long	 got, need;	/* body bytes */
 };
 
 /* The folder atexit() must remove if demo_free() was never reached. */
@@ -658,6 +647,7 @@ demo_new(const struct demo_opts *opts, char *err, size_t errlen)
 
 	d->opts = opts != NULL ? *opts : defaults;
 	d->helper_fd = -1;
+	tally_init(&d->tally);
 	if (d->opts.pause_ms == 0)
 		d->opts.pause_ms = 10;
 	snprintf(d->site, sizeof(d->site), "%s/demo/site", datadir());
@@ -958,63 +948,8 @@ request(int fd, const char *path, int close_it, struct answer *a)
 	a->whole = 1;
 }
 
-/*
- * Failed requests not counted yet: a server that is stopping (Ctrl-C, t,
- * its own end) resets and refuses what it was serving, which is no
- * failure of the lesson's.  They count once a later answer comes whole,
- * once they are PENDING_MS old with the server still there, or when the
- * requests end on time; they are dropped when the server is gone.
- */
-struct pending {
-	unsigned	 n[DEMO_FAIL_N];
-	unsigned	 total;
-	struct answer	 last_short;
-	int		 has_short;
-	double		 since;		/* the oldest, now() */
-};
-
+/* Failures wait this long for a later whole answer (see tally.h). */
 #define PENDING_MS	IO_WAIT_MS
-
-/* Counts the pending failures and empties pend. */
-static void
-commit(struct demo *d, struct pending *pend)
-{
-	int i;
-
-	if (pend->has_short) {
-		atomic_store(&d->short_code, pend->last_short.code);
-		atomic_store(&d->short_got, pend->last_short.got);
-		atomic_store(&d->short_need, pend->last_short.need);
-		atomic_store(&d->short_end, (int)pend->last_short.end);
-	}
-	for (i = 0; i < DEMO_FAIL_N; i++)
-		atomic_fetch_add(&d->fails[i], pend->n[i]);
-	atomic_fetch_add(&d->failed, pend->total);
-	memset(pend, 0, sizeof(*pend));
-}
-
-/* A whole answer is counted at once, with the failures before it. */
-static void
-count(struct demo *d, const struct answer *a, struct pending *pend)
-{
-	if (a->whole) {
-		atomic_fetch_add(&d->requests, 1);
-		atomic_fetch_add(a->code == 200 ? &d->ok : a->code == 404 ?
-		    &d->notfound : &d->other, 1);
-		commit(d, pend);
-		return;
-	}
-	/* The server was told to stop: its resets and refusals are that. */
-	if (atomic_load(&d->stopping))
-		return;
-	if (pend->total++ == 0)
-		pend->since = now();
-	pend->n[a->fail]++;
-	if (a->fail == DEMO_FAIL_SHORT) {
-		pend->last_short = *a;
-		pend->has_short = 1;
-	}
-}
 
 /*
  * A round: three keep-alive requests (a page, its style sheet, a page
@@ -1023,7 +958,7 @@ count(struct demo *d, const struct answer *a, struct pending *pend)
  * gone (its port refused, then it exited), else 0.
  */
 static int
-round_trip(struct demo *d, struct pending *pend)
+round_trip(struct demo *d)
 {
 	static const char *const paths[] = {
 		"/", "/style.css", "/no-such-page.html", "/about.html",
@@ -1036,13 +971,13 @@ round_trip(struct demo *d, struct pending *pend)
 			if ((fd = dial(d->port)) < 0) {
 				memset(&a, 0, sizeof(a));
 				a.fail = DEMO_FAIL_REFUSED;
-				count(d, &a, pend);
+				tally_count(&d->tally, &a, now());
 				return refused_gone(d);
 			}
 			atomic_fetch_add(&d->connections, 1);
 		}
 		request(fd, paths[i], i == 3, &a);
-		count(d, &a, pend);
+		tally_count(&d->tally, &a, now());
 		if (!a.whole) {
 			close(fd);
 			fd = -1;
@@ -1083,20 +1018,10 @@ ask_stop(struct demo *d)
 		signal_master(d);
 }
 
-/* Did any byte of an answer ever come? */
-static int
-answered(struct demo *d)
-{
-	return atomic_load(&d->requests) > 0 ||
-	    atomic_load(&d->fails[DEMO_FAIL_SHORT]) > 0 ||
-	    atomic_load(&d->fails[DEMO_FAIL_GARBLED]) > 0;
-}
-
 static void *
 client(void *arg)
 {
 	struct demo *d = arg;
-	struct pending pend;
 	double t0 = now(), end = 0, t;
 	int fd = -1;
 
@@ -1114,7 +1039,6 @@ client(void *arg)
 		return NULL;
 	}
 	close(fd);
-	memset(&pend, 0, sizeof(pend));
 	if (d->opts.seconds > 0) {
 		end = now() + d->opts.seconds;
 		atomic_store(&d->serve_end_ms, (long long)(end * 1e3));
@@ -1135,23 +1059,24 @@ client(void *arg)
 		/* Its pid, to tell later whether it is gone. */
 		if (d->master == 0)
 			d->master = master_pid(d);
-		if (round_trip(d, &pend) ||
-		    (pend.total > 0 && server_gone(d))) {
+		if (round_trip(d) ||
+		    (tally_pending(&d->tally) > 0 && server_gone(d))) {
 			/* It ended on its own (or was stopped): no stop. */
-			atomic_store(&d->state, answered(d) ? DEMO_DONE :
-			    DEMO_FAILED);
+			atomic_store(&d->state, tally_answered(&d->tally) ?
+			    DEMO_DONE : DEMO_FAILED);
 			return NULL;
 		}
-		if (pend.total > 0 && now() - pend.since >= PENDING_MS / 1e3)
-			commit(d, &pend);
+		if (tally_due(&d->tally, now(), PENDING_MS / 1e3))
+			tally_commit(&d->tally);
 		cap_log(d);
 		nap(d->opts.pause_ms);
 	}
 	/* demo_stop(): the trace is over, so is the server. */
 	if (atomic_load(&d->quit))
 		return NULL;
-	commit(d, &pend);
-	atomic_store(&d->state, answered(d) ? DEMO_STOPPING : DEMO_FAILED);
+	tally_commit(&d->tally);
+	atomic_store(&d->state, tally_answered(&d->tally) ?
+	    DEMO_STOPPING : DEMO_FAILED);
 	ask_stop(d);
 	/* The master removes its pid file as it exits. */
 	end = now() + STOP_WAIT_MS / 1e3;
@@ -1205,21 +1130,10 @@ void
 demo_poll(struct demo *d, struct demo_stats *st)
 {
 	double t = now();
-	int i;
 
 	memset(st, 0, sizeof(*st));
 	st->state = (enum demo_state)atomic_load(&d->state);
-	st->requests = atomic_load(&d->requests);
-	st->ok = atomic_load(&d->ok);
-	st->notfound = atomic_load(&d->notfound);
-	st->other = atomic_load(&d->other);
-	st->failed = atomic_load(&d->failed);
-	for (i = 0; i < DEMO_FAIL_N; i++)
-		st->fails[i] = atomic_load(&d->fails[i]);
-	st->short_code = atomic_load(&d->short_code);
-	st->short_got = atomic_load(&d->short_got);
-	st->short_need = atomic_load(&d->short_need);
-	st->short_end = (enum demo_fail)atomic_load(&d->short_end);
+	tally_read(&d->tally, st);
 	st->connections = atomic_load(&d->connections);
 	st->log_resets = atomic_load(&d->log_resets);
 	st->paused = atomic_load(&d->paused);
@@ -1326,7 +1240,7 @@ demo_free(struct demo *d)
 void
 demo_stopping(void *d)
 {
-	atomic_store(&((struct demo *)d)->stopping, 1);
+	tally_stopping(&((struct demo *)d)->tally);
 }
 
 void
@@ -1422,7 +1336,7 @@ demo_main(const struct cli *c)
 	if (fails[0] != '\0')
 		fprintf(stderr, "sctui: demo: the failed requests: %s\n",
 		    fails);
-	if (!answered(d)) {
+	if (!tally_answered(&d->tally)) {
 		fprintf(stderr, "sctui: demo: %s never answered on "
 		    "127.0.0.1:%d\n", demo_server(d), demo_port(d));
 		if (rc == 0)

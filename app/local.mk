@@ -16,7 +16,7 @@ sctui_LDADD = libtui.a librun.a libtracer.a $(CORE_LIBS) $(LIBDW_LIBS) $(NCURSES
 
 # The classroom demo (sctui --demo): its engine, its data (an nginx.conf
 # template and a small site) and the server it falls back to without nginx.
-sctui_SOURCES += app/demo.c app/demo.h
+sctui_SOURCES += app/demo.c app/demo.h app/tally.c app/tally.h
 sctui_CPPFLAGS = -I$(top_srcdir)/app -I$(top_srcdir)/tui -I$(top_srcdir)/run \
 	$(SESSION_CPPFLAGS) -I$(top_srcdir)/lib/cli \
 	-DSCTUI_PKGLIBEXECDIR='"$(pkglibexecdir)"'

@@ -20,3 +20,8 @@ include $(srcdir)/tests/unit/session.mk
 # Includes point down the layers (lib/local.mk, doc/architecture.md).
 TESTS += tests/unit/layering.test
 EXTRA_DIST += tests/unit/layering.test
+# The demo's count of its answers (app/tally.c): pure, built with it.
+check_PROGRAMS += tests/unit/tally-test
+TESTS += tests/unit/tally-test
+tests_unit_tally_test_SOURCES = tests/unit/tally-test.c app/tally.c
+tests_unit_tally_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/app
