@@ -73,6 +73,12 @@ tui_sctui() {
 	tui_type "'$SCTUI' $*; echo sctui-exit=\$?"
 }
 
+# The pid of the sctui the pane's shell runs (of this test's pane, not
+# another suite's), printed; status 1 while there is none.
+sctui_pid() {
+	pgrep -P "$(tm display -p '#{pane_pid}')" -x sctui
+}
+
 # A mouse event at column X, row Y of the screen (0-based), as an xterm
 # sends it in X10 encoding (which ncurses reads under TERM=screen):
 # BUTTON 0 is a left click (press and release), 64/65 the wheel up/down.
