@@ -890,7 +890,8 @@ struct ptrace_wait {
 	unsigned	asks;		/* asks made: the drain's clock */
 	pid_t		again;		/* restarted from a seccomp stop with
 					   PTRACE_CONT: asked first */
-	int		asked;		/* info holds again's next stop */
+	struct tcb	*asked;		/* again, found in its next seccomp
+					   stop, which info holds; or NULL */
 	struct __ptrace_syscall_info info;
 	struct {
 		pid_t	tid;
@@ -912,7 +913,7 @@ struct ptrace_wait {
  * clears the stop's status, which wait4() would have reported.  Another
  * answer (not stopped: ESRCH; another kind of stop, which has op NONE)
  * goes to wait4().  Returns the tid found in a seccomp stop, with its
- * info in w->info, or 0.
+ * tcb in w->asked and its info in w->info, or 0.
  */
 static pid_t
 ask_again(struct tracer *t, struct ptrace_wait *w)
@@ -932,6 +933,7 @@ ask_again(struct tracer *t, struct ptrace_wait *w)
 	    w->info.op != PTRACE_SYSCALL_INFO_SECCOMP)
 		return 0;
 	t->stats.asked++;
+	w->asked = c;
 	return tid;
 }
 
@@ -988,7 +990,6 @@ next_event(struct tracer *t, struct ptrace_wait *w, int *status,
 			return w->pend[w->ipend++].tid;
 		}
 		if ((tid = ask_again(t, w)) > 0) {
-			w->asked = 1;
 			*queued = 1;
 			return tid;
 		}
@@ -1034,19 +1035,17 @@ ptrace_run(struct tracer *t)
 	int status, queued;
 	pid_t tid;
 
+	memset(&w, 0, sizeof(w));
 	w.pfd[0].fd = t->sigfd;
 	w.pfd[0].events = POLLIN;
 	w.pfd[1].fd = t->reqfd;
 	w.pfd[1].events = POLLIN;
 	place_init(&w.pl, &t->idle);
-	w.stops = w.asks = w.npend = w.ipend = 0;
-	w.again = 0;
-	w.asked = w.drain = 0;
 	while ((tid = next_event(t, &w, &status, &queued)) > 0) {
 		t->stats.stops++;
-		if (w.asked) {
-			w.asked = 0;
-			on_syscall_info(t, tcb_get(&t->tcbs, tid), &w.info);
+		if (w.asked != NULL) {
+			on_syscall_info(t, w.asked, &w.info);
+			w.asked = NULL;
 			resume(t, tid, 0);
 			w.again = tid;
 		} else {
