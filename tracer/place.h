@@ -25,9 +25,10 @@
  * waiting for its CPU (other work there: at SCHED_IDLE it would starve),
  * as read from /proc/thread-self/schedstat every 2 ms at most, on a stop
  * or a wake-up, returns to SCHED_OTHER where it is, and tries SCHED_IDLE
- * again only after a while (longer each time).  A request from another thread (place_wake()) ends SCHED_IDLE
- * for good.  While the tracer is not beside its tracee, it spins before
- * it sleeps as long as the busy tracees leave it a CPU.
+ * again only after a while (longer each time).  A request from another
+ * thread (place_wake()) ends SCHED_IDLE for good.  While the tracer is
+ * not beside its tracee, it spins before it sleeps as long as the busy
+ * tracees leave it a CPU.
  */
 #ifndef SCTUI_PLACE_H
 #define SCTUI_PLACE_H

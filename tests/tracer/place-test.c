@@ -123,10 +123,11 @@ chase_rules(struct place *p, const int *cpu, pid_t a, pid_t b)
 
 /*
  * SCHED_IDLE while moved beside the tracee, and while following it to
- * another CPU; SCHED_OTHER again at an escape; after place_wake() never again; kept from its CPU by other work
- * (a hog on it), the thread gives SCHED_IDLE up for a while.  Each policy
- * is checked right after the step that sets it: on a busy machine the
- * thread may starve at any other moment.
+ * another CPU; SCHED_OTHER again at an escape; after place_wake() never
+ * again; kept from its CPU by other work (a hog on it), the thread gives
+ * SCHED_IDLE up for a while.  Each policy is checked right after the
+ * step that sets it: on a busy machine the thread may starve at any other
+ * moment.
  */
 static void
 idle_rules(const int *cpu, pid_t a, pid_t b)
