@@ -73,6 +73,15 @@ tui_sctui() {
 	tui_type "'$SCTUI' $*; echo sctui-exit=\$?"
 }
 
+# Clears the pane and waits until the shell's prompt stands alone on it:
+# a command typed before clear has run would have its echo wiped, and its
+# output would follow the prompt on the prompt's line.
+_tui_cleared() { [ "$(tui_screen | sed '/^ *$/d')" = '$' ]; }
+tui_clear() {
+	tui_type clear
+	wait_for "$TUI_WAIT" _tui_cleared || _tui_fail "the pane was not cleared"
+}
+
 # The pid of the sctui the pane's shell runs (of this test's pane, not
 # another suite's), printed; status 1 while there is none.
 sctui_pid() {
