@@ -2,7 +2,8 @@
 # tests/e2e/nginx-*.test.  Sourced after tests/lib/init.sh.
 #
 #   nginx_need          skip unless nginx is installed (CI installs it)
-#   nginx_port          print a port on 127.0.0.1 nothing answers on
+#   nginx_port          print a port on 127.0.0.1 nothing answers on,
+#                       below the kernel's ephemeral ports
 #   nginx_conf DIR PORT [ROOT]
 #                       write DIR/nginx.conf from assets/demo/nginx.conf,
 #                       as sctui --demo does, with a copy of the demo site
@@ -29,14 +30,22 @@ nginx_need() {
 	command -v curl >/dev/null || skip "curl not found: apt-get install curl"
 }
 
+# From 20000 up to the kernel's ephemeral ports: a port among those could
+# be taken, between this probe and nginx's bind, by any test's outgoing
+# connection (curl, wrk, the demo's client), and nginx would fail with
+# "Address already in use".
 nginx_port() {
-	local p i=0
-	p=$((20000 + ($$ * 7) % 30000))
+	local p i=0 lo span
+	read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null ||
+	    lo=32768
+	span=$((lo - 20000))
+	[ "$span" -ge 2000 ] || span=30000	# a range set unusually low
+	p=$((20000 + ($$ * 7) % span))
 	while [ $i -lt 50 ]; do
 		curl -s --max-time 1 -o /dev/null "http://127.0.0.1:$p/"
 		# 7: could not connect, nothing listens there.
 		[ $? = 7 ] && { echo $p; return 0; }
-		p=$((p + 1 + i * 13))
+		p=$((20000 + (p - 20000 + 1 + i * 13) % span))
 		i=$((i + 1))
 	done
 	return 1
